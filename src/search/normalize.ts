@@ -106,7 +106,6 @@ function buildToneTable(): Map<string, string> {
 
 const TONE_TABLE = buildToneTable();
 const TONE_RE = new RegExp(`(${[...TONE_TABLE.keys()].join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
-const LETTER_RE = /[\p{L}\p{M}]/u;
 
 /** Unicode NFC (composed) form of `s`. */
 export function nfc(s: string): string {
