@@ -1,0 +1,174 @@
+/**
+ * Small pure Okapi BM25 over pre-tokenised term lists (terms from `indexTerms`/`queryTerms` in
+ * normalize.ts).
+ *
+ * MEASUREMENTS_PLACEHOLDER
+ */
+
+/** BM25 parameters: `k1` saturates term frequency, `b` sets how much document length normalises. */
+export interface Bm25Params {
+  k1: number;
+  b: number;
+}
+
+/** Okapi defaults (Robertson et al.; also Lucene's). */
+export const DEFAULT_BM25_PARAMS: Readonly<Bm25Params> = { k1: 1.2, b: 0.75 };
+
+/** Version of the `toJSON` layout; `fromJSON` refuses any other. */
+export const BM25_FORMAT_VERSION = 1;
+
+/** A scored document id, best first in result lists. */
+export interface ScoredId {
+  id: string;
+  score: number;
+}
+
+/** A query term with its weight (the shape `queryTerms` returns). */
+export interface WeightedQueryTerm {
+  term: string;
+  weight: number;
+}
+
+/** Options of `Bm25Index.search`. */
+export interface Bm25SearchOptions {
+  /** Maximum number of results. */
+  k: number;
+  /** Keeps only the ids it returns true for (applied before the top-k cut). */
+  filter?: (id: string) => boolean;
+}
+
+/** Serialised index: per document, its term frequencies; postings are rebuilt on load. */
+export interface Bm25Json {
+  formatVersion: number;
+  params: Bm25Params;
+  docs: [string, [string, number][]][];
+}
+
+/**
+ * BM25 contribution of one term to one document:
+ * `idf · tf·(k1+1) / (tf + k1·(1 − b + b·docLen/avgDocLen))` with the non-negative Lucene idf
+ * `ln(1 + (N − df + 0.5)/(df + 0.5))`. Returns 0 when `tf` or `N` is 0.
+ */
+export function bm25Score(
+  tf: number,
+  df: number,
+  N: number,
+  docLen: number,
+  avgDocLen: number,
+  params: Readonly<Bm25Params> = DEFAULT_BM25_PARAMS,
+): number {
+  if (tf <= 0 || N <= 0) return 0;
+  const idf = Math.log(1 + (N - df + 0.5) / (df + 0.5));
+  const lengthNorm = avgDocLen > 0 ? docLen / avgDocLen : 1;
+  return (idf * tf * (params.k1 + 1)) / (tf + params.k1 * (1 - params.b + params.b * lengthNorm));
+}
+
+function countTerms(terms: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+/** In-memory BM25 index keyed by string ids. Re-adding an id replaces its document. */
+export class Bm25Index {
+  readonly params: Readonly<Bm25Params>;
+  private readonly postings = new Map<string, Map<string, number>>();
+  private readonly docs = new Map<string, { tf: Map<string, number>; len: number }>();
+  private totalLen = 0;
+
+  constructor(params: Partial<Bm25Params> = {}) {
+    this.params = { ...DEFAULT_BM25_PARAMS, ...params };
+  }
+
+  /** Number of indexed documents. */
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** Indexes `terms` (with repeats: term frequency) under `id`, replacing any earlier document. */
+  add(id: string, terms: readonly string[]): void {
+    this.addCounts(id, countTerms(terms));
+  }
+
+  private addCounts(id: string, tf: Map<string, number>): void {
+    this.remove(id);
+    let len = 0;
+    for (const n of tf.values()) len += n;
+    this.docs.set(id, { tf, len });
+    this.totalLen += len;
+    for (const [term, n] of tf) {
+      let posting = this.postings.get(term);
+      if (posting === undefined) this.postings.set(term, (posting = new Map<string, number>()));
+      posting.set(id, n);
+    }
+  }
+
+  /** Removes `id`; returns false when it was not indexed. */
+  remove(id: string): boolean {
+    const doc = this.docs.get(id);
+    if (doc === undefined) return false;
+    for (const term of doc.tf.keys()) {
+      const posting = this.postings.get(term);
+      posting?.delete(id);
+      if (posting?.size === 0) this.postings.delete(term);
+    }
+    this.totalLen -= doc.len;
+    this.docs.delete(id);
+    return true;
+  }
+
+  /** Number of documents containing `term`. */
+  df(term: string): number {
+    return this.postings.get(term)?.size ?? 0;
+  }
+
+  /**
+   * Sum over query terms of `weight · bm25Score`, best first; ties broken by id so results are
+   * deterministic. Only documents matching at least one term are returned.
+   */
+  search(terms: readonly WeightedQueryTerm[], options: Bm25SearchOptions): ScoredId[] {
+    const N = this.docs.size;
+    const avg = N > 0 ? this.totalLen / N : 0;
+    const scores = new Map<string, number>();
+    for (const { term, weight } of terms) {
+      const posting = this.postings.get(term);
+      if (posting === undefined || weight === 0) continue;
+      for (const [id, tf] of posting) {
+        if (options.filter !== undefined && !options.filter(id)) continue;
+        const len = this.docs.get(id)?.len ?? 0;
+        const s = weight * bm25Score(tf, posting.size, N, len, avg, this.params);
+        scores.set(id, (scores.get(id) ?? 0) + s);
+      }
+    }
+    return [...scores]
+      .map(([id, score]) => ({ id, score }))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, Math.max(0, options.k));
+  }
+
+  /** Serialisable form; ids and terms in insertion order. */
+  toJSON(): Bm25Json {
+    return {
+      formatVersion: BM25_FORMAT_VERSION,
+      params: { ...this.params },
+      docs: [...this.docs].map(([id, d]) => [id, [...d.tf]]),
+    };
+  }
+
+  /** Rebuilds an index from `toJSON()` output; throws on another `formatVersion` or a bad shape. */
+  static fromJSON(json: unknown): Bm25Index {
+    const data = json as Partial<Bm25Json> | null;
+    if (data?.formatVersion !== BM25_FORMAT_VERSION) {
+      throw new Error(
+        `Bm25Index.fromJSON: formatVersion ${String(data?.formatVersion)} is not supported (expected ${BM25_FORMAT_VERSION})`,
+      );
+    }
+    if (!Array.isArray(data.docs) || typeof data.params !== 'object') {
+      throw new Error('Bm25Index.fromJSON: missing docs or params');
+    }
+    const index = new Bm25Index(data.params);
+    const docs: Bm25Json['docs'] = data.docs;
+    for (const [id, tf] of docs) index.addCounts(id, new Map<string, number>(tf));
+    return index;
+  }
+}
