@@ -87,7 +87,8 @@ function mergeTableHeaders(text: string, units: Unit[]): Unit[] {
   let pending: Unit | null = null;
   for (const u of units) {
     if (u.table && isStructuralRow(text.slice(u.start, u.end))) {
-      pending = pending ? { ...pending, end: u.end } : u;
+      const merged: Unit = pending === null ? u : { ...(pending as Unit), end: u.end };
+      pending = merged;
       continue;
     }
     if (pending && u.table) {

@@ -1,0 +1,277 @@
+/**
+ * All Cypher of policy-kg. Every statement is parameterised; writes are batched with `UNWIND $rows` and
+ * upsert with MERGE on stable keys, so re-writing the same document changes nothing. Nothing here is
+ * built from user input.
+ */
+
+/* ------------------------------------------------------------------ writes ------------------------------------------------------------------ */
+
+/** Deletes one document's own subgraph (sections, passages, tasks, targets and the edges it asserted). */
+export const DELETE_DOCUMENT: readonly string[] = [
+  'MATCH (n:Section {documentId: $id}) DETACH DELETE n',
+  'MATCH (n:Passage {documentId: $id}) DETACH DELETE n',
+  'MATCH (n:Task {documentId: $id}) DETACH DELETE n',
+  'MATCH (n:Target {documentId: $id}) DETACH DELETE n',
+  'MATCH (:LegalDocument)-[r:IMPLEMENTS {by: $id}]->(:LegalDocument) DELETE r',
+  'MATCH (d:Document {id: $id}) DETACH DELETE d',
+];
+
+export const UPSERT_DOCUMENT = `
+MERGE (d:Document {id: $doc.id})
+SET d += $doc
+WITH d
+FOREACH (_ IN CASE WHEN $doc.locality IS NULL THEN [] ELSE [1] END |
+  MERGE (l:Locality {name: $doc.locality})
+  ON CREATE SET l.province = $doc.province, l.folded = $doc.localityFolded
+  MERGE (d)-[:FOR_LOCALITY]->(l))`;
+
+export const UPSERT_SECTIONS = `
+UNWIND $rows AS r
+MATCH (d:Document {id: $documentId})
+MERGE (s:Section {id: r.id})
+SET s += r
+MERGE (d)-[:HAS_SECTION]->(s)`;
+
+export const LINK_SECTION_PARENTS = `
+UNWIND $rows AS r
+MATCH (p:Section {id: r.parentId}), (c:Section {id: r.id})
+MERGE (p)-[:PARENT_OF]->(c)`;
+
+export const UPSERT_PASSAGES = `
+UNWIND $rows AS r
+MATCH (d:Document {id: $documentId}), (s:Section {id: r.sectionId})
+MERGE (p:Passage {id: r.id})
+SET p += r
+MERGE (d)-[:HAS_PASSAGE]->(p)
+MERGE (s)-[:HAS_PASSAGE]->(p)`;
+
+/** The document's own identity as a legal document (when it has a number). */
+export const LINK_SELF_IDENTITY = `
+MATCH (d:Document {id: $documentId})
+MERGE (l:LegalDocument {key: $ref.key})
+SET l.number = $ref.number, l.numberKey = $ref.numberKey,
+    l.type = coalesce($ref.type, l.type), l.issuer = coalesce($ref.issuer, l.issuer), l.date = coalesce($ref.date, l.date)
+MERGE (d)-[:IS]->(l)`;
+
+/**
+ * References: (Document)-[:IMPLEMENTS|CITES]->(LegalDocument). IMPLEMENTS is also asserted between the
+ * document's own identity and the referenced one (tagged `by` the asserting document) so that the
+ * implementation chain is a path of LegalDocument nodes.
+ */
+export const UPSERT_REFERENCES = `
+UNWIND $rows AS r
+MATCH (d:Document {id: $documentId})
+MERGE (l:LegalDocument {key: r.key})
+ON CREATE SET l.number = r.number, l.numberKey = r.numberKey
+SET l.type = coalesce(l.type, r.type), l.issuer = coalesce(l.issuer, r.issuer), l.date = coalesce(l.date, r.date)
+FOREACH (_ IN CASE WHEN r.relation = 'IMPLEMENTS' THEN [1] ELSE [] END |
+  MERGE (d)-[x:IMPLEMENTS]->(l) SET x.raw = r.raw, x.passageId = r.passageId)
+FOREACH (_ IN CASE WHEN r.relation = 'CITES' THEN [1] ELSE [] END |
+  MERGE (d)-[x:CITES]->(l) SET x.raw = r.raw, x.passageId = r.passageId)
+WITH d, l, r
+OPTIONAL MATCH (d)-[:IS]->(self:LegalDocument)
+FOREACH (_ IN CASE WHEN r.relation = 'IMPLEMENTS' AND self IS NOT NULL AND self <> l THEN [1] ELSE [] END |
+  MERGE (self)-[y:IMPLEMENTS {by: $documentId}]->(l))`;
+
+export const UPSERT_AGENCIES = `
+UNWIND $rows AS r
+MERGE (a:Agency {key: r.key})
+SET a.name = r.name, a.kind = r.kind, a.locality = r.locality, a.isGroup = r.isGroup, a.folded = r.folded
+MERGE (k:AgencyKind {slug: r.kind})
+ON CREATE SET k.name = r.kindName
+MERGE (a)-[:OF_KIND]->(k)
+FOREACH (_ IN CASE WHEN r.locality IS NULL THEN [] ELSE [1] END |
+  MERGE (l:Locality {name: r.locality})
+  MERGE (a)-[:IN_LOCALITY]->(l))`;
+
+export const UPSERT_FIELDS = `
+UNWIND $rows AS r
+MERGE (f:Field {slug: r.slug})
+SET f.vi = r.vi, f.en = r.en`;
+
+export const UPSERT_TASKS = `
+UNWIND $rows AS r
+MATCH (d:Document {id: $documentId})
+MERGE (t:Task {id: r.id})
+SET t += r.props
+MERGE (d)-[:HAS_TASK]->(t)
+WITH t, r
+OPTIONAL MATCH (p:Passage {id: r.passageId})
+FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (t)-[:SOURCE]->(p))
+WITH t, r
+UNWIND r.lead AS leadKey
+MATCH (a:Agency {key: leadKey})
+MERGE (t)-[:LED_BY]->(a)`;
+
+export const LINK_TASK_COORDINATORS = `
+UNWIND $rows AS r
+MATCH (t:Task {id: r.task}), (a:Agency {key: r.agency})
+MERGE (t)-[x:COORDINATED_BY]->(a)`;
+
+export const UPSERT_TARGETS = `
+UNWIND $rows AS r
+MATCH (d:Document {id: $documentId})
+MERGE (t:Target {id: r.id})
+SET t += r.props
+MERGE (d)-[:HAS_TARGET]->(t)
+WITH t, r
+OPTIONAL MATCH (p:Passage {id: r.passageId})
+FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (t)-[:SOURCE]->(p))`;
+
+/** Field tags on tasks, targets and sections: rows are {id, slug}. */
+export const TAG_TASK_FIELDS = `
+UNWIND $rows AS r MATCH (n:Task {id: r.id}), (f:Field {slug: r.slug}) MERGE (n)-[:IN_FIELD]->(f)`;
+export const TAG_TARGET_FIELDS = `
+UNWIND $rows AS r MATCH (n:Target {id: r.id}), (f:Field {slug: r.slug}) MERGE (n)-[:IN_FIELD]->(f)`;
+export const TAG_SECTION_FIELDS = `
+UNWIND $rows AS r MATCH (n:Section {id: r.id}), (f:Field {slug: r.slug}) MERGE (n)-[:IN_FIELD]->(f)`;
+
+/* ------------------------------------------------------------------ reads ------------------------------------------------------------------- */
+
+export const COUNTS = `
+CALL { MATCH (d:Document) RETURN count(d) AS documents }
+CALL { MATCH (p:Passage) RETURN count(p) AS passages }
+CALL { MATCH (t:Task) RETURN count(t) AS tasks }
+CALL { MATCH (t:Target) RETURN count(t) AS targets }
+RETURN documents, passages, tasks, targets`;
+
+export const FIND_DOCUMENT_BY_HASH = `
+MATCH (d:Document {contentHash: $hash}) RETURN d.id AS id, d.file AS file LIMIT 1`;
+
+export const FIND_DOCUMENTS_BY_FILE = `
+MATCH (d:Document {file: $file}) RETURN d.id AS id, d.contentHash AS contentHash`;
+
+const DOCUMENT_PROJECTION = `
+  id: d.id, title: d.title, file: d.file, format: d.format, type: d.type, number: d.number, date: d.date,
+  issuer: d.issuer, signer: d.signer, locality: d.locality, province: d.province, ingestedAt: d.ingestedAt,
+  implements: [(d)-[:IMPLEMENTS]->(l:LegalDocument) | l.number],
+  cites: [(d)-[:CITES]->(l:LegalDocument) | l.number],
+  taskCount: COUNT { (d)-[:HAS_TASK]->() },
+  targetCount: COUNT { (d)-[:HAS_TARGET]->() },
+  passageCount: COUNT { (d)-[:HAS_PASSAGE]->() }`;
+
+/**
+ * Documents with optional filters. `$implements`/`$cites` are number keys; with `$transitive` the
+ * implementation chain is followed through documents' own identities up to 6 steps.
+ */
+export const LIST_DOCUMENTS = `
+MATCH (d:Document)
+WHERE ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $locality)
+  AND ($type IS NULL OR d.typeFolded = $type)
+  AND ($cites IS NULL OR EXISTS { MATCH (d)-[:CITES|IMPLEMENTS]->(l:LegalDocument) WHERE l.numberKey = $cites })
+  AND ($implements IS NULL
+       OR EXISTS { MATCH (d)-[:IMPLEMENTS]->(l:LegalDocument) WHERE l.numberKey = $implements }
+       OR ($transitive AND EXISTS {
+             MATCH (d)-[:IMPLEMENTS]->(:LegalDocument)-[:IMPLEMENTS*1..6]->(l:LegalDocument)
+             WHERE l.numberKey = $implements }))
+  AND ($field IS NULL OR EXISTS { MATCH (d)-[:HAS_TASK|HAS_TARGET|HAS_SECTION]->()-[:IN_FIELD]->(:Field {slug: $field}) })
+RETURN d { ${DOCUMENT_PROJECTION} } AS doc
+ORDER BY d.locality, d.date, d.file`;
+
+export const GET_DOCUMENT = `
+MATCH (d:Document {id: $id})
+RETURN d { ${DOCUMENT_PROJECTION}, contentHash: d.contentHash, warnings: d.warnings, ocrConfidence: d.ocrConfidence,
+  references: [(d)-[r:IMPLEMENTS|CITES]->(l:LegalDocument) | {
+    key: l.key, number: l.number, type: l.type, issuer: l.issuer, date: l.date, relation: type(r),
+    passageId: r.passageId, raw: r.raw,
+    documentId: head([(l)<-[:IS]-(x:Document) | x.id]) }]
+} AS doc`;
+
+export const GET_SECTIONS = `
+MATCH (s:Section {documentId: $id})
+RETURN s { .id, .marker, .heading, .level, .path, .parentId, .ordinal, .start, .end,
+           fields: [(s)-[:IN_FIELD]->(f:Field) | f.slug] } AS section
+ORDER BY s.ordinal`;
+
+export const GET_PASSAGES = `
+MATCH (p:Passage {documentId: $id})
+RETURN p { .id, .sectionId, .sectionPath, .ordinal, .text, .start, .end, .page, .ocrConfidence } AS passage
+ORDER BY p.ordinal`;
+
+/** Everything the search indexes need, in one pass. */
+export const ALL_PASSAGES = `
+MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
+OPTIONAL MATCH (s:Section {id: p.sectionId})
+RETURN p.id AS id, p.documentId AS documentId, d.title AS documentTitle, d.number AS documentNumber,
+  d.type AS documentType, d.date AS date, d.locality AS locality, d.province AS province,
+  p.sectionPath AS section, p.text AS text, p.start AS start, p.end AS end, p.page AS page,
+  [(s)-[:IN_FIELD]->(f:Field) | f.slug] AS fields,
+  [(p)<-[:SOURCE]-(t)-[:LED_BY|COORDINATED_BY]->(a:Agency) | a.key] AS agencies
+ORDER BY p.documentId, p.ordinal`;
+
+const TASK_PROJECTION = `
+  id: t.id, documentId: t.documentId, documentTitle: d.title, documentNumber: d.number, locality: d.locality,
+  title: t.title, group: t.group, row: t.row, page: t.page,
+  fields: [(t)-[:IN_FIELD]->(f:Field) | f.slug],
+  lead: [(t)-[:LED_BY]->(a:Agency) | a.name],
+  leadIds: [(t)-[:LED_BY]->(a:Agency) | a.key],
+  coordinating: [(t)-[:COORDINATED_BY]->(a:Agency) | a.name],
+  coordinatingIds: [(t)-[:COORDINATED_BY]->(a:Agency) | a.key],
+  deadline: t.deadline, deadlineNorm: t.deadlineNorm, product: t.product, passageId: t.passageId`;
+
+export const LIST_TASKS = `
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE ($document IS NULL OR d.id = $document)
+  AND ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $locality)
+  AND ($field IS NULL OR EXISTS { MATCH (t)-[:IN_FIELD]->(:Field {slug: $field}) })
+  AND ($agency IS NULL OR EXISTS {
+        MATCH (t)-[:LED_BY|COORDINATED_BY]->(a:Agency)
+        WHERE a.key = $agencyKey OR a.folded CONTAINS $agency })
+  AND ($q IS NULL OR t.folded CONTAINS $q)
+RETURN t { ${TASK_PROJECTION} } AS task
+ORDER BY d.locality, d.file, t.ordinal
+LIMIT $limit`;
+
+export const LIST_AGENCIES = `
+MATCH (a:Agency)
+WHERE ($locality IS NULL OR a.localityFolded = $locality OR toLower(a.locality) = $locality OR
+       EXISTS { MATCH (a)-[:IN_LOCALITY]->(l:Locality) WHERE l.folded = $locality })
+  AND ($q IS NULL OR a.folded CONTAINS $q)
+RETURN a { .key, .name, .kind, .locality, .isGroup,
+  leads: COUNT { (a)<-[:LED_BY]-() }, coordinates: COUNT { (a)<-[:COORDINATED_BY]-() } } AS agency
+ORDER BY agency.leads DESC, a.name`;
+
+export const GET_AGENCY = `
+MATCH (a:Agency {key: $key})
+RETURN a { .key, .name, .kind, .locality, .isGroup,
+  leads: [(a)<-[:LED_BY]-(t:Task)<-[:HAS_TASK]-(d:Document) | t { ${TASK_PROJECTION} }],
+  coordinates: [(a)<-[:COORDINATED_BY]-(t:Task)<-[:HAS_TASK]-(d:Document) | t { ${TASK_PROJECTION} }]
+} AS agency`;
+
+export const LIST_TARGETS = `
+MATCH (d:Document)-[:HAS_TARGET]->(t:Target)
+WHERE ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $locality)
+  AND ($year IS NULL OR t.year = $year)
+  AND ($field IS NULL OR EXISTS { MATCH (t)-[:IN_FIELD]->(:Field {slug: $field}) })
+  AND ($q IS NULL OR t.folded CONTAINS $q)
+  AND ($document IS NULL OR d.id = $document)
+RETURN t { .id, .documentId, .indicator, .text, .value, .valueMin, .valueMax, .unit, .comparator, .year, .passageId, .page,
+  locality: d.locality, documentTitle: d.title, documentNumber: d.number,
+  fields: [(t)-[:IN_FIELD]->(f:Field) | f.slug] } AS target
+ORDER BY d.locality, t.year, t.ordinal
+LIMIT $limit`;
+
+export const FIELD_COUNTS = `
+MATCH (f:Field)
+RETURN f { .slug, .vi, .en,
+  tasks: COUNT { (f)<-[:IN_FIELD]-(:Task) },
+  targets: COUNT { (f)<-[:IN_FIELD]-(:Target) },
+  sections: COUNT { (f)<-[:IN_FIELD]-(:Section) } } AS field
+ORDER BY f.slug`;
+
+/**
+ * Neighbourhood of a node for browsing: paths up to $depth (1..3) over the semantic edges (not the
+ * section tree), at most 500 paths. The caller flattens them into nodes and edges.
+ */
+export const GRAPH_NEIGHBOURHOOD = `
+MATCH (c) WHERE (c:Document AND c.id = $center) OR (c:Agency AND c.key = $center) OR (c:Task AND c.id = $center)
+   OR (c:Target AND c.id = $center) OR (c:LegalDocument AND c.key = $center) OR (c:Field AND c.slug = $center)
+   OR (c:Locality AND c.name = $center) OR (c:AgencyKind AND c.slug = $center)
+WITH c LIMIT 1
+CALL (c) {
+  OPTIONAL MATCH p = (c)-[:HAS_TASK|HAS_TARGET|LED_BY|COORDINATED_BY|IMPLEMENTS|CITES|IS|IN_FIELD|FOR_LOCALITY|OF_KIND|IN_LOCALITY*1..3]-()
+  WHERE length(p) <= $depth
+  RETURN p LIMIT 500
+}
+WITH c, collect(p) AS paths
+RETURN c AS center, [x IN paths | nodes(x)] AS nodeLists, [x IN paths | relationships(x)] AS relLists`;

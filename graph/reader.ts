@@ -1,0 +1,176 @@
+import type { Node, Relationship } from 'neo4j-driver';
+import type { GraphConnection } from './connection.ts';
+import * as Q from './cypher.ts';
+
+/** Filters are already normalised by the caller: localities and free text folded, numbers as number keys. */
+export interface DocumentFilter {
+  implements: string | null;
+  cites: string | null;
+  transitive: boolean;
+  locality: string | null;
+  field: string | null;
+  type: string | null;
+}
+
+export interface TaskFilter {
+  field: string | null;
+  agency: string | null;
+  agencyKey: string | null;
+  locality: string | null;
+  document: string | null;
+  q: string | null;
+  limit: number;
+}
+
+export interface TargetFilter {
+  field: string | null;
+  locality: string | null;
+  year: number | null;
+  q: string | null;
+  document: string | null;
+  limit: number;
+}
+
+export interface GraphNode {
+  id: string;
+  label: string;
+  kind: string;
+}
+
+export interface GraphEdge {
+  source: string;
+  target: string;
+  type: string;
+}
+
+export type Row = Record<string, unknown>;
+
+export interface PassageRow {
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  documentNumber: string | null;
+  documentType: string | null;
+  date: string | null;
+  locality: string | null;
+  province: string | null;
+  section: string;
+  text: string;
+  start: number;
+  end: number;
+  page: number | null;
+  fields: string[];
+  agencies: string[];
+}
+
+/** Read side of the graph: every query the API and search need, returning plain objects. */
+export class GraphReader {
+  constructor(private readonly conn: GraphConnection) {}
+
+  async counts(): Promise<{ documents: number; passages: number; tasks: number; targets: number }> {
+    const res = await this.conn.read((tx) => tx.run(Q.COUNTS));
+    const r = res.records[0];
+    return {
+      documents: (r?.get('documents') as number) ?? 0,
+      passages: (r?.get('passages') as number) ?? 0,
+      tasks: (r?.get('tasks') as number) ?? 0,
+      targets: (r?.get('targets') as number) ?? 0,
+    };
+  }
+
+  listDocuments(filter: DocumentFilter): Promise<Row[]> {
+    return this.conn.column<Row>(Q.LIST_DOCUMENTS, { ...filter }, 'doc');
+  }
+
+  async getDocument(id: string): Promise<Row | null> {
+    const [doc] = await this.conn.column<Row>(Q.GET_DOCUMENT, { id }, 'doc');
+    if (!doc) return null;
+    const [sections, passages] = await Promise.all([
+      this.conn.column<Row>(Q.GET_SECTIONS, { id }, 'section'),
+      this.conn.column<Row>(Q.GET_PASSAGES, { id }, 'passage'),
+    ]);
+    return { ...doc, sections, passages };
+  }
+
+  allPassages(): Promise<PassageRow[]> {
+    return this.conn.read(async (tx) => {
+      const res = await tx.run(Q.ALL_PASSAGES);
+      return res.records.map((r) => r.toObject() as unknown as PassageRow);
+    });
+  }
+
+  async listTasks(filter: TaskFilter): Promise<Row[]> {
+    const rows = await this.conn.column<Row>(Q.LIST_TASKS, { ...filter }, 'task');
+    return rows.map(parseTask);
+  }
+
+  listAgencies(filter: { locality: string | null; q: string | null }): Promise<Row[]> {
+    return this.conn.column<Row>(Q.LIST_AGENCIES, filter, 'agency');
+  }
+
+  async getAgency(key: string): Promise<Row | null> {
+    const [agency] = await this.conn.column<Row>(Q.GET_AGENCY, { key }, 'agency');
+    if (!agency) return null;
+    return {
+      ...agency,
+      leads: (agency.leads as Row[]).map(parseTask),
+      coordinates: (agency.coordinates as Row[]).map(parseTask),
+    };
+  }
+
+  listTargets(filter: TargetFilter): Promise<Row[]> {
+    return this.conn.column<Row>(Q.LIST_TARGETS, { ...filter }, 'target');
+  }
+
+  fieldCounts(): Promise<Row[]> {
+    return this.conn.column<Row>(Q.FIELD_COUNTS, {}, 'field');
+  }
+
+  async neighbourhood(center: string, depth: number): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
+    const res = await this.conn.read((tx) => tx.run(Q.GRAPH_NEIGHBOURHOOD, { center, depth }));
+    const rec = res.records[0];
+    if (!rec) return null;
+    const nodes = new Map<string, GraphNode>();
+    const byElement = new Map<string, string>();
+    const addNode = (n: Node): void => {
+      const g = toGraphNode(n);
+      nodes.set(g.id, g);
+      byElement.set(n.elementId, g.id);
+    };
+    addNode(rec.get('center') as Node);
+    for (const list of rec.get('nodeLists') as Node[][]) list.forEach(addNode);
+    const edges = new Map<string, GraphEdge>();
+    for (const list of rec.get('relLists') as Relationship[][]) {
+      for (const r of list) {
+        const source = byElement.get(r.startNodeElementId);
+        const target = byElement.get(r.endNodeElementId);
+        if (source && target) edges.set(r.elementId, { source, target, type: r.type });
+      }
+    }
+    return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  }
+}
+
+function parseTask(t: Row): Row {
+  const norm = t.deadlineNorm;
+  return { ...t, deadlineNorm: typeof norm === 'string' ? (JSON.parse(norm) as unknown) : (norm ?? null) };
+}
+
+const NODE_KINDS: Record<string, { key: string; label: (p: Row) => string }> = {
+  Document: { key: 'id', label: (p) => String(p.number ?? p.title ?? p.id) },
+  Agency: { key: 'key', label: (p) => (p.locality ? `${String(p.name)} (${String(p.locality)})` : String(p.name)) },
+  Task: { key: 'id', label: (p) => String(p.title).slice(0, 80) },
+  Target: { key: 'id', label: (p) => String(p.indicator).slice(0, 80) },
+  LegalDocument: { key: 'key', label: (p) => String(p.number) },
+  Field: { key: 'slug', label: (p) => String(p.vi ?? p.slug) },
+  Locality: { key: 'name', label: (p) => String(p.name) },
+  AgencyKind: { key: 'slug', label: (p) => String(p.name ?? p.slug) },
+};
+
+function toGraphNode(n: Node): GraphNode {
+  const kind = n.labels[0] ?? 'Node';
+  const spec = NODE_KINDS[kind];
+  const props = n.properties as Row;
+  if (!spec) return { id: n.elementId, label: kind, kind };
+  return { id: String(props[spec.key]), label: spec.label(props), kind };
+}

@@ -1,0 +1,24 @@
+/**
+ * Graph schema: one uniqueness constraint per node kind's key and the lookup indexes the API uses.
+ * Every statement is idempotent (IF NOT EXISTS) and runs at start-up. See DESIGN.md for the data model.
+ */
+export const SCHEMA_STATEMENTS: readonly string[] = [
+  'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE',
+  'CREATE CONSTRAINT section_id IF NOT EXISTS FOR (s:Section) REQUIRE s.id IS UNIQUE',
+  'CREATE CONSTRAINT passage_id IF NOT EXISTS FOR (p:Passage) REQUIRE p.id IS UNIQUE',
+  'CREATE CONSTRAINT legal_key IF NOT EXISTS FOR (l:LegalDocument) REQUIRE l.key IS UNIQUE',
+  'CREATE CONSTRAINT agency_key IF NOT EXISTS FOR (a:Agency) REQUIRE a.key IS UNIQUE',
+  'CREATE CONSTRAINT agency_kind_slug IF NOT EXISTS FOR (k:AgencyKind) REQUIRE k.slug IS UNIQUE',
+  'CREATE CONSTRAINT locality_name IF NOT EXISTS FOR (l:Locality) REQUIRE l.name IS UNIQUE',
+  'CREATE CONSTRAINT field_slug IF NOT EXISTS FOR (f:Field) REQUIRE f.slug IS UNIQUE',
+  'CREATE CONSTRAINT task_id IF NOT EXISTS FOR (t:Task) REQUIRE t.id IS UNIQUE',
+  'CREATE CONSTRAINT target_id IF NOT EXISTS FOR (t:Target) REQUIRE t.id IS UNIQUE',
+  'CREATE INDEX document_file IF NOT EXISTS FOR (d:Document) ON (d.file)',
+  'CREATE INDEX document_number_key IF NOT EXISTS FOR (d:Document) ON (d.numberKey)',
+  'CREATE INDEX document_locality IF NOT EXISTS FOR (d:Document) ON (d.locality)',
+  'CREATE INDEX legal_number_key IF NOT EXISTS FOR (l:LegalDocument) ON (l.numberKey)',
+  'CREATE INDEX agency_locality IF NOT EXISTS FOR (a:Agency) ON (a.locality)',
+  'CREATE INDEX passage_document IF NOT EXISTS FOR (p:Passage) ON (p.documentId)',
+  'CREATE INDEX task_document IF NOT EXISTS FOR (t:Task) ON (t.documentId)',
+  'CREATE INDEX target_year IF NOT EXISTS FOR (t:Target) ON (t.year)',
+];

@@ -1,0 +1,157 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { AgencyRef, Extraction, StructuredDocument } from '../ingest/types.ts';
+import { numberKey } from '../ingest/extract/docnumber.ts';
+import { fold } from '../src/search/normalize.ts';
+import type { GraphConnection } from './connection.ts';
+import * as Q from './cypher.ts';
+
+export type WriteStatus = 'ingested' | 'replaced' | 'unchanged';
+
+export interface WriteResult {
+  status: WriteStatus;
+  documentId: string;
+  /** Ids of earlier versions of the same file that this write replaced. */
+  replaced: string[];
+}
+
+export interface DocumentWrite {
+  doc: StructuredDocument;
+  extraction: Extraction;
+  /** File name used as the document's provenance and to find earlier versions of it. */
+  file: string;
+  /** Canonical number key of the document's own number (for the implementation chain), if any. */
+  identity: { key: string; number: string; numberKey: string } | null;
+}
+
+const foldOrNull = (s: string | null | undefined): string | null => (s ? fold(s) : null);
+
+/**
+ * Writes one document atomically: in a single transaction, earlier versions of the same file are
+ * deleted and the new subgraph is merged. A document whose content hash is already stored is left alone.
+ */
+export async function writeDocument(conn: GraphConnection, input: DocumentWrite): Promise<WriteResult> {
+  const { doc } = input;
+  return conn.write(async (tx) => {
+    const same = await tx.run(Q.FIND_DOCUMENT_BY_HASH, { hash: doc.contentHash });
+    if (same.records.length > 0) {
+      return { status: 'unchanged', documentId: same.records[0]!.get('id') as string, replaced: [] };
+    }
+    const previous = await tx.run(Q.FIND_DOCUMENTS_BY_FILE, { file: input.file });
+    const replaced = previous.records.map((r) => r.get('id') as string);
+    for (const id of replaced) await deleteInTx(tx, id);
+    await writeStructure(tx, input);
+    await writeFacts(tx, input);
+    return { status: replaced.length ? 'replaced' : 'ingested', documentId: doc.id, replaced };
+  });
+}
+
+export async function deleteDocument(conn: GraphConnection, id: string): Promise<void> {
+  await conn.write((tx) => deleteInTx(tx, id));
+}
+
+async function deleteInTx(tx: ManagedTransaction, id: string): Promise<void> {
+  for (const statement of Q.DELETE_DOCUMENT) await tx.run(statement, { id });
+}
+
+async function writeStructure(tx: ManagedTransaction, input: DocumentWrite): Promise<void> {
+  const { doc, extraction } = input;
+  const m = extraction.meta;
+  await tx.run(Q.UPSERT_DOCUMENT, {
+    doc: {
+      id: doc.id,
+      contentHash: doc.contentHash,
+      file: input.file,
+      format: doc.parsed.format,
+      title: m.title ?? input.file,
+      type: m.type,
+      typeFolded: foldOrNull(m.type),
+      number: m.number,
+      numberKey: input.identity?.numberKey ?? null,
+      date: m.date,
+      issuer: m.issuer,
+      signer: m.signer,
+      locality: m.locality,
+      localityFolded: foldOrNull(m.locality),
+      province: m.province,
+      provinceFolded: foldOrNull(m.province),
+      warnings: doc.parsed.warnings,
+      ocrConfidence: doc.parsed.ocrConfidence ?? null,
+      textLength: doc.parsed.text.length,
+      ingestedAt: new Date().toISOString(),
+    },
+  });
+  const sections = doc.sections.map((s) => ({ ...s, documentId: doc.id }));
+  await tx.run(Q.UPSERT_SECTIONS, { documentId: doc.id, rows: sections });
+  await tx.run(Q.LINK_SECTION_PARENTS, { rows: sections.filter((s) => s.parentId) });
+  const passages = doc.passages.map((p) => ({
+    ...p,
+    documentId: doc.id,
+    page: p.page ?? null,
+    ocrConfidence: p.ocrConfidence ?? null,
+  }));
+  await tx.run(Q.UPSERT_PASSAGES, { documentId: doc.id, rows: passages });
+}
+
+async function writeFacts(tx: ManagedTransaction, input: DocumentWrite): Promise<void> {
+  const { doc, extraction } = input;
+  if (input.identity) {
+    const m = extraction.meta;
+    await tx.run(Q.LINK_SELF_IDENTITY, {
+      documentId: doc.id,
+      ref: { ...input.identity, type: m.type, issuer: m.issuer, date: m.date },
+    });
+  }
+  await tx.run(Q.UPSERT_REFERENCES, {
+    documentId: doc.id,
+    rows: extraction.references.map((r) => ({ ...r, numberKey: numberKey(r.number) })),
+  });
+  await tx.run(Q.UPSERT_AGENCIES, { rows: agencyRows(extraction) });
+  await writeTasks(tx, doc, extraction);
+  const targets = extraction.targets.map((t) => ({
+    id: t.id,
+    passageId: t.passageId,
+    props: { ...t, documentId: doc.id, folded: fold(`${t.indicator} ${t.text}`), page: pageOf(doc, t.passageId) },
+  }));
+  await tx.run(Q.UPSERT_TARGETS, { documentId: doc.id, rows: targets });
+  await tx.run(Q.TAG_TARGET_FIELDS, { rows: extraction.targets.flatMap((t) => t.fields.map((slug) => ({ id: t.id, slug }))) });
+  const sectionTags = Object.entries(extraction.sectionFields).flatMap(([id, slugs]) => slugs.map((slug) => ({ id, slug })));
+  await tx.run(Q.TAG_SECTION_FIELDS, { rows: sectionTags });
+}
+
+async function writeTasks(tx: ManagedTransaction, doc: StructuredDocument, extraction: Extraction): Promise<void> {
+  const rows = extraction.tasks.map((t) => {
+    const { lead, coordinating, deadlineNorm, fields: _fields, ...rest } = t;
+    return {
+      id: t.id,
+      passageId: t.passageId,
+      lead: lead.map((a) => a.key),
+      props: {
+        ...rest,
+        documentId: doc.id,
+        deadlineNorm: deadlineNorm ? JSON.stringify(deadlineNorm) : null,
+        folded: fold(`${t.title} ${t.product ?? ''}`),
+        page: pageOf(doc, t.passageId),
+        // kept on the node so that a task can be cited without a join
+        leadNames: lead.map((a) => a.name),
+        coordinatingNames: coordinating.map((a) => a.name),
+      },
+    };
+  });
+  await tx.run(Q.UPSERT_TASKS, { documentId: doc.id, rows });
+  const coord = extraction.tasks.flatMap((t) => t.coordinating.map((a) => ({ task: t.id, agency: a.key })));
+  await tx.run(Q.LINK_TASK_COORDINATORS, { rows: coord });
+  const tags = extraction.tasks.flatMap((t) => t.fields.map((slug) => ({ id: t.id, slug })));
+  await tx.run(Q.TAG_TASK_FIELDS, { rows: tags });
+}
+
+function agencyRows(extraction: Extraction): Record<string, unknown>[] {
+  const all = new Map<string, AgencyRef>();
+  for (const a of extraction.agencies) all.set(a.key, a);
+  for (const t of extraction.tasks) for (const a of [...t.lead, ...t.coordinating]) all.set(a.key, a);
+  return [...all.values()].map((a) => ({ ...a, folded: fold(a.name), kindName: a.isGroup ? a.name : a.name }));
+}
+
+function pageOf(doc: StructuredDocument, passageId: string | null): number | null {
+  if (!passageId) return null;
+  return doc.passages.find((p) => p.id === passageId)?.page ?? null;
+}

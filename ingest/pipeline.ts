@@ -1,0 +1,111 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { GraphConnection } from '../graph/connection.ts';
+import { writeDocument, type WriteStatus } from '../graph/writer.ts';
+import { toAppError, type ErrorCode } from '../src/errors.ts';
+import { numberKey, referenceKey } from './extract/docnumber.ts';
+import { extract } from './extract/index.ts';
+import { parse, type ParseOptions } from './parse/index.ts';
+import { contentHash, structure } from './structure/index.ts';
+import type { ManifestEntry, SourceFile } from './types.ts';
+
+export interface IngestOptions {
+  parse: ParseOptions;
+  /** Source metadata by file name (corpus/manifest.json); fills only what the text lacks. */
+  manifest: ReadonlyMap<string, ManifestEntry>;
+  /** Called after each file with the number done so far. */
+  onProgress?: (done: number, total: number, result: FileResult) => void;
+}
+
+export interface FileResult {
+  file: string;
+  status: WriteStatus | 'failed';
+  documentId?: string;
+  replaced?: string[];
+  counts?: { sections: number; passages: number; tasks: number; targets: number; references: number };
+  error?: { code: ErrorCode; message: string };
+}
+
+/** File names the ingest accepts in a folder; anything else in a folder is ignored (named files are tried). */
+export const INGESTIBLE = /\.(txt|md|markdown|pdf|docx|html?)$/i;
+
+/**
+ * Ingests one file: parse → structure → extract → write. Never throws: a failure is reported in the
+ * result with its stable code and nothing stored changes (the write is one transaction).
+ */
+export async function ingestSource(conn: GraphConnection, file: SourceFile, opts: IngestOptions): Promise<FileResult> {
+  try {
+    const parsed = await parse(file, opts.parse);
+    const doc = structure({ parsed, contentHash: contentHash(file.bytes) });
+    const extraction = extract(doc, opts.manifest.get(file.name));
+    const { number, locality } = extraction.meta;
+    const identity = number
+      ? { key: referenceKey(number, locality), number, numberKey: numberKey(number) }
+      : null;
+    const written = await writeDocument(conn, { doc, extraction, file: file.name, identity });
+    return {
+      file: file.name,
+      status: written.status,
+      documentId: written.documentId,
+      replaced: written.replaced,
+      counts: {
+        sections: doc.sections.length,
+        passages: doc.passages.length,
+        tasks: extraction.tasks.length,
+        targets: extraction.targets.length,
+        references: extraction.references.length,
+      },
+    };
+  } catch (err) {
+    const e = toAppError(err);
+    return { file: file.name, status: 'failed', error: { code: e.code, message: e.message } };
+  }
+}
+
+/** Ingests files one after another; one failing file does not stop the others. */
+export async function ingestPaths(conn: GraphConnection, paths: string[], opts: IngestOptions): Promise<FileResult[]> {
+  const results: FileResult[] = [];
+  for (const p of paths) {
+    const result = await readSource(p).then(
+      (file) => ingestSource(conn, file, opts),
+      (err: unknown): FileResult => {
+        const e = toAppError(err);
+        return { file: path.basename(p), status: 'failed', error: { code: e.code, message: e.message } };
+      },
+    );
+    results.push(result);
+    opts.onProgress?.(results.length, paths.length, result);
+  }
+  return results;
+}
+
+export async function readSource(p: string): Promise<SourceFile> {
+  return { path: p, name: path.basename(p), bytes: await readFile(p) };
+}
+
+/** Expands folders (not recursively, skipping hidden files and manifest.json) into ingestible files. */
+export async function collectFiles(inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const s = await stat(input);
+    if (!s.isDirectory()) {
+      out.push(input);
+      continue;
+    }
+    const names = (await readdir(input)).filter((n) => !n.startsWith('.') && INGESTIBLE.test(n)).sort();
+    for (const n of names) {
+      if ((await stat(path.join(input, n))).isFile()) out.push(path.join(input, n));
+    }
+  }
+  return out;
+}
+
+/** Reads `manifest.json` of a folder (`{documents: [{file, ...}]}`); missing manifest → empty map. */
+export async function loadManifest(dir: string): Promise<Map<string, ManifestEntry>> {
+  try {
+    const raw = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { documents?: ManifestEntry[] };
+    return new Map((raw.documents ?? []).map((d) => [d.file, d]));
+  } catch {
+    return new Map();
+  }
+}

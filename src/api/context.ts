@@ -1,0 +1,18 @@
+import type { GraphConnection } from '../../graph/connection.ts';
+import type { GraphReader } from '../../graph/reader.ts';
+import type { FileResult } from '../../ingest/pipeline.ts';
+import type { SourceFile } from '../../ingest/types.ts';
+import type { Config } from '../config.ts';
+import type { SearchService } from '../search/service.ts';
+
+/** Everything a route needs, created once at start-up. */
+export interface AppContext {
+  config: Config;
+  conn: GraphConnection;
+  reader: GraphReader;
+  search: SearchService;
+  /** Ingests uploaded files and refreshes the search indexes. */
+  ingest: (files: SourceFile[]) => Promise<FileResult[]>;
+  version: string;
+  log: (line: string) => void;
+}

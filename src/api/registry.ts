@@ -1,0 +1,46 @@
+import type { Request, RequestHandler, Response, Router } from 'express';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+
+/** One API route: its zod query schema is both the validator and the OpenAPI description. */
+export interface RouteSpec<Q extends z.ZodType> {
+  method: 'get' | 'post' | 'delete';
+  path: string;
+  summary: string;
+  tag: string;
+  query?: Q;
+  /** Path parameters documented in OpenAPI (express syntax `:id`). */
+  params?: string[];
+  /** Extra OpenAPI operation fields (request body, responses). */
+  openapi?: Record<string, unknown>;
+  handler: (query: z.infer<Q>, req: Request, res: Response) => Promise<unknown>;
+}
+
+export class RouteRegistry {
+  readonly specs: RouteSpec<z.ZodType>[] = [];
+
+  add<Q extends z.ZodType>(spec: RouteSpec<Q>): void {
+    this.specs.push(spec as unknown as RouteSpec<z.ZodType>);
+  }
+
+  /** Mounts every route on `router`, validating the query string first. */
+  mount(router: Router, middleware: Partial<Record<string, RequestHandler[]>> = {}): void {
+    for (const spec of this.specs) {
+      const handler: RequestHandler = async (req, res) => {
+        const query = spec.query ? parseQuery(spec.query, req.query) : {};
+        const body = await spec.handler(query, req, res);
+        if (!res.headersSent) res.json(body);
+      };
+      router[spec.method](spec.path, ...(middleware[`${spec.method} ${spec.path}`] ?? []), handler);
+    }
+  }
+}
+
+function parseQuery<Q extends z.ZodType>(schema: Q, raw: unknown): z.infer<Q> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => ({ parameter: i.path.join('.'), message: i.message }));
+  throw new AppError('INVALID_INPUT', `Invalid parameters: ${problems.map((p) => p.parameter).join(', ')}`, {
+    problems,
+  });
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { fold } from '../../search/normalize.ts';
+import type { AppContext } from '../context.ts';
+import { limit, optText, text, year } from '../params.ts';
+import type { RouteRegistry } from '../registry.ts';
+import { resolveDocumentFilter } from './filters.ts';
+
+/** Health, documents and search. */
+export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
+  r.add({
+    method: 'get',
+    path: '/api/health',
+    tag: 'system',
+    summary: 'Service status: Neo4j connection, counts, search index and active embedder',
+    handler: async () => {
+      const connected = await ctx.conn.ping();
+      const counts = connected ? await ctx.reader.counts() : { documents: 0, passages: 0, tasks: 0, targets: 0 };
+      return {
+        status: connected ? 'ok' : 'degraded',
+        version: ctx.version,
+        neo4j: { connected, uri: ctx.conn.uri },
+        counts,
+        search: ctx.search.status(),
+      };
+    },
+  });
+
+  r.add({
+    method: 'get',
+    path: '/api/documents',
+    tag: 'documents',
+    summary: 'List documents, optionally those implementing or citing a document, by locality, field or type',
+    query: z.object({
+      implements: optText(),
+      cites: optText(),
+      transitive: z.enum(['true', 'false', '1', '0']).optional(),
+      locality: optText(),
+      field: optText(),
+      type: optText(),
+    }),
+    handler: async (q) => {
+      const filter = resolveDocumentFilter(q);
+      return { items: await ctx.reader.listDocuments(filter) };
+    },
+  });
+
+  r.add({
+    method: 'get',
+    path: '/api/documents/:id',
+    tag: 'documents',
+    params: ['id'],
+    summary: 'One document: metadata, references, section tree and passages',
+    handler: async (_q, req) => {
+      const id = String(req.params.id);
+      const doc = await ctx.reader.getDocument(id);
+      if (!doc) throw new AppError('NOT_FOUND', `No document ${id}`, { id });
+      return doc;
+    },
+  });
+
+  r.add({
+    method: 'get',
+    path: '/api/search',
+    tag: 'search',
+    summary: 'Passage search (with or without diacritics), with filters',
+    query: z.object({
+      q: text(),
+      k: limit(10, 100),
+      locality: optText(),
+      field: optText(),
+      document: optText(),
+      type: optText(),
+      year,
+    }),
+    handler: async (q) => {
+      const field = q.field ? resolveDocumentFilter({ field: q.field }).field : undefined;
+      return ctx.search.search(q.q, q.k, {
+        ...(q.locality ? { locality: fold(q.locality) } : {}),
+        ...(field ? { field } : {}),
+        ...(q.document ? { document: q.document } : {}),
+        ...(q.type ? { type: q.type } : {}),
+        ...(q.year ? { year: q.year } : {}),
+      });
+    },
+  });
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { AppError } from '../../errors.ts';
+import { fold } from '../../search/normalize.ts';
+import type { AppContext } from '../context.ts';
+import { limit, optText, year } from '../params.ts';
+import type { RouteRegistry } from '../registry.ts';
+import { foldOpt, resolveField } from './filters.ts';
+
+/** Tasks, agencies, targets, fields and graph browsing. */
+export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
+  r.add({
+    method: 'get',
+    path: '/api/tasks',
+    tag: 'graph',
+    summary: 'Tasks with lead and coordinating agencies, deadline and product',
+    query: z.object({
+      field: optText(),
+      agency: optText(),
+      locality: optText(),
+      document: optText(),
+      q: optText(),
+      limit: limit(500, 5000),
+    }),
+    handler: async (q) => ({
+      items: await ctx.reader.listTasks({
+        field: resolveField(q.field),
+        agency: foldOpt(q.agency),
+        agencyKey: q.agency ?? null,
+        locality: foldOpt(q.locality),
+        document: q.document ?? null,
+        q: foldOpt(q.q),
+        limit: q.limit,
+      }),
+    }),
+  });
+
+  r.add({
+    method: 'get',
+    path: '/api/agencies',
+    tag: 'graph',
+    summary: 'Agencies, scoped to their locality, with task counts',
+    query: z.object({ locality: optText(), q: optText() }),
+    handler: async (q) => ({ items: await ctx.reader.listAgencies({ locality: foldOpt(q.locality), q: foldOpt(q.q) }) }),
+  });
+
+  r.add({
+    method: 'get',
+    path: '/api/agencies/:id',
+    tag: 'graph',
+    params: ['id'],
+    summary: 'One agency with the tasks it leads and coordinates',
+    handler: async (_q, req) => {
+      const id = String(req.params.id);
+      const agency = await ctx.reader.getAgency(id);
+      if (!agency) throw new AppError('NOT_FOUND', `No agency ${id}`, { id });
+      return agency;
+    },
+  });
+
+  r.add({
+    method: 'get',
+    path: '/api/targets',
+    tag: 'graph',
+    summary: 'Quantitative targets across documents and localities',
+    query: z.object({
+      field: optText(),
+      q: optText(),
+      year,
+      locality: optText(),
+      document: optText(),
+      limit: limit(1000, 5000),
+    }),
+    handler: async (q) => ({
+      items: await ctx.reader.listTargets({
+        field: resolveField(q.field),
+        q: foldOpt(q.q),
+        year: q.year ?? null,
+        locality: foldOpt(q.locality),
+        document: q.document ?? null,
+        limit: q.limit,
+      }),
+    }),
+  });
+
+  r.add({
+    method: 'get',
+    path: '/api/fields',
+    tag: 'graph',
+    summary: 'Policy-field taxonomy with counts of tasks, targets and sections',
+    handler: async () => ({ items: await ctx.reader.fieldCounts() }),
+  });
+
+  r.add({
+    method: 'get',
+    path: '/api/graph',
+    tag: 'graph',
+    summary: 'Neighbourhood of a node (document, agency, task, target, field, locality) for browsing',
+    query: z.object({ center: z.string().trim().min(1).max(300), depth: z.coerce.number().int().min(1).max(3).default(1) }),
+    handler: async (q) => {
+      const g = await ctx.reader.neighbourhood(q.center, q.depth);
+      if (!g) throw new AppError('NOT_FOUND', `No node ${q.center}`, { center: q.center, folded: fold(q.center) });
+      return g;
+    },
+  });
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+/**
+ * Every setting, validated at start-up. Defaults are for a laptop: local Neo4j started by the project,
+ * API on 127.0.0.1:3000, data under ./data, seeds from ./corpus.
+ */
+export const ConfigSchema = z.object({
+  NEO4J_URI: opt(z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/\S+$/, 'must be a neo4j:// or bolt:// URI')),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: opt(z.string().min(1)),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('data'),
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+  API_TOKEN: opt(z.string().min(8, 'must be at least 8 characters')),
+  INGEST_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
+  EMBEDDER: z.enum(['auto', 'transformers', 'offline']).default('auto'),
+  EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  MODEL_DIR: opt(z.string().min(1)),
+  MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
+  PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  OCR: z.enum(['auto', 'on', 'off']).default('auto'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config extends RawConfig {
+  /** Absolute paths resolved against the working directory. */
+  dataDir: string;
+  corpusDir: string;
+}
+
+/** Parses and validates settings; throws CONFIG_INVALID naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new AppError('CONFIG_INVALID', `Invalid configuration: ${problems.join('; ')}`, { problems });
+  }
+  const raw = result.data;
+  return {
+    ...raw,
+    dataDir: path.resolve(raw.DATA_DIR),
+    corpusDir: path.resolve(raw.CORPUS_DIR),
+  };
+}

@@ -1,0 +1,85 @@
+import { GraphConnection } from '../graph/connection.ts';
+import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.ts';
+import { GraphReader } from '../graph/reader.ts';
+import { collectFiles, ingestPaths, ingestSource, loadManifest, type FileResult } from '../ingest/pipeline.ts';
+import type { ParseOptions } from '../ingest/parse/index.ts';
+import type { SourceFile } from '../ingest/types.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './log.ts';
+import { SearchService } from './search/service.ts';
+
+/** The running parts of policy-kg: graph connection (and local Neo4j when started here) and search. */
+export interface Runtime {
+  config: Config;
+  conn: GraphConnection;
+  reader: GraphReader;
+  search: SearchService;
+  local: LocalNeo4j | null;
+  /** Ingests paths (files or folders) and refreshes the search indexes. */
+  ingestPaths: (inputs: string[], onProgress?: (done: number, total: number, r: FileResult) => void) => Promise<FileResult[]>;
+  ingestFiles: (files: SourceFile[]) => Promise<FileResult[]>;
+  close: () => Promise<void>;
+}
+
+export function parseOptions(config: Config, log: Logger): ParseOptions {
+  return { maxBytes: config.MAX_FILE_BYTES, timeoutMs: config.PARSE_TIMEOUT_MS, ocr: config.OCR, log };
+}
+
+/** Connects to NEO4J_URI, or starts the local Neo4j when it is unset. */
+export async function connectGraph(config: Config, log: Logger): Promise<{ conn: GraphConnection; local: LocalNeo4j | null }> {
+  if (config.NEO4J_URI) {
+    const conn = await GraphConnection.open({
+      uri: config.NEO4J_URI,
+      user: config.NEO4J_USER,
+      password: config.NEO4J_PASSWORD,
+      ...(config.NEO4J_DATABASE ? { database: config.NEO4J_DATABASE } : {}),
+    });
+    return { conn, local: null };
+  }
+  const local = await startLocalNeo4j({ dataDir: config.dataDir, log });
+  try {
+    const conn = await GraphConnection.open({ uri: local.uri, user: 'neo4j', password: '' });
+    return { conn, local };
+  } catch (err) {
+    await local.stop();
+    throw err;
+  }
+}
+
+export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const { conn, local } = await connectGraph(config, log);
+  const reader = new GraphReader(conn);
+  const search = await SearchService.open(reader);
+  const manifestCache = new Map<string, Awaited<ReturnType<typeof loadManifest>>>();
+  const manifestFor = async (dir: string) => {
+    if (!manifestCache.has(dir)) manifestCache.set(dir, await loadManifest(dir));
+    return manifestCache.get(dir)!;
+  };
+  const opts = { parse: parseOptions(config, log) };
+  return {
+    config,
+    conn,
+    reader,
+    search,
+    local,
+    ingestPaths: async (inputs, onProgress) => {
+      const files = await collectFiles(inputs);
+      const manifest = new Map([...(await manifestFor(config.corpusDir))]);
+      for (const input of inputs) for (const [k, v] of await manifestFor(input)) manifest.set(k, v);
+      const results = await ingestPaths(conn, files, { ...opts, manifest, ...(onProgress ? { onProgress } : {}) });
+      await search.rebuild();
+      return results;
+    },
+    ingestFiles: async (files) => {
+      const manifest = await manifestFor(config.corpusDir);
+      const results: FileResult[] = [];
+      for (const f of files) results.push(await ingestSource(conn, f, { ...opts, manifest }));
+      await search.rebuild();
+      return results;
+    },
+    close: async () => {
+      await conn.close();
+      if (local) await local.stop();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import { createApp } from '../../src/api/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/log.ts';
+import { openRuntime, type Runtime } from '../../src/runtime.ts';
+import { VERSION } from '../../src/version.ts';
+
+export const SEEDS = path.resolve('corpus');
+
+/** A runtime on the test Neo4j with an emptied database and its own data folder. */
+export async function openTestRuntime(env: Record<string, string> = {}): Promise<Runtime> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'policy-kg-test-'));
+  const config = loadConfig({
+    NEO4J_URI: inject('neo4jUri'),
+    NEO4J_USER: inject('neo4jUser'),
+    NEO4J_PASSWORD: inject('neo4jPassword'),
+    DATA_DIR: dataDir,
+    CORPUS_DIR: SEEDS,
+    EMBEDDER: 'offline',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
+  const rt = await openRuntime(config, createLogger('warn'));
+  await rt.conn.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+  return rt;
+}
+
+export function appFor(rt: Runtime) {
+  return createApp({
+    config: rt.config,
+    conn: rt.conn,
+    reader: rt.reader,
+    search: rt.search,
+    ingest: rt.ingestFiles,
+    version: VERSION,
+    log: createLogger('warn'),
+  });
+}
