@@ -46,7 +46,14 @@ function tred2(v: Float64Array, d: Float64Array, e: Float64Array, n: number): vo
   accumulate(v, d, e, n);
 }
 
-function householderStep(v: Float64Array, d: Float64Array, e: Float64Array, n: number, i: number, scale: number) {
+function householderStep(
+  v: Float64Array,
+  d: Float64Array,
+  e: Float64Array,
+  n: number,
+  i: number,
+  scale: number,
+) {
   let h = 0;
   for (let k = 0; k < i; k++) {
     d[k]! /= scale;
@@ -140,7 +147,7 @@ function qlStep(v: Float64Array, d: Float64Array, e: Float64Array, n: number, l:
   d[l] = e[l]! / (p + r);
   d[l + 1] = e[l]! * (p + r);
   const dl1 = d[l + 1]!;
-  let h = g - d[l]!;
+  let h = g - d[l];
   for (let i = l + 2; i < n; i++) d[i]! -= h;
   const shift = h;
   p = d[m]!;

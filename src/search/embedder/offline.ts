@@ -73,9 +73,13 @@ export class OfflineEmbedder implements Embedder {
     const docs = passages.map((p) => countFeatures(textFeatures(p, analyzer)));
     const vocab = buildVocabulary(docs, opts);
     if (vocab.terms.length === 0) {
-      throw new AppError('INVALID_INPUT', 'cannot train the offline embedder: the passages contain no usable terms', {
-        passages: passages.length,
-      });
+      throw new AppError(
+        'INVALID_INPUT',
+        'cannot train the offline embedder: the passages contain no usable terms',
+        {
+          passages: passages.length,
+        },
+      );
     }
     const matrix = tfidfMatrix(docs, vocab);
     const svd = randomizedSvd(matrix, opts.dim ?? 192, { seed: opts.seed ?? 42 });
@@ -83,7 +87,8 @@ export class OfflineEmbedder implements Embedder {
     const power = opts.sigmaPower ?? 1;
     const projection = new Float32Array(vocab.terms.length * k);
     for (let t = 0; t < vocab.terms.length; t++)
-      for (let c = 0; c < k; c++) projection[t * k + c] = svd.v.data[t * k + c]! / Math.pow(svd.sigma[c]!, power);
+      for (let c = 0; c < k; c++)
+        projection[t * k + c] = svd.v.data[t * k + c]! / Math.pow(svd.sigma[c]!, power);
     return new OfflineEmbedder(vocab.terms, vocab.idf, projection, k, passages.length, analyzer);
   }
 
@@ -96,11 +101,15 @@ export class OfflineEmbedder implements Embedder {
       });
     }
     if (json.analyzer !== analyzer.name) {
-      throw new AppError('INDEX_MISMATCH', 'saved offline embedder was trained with a different text analyzer', {
-        expected: analyzer.name,
-        found: json.analyzer,
-        hint: 'rebuild the index to retrain the offline embedder',
-      });
+      throw new AppError(
+        'INDEX_MISMATCH',
+        'saved offline embedder was trained with a different text analyzer',
+        {
+          expected: analyzer.name,
+          found: json.analyzer,
+          hint: 'rebuild the index to retrain the offline embedder',
+        },
+      );
     }
     const idf = decodeFloats(json.idf);
     const projection = decodeFloats(json.projection);

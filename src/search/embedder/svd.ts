@@ -67,6 +67,7 @@ export function orthonormalize(y: Dense): Dense {
   while (keep < values.length && values[keep]! > max * 1e-12 && values[keep]! > 0) keep++;
   const w = dense(y.cols, keep);
   for (let i = 0; i < y.cols; i++)
-    for (let j = 0; j < keep; j++) w.data[i * keep + j] = vectors.data[i * y.cols + j]! / Math.sqrt(values[j]!);
+    for (let j = 0; j < keep; j++)
+      w.data[i * keep + j] = vectors.data[i * y.cols + j]! / Math.sqrt(values[j]!);
   return times(y, w);
 }
