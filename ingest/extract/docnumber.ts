@@ -126,15 +126,27 @@ function issuerInfo(segments: string[]): { name: string; local: boolean; party: 
   return null;
 }
 
+/** "NĐCP" (dash lost) → ["NĐ", "CP"] when it is a type abbreviation glued to a known issuer. */
+function splitGlued(seg: string): string[] {
+  const up = foldUpper(seg);
+  for (const t of Object.keys(TYPE_ABBR)) {
+    if (up.length > t.length && up.startsWith(t) && ISSUERS[up.slice(t.length)] !== undefined) {
+      return [seg.slice(0, t.length), seg.slice(t.length)];
+    }
+  }
+  return [seg];
+}
+
 /** Builds a DocNumber from its parts: `segments` are the letter segments in written order. */
-function build(num: string, year: string | null, firstSep: string, segments: string[]): DocNumber | null {
+function build(num: string, year: string | null, firstSep: string, written: string[]): DocNumber | null {
+  const segments = written.length === 1 ? splitGlued(written[0] ?? '') : written;
   const official = segments.map(officialSegment);
   const firstIsType = TYPE_ABBR[foldUpper(segments[0] ?? '')] !== undefined;
   const typeAbbr = firstIsType ? (official[0] ?? null) : null;
   const issuerSegs = firstIsType ? official.slice(1) : official;
   if (issuerSegs.length === 0) return null;
   const info = issuerInfo(issuerSegs);
-  if (typeAbbr === null && info === null && year === null) return null;
+  if (typeAbbr === null && info === null && year === null && segments.length < 2) return null;
   const party = info?.party === true || (firstSep.includes('-') && year === null && typeAbbr !== null);
   const issuerAbbr = issuerSegs.join('-');
   let normalized: string;

@@ -1,0 +1,115 @@
+/**
+ * Context readers around a document number in the whitespace-collapsed text: the type word before it
+ * ("Nghị quyết số"), the date ("ngày 30/01/2023") and issuer ("của Bộ Chính trị") after it, and the
+ * implementation semantics of the title/preamble clause it sits in.
+ */
+import type { DocType } from '../types.ts';
+import { isoDate } from './meta-text.ts';
+import { foldKeepLength } from './text-util.ts';
+
+const TYPE_WORDS: [RegExp, DocType | null][] = [
+  [/^nghi quyet/, 'Nghị quyết'],
+  [/^ke hoach/, 'Kế hoạch'],
+  [/^chuong trinh/, 'Chương trình'],
+  [/^quyet dinh/, 'Quyết định'],
+  [/^chi thi/, 'Chỉ thị'],
+  [/^ket luan/, 'Kết luận'],
+  [/^thong tu/, 'Thông tư'],
+  [/^nghi dinh/, 'Nghị định'],
+  [/^to trinh/, 'Tờ trình'],
+  [/^thong bao/, 'Thông báo'],
+  [/^cong dien/, 'Công điện'],
+  [/^(cong van|van ban)/, 'Công văn'],
+  [/^luat/, 'Luật'],
+  [/^de an/, 'Đề án'],
+  [/^(bao cao|huong dan|phap lenh|quy che|quy dinh)/, null],
+];
+
+/** Type word right before a number: "Nghị quyết số ", "Chương trình hành động số ", "Tờ trình số ". */
+const BEFORE_RE =
+  /(nghi quyet|ke hoach|chuong trinh(?: hanh dong)?|quyet dinh|chi thi|ket luan|thong tu(?: lien tich)?|nghi dinh|to trinh|thong bao(?: ket luan)?|cong dien|cong van|van ban|luat|de an|bao cao(?: tham tra)?|huong dan|phap lenh)(?: so)?:? ?$/;
+
+export interface Before {
+  /** Offset (in the collapsed text) where the mention starts. */
+  start: number;
+  type: DocType | null;
+  found: boolean;
+}
+
+/** Reads the type word before `numStart` in the folded collapsed text. */
+export function typeBefore(folded: string, numStart: number): Before {
+  const from = Math.max(0, numStart - 40);
+  const m = BEFORE_RE.exec(folded.slice(from, numStart));
+  if (m === null) return { start: numStart, type: null, found: false };
+  const word = m[1] ?? '';
+  const type = TYPE_WORDS.find(([re]) => re.test(word))?.[1] ?? null;
+  return { start: from + m.index, type, found: true };
+}
+
+/** For a law number without a type word ("Luật Thủ đô số 39/2024/QH15"): "Luật" within the clause. */
+export function lawBefore(folded: string, numStart: number): boolean {
+  const clause =
+    folded
+      .slice(Math.max(0, numStart - 160), numStart)
+      .split(/[;.]/)
+      .pop() ?? '';
+  return /(^|[^a-z])luat [a-z]/.test(clause) && !/nghi quyet so ?$/.test(clause);
+}
+
+export interface After {
+  date: string | null;
+  issuer: string | null;
+  /** Offset just past the date/issuer clause. */
+  end: number;
+}
+
+const DATE_RE = /^,? ?ngày ?(\d{1,2}) ?(?:[/.-] ?(\d{1,2}) ?[/.-] ?|tháng ?(\d{1,2}) ?năm ?)(\d{4})/iu;
+const ISSUER_RE =
+  /^,? ?của ((?:Bộ trưởng |Chủ tịch )?[\p{L}\p{M}]+(?: (?!về |thực hiện|triển khai|ban hành|quy định|hướng dẫn|phê duyệt|sửa đổi|thông qua|khóa|khoá|nhiệm kỳ|cùng )[\p{L}\p{M}]+){0,8})/iu;
+
+/** Date and issuer stated after the number ("ngày 30/01/2023 của Bộ Chính trị"). */
+export function readAfter(flat: string, numEnd: number): After {
+  let pos = numEnd;
+  let date: string | null = null;
+  const d = DATE_RE.exec(flat.slice(pos, pos + 40));
+  if (d !== null) {
+    date = isoDate(d[1], d[2] ?? d[3], d[4]);
+    pos += d[0].length;
+  }
+  const i = ISSUER_RE.exec(flat.slice(pos, pos + 120));
+  const issuer = i === null ? null : cleanIssuer(i[1] ?? '');
+  if (i !== null) pos += i[0].length;
+  return { date, issuer, end: pos };
+}
+
+function cleanIssuer(s: string): string | null {
+  const t = s
+    .replace(/\s+(và|với|tại|trên|để|nhằm|đối|cùng)(\s.*)?$/iu, '')
+    .replace(/^Bộ trưởng (?=Bộ )/u, '')
+    .trim();
+  if (
+    !/^(UBND|HĐND|Bộ|Ban|Chính phủ|Thủ tướng|Quốc hội|Ủy|Uỷ|Hội đồng|Tỉnh|Thành|Văn phòng|Tổ|Đảng|Cục|Sở|Chủ tịch)/iu.test(
+      t,
+    )
+  )
+    return null;
+  return t.replace(/^(Ban Bí thư|Bộ Chính trị)\b.*$/u, '$1').replace(/Bộ chính trị/u, 'Bộ Chính trị');
+}
+
+const IMPLEMENT_KW = /(can cu|thuc hien|trien khai|(?:^|[(;.] ?)(?:ban hanh )?kem theo|cu the hoa)/g;
+const CITE_KW = /(^|[^a-z])(xet|xem xet|theo de nghi|tren co so|tai phien hop|bai bo)(?=[^a-z])/g;
+
+/** True when the last relation keyword before `pos` in `foldedRegion` has implementation semantics. */
+export function implementsAt(foldedRegion: string, pos: number): boolean {
+  const before = foldedRegion.slice(0, pos);
+  let lastImpl = -1;
+  let lastCite = -1;
+  for (const m of before.matchAll(IMPLEMENT_KW)) lastImpl = m.index;
+  for (const m of before.matchAll(CITE_KW)) lastCite = m.index;
+  return lastImpl >= 0 && lastImpl > lastCite;
+}
+
+/** Folded copy of the collapsed text, same length. */
+export function foldFlat(flat: string): string {
+  return foldKeepLength(flat);
+}
