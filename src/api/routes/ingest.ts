@@ -1,0 +1,77 @@
+import type { RequestHandler } from 'express';
+import multer from 'multer';
+import type { FileResult } from '../../../ingest/pipeline.ts';
+import { AppError, ERROR_STATUS } from '../../errors.ts';
+import type { AppContext } from '../context.ts';
+import type { RouteRegistry } from '../registry.ts';
+
+/** Max files per upload request. */
+export const MAX_UPLOAD_FILES = 20;
+
+/** Bearer-token check for writes; open when API_TOKEN is unset. */
+export function requireToken(token: string | undefined): RequestHandler {
+  return (req, _res, next) => {
+    if (!token) return next();
+    const header = req.get('authorization') ?? '';
+    if (header === `Bearer ${token}`) return next();
+    next(new AppError('UNAUTHORIZED', 'This operation needs Authorization: Bearer <API_TOKEN>'));
+  };
+}
+
+const requireMultipart: RequestHandler = (req, _res, next) => {
+  if (req.is('multipart/form-data')) return next();
+  next(new AppError('UNSUPPORTED_MEDIA_TYPE', 'Upload files as multipart/form-data in the field "files"'));
+};
+
+/**
+ * `POST /api/ingest`: multipart upload (field `files`). All files ingested → 200; every file failed →
+ * the first file's error status and code with all results in `details`; some failed → 207.
+ */
+export function registerIngestRoutes(r: RouteRegistry, ctx: AppContext): RequestHandler[] {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: ctx.config.MAX_FILE_BYTES, files: MAX_UPLOAD_FILES },
+  });
+  r.add({
+    method: 'post',
+    path: '/api/ingest',
+    tag: 'ingest',
+    summary: 'Upload documents (TXT, MD, PDF, DOCX, HTML) as multipart field "files"; per-file results',
+    openapi: {
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } },
+          },
+        },
+      },
+    },
+    handler: async (_q, req, res) => {
+      const files = (req.files as Express.Multer.File[] | undefined) ?? [];
+      if (files.length === 0) throw new AppError('INVALID_INPUT', 'No file in the field "files"');
+      const results = await ctx.ingest(
+        files.map((f) => ({ path: f.originalname, name: decodeName(f.originalname), bytes: f.buffer })),
+      );
+      return respond(results, res);
+    },
+  });
+  return [requireToken(ctx.config.API_TOKEN), requireMultipart, upload.array('files', MAX_UPLOAD_FILES)];
+}
+
+function respond(results: FileResult[], res: import('express').Response): unknown {
+  const failed = results.filter((x) => x.status === 'failed');
+  if (failed.length === 0) return { results };
+  if (failed.length === results.length) {
+    const first = failed[0]!.error!;
+    res.status(ERROR_STATUS[first.code]).json({ error: { code: first.code, message: first.message, details: { results } } });
+    return undefined;
+  }
+  res.status(207).json({ results });
+  return undefined;
+}
+
+/** Multer hands over latin1-decoded names; browsers send UTF-8. */
+function decodeName(name: string): string {
+  const utf8 = Buffer.from(name, 'latin1').toString('utf8');
+  return utf8.includes('\uFFFD') ? name : utf8.normalize('NFC');
+}
