@@ -248,3 +248,13 @@ export function dedupeAgencies(list: readonly AgencyRef[]): AgencyRef[] {
   }
   return out;
 }
+
+/** True when the name (abbreviations allowed, locality suffix allowed) is in the gazetteer. */
+export function knownAgency(name: string, locality: string | null = null): boolean {
+  return lookup(cleanAgencyName(name), locality) !== null;
+}
+
+/** True when `s` opens with a word that starts an agency name or placeholder ("Sở", "Ban", "Các"…). */
+export function startsWithAgencyHead(s: string): boolean {
+  return HEAD.test(s.trim());
+}

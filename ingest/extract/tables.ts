@@ -1,0 +1,241 @@
+import { splitLines } from '../structure/index.ts';
+import { folded, paragraphs, squash, type TextBlock } from './task-text.ts';
+
+/**
+ * One table model for the three layouts the corpus uses: Markdown pipe rows (seed 000), tab-separated
+ * rows (seed 003) and thuvienphapluat exports with one cell per paragraph (corpus-dev). Header rows are
+ * recognised by their labels and map columns by role; repeated headers and separator rows at page breaks
+ * are dropped; continuation rows (empty TT cell, or a split cell) are merged into the previous row;
+ * roman-numeral rows with only a title set the group of the rows that follow.
+ */
+
+export type ColumnRole = 'tt' | 'title' | 'lead' | 'coordinating' | 'product' | 'deadline' | 'other';
+
+export interface TableRow {
+  /** Cells by column index, whitespace-collapsed. */
+  cells: string[];
+  /** TT as written ("6"), or null. */
+  tt: string | null;
+  /** Roman group of the row ("III"), or null before any group row. */
+  group: string | null;
+  groupTitle: string | null;
+  /** `${group}.${tt}` or `tt`. */
+  label: string | null;
+  /** Offset of the row's first line (its TT cell for one-cell-per-line tables). */
+  start: number;
+  end: number;
+}
+
+export interface Table {
+  layout: 'pipe' | 'tab' | 'paragraph';
+  header: string[];
+  roles: ColumnRole[];
+  rows: TableRow[];
+  start: number;
+  end: number;
+}
+
+const ROMAN = /^[IVXL]{1,6}\.?$/;
+const ARABIC = /^\d{1,3}(?:\.\d{1,2})?\.?$/;
+
+export function columnRole(label: string): ColumnRole {
+  const f = folded(label);
+  if (/^(?:s?tt|so tt|so thu tu)$/.test(f)) return 'tt';
+  if (/phoi hop/.test(f)) return 'coordinating';
+  if (/chu tri|don vi thuc hien|co quan thuc hien|don vi thuc hien/.test(f)) return 'lead';
+  if (/thoi gian|thoi han|lo trinh|tien do|hoan thanh|thoi diem/.test(f)) return 'deadline';
+  if (/san pham|ket qua/.test(f)) return 'product';
+  if (/nhiem vu|noi dung|ten |^ten$|de an|giai phap|hoat dong|du an|cong viec/.test(f)) return 'title';
+  return 'other';
+}
+
+/** A header row: has a TT/STT first cell or a "chủ trì" column, and at least three labelled columns. */
+export function isHeaderRow(cells: readonly string[]): boolean {
+  const roles = cells.map(columnRole);
+  const labelled = roles.filter((r) => r !== 'other').length;
+  return labelled >= 3 && (roles[0] === 'tt' || roles.includes('lead'));
+}
+
+function splitCells(line: string): string[] {
+  const t = line.trim();
+  if (t.startsWith('|')) {
+    const inner = t.replace(/^\|/, '').replace(/\|$/, '');
+    return inner.split('|').map((c) => squash(c.replace(/\*\*/g, '')));
+  }
+  return line.split('\t').map((c) => squash(c));
+}
+
+function isSeparator(cells: readonly string[]): boolean {
+  return cells.every((c) => c === '' || /^:?-{2,}:?$/.test(c));
+}
+
+interface Builder {
+  table: Table;
+  group: string | null;
+  groupTitle: string | null;
+}
+
+/** Appends `cells` to the last row cell by cell (a row split across a page break). */
+function mergeInto(b: Builder, cells: readonly string[], end: number): void {
+  const last = b.table.rows[b.table.rows.length - 1];
+  if (!last) return;
+  cells.forEach((c, i) => {
+    if (c === '' || i === 0) return;
+    last.cells[i] = squash(`${last.cells[i] ?? ''} ${c}`);
+  });
+  last.end = end;
+  if (last.tt === null && last.group !== null) {
+    last.groupTitle = titleOf(b.table, last.cells);
+    b.groupTitle = last.groupTitle;
+  }
+}
+
+function titleOf(table: Table, cells: readonly string[]): string {
+  const i = table.roles.indexOf('title');
+  return cells[i >= 0 ? i : 1] ?? '';
+}
+
+/** Adds one body row to the table under construction. */
+function addRow(b: Builder, cells: string[], start: number, end: number): void {
+  const tt = (cells[0] ?? '').replace(/\.$/, '');
+  const others = cells.slice(1).filter((c) => c !== '');
+  if (tt === '') {
+    mergeInto(b, cells, end);
+    return;
+  }
+  if (ROMAN.test(tt) && others.length <= 1) {
+    b.group = tt;
+    b.groupTitle = others[0] ?? '';
+    b.table.rows.push({ cells, tt: null, group: tt, groupTitle: b.groupTitle, label: null, start, end });
+    return;
+  }
+  const label = b.group ? `${b.group}.${tt}` : tt;
+  b.table.rows.push({ cells, tt, group: b.group, groupTitle: b.groupTitle, label, start, end });
+}
+
+/** Tables written as pipe or tab rows. */
+function lineTables(text: string): Table[] {
+  const tables: Table[] = [];
+  let b: Builder | null = null;
+  for (const line of splitLines(text)) {
+    const t = line.text.trim();
+    const isRow = t.startsWith('|') || (line.text.match(/\t/g)?.length ?? 0) >= 2;
+    if (!isRow) {
+      if (t !== '' && b) b = null;
+      continue;
+    }
+    const cells = splitCells(line.text);
+    if (isSeparator(cells)) continue;
+    if (isHeaderRow(cells)) {
+      if (!b || b.table.header.length !== cells.length) {
+        const layout = t.startsWith('|') ? 'pipe' : 'tab';
+        const table: Table = {
+          layout,
+          header: cells,
+          roles: cells.map(columnRole),
+          rows: [],
+          start: line.start,
+          end: line.end,
+        };
+        tables.push(table);
+        b = { table, group: null, groupTitle: null };
+      }
+      continue;
+    }
+    if (!b) continue;
+    addRow(b, cells, line.start, line.end);
+    b.table.end = line.end;
+  }
+  return tables;
+}
+
+const TABLE_END = /^(?:PHỤ LỤC|Phụ lục|Nơi nhận|Điều \d|[IVX]+\.\s|\d+\.\s+\p{Lu}|Biểu|Mẫu)/u;
+
+/** Reads the header blocks following a "TT"/"STT" block; null when they are not a header. */
+function paragraphHeader(blocks: readonly TextBlock[], i: number): string[] | null {
+  if (!/^S?TT$/i.test(blocks[i]!.text)) return null;
+  const header = [blocks[i]!.text];
+  for (let j = i + 1; j < blocks.length && j <= i + 10; j++) {
+    const t = blocks[j]!.text;
+    if (ROMAN.test(t) || ARABIC.test(t) || t.length > 60) break;
+    header.push(t);
+  }
+  return isHeaderRow(header) ? header : null;
+}
+
+/** Tables exported with one cell per paragraph: rows open with a TT paragraph ("1", "II"). */
+function paragraphTables(text: string): Table[] {
+  const blocks = paragraphs(text);
+  const tables: Table[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const header = paragraphHeader(blocks, i);
+    if (!header) continue;
+    const table: Table = {
+      layout: 'paragraph',
+      header,
+      roles: header.map(columnRole),
+      rows: [],
+      start: blocks[i]!.start,
+      end: blocks[i]!.end,
+    };
+    i = readParagraphRows(blocks, i + header.length, table) - 1;
+    tables.push(table);
+  }
+  return tables;
+}
+
+/** Reads rows from `from`; returns the index of the first block after the table. */
+function readParagraphRows(blocks: readonly TextBlock[], from: number, table: Table): number {
+  const b: Builder = { table, group: null, groupTitle: null };
+  let i = from;
+  while (i < blocks.length) {
+    const head = blocks[i]!;
+    if (paragraphHeader(blocks, i)) {
+      i += paragraphHeader(blocks, i)!.length;
+      continue;
+    }
+    if (!ROMAN.test(head.text) && !ARABIC.test(head.text)) break;
+    let j = i + 1;
+    while (j < blocks.length && !ROMAN.test(blocks[j]!.text) && !ARABIC.test(blocks[j]!.text)) {
+      if (TABLE_END.test(blocks[j]!.text) || /^S?TT$/i.test(blocks[j]!.text)) break;
+      j++;
+    }
+    const body = blocks.slice(i + 1, j).map((x) => x.text);
+    addRow(
+      b,
+      [head.text, ...fitCells(body, table.header.length - 1, ROMAN.test(head.text))],
+      head.start,
+      blocks[j - 1]!.end,
+    );
+    table.end = blocks[j - 1]!.end;
+    i = j;
+    if (j < blocks.length && TABLE_END.test(blocks[j]!.text)) break;
+  }
+  return i;
+}
+
+/** Fits paragraph cells to `n` columns: extra paragraphs are joined into the title cell. */
+function fitCells(body: readonly string[], n: number, roman: boolean): string[] {
+  if (roman && body.length <= 1) return [body[0] ?? '', ...Array<string>(Math.max(0, n - 1)).fill('')];
+  if (body.length <= n) return [...body, ...Array<string>(n - body.length).fill('')];
+  const extra = body.length - n;
+  return [body.slice(0, extra + 1).join(' '), ...body.slice(extra + 1)];
+}
+
+/** All tables of a document text, in text order. */
+export function readTables(text: string): Table[] {
+  return [...lineTables(text), ...paragraphTables(text)].sort((a, b) => a.start - b.start);
+}
+
+/** Tables that assign work: they have a lead (chủ trì / thực hiện) column. */
+export function taskTables(text: string): Table[] {
+  return readTables(text).filter((t) => t.roles.includes('lead'));
+}
+
+/** The cell of `row` playing `role`, or null when the table has no such column or it is empty. */
+export function cellOf(table: Table, row: TableRow, role: ColumnRole): string | null {
+  const i = table.roles.indexOf(role);
+  if (i < 0) return null;
+  const c = row.cells[i] ?? '';
+  return c === '' ? null : c;
+}

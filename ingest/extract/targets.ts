@@ -1,0 +1,166 @@
+import type { DocumentMeta, StructuredDocument, Target } from '../types.ts';
+import { tagFields } from './fields.ts';
+import { passageAt } from './tasks.ts';
+import { toLines } from './task-prose.ts';
+import { logicalLines, squash, type TextBlock } from './task-text.ts';
+
+/**
+ * Quantitative targets of a plan's objective sections ("Mục tiêu", "Đến năm 2030", "Tầm nhìn đến năm
+ * 2045", "Mục tiêu cụ thể"): value or range, unit, comparator and horizon year (from the sentence, else
+ * from the heading context).
+ */
+
+const UNITS = [
+  '%',
+  'lần',
+  'doanh nghiệp',
+  'công nghệ',
+  'sản phẩm',
+  'mô hình',
+  'tỷ đồng',
+  'triệu đồng',
+  'nghìn tỷ đồng',
+  'ha',
+  'lượt',
+  'cơ sở',
+  'trung tâm',
+  'vùng',
+  'dự án',
+  'đề tài',
+  'nhiệm vụ',
+  'hợp tác xã',
+  'người',
+  'giống',
+  'sáng chế',
+  'khu',
+  'chương trình',
+  'phòng thí nghiệm',
+  'tổ chức',
+  'đơn vị',
+];
+const COMPARATORS = [
+  'không dưới',
+  'không thấp hơn',
+  'ít nhất',
+  'tối thiểu',
+  'tối đa',
+  'khoảng',
+  'trên',
+  'dưới',
+  'đạt',
+  'từ',
+  'hơn',
+];
+
+const NUM = String.raw`\d{1,3}(?:[.]\d{3})*(?:,\d+)?|\d+(?:[.,]\d+)?`;
+const UNIT_RE = UNITS.map((u) => u.replace(/%/, '%').replace(/ /g, '\\s+')).join('|');
+const COMP_RE = COMPARATORS.join('|');
+const QUANTITY = new RegExp(
+  String.raw`(?:(${COMP_RE})\s+)?(${NUM})\s*(?:(?:-|–|đến|tới)\s*(${NUM})\s*)?(${UNIT_RE})(?![\p{L}\p{M}])`,
+  'giu',
+);
+
+const OBJECTIVE = /mục tiêu|đến năm 20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm/iu;
+
+function toNumber(s: string): number {
+  const t = s.includes(',')
+    ? s.replace(/\./g, '').replace(',', '.')
+    : /^\d{1,3}(?:\.\d{3})+$/.test(s)
+      ? s.replace(/\./g, '')
+      : s;
+  return Number(t);
+}
+
+function horizonOf(s: string): number | null {
+  const m = /(?:đến|tới|vào)\s+năm\s+(20\d\d)/iu.exec(s) ?? /giai đoạn\s+20\d\d\s*[-–]\s*(20\d\d)/iu.exec(s);
+  return m ? Number(m[1]) : null;
+}
+
+/** Lines of the objective parts of the document, each with the horizon year of its heading context. */
+function objectiveLines(
+  doc: StructuredDocument,
+): { line: TextBlock; horizon: number | null; path: string[] }[] {
+  const out: { line: TextBlock; horizon: number | null; path: string[] }[] = [];
+  let inside = false;
+  let horizon: number | null = null;
+  let path: string[] = [];
+  for (const l of toLines(logicalLines(doc.parsed.text))) {
+    const heading = l.kind === 'roman' || l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'chapter';
+    const headingLike = heading && !/[.;]$/.test(l.body) && l.body.length < 200;
+    if (l.kind === 'roman' || l.kind === 'chapter' || l.kind === 'appendix' || l.kind === 'article') {
+      inside = OBJECTIVE.test(l.body);
+      horizon = horizonOf(l.body);
+      path = [l.body];
+      if (inside) continue;
+    }
+    if (headingLike && OBJECTIVE.test(l.body)) {
+      inside = true;
+      horizon = horizonOf(l.body) ?? horizon;
+      path = [...path.slice(0, 1), l.body];
+      continue;
+    }
+    if (inside) out.push({ line: l, horizon, path });
+  }
+  return out;
+}
+
+/** Clauses of a line (split at ";"); a lower-case clause inherits the previous number-free clause. */
+function clauses(line: TextBlock): TextBlock[] {
+  const out: TextBlock[] = [];
+  let from = 0;
+  let lead = '';
+  for (const part of line.text.split(/(?<=;)/)) {
+    const text = part.trim();
+    const start = line.start + from;
+    from += part.length;
+    if (text === '') continue;
+    if (!/\d/.test(text)) {
+      lead = text.replace(/;$/, '');
+      continue;
+    }
+    out.push({
+      text: /^[\p{Ll}]/u.test(text) && lead ? `${lead}; ${text}` : text,
+      start,
+      end: start + part.length,
+    });
+  }
+  return out;
+}
+
+function indicatorOf(clause: string, match: string): string {
+  const s = squash(clause.replace(match, ' ')).replace(/^(?:[-+•·]|\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*/u, '');
+  return s.length > 160 ? `${s.slice(0, 157)}…` : s;
+}
+
+/** Quantitative targets of the objective sections. */
+export function extractTargets(doc: StructuredDocument, _meta: DocumentMeta): Target[] {
+  const targets: Target[] = [];
+  for (const { line, horizon, path } of objectiveLines(doc)) {
+    for (const c of clauses(line)) {
+      for (const m of c.text.matchAll(QUANTITY)) {
+        const a = toNumber(m[2]!);
+        const b = m[3] !== undefined ? toNumber(m[3]) : null;
+        const prefix = c.text.slice(0, m.index);
+        if (/(?:số|năm|ngày|tháng|quý|khóa)\s*$/iu.test(prefix) || /\d[/-]$/.test(prefix)) continue;
+        const unit = m[4]!.replace(/\s+/g, ' ').toLowerCase();
+        const ordinal = targets.length;
+        targets.push({
+          id: `${doc.id}:g${ordinal}`,
+          ordinal,
+          indicator: indicatorOf(c.text, m[0]),
+          text: c.text,
+          value: b === null ? a : null,
+          valueMin: b === null ? null : a,
+          valueMax: b,
+          unit,
+          comparator: m[1] ? m[1].toLowerCase() : null,
+          year: horizonOf(c.text) ?? horizon,
+          fields: tagFields(c.text, path),
+          passageId: passageAt(doc.passages, c.start),
+          start: c.start,
+        });
+      }
+    }
+  }
+  return targets;
+}

@@ -1,0 +1,55 @@
+import type { DeadlineNorm } from '../types.ts';
+import { fold } from '../../src/search/normalize.ts';
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+function quarterOf(q: string): number | undefined {
+  return /^\d$/.test(q) ? Number(q) : ROMAN[q.toLowerCase()];
+}
+
+/**
+ * Normalises a deadline as written: "Hằng năm"/"Hàng năm" → annual, "Thường xuyên" → ongoing,
+ * "2024-2030"/"Giai đoạn 2024 - 2030"/"Quý IV/2025 - Quý II/2026" → range, "Quý II/2024" → quarter,
+ * "30/12/2025"/"Tháng 12/2025" → date, "2025" → year; anything else → other.
+ */
+export function normalizeDeadline(raw: string | null): DeadlineNorm | null {
+  if (raw === null) return null;
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text === '' || text === '-') return null;
+  const f = fold(text);
+  const years = [...f.matchAll(/\b(20\d{2}|19\d{2})\b/g)].map((m) => Number(m[1]));
+  if (/\b(?:hang|hoang) nam\b|\bmoi nam\b|\bdinh ky\b/.test(f) && years.length === 0)
+    return { kind: 'annual', text };
+  if (/\bthuong xuyen\b|\blien tuc\b/.test(f) && years.length === 0) return { kind: 'ongoing', text };
+  const range = /\b(20\d{2})\s*(?:-|–|—|den|den nam)\s*(?:nam\s*)?(20\d{2})\b/.exec(f.replace(/[–—]/g, '-'));
+  if (range) return { kind: 'range', from: Number(range[1]), to: Number(range[2]), text };
+  const quarters = [...f.matchAll(/\bquy\s*(iv|iii|ii|i|\d)\s*(?:\/|nam)\s*(20\d{2})/g)];
+  if (quarters.length >= 2)
+    return {
+      kind: 'range',
+      from: Number(quarters[0]![2]),
+      to: Number(quarters[quarters.length - 1]![2]),
+      text,
+    };
+  const q = quarters[0];
+  if (q) return { kind: 'quarter', quarter: quarterOf(q[1]!), from: Number(q[2]), to: Number(q[2]), text };
+  const date = /\b(\d{1,2})\/(\d{1,2})\/(20\d{2})\b|\bthang\s*(\d{1,2})\s*(?:\/|nam)\s*(20\d{2})\b/.exec(f);
+  if (date) {
+    const year = Number(date[3] ?? date[5]);
+    return { kind: 'date', from: year, to: year, text };
+  }
+  if (years.length === 1) return { kind: 'year', from: years[0]!, to: years[0]!, text };
+  if (years.length > 1) return { kind: 'range', from: Math.min(...years), to: Math.max(...years), text };
+  if (/\b(?:hang|hoang) nam\b/.test(f)) return { kind: 'annual', text };
+  if (/\bthuong xuyen\b/.test(f)) return { kind: 'ongoing', text };
+  return { kind: 'other', text };
+}
+
+/** A deadline stated inside prose ("hoàn thành trước ngày 30/12/2025", "trong Quý I/2026"). */
+export function deadlineInText(text: string): string | null {
+  const m =
+    /(?:hoàn thành|xong|thực hiện|báo cáo[^.;]{0,40}?)\s+(?:trước|trong|chậm nhất|trước ngày|vào)\s+((?:ngày\s+)?\d{1,2}\/\d{1,2}\/20\d{2}|tháng\s+\d{1,2}\/20\d{2}|quý\s+[IV]+\/20\d{2}|năm\s+20\d{2})/iu.exec(
+      text,
+    );
+  return m ? m[1]!.replace(/^ngày\s+/iu, '') : null;
+}

@@ -1,0 +1,101 @@
+import { fold } from '../../src/search/normalize.ts';
+import { isTableLine, matchMarker, splitLines } from '../structure/index.ts';
+
+/** A span of the document text with its (whitespace-joined) content. */
+export interface TextBlock {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Collapses whitespace (incl. line breaks) to single spaces. */
+export function squash(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Folded, punctuation-free form for keyword tests. */
+export function folded(s: string): string {
+  return fold(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Paragraphs: runs of non-blank lines separated by blank lines, lines joined by spaces. */
+export function paragraphs(text: string, from = 0, to = text.length): TextBlock[] {
+  const out: TextBlock[] = [];
+  let cur: TextBlock | null = null;
+  for (const line of splitLines(text.slice(from, to))) {
+    const t = line.text.trim();
+    if (t === '') {
+      if (cur) out.push(cur);
+      cur = null;
+      continue;
+    }
+    const start = from + line.start + line.text.indexOf(t);
+    if (cur) {
+      cur.text = `${cur.text} ${t}`;
+      cur.end = from + line.end;
+    } else cur = { text: t, start, end: from + line.end };
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+function startsItem(t: string): boolean {
+  return matchMarker(t) !== null || /^(?:Điều|Chương|PHỤ LỤC|Phụ lục|Nơi nhận)\b/u.test(t);
+}
+
+/**
+ * Logical lines of a prose span: a line starts a new logical line when it opens a list item or
+ * heading; other lines continue the previous one. Paragraph breaks also start a new logical line unless
+ * the document is hard-wrapped (a PDF line per paragraph) and the paragraph starts in lower case or the
+ * previous one stops mid-sentence. Table lines are left out.
+ */
+export function logicalLines(text: string, from = 0, to = text.length): TextBlock[] {
+  const paras = paragraphs(text, from, to);
+  const wrapped = isHardWrapped(paras);
+  const out: TextBlock[] = [];
+  for (const p of paras) {
+    for (const line of splitParagraph(text, p)) {
+      const prev = out[out.length - 1];
+      const t = line.text;
+      if (isTableLine(text.slice(line.start, line.end))) continue;
+      const joinWrapped =
+        prev !== undefined &&
+        line.paraStart &&
+        wrapped &&
+        !startsItem(t) &&
+        !/[.;:!?]["”)]?$/u.test(prev.text);
+      const lower = prev !== undefined && line.paraStart && /^[\p{Ll}]/u.test(t) && !startsItem(t);
+      if (prev !== undefined && (!line.paraStart || joinWrapped || lower) && !startsItem(t)) {
+        prev.text = `${prev.text} ${t}`;
+        prev.end = line.end;
+      } else out.push({ text: t, start: line.start, end: line.end });
+    }
+  }
+  return out;
+}
+
+interface RawLine extends TextBlock {
+  paraStart: boolean;
+}
+
+function splitParagraph(text: string, p: TextBlock): RawLine[] {
+  const out: RawLine[] = [];
+  for (const l of splitLines(text.slice(p.start, p.end))) {
+    const t = l.text.trim();
+    if (t === '') continue;
+    out.push({ text: t, start: p.start + l.start, end: p.start + l.end, paraStart: out.length === 0 });
+  }
+  return out;
+}
+
+/** True when most paragraphs are single PDF lines cut mid-sentence (seed 004). */
+function isHardWrapped(paras: readonly TextBlock[]): boolean {
+  if (paras.length < 20) return false;
+  let cut = 0;
+  for (let i = 1; i < paras.length; i++) {
+    if (/^[\p{Ll}]/u.test(paras[i]!.text) && !/[.;:!?]$/u.test(paras[i - 1]!.text)) cut++;
+  }
+  return cut / paras.length > 0.12;
+}
