@@ -4,8 +4,8 @@
  *
  * Tone placement: the canonical form puts the mark on the FIRST vowel of a syllable-final oa/oe/uy
  * ("hóa", "hòa", "khỏe", "thủy", "ủy"); "hoá", "khoẻ", "thuỷ", "uỷ" are rewritten to it. The brief
- * called this the "new" style, but in Vietnamese usage it is the traditional placement (the 1980s
- * school convention writes "hoá", "thuỷ"); whatever the name, it is the form the corpus mostly uses
+ * called this the "new" style, but in Vietnamese usage it is the traditional placement (the newer
+ * school orthography writes "hoá", "thuỷ"); whatever the name, it is the form the corpus mostly uses
  * (45 documents: ủy 712 vs uỷ 41, hóa 195 vs hoá 23, thủy 78 vs thuỷ 1), so displayed normalised text
  * changes least. Only syllable-final oa/oe/uy is touched: with a following letter the placement is
  * unambiguous ("hoàn", "toán", "quyết", "khuyến"), and after q the u belongs to the consonant ("quý").
