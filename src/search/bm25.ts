@@ -29,9 +29,8 @@
  *
  * minisearch ranks as well only once given these terms, its BM25+ delta and its coordination factor,
  * is 2-3x slower per query here, and takes per-term weights only through a boostTerm callback; this
- * file is ~220 lines with
- * deterministic tie-breaking and a versioned JSON format. Defaults stay plain Okapi (k1 1.2, b .75,
- * delta 0, coordination off) as specified; callers wanting the best figures above pass
+ * file is ~220 lines with deterministic tie-breaking and a versioned JSON format. Defaults stay plain
+ * Okapi (k1 1.2, b .75, delta 0, coordination off) as specified; callers wanting the best figures above pass
  * `new Bm25Index({ delta: 0.5 })` and `search(terms, { k, coordination: true })`.
  */
 
