@@ -98,7 +98,7 @@ export interface DocNumber {
 const SEG = '[A-ZĐ][A-Za-zĐđ&]{0,11}\\d{0,2}(?![\\p{L}\\p{M}])';
 /** A document number in running text (whitespace already collapsed to single spaces). */
 export const DOC_NUMBER_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}/.-])(\\d{1,6})(?:/(\\d{4}))?( ?[/-] ?)(${SEG}(?: ?[/-] ?${SEG})*)`,
+  `(?<![\\p{L}\\p{N}/.-])(\\d{1,6})(?: ?/ ?(\\d{4}))?( ?[/-] ?)(${SEG}(?: ?[/-] ?${SEG})*)`,
   'gu',
 );
 
@@ -155,19 +155,15 @@ function build(num: string, year: string | null, firstSep: string, written: stri
     normalized = [num, year, [typeAbbr, issuerAbbr].filter((x) => x !== null).join('-')]
       .filter((x) => x !== null)
       .join('/');
-  const type =
-    typeAbbr === null
-      ? /^QH/.test(issuerAbbr)
-        ? 'Luật'
-        : null
-      : (TYPE_ABBR[foldUpper(typeAbbr)]?.type ?? null);
+  // "72/2025/QH15" has no type letters: the type comes from the words before it (Luật, Nghị quyết).
+  const type = typeAbbr === null ? null : (TYPE_ABBR[foldUpper(typeAbbr)]?.type ?? null);
   return {
     num,
     year,
     typeAbbr,
     issuerAbbr,
     style: party ? 'party' : 'state',
-    type: typeAbbr === null && /^QH/.test(issuerAbbr) ? null : type,
+    type,
     issuer: info?.name ?? null,
     local: info?.local ?? false,
     normalized,

@@ -1,0 +1,131 @@
+/**
+ * Golden-file support for metadata and reference extraction: loading a corpus file as a
+ * StructuredDocument, reading `*.refs.json` goldens, and field-by-field comparison with precision/recall
+ * counts. Used by the unit tests and by `scripts/eval-extraction-refs.ts`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { contentHash, structure } from '../structure/index.ts';
+import type { DocumentMeta, LegalReference, ManifestEntry, StructuredDocument } from '../types.ts';
+import { numberKey } from './docnumber.ts';
+import { extractMeta } from './meta.ts';
+import { extractReferences } from './references.ts';
+import { fold } from './text-util.ts';
+
+export const META_FIELDS = ['type', 'number', 'issuer', 'locality', 'province', 'date', 'signer'] as const;
+export type MetaField = (typeof META_FIELDS)[number];
+
+export interface GoldenRef {
+  number: string;
+  type: string | null;
+  relation: 'IMPLEMENTS' | 'CITES';
+}
+
+export interface Golden {
+  file: string;
+  meta: Record<MetaField, string | null>;
+  references: GoldenRef[];
+}
+
+export interface GoldenCase {
+  golden: Golden;
+  /** Path of the source text. */
+  source: string;
+  manifest?: ManifestEntry;
+}
+
+/** Reads a text file the way the pipeline does (NFC) and runs the structure stage. */
+export function loadDoc(path: string): StructuredDocument {
+  const bytes = readFileSync(path);
+  const text = bytes.toString('utf8').normalize('NFC');
+  return structure({
+    parsed: { file: basename(path), format: 'text', text, warnings: [] },
+    contentHash: contentHash(bytes),
+  });
+}
+
+export function readManifest(dir: string): ManifestEntry[] {
+  const raw = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { documents: ManifestEntry[] };
+  return raw.documents;
+}
+
+/** Golden cases of a directory of `*.refs.json` whose sources live in `sourceDir`. */
+export function loadGoldens(goldenDir: string, sourceDir: string): GoldenCase[] {
+  const manifest = readManifest(sourceDir);
+  return readdirSync(goldenDir)
+    .filter((f) => f.endsWith('.refs.json'))
+    .sort()
+    .map((f) => {
+      const golden = JSON.parse(readFileSync(join(goldenDir, f), 'utf8')) as Golden;
+      return {
+        golden,
+        source: join(sourceDir, golden.file),
+        manifest: manifest.find((m) => m.file === golden.file),
+      };
+    });
+}
+
+export interface Extracted {
+  meta: DocumentMeta;
+  references: LegalReference[];
+}
+
+export function runCase(c: GoldenCase): Extracted {
+  const doc = loadDoc(c.source);
+  const meta = extractMeta(doc, c.manifest);
+  return { meta, references: extractReferences(doc, meta) };
+}
+
+/** Comparison form of a metadata value: folded, whitespace-collapsed; numbers by `numberKey`. */
+export function metaValue(field: MetaField, v: string | null): string | null {
+  if (v === null) return null;
+  return field === 'number' ? numberKey(v) : fold(v).replace(/\s+/g, ' ').trim();
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export function emptyCounts(): Counts {
+  return { tp: 0, fp: 0, fn: 0 };
+}
+
+/** Set comparison of string keys, adding to `c`; returns the missing and spurious keys. */
+export function compareSets(
+  expected: string[],
+  actual: string[],
+  c: Counts,
+): { missing: string[]; extra: string[] } {
+  const e = new Set(expected);
+  const a = new Set(actual);
+  const missing = [...e].filter((k) => !a.has(k));
+  const extra = [...a].filter((k) => !e.has(k));
+  c.tp += e.size - missing.length;
+  c.fn += missing.length;
+  c.fp += extra.length;
+  return { missing, extra };
+}
+
+/** Reference identity for comparison within one document: number key. */
+export function refKeys(refs: readonly { number: string }[]): string[] {
+  return refs.map((r) => numberKey(r.number));
+}
+
+export function implementsKeys(refs: readonly { number: string; relation: string }[]): string[] {
+  return refKeys(refs.filter((r) => r.relation === 'IMPLEMENTS'));
+}
+
+/** "type" facts: number key + type, so a wrong type counts as a miss and a false hit. */
+export function typedKeys(refs: readonly { number: string; type: string | null }[]): string[] {
+  return refs.map((r) => `${numberKey(r.number)}|${r.type ?? '-'}`);
+}
+
+export function precision(c: Counts): number {
+  return c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+}
+
+export function recall(c: Counts): number {
+  return c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  normalizeNumber,
+  numberKey,
+  numberMatches,
+  parseDocNumber,
+  referenceKey,
+} from '../../ingest/extract/docnumber.ts';
+import {
+  findLocality,
+  PROVINCES_2025,
+  PROVINCES_PRE_2025,
+  successorProvince,
+} from '../../ingest/extract/localities.ts';
+import { extractMeta } from '../../ingest/extract/meta.ts';
+import {
+  loadDoc,
+  loadGoldens,
+  META_FIELDS,
+  metaValue,
+  readManifest,
+  runCase,
+} from '../../ingest/extract/ref-eval.ts';
+
+const DEV = '/work/shared/corpus-dev';
+const cases = [...loadGoldens('corpus/golden', 'corpus'), ...loadGoldens('tests/golden/dev', DEV)];
+
+describe('localities', () => {
+  it('has 63 pre-merger and 34 post-merger units', () => {
+    expect(PROVINCES_PRE_2025).toHaveLength(63);
+    expect(PROVINCES_2025).toHaveLength(34);
+    expect(successorProvince('Bình Thuận')).toBe('Lâm Đồng');
+    expect(successorProvince('Hà Giang')).toBe('Tuyên Quang');
+    expect(successorProvince('Nam Định')).toBe('Ninh Bình');
+  });
+  it.each([
+    ['UỶ BAN NHÂN DÂN TỈNH BÌNH THUẬN', 'Bình Thuận', 'province'],
+    ['UBND thành phố Hải Phòng', 'Hải Phòng', 'province'],
+    ['Tỉnh ủy Lào Cai', 'Lào Cai', 'province'],
+    ['THÀNH ỦY HẢI PHÒNG', 'Hải Phòng', 'province'],
+    ['Ủy ban nhân dân TP. Hồ Chí Minh', 'Thành phố Hồ Chí Minh', 'province'],
+    ['Thanh Hoá', 'Thanh Hóa', 'province'],
+    ['Thành ủy Tam Điệp', 'Tam Điệp', 'city'],
+  ])('%s → %s', (text, name, level) => {
+    expect(findLocality(text)).toMatchObject({ name, level });
+  });
+  it('keeps a provincial city inside its province and ignores common words', () => {
+    expect(findLocality('Thành ủy Tam Điệp')?.province).toBe('Ninh Bình');
+    expect(findLocality('vì hòa bình và phát triển')).toBeNull();
+  });
+});
+
+describe('document numbers', () => {
+  it.each([
+    ['Nghị quyết số 36-NQ/TW', '36-NQ/TW', 'Nghị quyết'],
+    ['36/NQ-TW', '36-NQ/TW', 'Nghị quyết'],
+    ['189/nq-cp', '189/NQ-CP', 'Nghị quyết'],
+    ['189-NQ/CP', '189/NQ-CP', 'Nghị quyết'],
+    ['Chương trình hành động số 50-CTr/TU', '50-CTr/TU', 'Chương trình'],
+    ['Kế hoạch số 255/KH-UBND', '255/KH-UBND', 'Kế hoạch'],
+    ['Quyết định số 429/QĐ-TTg', '429/QĐ-TTg', 'Quyết định'],
+    ['Nghị quyết số 78/2025/NQ-HĐND', '78/2025/NQ-HĐND', 'Nghị quyết'],
+    ['Thông tư 09/2025/TT-BKHCN', '09/2025/TT-BKHCN', 'Thông tư'],
+    ['Kết luận số 06-KL/TW', '06-KL/TW', 'Kết luận'],
+    ['Chỉ thị số 50-CT/TW', '50-CT/TW', 'Chỉ thị'],
+    ['Tờ trình số 309/TTr-SKHCN', '309/TTr-SKHCN', 'Tờ trình'],
+    ['số 10- CTr/TU', '10-CTr/TU', 'Chương trình'],
+    ['Nghị định số 79/2025/NĐCP', '79/2025/NĐ-CP', 'Nghị định'],
+    ['223/CĐ-TTg', '223/CĐ-TTg', 'Công điện'],
+  ])('%s → %s', (raw, norm, type) => {
+    expect(normalizeNumber(raw)).toBe(norm);
+    expect(parseDocNumber(raw)?.type).toBe(type);
+  });
+  it('ignores dates', () => {
+    expect(parseDocNumber('ngày 30/01/2023')).toBeNull();
+  });
+  it('compares spellings and short forms', () => {
+    expect(numberKey('189/nq-cp')).toBe(numberKey('189/NQ-CP'));
+    expect(numberKey('189-NQ/CP')).toBe(numberKey('189/NQ-CP'));
+    expect(numberMatches('Nghị quyết 189', '189/NQ-CP')).toBe(true);
+    expect(numberMatches('Nghị quyết 190', '189/NQ-CP')).toBe(false);
+  });
+  it('scopes local numbers to a locality, not central ones', () => {
+    expect(referenceKey('50-CTr/TU', 'Hải Phòng')).toBe('50-CTr/TU@Hải Phòng');
+    expect(referenceKey('255/KH-UBND', 'Hải Phòng')).toBe('255/KH-UBND@Hải Phòng');
+    expect(referenceKey('36/NQ-TW', 'Hải Phòng')).toBe('36-NQ/TW');
+    expect(referenceKey('189/NQ-CP', 'Bình Phước')).toBe('189/NQ-CP');
+    expect(referenceKey('429/QĐ-TTg', 'Hải Phòng')).toBe('429/QĐ-TTg');
+  });
+});
+
+describe('metadata against golden files', () => {
+  it.each(cases.map((c) => [c.golden.file, c] as const))('%s', (_file, c) => {
+    const { meta } = runCase(c);
+    const diffs: string[] = [];
+    for (const f of META_FIELDS) {
+      const want = c.golden.meta[f];
+      const got = meta[f];
+      if (metaValue(f, want) !== metaValue(f, got))
+        diffs.push(`${f}: expected ${String(want)}, got ${String(got)}`);
+    }
+    expect(diffs).toEqual([]);
+  });
+});
+
+describe('metadata of every corpus-dev document against its manifest', () => {
+  const manifest = readManifest(DEV);
+  const files = readdirSync(DEV).filter((f) => f.endsWith('.txt'));
+  it('covers all 40 documents', () => expect(files).toHaveLength(40));
+  it.each(files)('%s', (file) => {
+    const entry = manifest.find((m) => m.file === file);
+    const meta = extractMeta(loadDoc(join(DEV, file)));
+    const want = {
+      type: entry?.type as string,
+      number: numberKey(entry?.number as string),
+      date: entry?.date as string,
+      locality: findLocality(entry?.issuer as string)?.name ?? null,
+    };
+    const got = {
+      type: meta.type,
+      number: meta.number === null ? null : numberKey(meta.number),
+      date: meta.date,
+      locality: meta.locality,
+    };
+    expect(got).toEqual(want);
+  });
+});
