@@ -1,0 +1,31 @@
+/** DOCX: mammoth → HTML → shared walker (headings, paragraphs, list items, tables as pipe rows). */
+import * as cheerio from 'cheerio';
+import mammoth from 'mammoth';
+import type { ParsedDocument, SourceFile } from '../types.ts';
+import { FileError } from '../../src/errors.ts';
+import { assemble } from './blocks.ts';
+import { fixLegacyFonts } from './encoding.ts';
+import { htmlToBlocks } from './html-walk.ts';
+
+export async function parseDocx(file: SourceFile): Promise<ParsedDocument> {
+  let html: string;
+  const warnings: string[] = [];
+  try {
+    const result = await mammoth.convertToHtml({ buffer: file.bytes });
+    html = result.value;
+    const errors = result.messages.filter((m) => m.type === 'error');
+    if (errors.length > 0) warnings.push(`mammoth: ${errors.map((m) => m.message).join('; ')}`);
+  } catch (err) {
+    throw new FileError('CORRUPT_FILE', 'The DOCX file is damaged and cannot be read', file.name, {
+      cause: err instanceof Error ? err.message : String(err),
+    });
+  }
+  const fixed = fixLegacyFonts(html);
+  if (fixed.warning) warnings.push(fixed.warning);
+  const $ = cheerio.load(fixed.text);
+  const root = $.root().get(0);
+  const blocks = root ? htmlToBlocks($, root) : [];
+  const { text, tables } = assemble(blocks);
+  if (text.trim() === '') throw new FileError('EMPTY_FILE', 'The DOCX document contains no text', file.name);
+  return { file: file.name, format: 'docx', text, warnings, ...(tables.length > 0 ? { tables } : {}) };
+}
