@@ -221,7 +221,10 @@ function splitSegment(seg: string): string[] {
  * quan", "UBND các quận, huyện"). Abbreviations are expanded; strings are cleaned (see cleanAgencyName).
  */
 export function splitAgencies(cell: string): string[] {
-  const text = protectNames(expandAbbreviations(cell).replace(/\([^)]*\)/g, ' '));
+  const spaced = expandAbbreviations(cell)
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/([\p{L}])\s+(?=(?:Sở|Bộ)\s+\p{Lu})/gu, '$1, ');
+  const text = protectNames(spaced);
   const out: string[] = [];
   for (const seg of text.split(/[;\n]|\.\s/u)) {
     for (const p of splitSegment(seg.trim())) {

@@ -19,6 +19,7 @@ function gazetteerPrefix(text: string): { name: string; rest: string } | null {
       .slice(0, k)
       .join(' ')
       .replace(/[,:;.]+$/, '');
+    if (/\s(?:chủ trì|phối hợp|thực hiện)$/u.test(cand)) continue;
     if (knownAgency(cand)) return { name: cand, rest: words.slice(k).join(' ') };
   }
   return null;
@@ -57,7 +58,7 @@ export function leadingAgency(raw: string): LeadingAgency | null {
 }
 
 const STOP =
-  /\s(?:tổ chức thực hiện|tổ chức triển khai|tổ chức các|triển khai|xây dựng|rà soát|tham mưu|thực hiện|hướng dẫn|kiểm tra|đề xuất|cung cấp|theo dõi|đôn đốc|trong|để|nhằm|đẩy mạnh|tuyên truyền|phổ biến|giải quyết|báo cáo|xem xét|nghiên cứu|thẩm định|lấy ý kiến|hoàn thiện|ban hành|trình|tiếp nhận|bố trí|phân bổ|quản lý|lập|chỉ đạo|tăng cường|khai thác|vận động|theo|về|tại)(?=[\s,])/u;
+  /\s(?:tổ chức thực hiện|tổ chức triển khai|tổ chức các|tổ chức(?=,)|triển khai|xây dựng|rà soát|tham mưu|thực hiện|hướng dẫn|kiểm tra|đề xuất|cung cấp|theo dõi|đôn đốc|trong|để|nhằm|đẩy mạnh|tuyên truyền|phổ biến|giải quyết|báo cáo|xem xét|nghiên cứu|thẩm định|lấy ý kiến|hoàn thiện|ban hành|trình|tiếp nhận|bố trí|phân bổ|quản lý|lập|chỉ đạo|tăng cường|khai thác|vận động|theo|về|tại)(?=[\s,])/u;
 
 /** Agencies named by "phối hợp (chặt chẽ) với …" inside an item. */
 export function coordinatingPhrase(text: string): string[] {

@@ -1,0 +1,164 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { DocumentMeta, StructuredDocument, Target, Task } from '../types.ts';
+import { contentHash, structure } from '../structure/index.ts';
+import { agencyKey } from './agencies.ts';
+import { extractTasks } from './tasks.ts';
+import { extractTargets } from './targets.ts';
+
+/** Golden annotations of one document (written by reading the document). */
+export interface GoldenTask {
+  row: string | null;
+  title: string;
+  lead: string[];
+  coordinating: string[];
+  deadline: string | null;
+}
+export interface GoldenTarget {
+  indicator: string;
+  value: number | null;
+  valueMin: number | null;
+  valueMax: number | null;
+  unit: string | null;
+  year: number | null;
+}
+export interface Golden {
+  file: string;
+  tasks: GoldenTask[];
+  targets: GoldenTarget[];
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+export type Kind = 'tasks' | 'lead' | 'coordinating' | 'deadlines' | 'targets';
+
+export function loadDoc(path: string): StructuredDocument {
+  const bytes = readFileSync(path);
+  const text = bytes.toString('utf8').normalize('NFC');
+  return structure({
+    parsed: { file: basename(path), format: 'text', text, warnings: [] },
+    contentHash: contentHash(bytes),
+  });
+}
+
+export function metaFor(locality: string | null): DocumentMeta {
+  return {
+    type: null,
+    number: null,
+    issuer: null,
+    locality,
+    province: locality,
+    date: null,
+    signer: null,
+    title: null,
+  };
+}
+
+/** Golden files (`*.tasks.json`) of a folder with the path of their source document. */
+export function goldenFiles(goldenDir: string, corpusDir: string): { golden: Golden; source: string }[] {
+  if (!existsSync(goldenDir)) return [];
+  return readdirSync(goldenDir)
+    .filter((f) => f.endsWith('.tasks.json'))
+    .map((f) => JSON.parse(readFileSync(join(goldenDir, f), 'utf8')) as Golden)
+    .map((golden) => ({ golden, source: join(corpusDir, golden.file) }))
+    .filter((g) => existsSync(g.source));
+}
+
+const titleKey = (s: string): string => agencyKey(s).slice(0, 40);
+
+function sameTask(g: GoldenTask, t: Task): boolean {
+  if (g.row !== null) return g.row === t.row;
+  const a = titleKey(g.title);
+  const b = titleKey(t.title);
+  const n = Math.min(a.length, b.length, 40);
+  return n >= 12 && a.slice(0, n) === b.slice(0, n);
+}
+
+/** Pairs golden tasks with extracted ones (first unused match in order). */
+export function matchTasks(gold: readonly GoldenTask[], got: readonly Task[]): [GoldenTask, Task | null][] {
+  const used = new Set<number>();
+  return gold.map((g) => {
+    const i = got.findIndex((t, k) => !used.has(k) && sameTask(g, t));
+    if (i < 0) return [g, null];
+    used.add(i);
+    return [g, got[i]!];
+  });
+}
+
+function setCounts(gold: readonly string[], got: readonly string[]): Counts {
+  const g = new Set(gold.map(agencyKey));
+  const x = new Set(got.map(agencyKey));
+  let tp = 0;
+  for (const k of x) if (g.has(k)) tp++;
+  return { tp, fp: x.size - tp, fn: g.size - tp };
+}
+
+function add(a: Counts, b: Counts): void {
+  a.tp += b.tp;
+  a.fp += b.fp;
+  a.fn += b.fn;
+}
+
+function sameTarget(g: GoldenTarget, t: Target): boolean {
+  const words = agencyKey(g.indicator).split(' ');
+  const ind = agencyKey(`${t.indicator} ${t.text}`);
+  return (
+    g.value === t.value &&
+    g.valueMin === t.valueMin &&
+    g.valueMax === t.valueMax &&
+    g.unit === t.unit &&
+    g.year === t.year &&
+    words.every((w) => ind.includes(w))
+  );
+}
+
+/** Counts per entity kind for one document. */
+export function evaluate(
+  golden: Golden,
+  tasks: readonly Task[],
+  targets: readonly Target[],
+): Record<Kind, Counts> {
+  const c: Record<Kind, Counts> = {
+    tasks: { tp: 0, fp: 0, fn: 0 },
+    lead: { tp: 0, fp: 0, fn: 0 },
+    coordinating: { tp: 0, fp: 0, fn: 0 },
+    deadlines: { tp: 0, fp: 0, fn: 0 },
+    targets: { tp: 0, fp: 0, fn: 0 },
+  };
+  const pairs = matchTasks(golden.tasks, tasks);
+  const matched = pairs.filter(([, t]) => t !== null).length;
+  add(c.tasks, { tp: matched, fp: tasks.length - matched, fn: golden.tasks.length - matched });
+  for (const [g, t] of pairs) {
+    add(c.lead, setCounts(g.lead, t ? t.lead.map((a) => a.name) : []));
+    add(c.coordinating, setCounts(g.coordinating, t ? t.coordinating.map((a) => a.name) : []));
+    add(c.deadlines, setCounts(g.deadline ? [g.deadline] : [], t?.deadline ? [t.deadline] : []));
+  }
+  const usedT = new Set<number>();
+  let tp = 0;
+  for (const g of golden.targets) {
+    const i = targets.findIndex((t, k) => !usedT.has(k) && sameTarget(g, t));
+    if (i >= 0) {
+      usedT.add(i);
+      tp++;
+    }
+  }
+  add(c.targets, { tp, fp: targets.length - tp, fn: golden.targets.length - tp });
+  return c;
+}
+
+/** Runs the extractors on a golden file's source document. */
+export function runGolden(source: string, locality: string | null): { tasks: Task[]; targets: Target[] } {
+  const doc = loadDoc(source);
+  const meta = metaFor(locality);
+  return { tasks: extractTasks(doc, meta).tasks, targets: extractTargets(doc, meta) };
+}
+
+export function prf(c: Counts): { precision: number; recall: number } {
+  return {
+    precision: c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp),
+    recall: c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn),
+  };
+}
