@@ -106,6 +106,9 @@ public final class Launcher {
             }
             port = bolt.getPort();
         } catch (Throwable e) {
+            if (STOPPING.get()) {
+                return; // shut down while starting; the shutdown hook is stopping the DBMS
+            }
             System.err.println("NEO4J_LAUNCH_ERROR Neo4j started but is not usable: " + e);
             e.printStackTrace(System.err);
             System.exit(1);
