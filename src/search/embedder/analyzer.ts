@@ -1,8 +1,9 @@
 /**
- * Text analysis for the offline embedder. Until `src/search/normalize.ts` exists this module carries a
- * small local tokenizer (NFC, lowercase, split on anything that is not a letter or digit); the offline
- * embedder takes a `TextAnalyzer` parameter so the shared Vietnamese normaliser can be swapped in later.
+ * Text analysis for the offline embedder, behind the `TextAnalyzer` parameter. `NORMALIZE_ANALYZER`
+ * (the default) uses the shared Vietnamese normaliser `../normalize.ts` (NFC, tone unification, folding);
+ * `LOCAL_ANALYZER` is a dependency-free fallback (NFC, lowercase, split on non-letters/digits).
  */
+import { fold as sharedFold, tokenize as sharedTokenize } from '../normalize.ts';
 
 export interface TextAnalyzer {
   /** Stable name saved with a trained model; loading checks it so features stay comparable. */
@@ -29,6 +30,22 @@ export function localFold(token: string): string {
 }
 
 export const LOCAL_ANALYZER: TextAnalyzer = { name: 'local-v1', tokenize: localTokenize, fold: localFold };
+
+const foldCache = new Map<string, string>();
+
+/** Syllables and folding from `src/search/normalize.ts` (document numbers become one token). */
+export const NORMALIZE_ANALYZER: TextAnalyzer = {
+  name: 'normalize-v1',
+  tokenize: (text) => sharedTokenize(text).map((t) => t.exact),
+  fold: (token) => {
+    let f = foldCache.get(token);
+    if (f === undefined) {
+      f = sharedFold(token);
+      if (foldCache.size < 200_000) foldCache.set(token, f);
+    }
+    return f;
+  },
+};
 
 /**
  * Features of one text: exact syllables, their folded forms (prefixed `~`, only when folding changes the

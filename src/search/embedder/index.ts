@@ -21,7 +21,7 @@ export {
   isE5Model,
   type TransformersEmbedderOptions,
 } from './transformers.ts';
-export { LOCAL_ANALYZER, type TextAnalyzer } from './analyzer.ts';
+export { LOCAL_ANALYZER, NORMALIZE_ANALYZER, type TextAnalyzer } from './analyzer.ts';
 
 export interface EmbedderConfig {
   mode: 'auto' | 'transformers' | 'offline';

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../errors.ts';
-import { LOCAL_ANALYZER, type TextAnalyzer, textFeatures } from './analyzer.ts';
+import { NORMALIZE_ANALYZER, type TextAnalyzer, textFeatures } from './analyzer.ts';
 import type { Csr } from './linalg.ts';
 import { randomizedSvd } from './svd.ts';
 import { type Embedder, type EmbedderDescription, l2normalize } from './types.ts';
@@ -15,7 +15,7 @@ import { type Embedder, type EmbedderDescription, l2normalize } from './types.ts
 export const OFFLINE_FORMAT_VERSION = 1;
 
 export interface OfflineTrainOptions {
-  /** Latent dimensions (default 192; fewer when the corpus has lower rank). */
+  /** Latent dimensions (default 128; fewer when the corpus has lower rank). */
   dim?: number;
   /** Minimum number of passages a feature must occur in (default 2, or 1 below 50 passages). */
   minDf?: number;
@@ -25,6 +25,13 @@ export interface OfflineTrainOptions {
   maxVocabulary?: number;
   /** Exponent p of Σ^-p in the fold-in (default 1: classic LSI fold-in q·V·Σ⁻¹). */
   sigmaPower?: number;
+  /**
+   * The SVD runs on at most this many passages, an evenly spaced deterministic sample (default 4_000);
+   * vocabulary and IDF always come from all passages. Bounds training time on large corpora.
+   */
+  maxSvdPassages?: number;
+  /** Power iterations of the randomized SVD (default 2). */
+  powerIterations?: number;
   seed?: number;
   analyzer?: TextAnalyzer;
 }
@@ -69,7 +76,7 @@ export class OfflineEmbedder implements Embedder {
   }
 
   static train(passages: string[], opts: OfflineTrainOptions = {}): OfflineEmbedder {
-    const analyzer = opts.analyzer ?? LOCAL_ANALYZER;
+    const analyzer = opts.analyzer ?? NORMALIZE_ANALYZER;
     const docs = passages.map((p) => countFeatures(textFeatures(p, analyzer)));
     const vocab = buildVocabulary(docs, opts);
     if (vocab.terms.length === 0) {
@@ -81,8 +88,11 @@ export class OfflineEmbedder implements Embedder {
         },
       );
     }
-    const matrix = tfidfMatrix(docs, vocab);
-    const svd = randomizedSvd(matrix, opts.dim ?? 192, { seed: opts.seed ?? 42 });
+    const matrix = tfidfMatrix(evenSample(docs, opts.maxSvdPassages ?? 4_000), vocab);
+    const svd = randomizedSvd(matrix, opts.dim ?? 128, {
+      seed: opts.seed ?? 42,
+      powerIterations: opts.powerIterations,
+    });
     const k = svd.sigma.length;
     const power = opts.sigmaPower ?? 1;
     const projection = new Float32Array(vocab.terms.length * k);
@@ -92,7 +102,7 @@ export class OfflineEmbedder implements Embedder {
     return new OfflineEmbedder(vocab.terms, vocab.idf, projection, k, passages.length, analyzer);
   }
 
-  static fromJSON(json: OfflineModelJson, analyzer: TextAnalyzer = LOCAL_ANALYZER): OfflineEmbedder {
+  static fromJSON(json: OfflineModelJson, analyzer: TextAnalyzer = NORMALIZE_ANALYZER): OfflineEmbedder {
     if (json.formatVersion !== OFFLINE_FORMAT_VERSION || json.kind !== 'offline') {
       throw new AppError('INDEX_MISMATCH', 'saved offline embedder has an unsupported format', {
         expected: { formatVersion: OFFLINE_FORMAT_VERSION, kind: 'offline' },
@@ -170,6 +180,11 @@ export class OfflineEmbedder implements Embedder {
   describe(): EmbedderDescription {
     return { kind: this.kind, model: this.model, dim: this.dim };
   }
+}
+
+function evenSample<T>(items: T[], max: number): T[] {
+  if (items.length <= max) return items;
+  return Array.from({ length: max }, (_, i) => items[Math.floor((i * items.length) / max)]!);
 }
 
 function countFeatures(features: string[]): Map<string, number> {
