@@ -126,6 +126,19 @@ UNWIND $rows AS r MATCH (n:Target {id: r.id}), (f:Field {slug: r.slug}) MERGE (n
 export const TAG_SECTION_FIELDS = `
 UNWIND $rows AS r MATCH (n:Section {id: r.id}), (f:Field {slug: r.slug}) MERGE (n)-[:IN_FIELD]->(f)`;
 
+/**
+ * Documents implementing a number, directly or through the chain, with the document the chain passes
+ * through (`via`) and the passage that states the relation (the citation).
+ */
+export const IMPLEMENTERS = `
+MATCH (d:Document)-[r:IMPLEMENTS]->(first:LegalDocument)-[:IMPLEMENTS*0..6]->(l:LegalDocument)
+WHERE l.numberKey = $key OR l.numberKey STARTS WITH ($key + ' ')
+WITH d, r, first, l ORDER BY CASE WHEN first = l THEN 0 ELSE 1 END
+WITH d, head(collect({ passageId: r.passageId, raw: r.raw, via: CASE WHEN first = l THEN null ELSE first.number END,
+  target: l.number })) AS how
+RETURN d { .id, .title, .type, .number, .date, .locality, .province, .issuer } AS doc, how
+ORDER BY d.locality, d.date`;
+
 /* ------------------------------------------------------------------ reads ------------------------------------------------------------------- */
 
 export const COUNTS = `
@@ -158,12 +171,16 @@ export const LIST_DOCUMENTS = `
 MATCH (d:Document)
 WHERE ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $locality)
   AND ($type IS NULL OR d.typeFolded = $type)
-  AND ($cites IS NULL OR EXISTS { MATCH (d)-[:CITES|IMPLEMENTS]->(l:LegalDocument) WHERE l.numberKey = $cites })
+  AND ($cites IS NULL OR EXISTS {
+        MATCH (d)-[:CITES|IMPLEMENTS]->(l:LegalDocument)
+        WHERE l.numberKey = $cites OR l.numberKey STARTS WITH ($cites + ' ') })
   AND ($implements IS NULL
-       OR EXISTS { MATCH (d)-[:IMPLEMENTS]->(l:LegalDocument) WHERE l.numberKey = $implements }
+       OR EXISTS {
+         MATCH (d)-[:IMPLEMENTS]->(l:LegalDocument)
+         WHERE l.numberKey = $implements OR l.numberKey STARTS WITH ($implements + ' ') }
        OR ($transitive AND EXISTS {
              MATCH (d)-[:IMPLEMENTS]->(:LegalDocument)-[:IMPLEMENTS*1..6]->(l:LegalDocument)
-             WHERE l.numberKey = $implements }))
+             WHERE l.numberKey = $implements OR l.numberKey STARTS WITH ($implements + ' ') }))
   AND ($field IS NULL OR EXISTS { MATCH (d)-[:HAS_TASK|HAS_TARGET|HAS_SECTION]->()-[:IN_FIELD]->(:Field {slug: $field}) })
 RETURN d { ${DOCUMENT_PROJECTION} } AS doc
 ORDER BY d.locality, d.date, d.file`;
@@ -217,6 +234,7 @@ WHERE ($document IS NULL OR d.id = $document)
   AND ($agency IS NULL OR EXISTS {
         MATCH (t)-[:LED_BY|COORDINATED_BY]->(a:Agency)
         WHERE a.key = $agencyKey OR a.folded CONTAINS $agency })
+  AND ($agencyKind IS NULL OR EXISTS { MATCH (t)-[:LED_BY|COORDINATED_BY]->(:Agency {kind: $agencyKind}) })
   AND ($q IS NULL OR t.folded CONTAINS $q)
 RETURN t { ${TASK_PROJECTION} } AS task
 ORDER BY d.locality, d.file, t.ordinal

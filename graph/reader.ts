@@ -16,6 +16,8 @@ export interface TaskFilter {
   field: string | null;
   agency: string | null;
   agencyKey: string | null;
+  /** Locality-independent agency kind slug (all provincial health departments, …). */
+  agencyKind?: string | null;
   locality: string | null;
   document: string | null;
   q: string | null;
@@ -100,7 +102,7 @@ export class GraphReader {
   }
 
   async listTasks(filter: TaskFilter): Promise<Row[]> {
-    const rows = await this.conn.column<Row>(Q.LIST_TASKS, { ...filter }, 'task');
+    const rows = await this.conn.column<Row>(Q.LIST_TASKS, { agencyKind: null, ...filter }, 'task');
     return rows.map(parseTask);
   }
 
@@ -120,6 +122,12 @@ export class GraphReader {
 
   listTargets(filter: TargetFilter): Promise<Row[]> {
     return this.conn.column<Row>(Q.LIST_TARGETS, { ...filter }, 'target');
+  }
+
+  /** Documents implementing `key` (a number key) directly or through the chain, with the citing passage. */
+  async implementers(key: string): Promise<{ doc: Row; how: Row }[]> {
+    const res = await this.conn.read((tx) => tx.run(Q.IMPLEMENTERS, { key }));
+    return res.records.map((r) => ({ doc: r.get('doc') as Row, how: r.get('how') as Row }));
   }
 
   fieldCounts(): Promise<Row[]> {

@@ -45,6 +45,15 @@ export async function writeDocument(conn: GraphConnection, input: DocumentWrite)
   });
 }
 
+/** Creates the policy-field taxonomy nodes (idempotent). */
+export async function seedTaxonomy(
+  conn: GraphConnection,
+  fields: readonly { slug: string; vi: string; en: string }[],
+): Promise<void> {
+  const rows = fields.map(({ slug, vi, en }) => ({ slug, vi, en }));
+  await conn.write((tx) => tx.run(Q.UPSERT_FIELDS, { rows }));
+}
+
 export async function deleteDocument(conn: GraphConnection, id: string): Promise<void> {
   await conn.write((tx) => deleteInTx(tx, id));
 }

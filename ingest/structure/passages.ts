@@ -154,9 +154,12 @@ function packUnits(units: Unit[], byId: Map<string, Section>, opts: PassageOptio
   let cur: Unit[] = [];
   let curTop: string | null = null;
   for (const u of units) {
-    const top = topAncestor(byId.get(u.sectionId)!, byId).id;
+    const section = byId.get(u.sectionId)!;
+    const top = topAncestor(section, byId).id;
     const size = cur.length ? u.end - cur[0]!.start : 0;
-    const fits = !u.table && cur.length > 0 && !cur[0]!.table && top === curTop && size <= opts.target;
+    const opensHeading = u.start === section.start && isHeading(section);
+    const fits =
+      !u.table && !opensHeading && cur.length > 0 && !cur[0]!.table && top === curTop && size <= opts.target;
     if (fits) {
       cur.push(u);
       continue;
@@ -167,6 +170,11 @@ function packUnits(units: Unit[], byId: Map<string, Section>, opts: PassageOptio
   }
   if (cur.length) groups.push(cur);
   return groups;
+}
+
+/** Numbered headings (I., 1., 1.1., Điều, Chương, Phụ lục) open a new passage; list items do not. */
+function isHeading(s: Section): boolean {
+  return s.marker !== null && s.marker !== '-' && s.marker !== '+' && !/^[a-zđ]$/u.test(s.marker);
 }
 
 function commonAncestor(group: Unit[], byId: Map<string, Section>): Section {

@@ -5,7 +5,7 @@ import type { AppContext } from './context.ts';
 import { errorMiddleware, notFound } from './error-middleware.ts';
 import { buildOpenApi } from './openapi.ts';
 import { RouteRegistry } from './registry.ts';
-import { registerCoreRoutes } from './routes/core.ts';
+import { registerAskRoute, registerCoreRoutes } from './routes/core.ts';
 import { registerGraphRoutes } from './routes/graph.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
 
@@ -18,6 +18,7 @@ export function createApp(ctx: AppContext): Express {
   const registry = new RouteRegistry();
   registerCoreRoutes(registry, ctx);
   registerGraphRoutes(registry, ctx);
+  registerAskRoute(registry, ctx);
   const uploadMiddleware = registerIngestRoutes(registry, ctx);
   const router = express.Router();
   registry.mount(router, { 'post /api/ingest': uploadMiddleware });

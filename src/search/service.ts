@@ -2,6 +2,9 @@ import type { GraphReader, PassageRow } from '../../graph/reader.ts';
 import { Bm25Index } from './bm25.ts';
 import { fold, highlightSpans, indexTerms, queryTerms, type Span } from './normalize.ts';
 
+/** BM25+ lower bound measured best on the corpus (see bm25.ts); k1 and b stay Okapi's defaults. */
+export const BM25_PARAMS = { delta: 0.5 };
+
 export interface SearchFilters {
   locality?: string;
   field?: string;
@@ -35,7 +38,7 @@ export interface SearchResponse {
 
 /** Lexical search over all passages in the graph; the index is rebuilt after each ingest. */
 export class SearchService {
-  private bm25 = new Bm25Index();
+  private bm25 = new Bm25Index(BM25_PARAMS);
   private passages = new Map<string, PassageRow>();
 
   private constructor(private readonly reader: GraphReader) {}
@@ -50,13 +53,18 @@ export class SearchService {
     return this.passages.size;
   }
 
+  /** Text of a passage, or null when it is not indexed. */
+  passageText(id: string): string | null {
+    return this.passages.get(id)?.text ?? null;
+  }
+
   status(): { passages: number; mode: 'lexical' | 'hybrid' } {
     return { passages: this.passages.size, mode: 'lexical' };
   }
 
   async rebuild(): Promise<void> {
     const rows = await this.reader.allPassages();
-    const bm25 = new Bm25Index();
+    const bm25 = new Bm25Index(BM25_PARAMS);
     const passages = new Map<string, PassageRow>();
     for (const row of rows) {
       passages.set(row.id, row);
@@ -69,8 +77,10 @@ export class SearchService {
   search(query: string, k: number, filters: SearchFilters = {}): SearchResponse {
     const t0 = performance.now();
     const accept = this.filterFn(filters);
-    const hits = this.bm25.search(queryTerms(query), { k, filter: accept });
-    const results = hits.map((h) => this.toHit(h.id, query, h.score, { bm25: h.score, vector: null, graph: null }));
+    const hits = this.bm25.search(queryTerms(query), { k, filter: accept, coordination: true });
+    const results = hits.map((h) =>
+      this.toHit(h.id, query, h.score, { bm25: h.score, vector: null, graph: null }),
+    );
     return { query, tookMs: Math.round((performance.now() - t0) * 100) / 100, mode: 'lexical', results };
   }
 
@@ -100,7 +110,8 @@ export class SearchService {
     return (id) => {
       const p = this.passages.get(id);
       if (!p) return false;
-      if (locality && fold(p.locality ?? '') !== locality && fold(p.province ?? '') !== locality) return false;
+      if (locality && fold(p.locality ?? '') !== locality && fold(p.province ?? '') !== locality)
+        return false;
       if (type && fold(p.documentType ?? '') !== type) return false;
       if (f.field && !p.fields.includes(f.field)) return false;
       if (f.document && p.documentId !== f.document) return false;

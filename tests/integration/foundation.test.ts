@@ -85,6 +85,7 @@ describe('foundation: seeds into the real Neo4j and out over HTTP', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'policy-kg-mod-'));
     const copy = path.join(dir, 'ninh-binh-plan.txt');
     copyFileSync(path.join(SEEDS, '002_a6809dc01d79a678.txt'), copy);
+    appendFileSync(copy, '\n\nBản sao dùng để kiểm tra.\n');
     const [first] = await rt.ingestPaths([copy]);
     expect(first?.status).toBe('ingested');
     const countAfterFirst = (await rt.reader.counts()).documents;

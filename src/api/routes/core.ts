@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
+import { ask } from '../../ask/answer.ts';
 import { fold } from '../../search/normalize.ts';
 import type { AppContext } from '../context.ts';
 import { limit, optText, text, year } from '../params.ts';
@@ -83,5 +84,17 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
         ...(q.year ? { year: q.year } : {}),
       });
     },
+  });
+}
+
+/** Question answering over the graph. */
+export function registerAskRoute(r: RouteRegistry, ctx: AppContext): void {
+  r.add({
+    method: 'get',
+    path: '/api/ask',
+    tag: 'search',
+    summary: 'Answer a question (Vietnamese or English) as a cited table from the graph, plus passages',
+    query: z.object({ q: text() }),
+    handler: (q) => ask(q.q, ctx.reader, ctx.search),
   });
 }

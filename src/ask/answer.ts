@@ -1,0 +1,160 @@
+import type { GraphReader, Row } from '../../graph/reader.ts';
+import { numberKey } from '../../ingest/extract/docnumber.ts';
+import { fold } from '../search/normalize.ts';
+import type { SearchHit, SearchService } from '../search/service.ts';
+import { understand, type Intent, type QuestionEntities } from './intent.ts';
+
+export interface Column {
+  key: string;
+  label: string;
+}
+
+export interface Citation {
+  passageId: string;
+  documentId: string;
+  text: string;
+}
+
+export interface AskResponse {
+  question: string;
+  intent: Intent;
+  entities: QuestionEntities;
+  answer: { columns: Column[]; rows: Row[] };
+  citations: Citation[];
+  results: SearchHit[];
+}
+
+const PLAN: Column = { key: 'plan', label: 'Văn bản / Plan' };
+const LOCALITY: Column = { key: 'locality', label: 'Địa phương / Locality' };
+const TASK_COLUMNS: Column[] = [
+  PLAN,
+  LOCALITY,
+  { key: 'task', label: 'Nhiệm vụ / Task' },
+  { key: 'lead', label: 'Chủ trì / Lead' },
+  { key: 'coordinating', label: 'Phối hợp / Coordinating' },
+  { key: 'deadline', label: 'Thời hạn / Deadline' },
+  { key: 'product', label: 'Sản phẩm / Product' },
+];
+
+/**
+ * `/api/ask`: understands the question by rules, answers it from the graph as a table in which every
+ * row cites its source passage, and always adds plain search results (the fallback intent's answer).
+ */
+export async function ask(question: string, reader: GraphReader, search: SearchService): Promise<AskResponse> {
+  const { intent, entities } = understand(question);
+  const results = search.search(question, 10, entities.locality ? { locality: fold(entities.locality) } : {}).results;
+  const answer = await answerFor(intent, entities, reader);
+  const citations = answer.rows.flatMap((r) => {
+    const passageId = r.passageId as string | null;
+    const text = passageId ? search.passageText(passageId) : null;
+    return passageId && text !== null ? [{ passageId, documentId: String(r.documentId), text }] : [];
+  });
+  return { question, intent, entities, answer, citations: dedupe(citations), results };
+}
+
+async function answerFor(intent: Intent, e: QuestionEntities, reader: GraphReader): Promise<{ columns: Column[]; rows: Row[] }> {
+  switch (intent) {
+    case 'implements':
+      return implementsAnswer(e, reader);
+    case 'tasks_by_field':
+    case 'tasks_by_agency':
+      return tasksAnswer(e, reader, intent);
+    case 'targets_compare':
+      return targetsAnswer(e, reader);
+    default:
+      return { columns: [], rows: [] };
+  }
+}
+
+async function implementsAnswer(e: QuestionEntities, reader: GraphReader) {
+  const found = await reader.implementers(numberKey(e.number!));
+  const rows = found
+    .filter(({ doc }) => !e.locality || doc.locality === e.locality || doc.province === e.locality)
+    .map(({ doc, how }) => ({
+      plan: planLabel(doc),
+      locality: doc.locality,
+      type: doc.type,
+      date: doc.date,
+      via: how.via,
+      implements: how.target,
+      documentId: doc.id,
+      passageId: how.passageId,
+    }));
+  const columns = [
+    PLAN,
+    LOCALITY,
+    { key: 'date', label: 'Ngày / Date' },
+    { key: 'via', label: 'Thông qua / Via' },
+    { key: 'implements', label: 'Thực hiện / Implements' },
+  ];
+  return { columns, rows };
+}
+
+async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Intent) {
+  const tasks = await reader.listTasks({
+    field: intent === 'tasks_by_field' ? e.field : null,
+    agency: null,
+    agencyKey: null,
+    agencyKind: intent === 'tasks_by_agency' ? e.agencyKind : null,
+    locality: e.locality ? fold(e.locality) : null,
+    document: null,
+    q: null,
+    limit: 500,
+  });
+  const rows = tasks.map((t) => ({
+    plan: planLabel({ number: t.documentNumber, title: t.documentTitle }),
+    locality: t.locality,
+    task: t.title,
+    lead: (t.lead as string[]).join('; '),
+    coordinating: (t.coordinating as string[]).join('; '),
+    deadline: t.deadline,
+    product: t.product,
+    row: t.row,
+    documentId: t.documentId,
+    passageId: t.passageId,
+  }));
+  return { columns: TASK_COLUMNS, rows };
+}
+
+async function targetsAnswer(e: QuestionEntities, reader: GraphReader) {
+  const targets = await reader.listTargets({
+    field: e.indicator ? null : e.field,
+    locality: e.locality ? fold(e.locality) : null,
+    year: null,
+    q: e.indicator,
+    document: null,
+    limit: 1000,
+  });
+  const rows = targets.map((t) => ({
+    plan: planLabel({ number: t.documentNumber, title: t.documentTitle }),
+    locality: t.locality,
+    indicator: t.indicator,
+    value: t.value ?? (t.valueMin !== null ? `${String(t.valueMin)}–${String(t.valueMax)}` : null),
+    unit: t.unit,
+    comparator: t.comparator,
+    year: t.year,
+    documentId: t.documentId,
+    passageId: t.passageId,
+  }));
+  const columns = [
+    LOCALITY,
+    PLAN,
+    { key: 'indicator', label: 'Chỉ tiêu / Indicator' },
+    { key: 'comparator', label: 'So sánh / Comparator' },
+    { key: 'value', label: 'Giá trị / Value' },
+    { key: 'unit', label: 'Đơn vị / Unit' },
+    { key: 'year', label: 'Năm / Year' },
+  ];
+  return { columns, rows };
+}
+
+function planLabel(doc: Row): string {
+  const number = doc.number as string | null;
+  const title = String(doc.title ?? '');
+  return number ? `${number} — ${title.slice(0, 120)}` : title.slice(0, 140);
+}
+
+function dedupe(citations: Citation[]): Citation[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => !seen.has(c.passageId) && seen.add(c.passageId));
+}
