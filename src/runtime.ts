@@ -1,6 +1,8 @@
 import { GraphConnection } from '../graph/connection.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.ts';
 import { GraphReader } from '../graph/reader.ts';
+import { seedTaxonomy } from '../graph/writer.ts';
+import { FIELDS } from '../ingest/extract/fields.ts';
 import { collectFiles, ingestPaths, ingestSource, loadManifest, type FileResult } from '../ingest/pipeline.ts';
 import type { ParseOptions } from '../ingest/parse/index.ts';
 import type { SourceFile } from '../ingest/types.ts';
@@ -48,6 +50,7 @@ export async function connectGraph(config: Config, log: Logger): Promise<{ conn:
 
 export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
   const { conn, local } = await connectGraph(config, log);
+  await seedTaxonomy(conn, FIELDS);
   const reader = new GraphReader(conn);
   const search = await SearchService.open(reader);
   const manifestCache = new Map<string, Awaited<ReturnType<typeof loadManifest>>>();
