@@ -1,0 +1,99 @@
+/** Hash router (#/search?q=…, #/documents/<id>, #/graph, #/targets, #/ingest) and the page shell. */
+import { get } from './api.js';
+import { getLang, setLang, t } from './i18n.js';
+import { errorBox, focusHeading, h, mount } from './ui.js';
+import { renderSearch } from './views/search.js';
+import { renderDocuments } from './views/documents.js';
+import { renderDocument } from './views/document.js';
+import { renderGraph } from './views/graph.js';
+import { renderTargets } from './views/targets.js';
+import { renderIngest } from './views/ingest.js';
+
+const main = document.getElementById('main');
+
+/** Parses `#/a/b?x=1` into `{parts: ['a','b'], params: URLSearchParams}`. */
+export function parseHash(hash = location.hash) {
+  const raw = hash.replace(/^#\/?/, '');
+  const q = raw.indexOf('?');
+  const path = q >= 0 ? raw.slice(0, q) : raw;
+  const params = new URLSearchParams(q >= 0 ? raw.slice(q + 1) : '');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { parts, params };
+}
+
+const ROUTES = {
+  search: (parts, params) => renderSearch(main, params),
+  documents: (parts, params) =>
+    parts[1] ? renderDocument(main, parts[1], params) : renderDocuments(main, params),
+  graph: (parts, params) => renderGraph(main, params),
+  targets: (parts, params) => renderTargets(main, params),
+  ingest: () => renderIngest(main),
+};
+
+let current = 0;
+let lastPath = null;
+
+async function route() {
+  const { parts, params } = parseHash();
+  const name = parts[0] || 'search';
+  const path = parts.join('/');
+  for (const a of document.querySelectorAll('#nav a')) {
+    if (a.dataset.route === name) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  const handler = ROUTES[name];
+  const id = ++current;
+  if (!handler) {
+    mount(main, h('h1', {}, t('notFound')), h('p', {}, h('a', { href: '#/search' }, t('navSearch'))));
+    return;
+  }
+  try {
+    await handler(parts, params, () => id === current);
+    if (path !== lastPath && id === current && !params.has('passage')) focusHeading(main);
+    lastPath = path;
+  } catch (e) {
+    mount(main, errorBox(e));
+  }
+}
+
+function applyShell() {
+  document.documentElement.lang = getLang();
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  const lang = document.getElementById('lang');
+  lang.textContent = t('langToggle');
+  lang.setAttribute('aria-label', t('langToggleLabel'));
+  lang.setAttribute('lang', getLang() === 'en' ? 'vi' : 'en');
+  document.getElementById('nav').setAttribute('aria-label', getLang() === 'en' ? 'Main' : 'Chính');
+  document.getElementById('skip-link').textContent = t('skip');
+  document.getElementById('brand').textContent = t('appName');
+}
+
+async function health() {
+  const el = document.getElementById('health');
+  try {
+    const s = await get('health');
+    const c = s.counts || {};
+    el.textContent = `${t('health')}: ${s.status} · Neo4j ${s.neo4j && s.neo4j.connected ? '✓' : '✗'} · ${c.documents} ${t('navDocuments').toLowerCase()} · ${c.passages} ${t('passagesCount').toLowerCase()} · ${c.tasks} ${t('tasks').toLowerCase()} · ${c.targets} ${t('targets').toLowerCase()} · ${s.search && s.search.mode ? s.search.mode : ''}`;
+  } catch (e) {
+    mount(el, errorBox(e, t('health')));
+  }
+}
+
+document.getElementById('lang').addEventListener('click', () => {
+  setLang(getLang() === 'en' ? 'vi' : 'en');
+  applyShell();
+  lastPath = null;
+  void route();
+  void health();
+});
+document.getElementById('skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  main.focus();
+});
+window.addEventListener('hashchange', () => void route());
+window.addEventListener('policy-kg:changed', () => void health());
+
+applyShell();
+if (!location.hash) history.replaceState(null, '', '#/search');
+void route();
+void health();

@@ -1,0 +1,307 @@
+/** Document page: metadata, implementation chain, section tree, tasks, targets, references, passages. */
+import { cached, get } from '../api.js';
+import { fieldLabel, t } from '../i18n.js';
+import { docLink, empty, errorBox, h, list, loading, mount, section, setTitle } from '../ui.js';
+import { chainView, computeChain } from './chain.js';
+import { sortableTable } from './table.js';
+
+export async function renderDocument(main, id, params) {
+  mount(main, loading());
+  let doc;
+  try {
+    doc = await get(`documents/${encodeURIComponent(id)}`);
+  } catch (e) {
+    mount(
+      main,
+      h('h1', {}, t('documentsTitle')),
+      errorBox(e),
+      h('p', {}, h('a', { href: '#/documents' }, `← ${t('documentsTitle')}`)),
+    );
+    return;
+  }
+  setTitle(doc.number || doc.title);
+  const fields = await cached('fields')
+    .then((r) => new Map(r.items.map((f) => [f.slug, f])))
+    .catch(() => new Map());
+  const fieldNames = (slugs) => (slugs || []).map((s) => fieldLabel(fields.get(s)) || s).join(', ');
+  const passages = [...(doc.passages || [])].sort((a, b) => a.ordinal - b.ordinal);
+
+  function showPassage(pid, focus = true) {
+    const el = document.getElementById(`p-${pid}`);
+    if (!el) return;
+    for (const old of main.querySelectorAll('.passage.hit')) old.classList.remove('hit');
+    el.classList.add('hit');
+    el.scrollIntoView({ block: 'center' });
+    if (focus) el.focus({ preventScroll: true });
+  }
+  const passageLink = (pid, label) =>
+    pid
+      ? h(
+          'a',
+          {
+            href: docLink(doc.id, pid),
+            onclick: (e) => {
+              e.preventDefault();
+              history.replaceState(null, '', docLink(doc.id, pid));
+              showPassage(pid);
+            },
+          },
+          label,
+        )
+      : '';
+
+  const chainBox = h('div', { class: 'chain-wrap' }, loading());
+  const tasksBox = h('div');
+  const targetsBox = h('div');
+  mount(
+    main,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/documents' }, `← ${t('documentsTitle')}`)),
+    h(
+      'h1',
+      { class: 'doc-title' },
+      [doc.type, doc.number].filter(Boolean).join(' ') || doc.file,
+      h('span', { class: 'subtitle' }, doc.title),
+    ),
+    metadata(doc),
+    h(
+      'section',
+      { 'aria-labelledby': 'chain-h', class: 'card' },
+      h('h2', { id: 'chain-h' }, t('chain')),
+      chainBox,
+    ),
+    h(
+      'div',
+      { class: 'doc-layout' },
+      h(
+        'nav',
+        { class: 'toc', 'aria-labelledby': 'toc-h' },
+        h('h2', { id: 'toc-h' }, t('sectionTree')),
+        sectionTree(doc.sections || [], passages, passageLink),
+      ),
+      h(
+        'div',
+        { class: 'doc-body' },
+        h(
+          'section',
+          { 'aria-labelledby': 'tasks-h' },
+          h('h2', { id: 'tasks-h' }, t('tasks'), ` (${doc.taskCount ?? 0})`),
+          tasksBox,
+        ),
+        h(
+          'section',
+          { 'aria-labelledby': 'targets-h' },
+          h('h2', { id: 'targets-h' }, t('targets'), ` (${doc.targetCount ?? 0})`),
+          targetsBox,
+        ),
+        references(doc.references || [], passageLink),
+        h(
+          'section',
+          { 'aria-labelledby': 'passages-list-h' },
+          h('h2', { id: 'passages-list-h' }, t('passagesCount'), ` (${passages.length})`),
+          h(
+            'ol',
+            { class: 'passages' },
+            passages.map((p) => passageItem(p)),
+          ),
+        ),
+      ),
+    ),
+  );
+  const pid = params.get('passage');
+  if (pid) showPassage(pid);
+
+  void section(
+    tasksBox,
+    () => get('tasks', { document: doc.id }),
+    (r) => (r.items.length ? tasksTable(r.items, fieldNames, passageLink) : empty()),
+    t('tasks'),
+  );
+  void section(
+    targetsBox,
+    () => get('targets', { document: doc.id }),
+    (r) => (r.items.length ? targetsTable(r.items, passageLink) : empty()),
+    t('targets'),
+  );
+  void section(
+    chainBox,
+    () => computeChain(doc),
+    (levels) => chainView(levels, doc),
+    t('chain'),
+  );
+}
+
+function metadata(doc) {
+  const rows = [
+    ['type', doc.type],
+    ['number', doc.number],
+    ['date', doc.date],
+    ['issuer', doc.issuer],
+    ['signer', doc.signer],
+    ['locality', doc.locality || doc.province],
+    ['file', doc.file],
+    ['tasks', doc.taskCount],
+    ['targets', doc.targetCount],
+    ['passagesCount', doc.passageCount],
+  ];
+  return h(
+    'section',
+    { 'aria-label': t('metadata'), class: 'card' },
+    h(
+      'dl',
+      { class: 'meta-grid' },
+      rows.map(([k, v]) =>
+        h(
+          'div',
+          {},
+          h('dt', {}, t(k)),
+          h('dd', {}, v === null || v === undefined || v === '' ? '—' : String(v)),
+        ),
+      ),
+    ),
+  );
+}
+
+function sectionTree(sections, passages, passageLink) {
+  const children = new Map();
+  for (const s of sections) {
+    const k = s.parentId || '';
+    if (!children.has(k)) children.set(k, []);
+    children.get(k).push(s);
+  }
+  for (const c of children.values()) c.sort((a, b) => a.ordinal - b.ordinal);
+  const first = (s) =>
+    passages.find((p) => p.sectionId === s.id) || passages.find((p) => p.start >= s.start && p.start < s.end);
+  const label = (s) => [s.marker, s.heading].filter(Boolean).join('. ') || '—';
+  const node = (s) => {
+    const kids = children.get(s.id) || [];
+    const p = first(s);
+    const link = p ? passageLink(p.id, label(s)) : h('span', {}, label(s));
+    if (kids.length === 0) return h('li', {}, link);
+    return h(
+      'li',
+      {},
+      h('details', { open: s.level <= 1 }, h('summary', {}, link), h('ul', {}, kids.map(node))),
+    );
+  };
+  const roots = sections.filter((s) => !s.parentId);
+  const top = roots.flatMap((r) => (r.level === 0 ? children.get(r.id) || [] : [r]));
+  if (top.length === 0) return empty();
+  return h('ul', { class: 'tree' }, top.map(node));
+}
+
+function tasksTable(items, fieldNames, passageLink) {
+  const agencies = (names) => list(names);
+  return sortableTable({
+    id: 'tasks-table',
+    initial: null,
+    columns: [
+      { key: 'row', label: t('row'), value: (r) => r.row ?? '', className: 'num' },
+      {
+        key: 'title',
+        label: t('task'),
+        value: (r) => r.title,
+        cell: (r) => h('span', {}, r.title, r.group ? h('div', { class: 'small muted' }, r.group) : null),
+      },
+      { key: 'lead', label: t('lead'), value: (r) => agencies(r.lead) },
+      { key: 'coordinating', label: t('coordinating'), value: (r) => agencies(r.coordinating) },
+      { key: 'deadline', label: t('deadline'), value: (r) => r.deadline || '' },
+      { key: 'product', label: t('product'), value: (r) => r.product || '' },
+      { key: 'fields', label: t('fields'), value: (r) => fieldNames(r.fields) },
+      {
+        key: 'source',
+        label: t('source'),
+        value: (r) => r.passageId || '',
+        cell: (r) => passageLink(r.passageId, t('source')),
+      },
+    ],
+    rows: items,
+  });
+}
+
+function targetsTable(items, passageLink) {
+  return sortableTable({
+    id: 'doc-targets-table',
+    columns: [
+      {
+        key: 'indicator',
+        label: t('indicator'),
+        value: (r) => r.indicator || r.text,
+        cell: (r) => h('span', { title: r.text || '' }, r.indicator || r.text),
+      },
+      {
+        key: 'value',
+        label: t('value'),
+        value: (r) => r.value ?? r.valueMax ?? r.valueMin,
+        cell: (r) => targetValue(r),
+        className: 'num',
+      },
+      { key: 'year', label: t('year'), value: (r) => r.year ?? '', className: 'num' },
+      {
+        key: 'source',
+        label: t('source'),
+        value: (r) => r.passageId || '',
+        cell: (r) => passageLink(r.passageId, t('source')),
+      },
+    ],
+    rows: items,
+  });
+}
+
+export function targetValue(r) {
+  const v =
+    r.value ??
+    (r.valueMin !== null && r.valueMin !== undefined && r.valueMax !== null && r.valueMax !== undefined
+      ? `${r.valueMin}–${r.valueMax}`
+      : (r.valueMax ?? r.valueMin));
+  return [r.comparator, v, r.unit].filter((x) => x !== null && x !== undefined && x !== '').join(' ');
+}
+
+function references(refs, passageLink) {
+  const group = (rel, key) => {
+    const items = refs.filter((r) => r.relation === rel);
+    return h(
+      'div',
+      { class: 'ref-group' },
+      h('h3', {}, t(key)),
+      items.length === 0
+        ? empty()
+        : h(
+            'ul',
+            { class: 'refs', 'data-relation': rel },
+            items.map((r) =>
+              h(
+                'li',
+                {},
+                r.documentId
+                  ? h('a', { href: docLink(r.documentId) }, r.number || r.key)
+                  : h('strong', {}, r.number || r.key),
+                r.documentId ? h('span', { class: 'badge' }, t('inCorpus')) : null,
+                ' ',
+                h('span', { class: 'muted' }, [r.type, r.issuer, r.date].filter(Boolean).join(' · ')),
+                ' ',
+                passageLink(r.passageId, `(${t('source')})`),
+              ),
+            ),
+          ),
+    );
+  };
+  return h(
+    'section',
+    { 'aria-labelledby': 'refs-h' },
+    h('h2', { id: 'refs-h' }, t('references')),
+    h('div', { class: 'ref-cols' }, group('IMPLEMENTS', 'implementsRef'), group('CITES', 'citesRef')),
+  );
+}
+
+function passageItem(p) {
+  return h(
+    'li',
+    { class: 'passage', id: `p-${p.id}`, tabindex: '-1' },
+    h(
+      'div',
+      { class: 'small muted' },
+      [p.sectionPath, p.page ? `${t('page')} ${p.page}` : null].filter(Boolean).join(' · ') || '—',
+    ),
+    h('p', { class: 'passage-text' }, p.text),
+  );
+}

@@ -1,0 +1,225 @@
+/** Search page: one box for questions and keywords; /api/ask answers above the matching passages. */
+import { cached, get } from '../api.js';
+import { fieldLabel, t } from '../i18n.js';
+import {
+  corpusFacets,
+  docLink,
+  empty,
+  errorBox,
+  go,
+  h,
+  highlighted,
+  list,
+  loading,
+  mount,
+  select,
+  setTitle,
+} from '../ui.js';
+
+const FILTERS = ['locality', 'field', 'type', 'year'];
+
+export async function renderSearch(main, params) {
+  setTitle(t('searchTitle'));
+  const q = params.get('q') || '';
+  const current = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) || '']));
+  const input = h('input', {
+    id: 'q',
+    name: 'q',
+    type: 'search',
+    value: q,
+    placeholder: t('searchPlaceholder'),
+    autocomplete: 'off',
+    required: true,
+  });
+  const filterBox = h('div', { class: 'filters', role: 'group', 'aria-label': t('filters') }, loading());
+  const form = h(
+    'form',
+    { role: 'search', class: 'search-form', onsubmit: (e) => submit(e) },
+    h(
+      'div',
+      { class: 'field grow' },
+      h('label', { for: 'q' }, t('searchLabel')),
+      h('div', { class: 'row' }, input, h('button', { type: 'submit' }, t('searchButton'))),
+    ),
+    filterBox,
+  );
+  const results = h('div', { id: 'results', 'aria-live': 'polite' });
+  mount(main, h('h1', {}, t('searchTitle')), form, results);
+
+  function values() {
+    const v = { q: input.value.trim() };
+    for (const f of FILTERS) {
+      const el = form.querySelector(`[name="${f}"]`);
+      v[f] = el ? el.value : current[f];
+    }
+    return v;
+  }
+  function submit(e) {
+    e.preventDefault();
+    const v = values();
+    if (v.q) go('search', v);
+  }
+
+  void fillFilters(filterBox, current, () => {
+    if (input.value.trim()) go('search', values());
+  });
+  if (!q) {
+    mount(results, empty(t('enterQuery')));
+    if (!params.has('q')) input.focus();
+    return;
+  }
+  mount(results, loading());
+  const filtered = FILTERS.some((f) => current[f]);
+  const searchParams = { q, k: 20, ...current };
+  const [ask, search] = await Promise.allSettled([
+    get('ask', { q }),
+    filtered ? get('search', searchParams) : Promise.resolve(null),
+  ]);
+  let passages = [];
+  const parts = [];
+  if (ask.status === 'fulfilled') {
+    parts.push(answerTable(ask.value));
+    passages = ask.value.results || [];
+  } else {
+    parts.push(h('p', { class: 'note' }, errorBox(ask.reason, t('askUnavailable'))));
+  }
+  let took = ask.status === 'fulfilled' ? null : undefined;
+  if (filtered || ask.status === 'rejected') {
+    try {
+      const s =
+        search.status === 'fulfilled' && search.value ? search.value : await get('search', searchParams);
+      passages = s.results;
+      took = s.tookMs;
+    } catch (e) {
+      mount(results, ...parts, errorBox(e));
+      return;
+    }
+  }
+  parts.push(passageList(passages, took));
+  mount(results, ...parts);
+}
+
+async function fillFilters(box, current, onchange) {
+  try {
+    const [docs, fields] = await Promise.all([
+      cached('documents'),
+      cached('fields').catch(() => ({ items: [] })),
+    ]);
+    const f = corpusFacets(docs.items);
+    const opts = (xs) => xs.map((x) => ({ value: String(x), label: String(x) }));
+    mount(
+      box,
+      select('locality', t('locality'), opts(f.localities), current.locality, onchange),
+      select(
+        'field',
+        t('field'),
+        fields.items.map((x) => ({ value: x.slug, label: fieldLabel(x) })),
+        current.field,
+        onchange,
+      ),
+      select('type', t('docType'), opts(f.types), current.type, onchange),
+      select('year', t('year'), opts(f.years), current.year, onchange),
+    );
+  } catch (e) {
+    mount(box, errorBox(e, t('filters')));
+  }
+}
+
+function cell(v) {
+  if (Array.isArray(v)) return list(v);
+  if (v && typeof v === 'object') return list(Object.values(v));
+  return v === null || v === undefined ? '' : String(v);
+}
+
+function answerTable(ask) {
+  const a = ask.answer || {};
+  if (ask.intent === 'search' || !a.rows || a.rows.length === 0) return null;
+  const cols = a.columns || [];
+  return h(
+    'section',
+    { class: 'answer', 'aria-labelledby': 'answer-h' },
+    h(
+      'h2',
+      { id: 'answer-h' },
+      t('answer'),
+      ' ',
+      h('span', { class: 'badge', title: t('intent') }, ask.intent),
+    ),
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h(
+        'table',
+        { class: 'data', id: 'answer-table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            cols.map((c) => h('th', { scope: 'col' }, c.label || c.key)),
+            h('th', { scope: 'col' }, t('source')),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          a.rows.map((r) =>
+            h(
+              'tr',
+              {},
+              cols.map((c) => h('td', {}, cell(r[c.key]))),
+              h(
+                'td',
+                {},
+                r.documentId ? h('a', { href: docLink(r.documentId, r.passageId) }, t('source')) : '',
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function passageList(results, took) {
+  const head = h(
+    'h2',
+    { id: 'passages-h' },
+    t('passages'),
+    ' ',
+    h(
+      'span',
+      { class: 'muted' },
+      `(${results.length} ${t('resultsCount')}${typeof took === 'number' ? ` · ${Math.round(took)} ${t('took')}` : ''})`,
+    ),
+  );
+  if (results.length === 0)
+    return h('section', { 'aria-labelledby': 'passages-h' }, head, empty(t('noResults')));
+  return h(
+    'section',
+    { 'aria-labelledby': 'passages-h' },
+    head,
+    h(
+      'ol',
+      { class: 'results' },
+      results.map((r) =>
+        h(
+          'li',
+          { class: 'result', 'data-document': r.documentId },
+          h('h3', {}, h('a', { href: docLink(r.documentId) }, r.documentTitle || r.documentId)),
+          h(
+            'p',
+            { class: 'meta' },
+            r.documentNumber ? h('span', {}, r.documentNumber) : null,
+            r.locality ? h('span', { class: 'locality' }, r.locality) : null,
+            r.section ? h('span', {}, `${t('section')}: ${r.section}`) : null,
+            r.page ? h('span', {}, `${t('page')} ${r.page}`) : null,
+          ),
+          h('p', { class: 'passage-text' }, highlighted(r.text, r.highlights)),
+          h('p', {}, h('a', { href: docLink(r.documentId, r.id), class: 'goto' }, `${t('openInDoc')} →`)),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,215 @@
+/** Targets across localities: a filterable table and a hand-made SVG bar chart comparing like indicators. */
+import { cached, get } from '../api.js';
+import { fieldLabel, t } from '../i18n.js';
+import { docLink, empty, errorBox, go, h, loading, mount, select, setTitle } from '../ui.js';
+import { targetValue } from './document.js';
+import { sortableTable } from './table.js';
+
+const fold = (s) =>
+  String(s || '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9% ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const num = (r) => r.value ?? r.valueMax ?? r.valueMin;
+
+/** Groups targets whose indicator and unit agree (ignoring case and diacritics). */
+export function indicatorGroups(items) {
+  const groups = new Map();
+  for (const r of items) {
+    if (typeof num(r) !== 'number') continue;
+    const key = `${fold(r.indicator || r.text)}|${r.unit || ''}`;
+    if (!groups.has(key))
+      groups.set(key, { key, label: r.indicator || r.text, unit: r.unit || '', items: [] });
+    groups.get(key).items.push(r);
+  }
+  return [...groups.values()].sort(
+    (a, b) => b.items.length - a.items.length || a.label.localeCompare(b.label, 'vi'),
+  );
+}
+
+export async function renderTargets(main, params) {
+  setTitle(t('targetsTitle'));
+  const cur = {
+    field: params.get('field') || '',
+    year: params.get('year') || '',
+    group: params.get('group') || '',
+  };
+  const filters = h('div', { class: 'filters' }, loading());
+  const tableBox = h('div', { 'aria-live': 'polite' }, loading());
+  const chartBox = h('div', { class: 'chart-box' });
+  mount(
+    main,
+    h('h1', {}, t('targetsTitle')),
+    filters,
+    h(
+      'section',
+      { 'aria-labelledby': 'chart-h', class: 'card' },
+      h('h2', { id: 'chart-h' }, t('compare')),
+      chartBox,
+    ),
+    h('section', { 'aria-labelledby': 'ttable-h' }, h('h2', { id: 'ttable-h' }, t('targets')), tableBox),
+  );
+  const nav = (patch) => go('targets', { ...cur, ...patch });
+  try {
+    const [all, fields] = await Promise.all([
+      cached('targets'),
+      cached('fields').catch(() => ({ items: [] })),
+    ]);
+    const years = [...new Set(all.items.map((r) => r.year).filter(Boolean))].sort();
+    mount(
+      filters,
+      select(
+        't-field',
+        t('field'),
+        fields.items.map((f) => ({ value: f.slug, label: fieldLabel(f) })),
+        cur.field,
+        (e) => nav({ field: e.target.value, group: '' }),
+      ),
+      select(
+        't-year',
+        t('year'),
+        years.map((y) => ({ value: String(y), label: String(y) })),
+        cur.year,
+        (e) => nav({ year: e.target.value, group: '' }),
+      ),
+    );
+  } catch (e) {
+    mount(filters, errorBox(e, t('filters')));
+  }
+  let items;
+  try {
+    items = (await get('targets', { field: cur.field, year: cur.year })).items;
+  } catch (e) {
+    mount(tableBox, errorBox(e));
+    mount(chartBox, errorBox(e));
+    return;
+  }
+  if (items.length === 0) {
+    mount(tableBox, empty());
+    mount(chartBox, empty());
+    return;
+  }
+  mount(
+    tableBox,
+    sortableTable({
+      id: 'targets-table',
+      initial: 'locality',
+      columns: [
+        { key: 'locality', label: t('locality'), value: (r) => r.locality || '' },
+        {
+          key: 'indicator',
+          label: t('indicator'),
+          value: (r) => r.indicator || r.text,
+          cell: (r) => h('span', { title: r.text || '' }, r.indicator || r.text),
+        },
+        { key: 'value', label: t('value'), value: num, cell: (r) => targetValue(r), className: 'num' },
+        { key: 'year', label: t('year'), value: (r) => r.year ?? '', className: 'num' },
+        {
+          key: 'document',
+          label: t('number'),
+          value: (r) => r.documentNumber || r.documentTitle || '',
+          cell: (r) => h('a', { href: docLink(r.documentId) }, r.documentNumber || short(r.documentTitle)),
+        },
+        {
+          key: 'source',
+          label: t('source'),
+          value: (r) => r.passageId || '',
+          cell: (r) => (r.passageId ? h('a', { href: docLink(r.documentId, r.passageId) }, t('source')) : ''),
+        },
+      ],
+      rows: items,
+    }),
+  );
+  const groups = indicatorGroups(items);
+  if (groups.length === 0) {
+    mount(chartBox, empty());
+    return;
+  }
+  const group = groups.find((g) => g.key === cur.group) || groups[0];
+  const picker = h(
+    'div',
+    { class: 'field' },
+    h('label', { for: 't-group' }, t('compareWhich')),
+    h(
+      'select',
+      { id: 't-group', onchange: (e) => nav({ group: e.target.value }) },
+      groups.map((g) =>
+        h(
+          'option',
+          { value: g.key, selected: g === group },
+          `${short(g.label)}${g.unit ? ` (${g.unit})` : ''} — ${g.items.length}`,
+        ),
+      ),
+    ),
+  );
+  mount(chartBox, picker, barChart(group));
+}
+
+const short = (s) => (s && s.length > 70 ? `${s.slice(0, 69)}…` : s || '');
+
+const SVG = 'http://www.w3.org/2000/svg';
+function s(tag, attrs, text) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+const PALETTE = ['#1f5fa8', '#c25100', '#2e7d32', '#7b3fa0', '#b3261e', '#00796b', '#5f6b7a'];
+
+/** Horizontal bars, one per (locality, year), coloured by locality; values written at the bar ends. */
+export function barChart(group) {
+  const rows = [...group.items].sort(
+    (a, b) => String(a.locality).localeCompare(String(b.locality), 'vi') || (a.year ?? 0) - (b.year ?? 0),
+  );
+  const localities = [...new Set(rows.map((r) => r.locality || '—'))];
+  const max = Math.max(...rows.map(num), 0) || 1;
+  const labelW = 190;
+  const barW = 420;
+  const rowH = 30;
+  const width = labelW + barW + 90;
+  const height = rows.length * rowH + 30;
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    width,
+    height,
+    role: 'img',
+    class: 'bar-chart',
+    'aria-labelledby': 'chart-title chart-desc',
+  });
+  svg.append(s('title', { id: 'chart-title' }, `${t('chartLabel')}: ${group.label}`));
+  svg.append(
+    s(
+      'desc',
+      { id: 'chart-desc' },
+      rows.map((r) => `${r.locality || '—'} ${r.year ?? ''}: ${targetValue(r)}`).join('; '),
+    ),
+  );
+  rows.forEach((r, i) => {
+    const y = 10 + i * rowH;
+    const w = Math.max(2, (num(r) / max) * barW);
+    const color = PALETTE[localities.indexOf(r.locality || '—') % PALETTE.length];
+    svg.append(
+      s(
+        'text',
+        { x: labelW - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', class: 'chart-label' },
+        `${r.locality || '—'}${r.year ? ` · ${r.year}` : ''}`,
+      ),
+    );
+    svg.append(s('rect', { x: labelW, y: y + 4, width: w, height: rowH - 10, fill: color, rx: 2 }));
+    svg.append(s('text', { x: labelW + w + 6, y: y + rowH / 2 + 4, class: 'chart-value' }, targetValue(r)));
+  });
+  svg.append(s('line', { x1: labelW, x2: labelW, y1: 6, y2: height - 18, stroke: '#444' }));
+  return h(
+    'figure',
+    { class: 'chart' },
+    svg,
+    h('figcaption', {}, `${group.label}${group.unit ? ` (${group.unit})` : ''}`),
+  );
+}
