@@ -54,21 +54,23 @@ export function csrTimesDense(a: Csr, x: Dense): Dense {
   return out;
 }
 
-/** Aᵀ · Y for sparse A (n×m) and dense Y (n×l): result m×l. */
-export function csrTransposeTimesDense(a: Csr, y: Dense): Dense {
-  const l = y.cols;
-  const out = dense(a.cols, l);
-  const yd = y.data;
-  const od = out.data;
+/** The transpose of a CSR matrix, as CSR (so Aᵀ·Y streams through Y's rows with good locality). */
+export function csrTranspose(a: Csr): Csr {
+  const counts = new Int32Array(a.cols + 1);
+  for (let p = 0; p < a.indices.length; p++) counts[a.indices[p]! + 1]!++;
+  for (let j = 0; j < a.cols; j++) counts[j + 1]! += counts[j]!;
+  const indptr = Int32Array.from(counts);
+  const next = Int32Array.from(counts);
+  const indices = new Int32Array(a.indices.length);
+  const values = new Float64Array(a.indices.length);
   for (let i = 0; i < a.rows; i++) {
-    const yb = i * l;
     for (let p = a.indptr[i]!; p < a.indptr[i + 1]!; p++) {
-      const v = a.values[p]!;
-      const ob = a.indices[p]! * l;
-      for (let c = 0; c < l; c++) od[ob + c]! += v * yd[yb + c]!;
+      const at = next[a.indices[p]!]!++;
+      indices[at] = i;
+      values[at] = a.values[p]!;
     }
   }
-  return out;
+  return { rows: a.cols, cols: a.rows, indptr, indices, values };
 }
 
 /** Xᵀ · Y for dense X (n×a) and Y (n×b): result a×b. */

@@ -26,7 +26,7 @@ export interface OfflineTrainOptions {
   /** Exponent p of Σ^-p in the fold-in (default 1: classic LSI fold-in q·V·Σ⁻¹). */
   sigmaPower?: number;
   /**
-   * The SVD runs on at most this many passages, an evenly spaced deterministic sample (default 4_000);
+   * The SVD runs on at most this many passages, an evenly spaced deterministic sample (default 2_500);
    * vocabulary and IDF always come from all passages. Bounds training time on large corpora.
    */
   maxSvdPassages?: number;
@@ -88,7 +88,7 @@ export class OfflineEmbedder implements Embedder {
         },
       );
     }
-    const matrix = tfidfMatrix(evenSample(docs, opts.maxSvdPassages ?? 4_000), vocab);
+    const matrix = tfidfMatrix(evenSample(docs, opts.maxSvdPassages ?? 2_500), vocab);
     const svd = randomizedSvd(matrix, opts.dim ?? 128, {
       seed: opts.seed ?? 42,
       powerIterations: opts.powerIterations,

@@ -7,7 +7,7 @@ import {
   type Csr,
   type Dense,
   csrTimesDense,
-  csrTransposeTimesDense,
+  csrTranspose,
   dense,
   seededNormal,
   transposeTimes,
@@ -31,16 +31,17 @@ export interface TruncatedSvd {
 }
 
 export function randomizedSvd(a: Csr, k: number, opts: SvdOptions = {}): TruncatedSvd {
+  const at = csrTranspose(a);
   const l = Math.max(1, Math.min(k + (opts.oversample ?? 10), a.rows, a.cols));
   const normal = seededNormal(opts.seed ?? 42);
   const omega = dense(a.cols, l);
   for (let i = 0; i < omega.data.length; i++) omega.data[i] = normal();
   let q = orthonormalize(csrTimesDense(a, omega));
   for (let it = 0; it < (opts.powerIterations ?? 2); it++) {
-    q = orthonormalize(csrTimesDense(a, csrTransposeTimesDense(a, q)));
+    q = orthonormalize(csrTimesDense(a, csrTimesDense(at, q)));
   }
   // Qᵀ A Aᵀ Q = Ũ Λ Ũᵀ  ⇒  A ≈ (Q Ũ) Σ Vᵀ with V = Aᵀ Q Ũ Σ⁻¹.
-  const gram = transposeTimes(q, csrTimesDense(a, csrTransposeTimesDense(a, q)));
+  const gram = transposeTimes(q, csrTimesDense(a, csrTimesDense(at, q)));
   const { values, vectors } = symmetricEigen(gram);
   const top = values[0] ?? 0;
   let kk = 0;
@@ -49,7 +50,7 @@ export function randomizedSvd(a: Csr, k: number, opts: SvdOptions = {}): Truncat
   for (let r = 0; r < vectors.rows; r++)
     for (let c = 0; c < kk; c++) uSmall.data[r * kk + c] = vectors.data[r * vectors.cols + c]!;
   const u = times(q, uSmall);
-  const v = csrTransposeTimesDense(a, u);
+  const v = csrTimesDense(at, u);
   const sigma = new Float64Array(kk);
   for (let c = 0; c < kk; c++) sigma[c] = Math.sqrt(values[c]!);
   for (let r = 0; r < v.rows; r++) for (let c = 0; c < kk; c++) v.data[r * kk + c]! /= sigma[c]!;
