@@ -20,9 +20,10 @@ import {
 } from '../src/search/embedder/transformers.ts';
 
 async function download(model: string, dir: string, quantized: boolean): Promise<void> {
+  // Remote only, into the file cache: files already in `dir` are cache hits and are not fetched again.
   env.allowRemoteModels = true;
-  env.allowLocalModels = true;
-  env.localModelPath = dir;
+  env.allowLocalModels = false;
+  env.useFSCache = true;
   env.cacheDir = dir;
   let lastFile = '';
   const extractor = await pipeline('feature-extraction', model, {

@@ -3,7 +3,8 @@
  * `modelDir` (used as `env.localModelPath`, laid out `<modelDir>/<model>/{config.json,tokenizer.json,
  * tokenizer_config.json,onnx/model_quantized.onnx}`) or from the hub cache `cacheDir` that
  * `scripts/download-model.ts` fills — both layouts are the same. Remote downloads stay disabled unless
- * `allowRemote` is set (the download script does that).
+ * `allowRemote` is set. transformers.js keeps its settings in the global `env`, which `open` sets before
+ * loading; open models one at a time (concurrent `open` calls with different directories would race).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
