@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_ANALYZER } from '../../src/search/embedder/analyzer.ts';
 import { OfflineEmbedder, type OfflineModelJson } from '../../src/search/embedder/offline.ts';
@@ -66,6 +69,18 @@ describe('OfflineEmbedder (LSA) on real corpus passages', () => {
     expect(await loaded.embedQuery('ứng dụng công nghệ sinh học')).toEqual(
       await model.embedQuery('ứng dụng công nghệ sinh học'),
     );
+  });
+
+  it('saves to and loads from a directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'offline-embedder-'));
+    try {
+      await model.save(dir);
+      const loaded = await OfflineEmbedder.load(dir);
+      expect(loaded.model).toBe(model.model);
+      expect(await loaded.embedQuery('kinh phí')).toEqual(await model.embedQuery('kinh phí'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('is deterministic: training twice gives the same model', { timeout: 120_000 }, () => {

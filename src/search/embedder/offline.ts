@@ -6,6 +6,8 @@
  * batch and single embedding agree and the model never needs retraining to embed new passages.
  */
 import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppError } from '../../errors.ts';
 import { NORMALIZE_ANALYZER, type TextAnalyzer, textFeatures } from './analyzer.ts';
 import type { Csr } from './linalg.ts';
@@ -13,6 +15,8 @@ import { randomizedSvd } from './svd.ts';
 import { type Embedder, type EmbedderDescription, l2normalize } from './types.ts';
 
 export const OFFLINE_FORMAT_VERSION = 1;
+/** File name used by `save`/`load` inside an index directory. */
+export const OFFLINE_MODEL_FILE = 'offline-embedder.json';
 
 export interface OfflineTrainOptions {
   /** Latent dimensions (default 128; fewer when the corpus has lower rank). */
@@ -144,6 +148,17 @@ export class OfflineEmbedder implements Embedder {
       idf: encodeFloats(this.idf),
       projection: encodeFloats(this.projection),
     };
+  }
+
+  /** Writes `offline-embedder.json` into `dir` (e.g. next to the vector index). */
+  async save(dir: string): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, OFFLINE_MODEL_FILE), JSON.stringify(this.toJSON()));
+  }
+
+  static async load(dir: string, analyzer: TextAnalyzer = NORMALIZE_ANALYZER): Promise<OfflineEmbedder> {
+    const json = JSON.parse(await readFile(join(dir, OFFLINE_MODEL_FILE), 'utf8')) as OfflineModelJson;
+    return OfflineEmbedder.fromJSON(json, analyzer);
   }
 
   get vocabularySize(): number {
