@@ -1,4 +1,4 @@
-import type { Node, Relationship } from 'neo4j-driver';
+import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { GraphConnection } from './connection.ts';
 import * as Q from './cypher.ts';
 
@@ -102,7 +102,8 @@ export class GraphReader {
   }
 
   async listTasks(filter: TaskFilter): Promise<Row[]> {
-    const rows = await this.conn.column<Row>(Q.LIST_TASKS, { agencyKind: null, ...filter }, 'task');
+    const params = { agencyKind: null, ...filter, limit: neo4j.int(filter.limit) };
+    const rows = await this.conn.column<Row>(Q.LIST_TASKS, params, 'task');
     return rows.map(parseTask);
   }
 
@@ -121,7 +122,7 @@ export class GraphReader {
   }
 
   listTargets(filter: TargetFilter): Promise<Row[]> {
-    return this.conn.column<Row>(Q.LIST_TARGETS, { ...filter }, 'target');
+    return this.conn.column<Row>(Q.LIST_TARGETS, { ...filter, limit: neo4j.int(filter.limit) }, 'target');
   }
 
   /** Documents implementing `key` (a number key) directly or through the chain, with the citing passage. */
@@ -135,7 +136,7 @@ export class GraphReader {
   }
 
   async neighbourhood(center: string, depth: number): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
-    const res = await this.conn.read((tx) => tx.run(Q.GRAPH_NEIGHBOURHOOD, { center, depth }));
+    const res = await this.conn.read((tx) => tx.run(Q.GRAPH_NEIGHBOURHOOD, { center, depth: neo4j.int(depth) }));
     const rec = res.records[0];
     if (!rec) return null;
     const nodes = new Map<string, GraphNode>();

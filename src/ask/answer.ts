@@ -42,7 +42,8 @@ const TASK_COLUMNS: Column[] = [
  */
 export async function ask(question: string, reader: GraphReader, search: SearchService): Promise<AskResponse> {
   const { intent, entities } = understand(question);
-  const results = search.search(question, 10, entities.locality ? { locality: fold(entities.locality) } : {}).results;
+  const filters = entities.locality ? { locality: fold(entities.locality) } : {};
+  const { results } = await search.search(question, 10, filters);
   const answer = await answerFor(intent, entities, reader);
   const citations = answer.rows.flatMap((r) => {
     const passageId = r.passageId as string | null;

@@ -1,9 +1,30 @@
+import path from 'node:path';
 import type { GraphReader, PassageRow } from '../../graph/reader.ts';
+import { understand, type QuestionEntities } from '../ask/intent.ts';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
 import { Bm25Index } from './bm25.ts';
-import { fold, highlightSpans, indexTerms, queryTerms, type Span } from './normalize.ts';
+import { reciprocalRankFusion, type Scored } from './fusion.ts';
+import { docNumberKey, fold, highlightSpans, indexTerms, queryTerms, tokenize, type Span } from './normalize.ts';
+import { VectorStore, type VectorStoreStatus } from './vector-store.ts';
 
 /** BM25+ lower bound measured best on the corpus (see bm25.ts); k1 and b stay Okapi's defaults. */
 export const BM25_PARAMS = { delta: 0.5 };
+
+/**
+ * Weights of the three ranked lists in reciprocal rank fusion, and the rank constant. Defaults chosen
+ * on the dev questions (`npm run eval`); override with SEARCH_WEIGHTS="bm25,vector,graph".
+ */
+export interface FusionWeights {
+  bm25: number;
+  vector: number;
+  graph: number;
+  rrfK: number;
+}
+
+export const DEFAULT_FUSION: Readonly<FusionWeights> = { bm25: 1, vector: 0.6, graph: 0.3, rrfK: 60 };
+
+export type SearchMode = 'hybrid' | 'bm25' | 'vector';
 
 export interface SearchFilters {
   locality?: string;
@@ -32,20 +53,49 @@ export interface SearchHit {
 export interface SearchResponse {
   query: string;
   tookMs: number;
-  mode: 'lexical' | 'hybrid';
+  mode: SearchMode;
   results: SearchHit[];
 }
 
-/** Lexical search over all passages in the graph; the index is rebuilt after each ingest. */
+/** How many candidates each list contributes before fusion, per result asked for. */
+const CANDIDATES_PER_RESULT = 5;
+const MIN_CANDIDATES = 50;
+
+/**
+ * Hybrid passage search: BM25 over Vietnamese-aware terms, vectors from the active embedder, and a graph
+ * list (passages linked to a field, agency or document number the query names), fused by weighted RRF.
+ * The indexes are rebuilt (BM25) and synced (vectors) from the graph after each ingest.
+ */
 export class SearchService {
   private bm25 = new Bm25Index(BM25_PARAMS);
   private passages = new Map<string, PassageRow>();
 
-  private constructor(private readonly reader: GraphReader) {}
+  private constructor(
+    private readonly reader: GraphReader,
+    private readonly vectors: VectorStore,
+    private readonly weights: FusionWeights,
+  ) {}
 
-  static async open(reader: GraphReader): Promise<SearchService> {
-    const s = new SearchService(reader);
-    await s.rebuild();
+  static async open(reader: GraphReader, config: Config, log: Logger): Promise<SearchService> {
+    const rows = await reader.allPassages();
+    const vectors = await VectorStore.open(
+      {
+        dir: path.join(config.dataDir, 'index'),
+        mode: config.EMBEDDER,
+        model: config.EMBEDDING_MODEL,
+        ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}),
+        log,
+      },
+      rows.map(embeddable),
+    );
+    const s = new SearchService(reader, vectors, parseWeights(config.SEARCH_WEIGHTS));
+    s.indexLexical(rows);
+    const st = vectors.describe();
+    log(
+      `search: ${rows.length} passages; embedder ${st.embedder.kind} ${st.embedder.model} (dim ${st.embedder.dim}); ` +
+        `vector index ${st.index.kind}${st.index.reusedFromDisk ? ' reused from disk' : ' built'} ` +
+        `(+${st.lastSync.added} −${st.lastSync.removed} in ${st.lastSync.ms} ms)`,
+    );
     return s;
   }
 
@@ -53,17 +103,49 @@ export class SearchService {
     return this.passages.size;
   }
 
-  /** Text of a passage, or null when it is not indexed. */
+  /** Re-reads passages from the graph: BM25 rebuilt, vectors synced (new embedded, gone removed). */
+  async rebuild(): Promise<void> {
+    const rows = await this.reader.allPassages();
+    await this.vectors.sync(rows.map(embeddable));
+    this.indexLexical(rows);
+  }
+
   passageText(id: string): string | null {
     return this.passages.get(id)?.text ?? null;
   }
 
-  status(): { passages: number; mode: 'lexical' | 'hybrid' } {
-    return { passages: this.passages.size, mode: 'lexical' };
+  status(): { passages: number; fusion: FusionWeights } & VectorStoreStatus {
+    return { passages: this.passages.size, fusion: this.weights, ...this.vectors.describe() };
   }
 
-  async rebuild(): Promise<void> {
-    const rows = await this.reader.allPassages();
+  async search(query: string, k: number, filters: SearchFilters = {}, mode: SearchMode = 'hybrid'): Promise<SearchResponse> {
+    const t0 = performance.now();
+    const accept = this.filterFn(filters);
+    const n = Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT);
+    const lexical = mode === 'vector' ? [] : this.bm25.search(queryTerms(query), { k: n, filter: accept, coordination: true });
+    const semantic = mode === 'bm25' ? [] : await this.vectors.search(query, n, accept);
+    const graph = mode === 'hybrid' ? this.graphList(understand(query).entities, lexical, semantic) : [];
+    const w = this.weights;
+    const fused =
+      mode === 'hybrid'
+        ? reciprocalRankFusion([lexical, semantic, graph], { k: w.rrfK, weights: [w.bm25, w.vector, w.graph] })
+        : mode === 'bm25'
+          ? lexical
+          : semantic;
+    const bm25By = new Map(lexical.map((h) => [h.id, h.score]));
+    const vecBy = new Map(semantic.map((h) => [h.id, h.score]));
+    const graphSet = new Set(graph.map((h) => h.id));
+    const results = fused.slice(0, k).map((h) =>
+      this.toHit(h.id, query, h.score, {
+        bm25: bm25By.get(h.id) ?? null,
+        vector: vecBy.get(h.id) ?? null,
+        graph: graphSet.has(h.id) ? 1 : null,
+      }),
+    );
+    return { query, tookMs: Math.round((performance.now() - t0) * 100) / 100, mode, results };
+  }
+
+  private indexLexical(rows: PassageRow[]): void {
     const bm25 = new Bm25Index(BM25_PARAMS);
     const passages = new Map<string, PassageRow>();
     for (const row of rows) {
@@ -74,14 +156,27 @@ export class SearchService {
     this.passages = passages;
   }
 
-  search(query: string, k: number, filters: SearchFilters = {}): SearchResponse {
-    const t0 = performance.now();
-    const accept = this.filterFn(filters);
-    const hits = this.bm25.search(queryTerms(query), { k, filter: accept, coordination: true });
-    const results = hits.map((h) =>
-      this.toHit(h.id, query, h.score, { bm25: h.score, vector: null, graph: null }),
-    );
-    return { query, tookMs: Math.round((performance.now() - t0) * 100) / 100, mode: 'lexical', results };
+  /**
+   * Candidates linked in the graph to what the query names: a field (section/task tags), an agency kind
+   * (tasks citing the passage), or a document number (stated in the passage or the passage's document).
+   */
+  private graphList(e: QuestionEntities, ...lists: Scored[][]): Scored[] {
+    const numberKey = e.number ? docNumberKey(e.number) : null;
+    if (!e.field && !e.agencyKind && !numberKey) return [];
+    const seen = new Set<string>();
+    const out: Scored[] = [];
+    for (const h of lists.flat()) {
+      if (seen.has(h.id)) continue;
+      seen.add(h.id);
+      const p = this.passages.get(h.id);
+      if (!p) continue;
+      const linked =
+        (e.field !== null && p.fields.includes(e.field)) ||
+        (e.agencyKind !== null && p.agencies.some((a) => a.startsWith(`${e.agencyKind}@`))) ||
+        (numberKey !== null && mentionsNumber(p, numberKey));
+      if (linked) out.push({ id: h.id, score: 1 });
+    }
+    return out;
   }
 
   private toHit(id: string, query: string, score: number, signals: SearchHit['signals']): SearchHit {
@@ -110,8 +205,7 @@ export class SearchService {
     return (id) => {
       const p = this.passages.get(id);
       if (!p) return false;
-      if (locality && fold(p.locality ?? '') !== locality && fold(p.province ?? '') !== locality)
-        return false;
+      if (locality && fold(p.locality ?? '') !== locality && fold(p.province ?? '') !== locality) return false;
       if (type && fold(p.documentType ?? '') !== type) return false;
       if (f.field && !p.fields.includes(f.field)) return false;
       if (f.document && p.documentId !== f.document) return false;
@@ -119,4 +213,26 @@ export class SearchService {
       return true;
     };
   }
+}
+
+/** The passage's document has this number, or the passage states it. */
+function mentionsNumber(p: PassageRow, key: string): boolean {
+  if (p.documentNumber && docNumberKey(p.documentNumber) === key) return true;
+  return tokenize(p.text).some((t) => t.kind === 'docNumber' && docNumberKey(t.exact) === key);
+}
+
+function embeddable(p: PassageRow): { id: string; text: string } {
+  return { id: p.id, text: `${p.section}\n${p.text}` };
+}
+
+/** "bm25,vector,graph[,rrfK]" → weights; unset → defaults. Validated by the config schema. */
+export function parseWeights(spec: string | undefined): FusionWeights {
+  if (!spec) return { ...DEFAULT_FUSION };
+  const [bm25, vector, graph, rrfK] = spec.split(',').map(Number);
+  return {
+    bm25: bm25 ?? DEFAULT_FUSION.bm25,
+    vector: vector ?? DEFAULT_FUSION.vector,
+    graph: graph ?? DEFAULT_FUSION.graph,
+    rrfK: rrfK ?? DEFAULT_FUSION.rrfK,
+  };
 }

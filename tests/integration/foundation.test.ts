@@ -114,7 +114,7 @@ describe('foundation: seeds into the real Neo4j and out over HTTP', () => {
   });
 
   it('searches passages lexically, with and without diacritics', async () => {
-    const res = await request(app).get('/api/search').query({ q: 'cong nghe sinh hoc bien', k: 5 }).expect(200);
+    const res = await request(app).get('/api/search').query({ q: 'cong nghe sinh hoc bien', k: 5, mode: 'bm25' }).expect(200);
     expect(res.body.query).toBe('cong nghe sinh hoc bien');
     expect(typeof res.body.tookMs).toBe('number');
     const top = res.body.results as { text: string; documentTitle: string; section: string; score: number }[];

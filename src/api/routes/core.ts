@@ -73,6 +73,7 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
       document: optText(),
       type: optText(),
       year,
+      mode: z.enum(['hybrid', 'bm25', 'vector']).default('hybrid'),
     }),
     handler: async (q) => {
       const field = q.field ? resolveDocumentFilter({ field: q.field }).field : undefined;
@@ -82,7 +83,7 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
         ...(q.document ? { document: q.document } : {}),
         ...(q.type ? { type: q.type } : {}),
         ...(q.year ? { year: q.year } : {}),
-      });
+      }, q.mode);
     },
   });
 }

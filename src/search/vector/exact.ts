@@ -36,6 +36,10 @@ export class ExactIndex implements VectorIndex {
     this.vectors.delete(id);
   }
 
+  ids(): string[] {
+    return [...this.vectors.keys()];
+  }
+
   has(id: string): boolean {
     return this.vectors.has(id);
   }

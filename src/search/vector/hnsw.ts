@@ -63,6 +63,10 @@ export class HnswIndex implements VectorIndex {
     return this.idToLabel.size;
   }
 
+  ids(): string[] {
+    return [...this.idToLabel.keys()];
+  }
+
   has(id: string): boolean {
     return this.idToLabel.has(id);
   }

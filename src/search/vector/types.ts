@@ -34,6 +34,8 @@ export interface VectorIndex {
   /** Removes `id`; unknown ids are ignored. */
   remove(id: string): void;
   has(id: string): boolean;
+  /** Ids of the live vectors. */
+  ids(): string[];
   /** Up to `k` nearest ids by cosine, best first, only ids passing `filter` when given. */
   search(q: number[], k: number, filter?: (id: string) => boolean): SearchHit[];
   /** Writes `meta.json` plus the index files into `dir` (created if needed). */
