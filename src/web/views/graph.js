@@ -131,7 +131,7 @@ export async function renderGraph(main, params) {
     );
     return;
   }
-  const cy = cytoscape({ container: canvas, style: cyStyle, elements: [], minZoom: 0.2, maxZoom: 3 });
+  const cy = cytoscape({ container: canvas, style: cyStyle, elements: [], minZoom: 0.2, maxZoom: 2 });
   const nodes = new Map();
   const expanded = new Set();
   let order = [];
@@ -160,10 +160,9 @@ export async function renderGraph(main, params) {
       animate: false,
       nodeDimensionsIncludeLabels: true,
       randomize: false,
-      idealEdgeLength: () => 60,
-      nodeRepulsion: () => 6000,
+      idealEdgeLength: () => 90,
+      nodeRepulsion: () => 12000,
     }).run();
-    cy.fit(undefined, 20);
     drawList();
   }
 
@@ -182,7 +181,9 @@ export async function renderGraph(main, params) {
       const g = await get('graph', { center: id, depth: 1 });
       expanded.add(id);
       add(g);
-      cy.getElementById(id).addClass('expanded');
+      const node = cy.getElementById(id);
+      node.addClass('expanded');
+      cy.fit(node.closedNeighborhood(), 40);
       mount(status, `${nodes.size} · ${t('expand')}: ${short(nodes.get(id)?.label || id)}`);
       choose(id);
     } catch (e) {

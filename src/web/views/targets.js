@@ -1,6 +1,6 @@
 /** Targets across localities: a filterable table and a hand-made SVG bar chart comparing like indicators. */
 import { cached, get } from '../api.js';
-import { fieldLabel, t } from '../i18n.js';
+import { fieldLabel, getLang, t } from '../i18n.js';
 import { docLink, empty, errorBox, go, h, loading, mount, select, setTitle } from '../ui.js';
 import { targetValue } from './document.js';
 import { sortableTable } from './table.js';
@@ -18,14 +18,27 @@ const fold = (s) =>
 
 const num = (r) => r.value ?? r.valueMax ?? r.valueMin;
 
-/** Groups targets whose indicator and unit agree (ignoring case and diacritics). */
-export function indicatorGroups(items) {
+/** Themes that make indicators comparable across provinces even when worded differently. */
+const THEMES = [
+  { key: 'grdp', re: /grdp|tong san pham/, vi: 'Đóng góp vào GRDP', en: 'Share of GRDP' },
+  { key: 'enterprise', re: /doanh nghiep/, vi: 'Doanh nghiệp', en: 'Enterprises' },
+  { key: 'seed', re: /giong/, vi: 'Giống cây trồng, vật nuôi', en: 'Seeds and breeds' },
+  { key: 'farm', re: /nong san|nong nghiep/, vi: 'Nông sản, nông nghiệp', en: 'Farm produce' },
+  { key: 'health', re: /y te|benh|duoc/, vi: 'Y tế, dược', en: 'Health, pharma' },
+  { key: 'lab', re: /phong thi nghiem|nhan luc|can bo/, vi: 'Tiềm lực, nhân lực', en: 'Capacity, staff' },
+];
+
+/** Groups targets by theme (e.g. GRDP share) and unit; indicators outside every theme are grouped by wording. */
+export function indicatorGroups(items, lang = 'vi') {
   const groups = new Map();
   for (const r of items) {
     if (typeof num(r) !== 'number') continue;
-    const key = `${fold(r.indicator || r.text)}|${r.unit || ''}`;
-    if (!groups.has(key))
-      groups.set(key, { key, label: r.indicator || r.text, unit: r.unit || '', items: [] });
+    const text = fold(`${r.indicator || ''} ${r.text || ''}`);
+    const theme = THEMES.find((x) => x.re.test(text));
+    const unit = r.unit || '';
+    const key = `${theme ? theme.key : fold(r.indicator || r.text)}|${unit}`;
+    const label = theme ? (lang === 'en' ? theme.en : theme.vi) : r.indicator || r.text;
+    if (!groups.has(key)) groups.set(key, { key, label, unit, items: [] });
     groups.get(key).items.push(r);
   }
   return [...groups.values()].sort(
@@ -126,7 +139,7 @@ export async function renderTargets(main, params) {
       rows: items,
     }),
   );
-  const groups = indicatorGroups(items);
+  const groups = indicatorGroups(items, getLang());
   if (groups.length === 0) {
     mount(chartBox, empty());
     return;
