@@ -220,10 +220,10 @@ const TASK_PROJECTION = `
   id: t.id, documentId: t.documentId, documentTitle: d.title, documentNumber: d.number, locality: d.locality,
   title: t.title, group: t.group, row: t.row, page: t.page,
   fields: [(t)-[:IN_FIELD]->(f:Field) | f.slug],
-  lead: [(t)-[:LED_BY]->(a:Agency) | a.name],
-  leadIds: [(t)-[:LED_BY]->(a:Agency) | a.key],
-  coordinating: [(t)-[:COORDINATED_BY]->(a:Agency) | a.name],
-  coordinatingIds: [(t)-[:COORDINATED_BY]->(a:Agency) | a.key],
+  lead: [k IN t.leadKeys | head([(t)-[:LED_BY]->(a:Agency {key: k}) | a.name])],
+  leadIds: t.leadKeys,
+  coordinating: [k IN t.coordinatingKeys | head([(t)-[:COORDINATED_BY]->(a:Agency {key: k}) | a.name])],
+  coordinatingIds: t.coordinatingKeys,
   deadline: t.deadline, deadlineNorm: t.deadlineNorm, product: t.product, passageId: t.passageId`;
 
 export const LIST_TASKS = `

@@ -140,9 +140,9 @@ async function writeTasks(tx: ManagedTransaction, doc: StructuredDocument, extra
         deadlineNorm: deadlineNorm ? JSON.stringify(deadlineNorm) : null,
         folded: fold(`${t.title} ${t.product ?? ''}`),
         page: pageOf(doc, t.passageId),
-        // kept on the node so that a task can be cited without a join
-        leadNames: lead.map((a) => a.name),
-        coordinatingNames: coordinating.map((a) => a.name),
+        // the order agencies are named in (first = main lead); edges carry the links
+        leadKeys: dedupeKeys(lead),
+        coordinatingKeys: dedupeKeys(coordinating),
       },
     };
   });
@@ -158,6 +158,10 @@ function agencyRows(extraction: Extraction): Record<string, unknown>[] {
   for (const a of extraction.agencies) all.set(a.key, a);
   for (const t of extraction.tasks) for (const a of [...t.lead, ...t.coordinating]) all.set(a.key, a);
   return [...all.values()].map((a) => ({ ...a, folded: fold(a.name), kindName: a.isGroup ? a.name : a.name }));
+}
+
+function dedupeKeys(list: AgencyRef[]): string[] {
+  return [...new Set(list.map((a) => a.key))];
 }
 
 function pageOf(doc: StructuredDocument, passageId: string | null): number | null {

@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
+import { seedTaxonomy } from '../../graph/writer.ts';
+import { FIELDS } from '../../ingest/extract/fields.ts';
 import { createApp } from '../../src/api/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
@@ -25,6 +27,8 @@ export async function openTestRuntime(env: Record<string, string> = {}): Promise
   });
   const rt = await openRuntime(config, createLogger('warn'));
   await rt.conn.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+  await seedTaxonomy(rt.conn, FIELDS);
+  await rt.search.rebuild();
   return rt;
 }
 
