@@ -5,6 +5,7 @@
  * indicator key words. Usage: npx tsx scripts/eval-extraction.ts
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import {
   type Counts,
   evaluate,
@@ -24,7 +25,7 @@ const LOCALITY: Record<string, string> = {
 
 const sets = [
   ...goldenFiles('corpus/golden', 'corpus'),
-  ...goldenFiles('tests/golden/dev', '/work/shared/corpus-dev'),
+  ...goldenFiles('tests/golden/dev', path.resolve('..', 'shared', 'corpus-dev')),
 ];
 const total: Record<Kind, Counts> = {
   tasks: { tp: 0, fp: 0, fn: 0 },

@@ -215,13 +215,50 @@ function splitSegment(seg: string): string[] {
   return out;
 }
 
+const SHARED_HEAD = /^\s*(?:các\s+)?(Sở|Bộ)\s*:\s*(.+)$/isu;
+
+/**
+ * "Các Sở: Nông nghiệp và Phát triển nông thôn, Công Thương, Y tế" → "Sở Nông nghiệp và Phát triển
+ * nông thôn; Sở Công Thương; Sở Y tế". Comma-separated pieces are joined back while the joined name is
+ * a known agency ("Sở Lao động, Thương binh và Xã hội"); a final "X và Y" is split when both are known.
+ */
+export function expandSharedHead(cell: string): string {
+  const m = SHARED_HEAD.exec(cell);
+  if (!m) return cell;
+  const head = m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1).toLowerCase();
+  const pieces = m[2]!
+    .replace(/\s+/g, ' ')
+    .replace(/[.;]\s*$/u, '')
+    .split(',')
+    .map((x) => x.trim());
+  const names: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let name = pieces[i]!;
+    for (let j = pieces.length - 1; j > i; j--) {
+      const joined = pieces.slice(i, j + 1).join(', ');
+      if (knownAgency(`${head} ${joined}`)) {
+        name = joined;
+        i = j;
+        break;
+      }
+    }
+    const [a, b] = name.split(/ và (?=\p{Lu})/u);
+    if (a && b && knownAgency(`${head} ${a}`) && knownAgency(`${head} ${b}`)) names.push(a, b);
+    else names.push(name);
+  }
+  return names
+    .filter((n) => n !== '')
+    .map((n) => `${head} ${n}`)
+    .join('; ');
+}
+
 /**
  * Splits a cell or clause naming several agencies into one string per agency, keeping commas inside
  * names ("Sở Lao động, Thương binh và Xã hội") and inside placeholders ("Các sở, ngành, đơn vị liên
  * quan", "UBND các quận, huyện"). Abbreviations are expanded; strings are cleaned (see cleanAgencyName).
  */
 export function splitAgencies(cell: string): string[] {
-  const spaced = expandAbbreviations(cell)
+  const spaced = expandSharedHead(expandAbbreviations(cell))
     .replace(/\([^)]*\)/g, ' ')
     .replace(/([\p{L}])\s+(?=(?:Sở|Bộ)\s+\p{Lu})/gu, '$1, ');
   const text = protectNames(spaced);

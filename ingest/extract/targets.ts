@@ -1,8 +1,9 @@
 import type { DocumentMeta, StructuredDocument, Target } from '../types.ts';
 import { tagFields } from './fields.ts';
+import { indicatorLabel } from './target-indicator.ts';
 import { passageAt } from './tasks.ts';
 import { toLines } from './task-prose.ts';
-import { logicalLines, squash, type TextBlock } from './task-text.ts';
+import { logicalLines, type TextBlock } from './task-text.ts';
 
 /**
  * Quantitative targets of a plan's objective sections ("Mục tiêu", "Đến năm 2030", "Tầm nhìn đến năm
@@ -60,7 +61,12 @@ const QUANTITY = new RegExp(
   'giu',
 );
 
-const OBJECTIVE = /mục tiêu|đến năm 20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm/iu;
+const OBJECTIVE = /mục tiêu|chỉ tiêu|đến năm 20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm/iu;
+/** A sub-heading opens an objective part only when it starts like one ("2. Mục tiêu cụ thể", "b) Đến năm 2030"). */
+const OBJECTIVE_SUB =
+  /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm)/iu;
+/** Words before a number that make it a rank, an ordinal or a reference, not a quantity. */
+const NOT_QUANTITY = /(?:số|năm|ngày|tháng|quý|khóa|khoá|top|thứ|hạng|nhóm|lần thứ)\s*$/iu;
 
 function toNumber(s: string): number {
   const t = s.includes(',')
@@ -72,7 +78,9 @@ function toNumber(s: string): number {
 }
 
 function horizonOf(s: string): number | null {
-  const m = /(?:đến|tới|vào)\s+năm\s+(20\d\d)/iu.exec(s) ?? /giai đoạn\s+20\d\d\s*[-–]\s*(20\d\d)/iu.exec(s);
+  const m =
+    /(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(20\d\d)/iu.exec(s) ??
+    /giai đoạn\s+20\d\d\s*[-–]\s*(20\d\d)/iu.exec(s);
   return m ? Number(m[1]) : null;
 }
 
@@ -85,7 +93,12 @@ function objectiveLines(
   let horizon: number | null = null;
   let path: string[] = [];
   for (const l of toLines(logicalLines(doc.parsed.text))) {
-    const heading = l.kind === 'roman' || l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'chapter';
+    const heading =
+      l.kind === 'roman' ||
+      l.kind === 'arabic' ||
+      l.kind === 'decimal' ||
+      l.kind === 'chapter' ||
+      l.kind === 'letter';
     const headingLike = heading && !/[.;]$/.test(l.body) && l.body.length < 200;
     if (l.kind === 'roman' || l.kind === 'chapter' || l.kind === 'appendix' || l.kind === 'article') {
       inside = OBJECTIVE.test(l.body);
@@ -93,7 +106,7 @@ function objectiveLines(
       path = [l.body];
       if (inside) continue;
     }
-    if (headingLike && OBJECTIVE.test(l.body)) {
+    if (headingLike && OBJECTIVE_SUB.test(l.body)) {
       inside = true;
       horizon = horizonOf(l.body) ?? horizon;
       path = [...path.slice(0, 1), l.body];
@@ -127,11 +140,6 @@ function clauses(line: TextBlock): TextBlock[] {
   return out;
 }
 
-function indicatorOf(clause: string, match: string): string {
-  const s = squash(clause.replace(match, ' ')).replace(/^(?:[-+•·]|\d+(?:\.\d+)*[.)]|[a-zđ]\))\s*/u, '');
-  return s.length > 160 ? `${s.slice(0, 157)}…` : s;
-}
-
 /** Quantitative targets of the objective sections. */
 export function extractTargets(doc: StructuredDocument, _meta: DocumentMeta): Target[] {
   const targets: Target[] = [];
@@ -140,14 +148,14 @@ export function extractTargets(doc: StructuredDocument, _meta: DocumentMeta): Ta
       for (const m of c.text.matchAll(QUANTITY)) {
         const a = toNumber(m[2]!);
         const b = m[3] !== undefined ? toNumber(m[3]) : null;
-        const prefix = c.text.slice(0, m.index);
-        if (/(?:số|năm|ngày|tháng|quý|khóa)\s*$/iu.test(prefix) || /\d[/-]$/.test(prefix)) continue;
+        const prefix = c.text.slice(0, m.index + m[0].indexOf(m[2]!));
+        if (NOT_QUANTITY.test(prefix) || /\d[/-]$/.test(prefix)) continue;
         const unit = m[4]!.replace(/\s+/g, ' ').toLowerCase();
         const ordinal = targets.length;
         targets.push({
           id: `${doc.id}:g${ordinal}`,
           ordinal,
-          indicator: indicatorOf(c.text, m[0]),
+          indicator: indicatorLabel(c.text, m.index, m[0], unit),
           text: c.text,
           value: b === null ? a : null,
           valueMin: b === null ? null : a,

@@ -1,4 +1,10 @@
-import { expandAbbreviations, knownAgency, splitAgencies, startsWithAgencyHead } from './agencies.ts';
+import {
+  expandAbbreviations,
+  expandSharedHead,
+  knownAgency,
+  splitAgencies,
+  startsWithAgencyHead,
+} from './agencies.ts';
 
 /** Agencies an item opens with, and the rest of the item. */
 export interface LeadingAgency {
@@ -19,11 +25,14 @@ function gazetteerPrefix(text: string): { name: string; rest: string } | null {
       .slice(0, k)
       .join(' ')
       .replace(/[,:;.]+$/, '');
-    if (/\s(?:chủ trì|phối hợp|thực hiện)$/u.test(cand)) continue;
+    if (/\s(?:chủ trì|phối hợp|thực hiện)$/iu.test(cand)) continue;
     if (knownAgency(cand)) return { name: cand, rest: words.slice(k).join(' ') };
   }
   return null;
 }
+
+/** "Ủy ban nhân dân | các huyện, thành phố": the rest still belongs to the agency name. */
+const LOCAL_TAIL = /^(?:các|cấp|xã|phường|huyện|quận|thị xã|thành phố|tỉnh)(?=[\s,]|$)/u;
 
 function tidyRest(s: string): string {
   return s.replace(/^[\s,:;.\-–]+/u, '').trim();
@@ -37,6 +46,10 @@ function tidyRest(s: string): string {
 export function leadingAgency(raw: string): LeadingAgency | null {
   const text = expandAbbreviations(raw).replace(LEAD_IN, '').replace(/\s+/g, ' ').trim();
   if (!startsWithAgencyHead(text)) return null;
+  if (expandSharedHead(text) !== text) {
+    const names = splitAgencies(text);
+    if (names.length > 1 && names.every((n) => knownAgency(n))) return { names, rest: '' };
+  }
   const duty = /^(.{3,200}?)\s*(?:có trách nhiệm|chịu trách nhiệm)\s*:?\s*(.*)$/u.exec(text);
   if (duty && !ACTION.test(` ${duty[1]!}`.replace(/\s(?:có|chịu) trách nhiệm\b/u, ''))) {
     return { names: splitAgencies(duty[1]!), rest: tidyRest(duty[2]!) };
@@ -45,7 +58,7 @@ export function leadingAgency(raw: string): LeadingAgency | null {
   if (colon && !ACTION.test(` ${colon[1]!}`))
     return { names: splitAgencies(colon[1]!), rest: tidyRest(colon[2]!) };
   const known = gazetteerPrefix(text);
-  if (known && (known.rest === '' || /^[\p{Ll},]/u.test(known.rest))) {
+  if (known && !LOCAL_TAIL.test(known.rest) && (known.rest === '' || /^[\p{Ll},]/u.test(known.rest))) {
     if (/^,/.test(known.rest)) return null;
     return { names: [known.name], rest: tidyRest(known.rest) };
   }

@@ -42,7 +42,8 @@ export function paragraphs(text: string, from = 0, to = text.length): TextBlock[
 }
 
 function startsItem(t: string): boolean {
-  return matchMarker(t) !== null || /^(?:Điều|Chương|PHỤ LỤC|Phụ lục|Nơi nhận)\b/u.test(t);
+  const u = t.replace(/^·\s*/u, '');
+  return /^·/u.test(t) || matchMarker(u) !== null || /^(?:Điều|Chương|PHỤ LỤC|Phụ lục|Nơi nhận)\b/u.test(u);
 }
 
 /**

@@ -45,3 +45,19 @@ describe('resolveAgency', () => {
     expect(resolveAgency('Ban Quản lý các khu bảo tồn biển', 'Hải Phòng').isGroup).toBe(false);
   });
 });
+
+describe('shared "Các Sở:" heads', () => {
+  it('expands "Các Sở: Nông nghiệp…, Y tế" into one department each', () => {
+    expect(
+      splitAgencies(
+        'Các Sở: Nông nghiệp và Phát triển nông thôn, Thông tin và Truyền thông, Tài nguyên và Môi trường, Công Thương, Y tế',
+      ),
+    ).toEqual([
+      'Sở Nông nghiệp và Phát triển nông thôn',
+      'Sở Thông tin và Truyền thông',
+      'Sở Tài nguyên và Môi trường',
+      'Sở Công Thương',
+      'Sở Y tế',
+    ]);
+  });
+});

@@ -1,9 +1,10 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, goldenFiles, runGolden } from '../../ingest/extract/task-eval.ts';
 
 const sets = [
   ...goldenFiles('corpus/golden', 'corpus'),
-  ...goldenFiles('tests/golden/dev', '/work/shared/corpus-dev'),
+  ...goldenFiles('tests/golden/dev', path.resolve('..', 'shared', 'corpus-dev')),
 ];
 
 describe('extractTargets', () => {
@@ -26,6 +27,24 @@ describe('extractTargets', () => {
       [1, 2, 'công nghệ'],
       [2, 3, 'doanh nghiệp'],
     ]);
+  });
+  it('Đồng Tháp 008: "top 03 vùng" is a ranking, "Quy mô kinh tế số đạt 40% GRDP" a target', () => {
+    const s = sets.find((x) => x.golden.file.startsWith('tvpl-008'));
+    if (!s) return;
+    const { targets } = runGolden(s.source, null);
+    expect(targets.filter((t) => t.unit === 'vùng').map((t) => t.value)).toEqual([2]);
+    const grdp = targets.find((t) => /GRDP/.test(t.indicator));
+    expect({ indicator: grdp?.indicator, value: grdp?.value, year: grdp?.year }).toEqual({
+      indicator: 'Quy mô kinh tế số trong GRDP',
+      value: 40,
+      year: 2035,
+    });
+  });
+  it('indicators are short labels, the sentence stays in text', () => {
+    const s = sets.find((x) => x.golden.file.startsWith('003'))!;
+    const t = runGolden(s.source, 'Lào Cai').targets.find((x) => x.value === 10)!;
+    expect(t.indicator).toBe('công nghiệp sinh học đóng góp vào GRDP');
+    expect(t.text.length).toBeGreaterThan(t.indicator.length);
   });
   for (const { golden, source } of sets.filter((x) => x.golden.targets.length > 0)) {
     it(`${golden.file}: every golden target is found`, () => {

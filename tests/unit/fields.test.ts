@@ -42,3 +42,11 @@ describe('fields', () => {
     );
   });
 });
+
+describe('phrases that are not a field', () => {
+  it('"công nghiệp hóa, hiện đại hóa" does not tag industry; "công nghiệp chế biến" does', () => {
+    expect(tagFields('đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước')).not.toContain('cong-nghiep');
+    expect(tagFields('day manh cong nghiep hoa')).not.toContain('cong-nghiep');
+    expect(tagFields('phát triển công nghiệp chế biến')).toContain('cong-nghiep');
+  });
+});
