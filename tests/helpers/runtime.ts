@@ -6,14 +6,20 @@ import { seedTaxonomy } from '../../graph/writer.ts';
 import { FIELDS } from '../../ingest/extract/fields.ts';
 import { createApp } from '../../src/api/app.ts';
 import { loadConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/log.ts';
+import { createLogger, type Logger } from '../../src/log.ts';
 import { openRuntime, type Runtime } from '../../src/runtime.ts';
 import { VERSION } from '../../src/version.ts';
 
 export const SEEDS = path.resolve('corpus');
 
-/** A runtime on the test Neo4j with an emptied database and its own data folder. */
-export async function openTestRuntime(env: Record<string, string> = {}): Promise<Runtime> {
+/**
+ * A runtime on the test Neo4j with its own data folder; the database is emptied unless `keepGraph`.
+ * `env` overrides settings (e.g. DATA_DIR to reopen a folder, EMBEDDER, MODEL_DIR).
+ */
+export async function openTestRuntime(
+  env: Record<string, string> = {},
+  opts: { keepGraph?: boolean; log?: Logger } = {},
+): Promise<Runtime> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'policy-kg-test-'));
   const config = loadConfig({
     NEO4J_URI: inject('neo4jUri'),
@@ -25,7 +31,8 @@ export async function openTestRuntime(env: Record<string, string> = {}): Promise
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const rt = await openRuntime(config, createLogger('warn'));
+  const rt = await openRuntime(config, opts.log ?? createLogger('warn'));
+  if (opts.keepGraph) return rt;
   await rt.conn.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
   await seedTaxonomy(rt.conn, FIELDS);
   await rt.search.rebuild();
@@ -42,4 +49,15 @@ export function appFor(rt: Runtime) {
     version: VERSION,
     log: createLogger('warn'),
   });
+}
+
+/** A logger that keeps its lines, for asserting what the service reported. */
+export function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const log = ((line: string) => lines.push(line)) as Logger & { lines: string[] };
+  log.debug = () => undefined;
+  log.warn = (line) => lines.push(line);
+  log.error = (line) => lines.push(line);
+  log.lines = lines;
+  return log;
 }
