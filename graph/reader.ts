@@ -135,8 +135,13 @@ export class GraphReader {
     return this.conn.column<Row>(Q.FIELD_COUNTS, {}, 'field');
   }
 
-  async neighbourhood(center: string, depth: number): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
-    const res = await this.conn.read((tx) => tx.run(Q.GRAPH_NEIGHBOURHOOD, { center, depth: neo4j.int(depth) }));
+  async neighbourhood(
+    center: string,
+    depth: number,
+  ): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
+    const res = await this.conn.read((tx) =>
+      tx.run(Q.GRAPH_NEIGHBOURHOOD, { center, depth: neo4j.int(depth) }),
+    );
     const rec = res.records[0];
     if (!rec) return null;
     const nodes = new Map<string, GraphNode>();
@@ -165,21 +170,23 @@ function parseTask(t: Row): Row {
   return { ...t, deadlineNorm: typeof norm === 'string' ? (JSON.parse(norm) as unknown) : (norm ?? null) };
 }
 
+const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 const NODE_KINDS: Record<string, { key: string; label: (p: Row) => string }> = {
-  Document: { key: 'id', label: (p) => String(p.number ?? p.title ?? p.id) },
-  Agency: { key: 'key', label: (p) => (p.locality ? `${String(p.name)} (${String(p.locality)})` : String(p.name)) },
-  Task: { key: 'id', label: (p) => String(p.title).slice(0, 80) },
-  Target: { key: 'id', label: (p) => String(p.indicator).slice(0, 80) },
-  LegalDocument: { key: 'key', label: (p) => String(p.number) },
-  Field: { key: 'slug', label: (p) => String(p.vi ?? p.slug) },
-  Locality: { key: 'name', label: (p) => String(p.name) },
-  AgencyKind: { key: 'slug', label: (p) => String(p.name ?? p.slug) },
+  Document: { key: 'id', label: (p) => str(p.number ?? p.title ?? p.id) },
+  Agency: { key: 'key', label: (p) => (p.locality ? `${str(p.name)} (${str(p.locality)})` : str(p.name)) },
+  Task: { key: 'id', label: (p) => str(p.title).slice(0, 80) },
+  Target: { key: 'id', label: (p) => str(p.indicator).slice(0, 80) },
+  LegalDocument: { key: 'key', label: (p) => str(p.number) },
+  Field: { key: 'slug', label: (p) => str(p.vi ?? p.slug) },
+  Locality: { key: 'name', label: (p) => str(p.name) },
+  AgencyKind: { key: 'slug', label: (p) => str(p.name ?? p.slug) },
 };
 
 function toGraphNode(n: Node): GraphNode {
   const kind = n.labels[0] ?? 'Node';
   const spec = NODE_KINDS[kind];
-  const props = n.properties as Row;
+  const props: Row = n.properties;
   if (!spec) return { id: n.elementId, label: kind, kind };
-  return { id: String(props[spec.key]), label: spec.label(props), kind };
+  return { id: str(props[spec.key]), label: spec.label(props), kind };
 }

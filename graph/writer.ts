@@ -119,17 +119,30 @@ async function writeFacts(tx: ManagedTransaction, input: DocumentWrite): Promise
   const targets = extraction.targets.map((t) => ({
     id: t.id,
     passageId: t.passageId,
-    props: { ...t, documentId: doc.id, folded: fold(`${t.indicator} ${t.text}`), page: pageOf(doc, t.passageId) },
+    props: {
+      ...t,
+      documentId: doc.id,
+      folded: fold(`${t.indicator} ${t.text}`),
+      page: pageOf(doc, t.passageId),
+    },
   }));
   await tx.run(Q.UPSERT_TARGETS, { documentId: doc.id, rows: targets });
-  await tx.run(Q.TAG_TARGET_FIELDS, { rows: extraction.targets.flatMap((t) => t.fields.map((slug) => ({ id: t.id, slug }))) });
-  const sectionTags = Object.entries(extraction.sectionFields).flatMap(([id, slugs]) => slugs.map((slug) => ({ id, slug })));
+  await tx.run(Q.TAG_TARGET_FIELDS, {
+    rows: extraction.targets.flatMap((t) => t.fields.map((slug) => ({ id: t.id, slug }))),
+  });
+  const sectionTags = Object.entries(extraction.sectionFields).flatMap(([id, slugs]) =>
+    slugs.map((slug) => ({ id, slug })),
+  );
   await tx.run(Q.TAG_SECTION_FIELDS, { rows: sectionTags });
 }
 
-async function writeTasks(tx: ManagedTransaction, doc: StructuredDocument, extraction: Extraction): Promise<void> {
+async function writeTasks(
+  tx: ManagedTransaction,
+  doc: StructuredDocument,
+  extraction: Extraction,
+): Promise<void> {
   const rows = extraction.tasks.map((t) => {
-    const { lead, coordinating, deadlineNorm, fields: _fields, ...rest } = t;
+    const { lead, coordinating, deadlineNorm, fields, ...rest } = t;
     return {
       id: t.id,
       passageId: t.passageId,
@@ -140,6 +153,7 @@ async function writeTasks(tx: ManagedTransaction, doc: StructuredDocument, extra
         deadlineNorm: deadlineNorm ? JSON.stringify(deadlineNorm) : null,
         folded: fold(`${t.title} ${t.product ?? ''}`),
         page: pageOf(doc, t.passageId),
+        fieldSlugs: fields,
         // the order agencies are named in (first = main lead); edges carry the links
         leadKeys: dedupeKeys(lead),
         coordinatingKeys: dedupeKeys(coordinating),
@@ -157,7 +171,11 @@ function agencyRows(extraction: Extraction): Record<string, unknown>[] {
   const all = new Map<string, AgencyRef>();
   for (const a of extraction.agencies) all.set(a.key, a);
   for (const t of extraction.tasks) for (const a of [...t.lead, ...t.coordinating]) all.set(a.key, a);
-  return [...all.values()].map((a) => ({ ...a, folded: fold(a.name), kindName: a.isGroup ? a.name : a.name }));
+  return [...all.values()].map((a) => ({
+    ...a,
+    folded: fold(a.name),
+    kindName: a.isGroup ? a.name : a.name,
+  }));
 }
 
 function dedupeKeys(list: AgencyRef[]): string[] {

@@ -33,7 +33,11 @@ export const INGESTIBLE = /\.(txt|md|markdown|pdf|docx|html?)$/i;
  * Ingests one file: parse → structure → extract → write. Never throws: a failure is reported in the
  * result with its stable code and nothing stored changes (the write is one transaction).
  */
-export async function ingestSource(conn: GraphConnection, file: SourceFile, opts: IngestOptions): Promise<FileResult> {
+export async function ingestSource(
+  conn: GraphConnection,
+  file: SourceFile,
+  opts: IngestOptions,
+): Promise<FileResult> {
   try {
     const parsed = await parse(file, opts.parse);
     const doc = structure({ parsed, contentHash: contentHash(file.bytes) });
@@ -63,7 +67,11 @@ export async function ingestSource(conn: GraphConnection, file: SourceFile, opts
 }
 
 /** Ingests files one after another; one failing file does not stop the others. */
-export async function ingestPaths(conn: GraphConnection, paths: string[], opts: IngestOptions): Promise<FileResult[]> {
+export async function ingestPaths(
+  conn: GraphConnection,
+  paths: string[],
+  opts: IngestOptions,
+): Promise<FileResult[]> {
   const results: FileResult[] = [];
   for (const p of paths) {
     const result = await readSource(p).then(
@@ -103,7 +111,9 @@ export async function collectFiles(inputs: string[]): Promise<string[]> {
 /** Reads `manifest.json` of a folder (`{documents: [{file, ...}]}`); missing manifest → empty map. */
 export async function loadManifest(dir: string): Promise<Map<string, ManifestEntry>> {
   try {
-    const raw = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as { documents?: ManifestEntry[] };
+    const raw = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as {
+      documents?: ManifestEntry[];
+    };
     return new Map((raw.documents ?? []).map((d) => [d.file, d]));
   } catch {
     return new Map();

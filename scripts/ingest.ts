@@ -19,7 +19,10 @@ async function main(): Promise<number> {
     const results = await rt.ingestPaths(inputs, (done, total, r) => progress.update(done, total, r.file));
     progress.stop();
     for (const r of results) {
-      const what = r.status === 'failed' ? `${r.error?.code}: ${r.error?.message}` : `${r.documentId} ${JSON.stringify(r.counts)}`;
+      const what =
+        r.status === 'failed'
+          ? `${r.error?.code}: ${r.error?.message}`
+          : `${r.documentId} ${JSON.stringify(r.counts)}`;
       process.stdout.write(`${r.status.padEnd(9)} ${r.file}  ${what}\n`);
     }
     const failed = results.filter((r) => r.status === 'failed').length;

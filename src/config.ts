@@ -24,7 +24,12 @@ export const ConfigSchema = z.object({
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODEL_DIR: opt(z.string().min(1)),
   SEARCH_WEIGHTS: opt(
-    z.string().regex(/^\d+(\.\d+)?(,\d+(\.\d+)?){2,3}$/, 'must be "bm25,vector,graph[,rrfK]" weights, e.g. 1,0.6,0.3'),
+    z
+      .string()
+      .regex(
+        /^\d+(\.\d+)?(,\d+(\.\d+)?){2,3}$/,
+        'must be "bm25,vector,graph[,rrfK]" weights, e.g. 1,0.6,0.3',
+      ),
   ),
   MAX_FILE_BYTES: z.coerce
     .number()

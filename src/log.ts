@@ -13,7 +13,8 @@ export interface Logger {
 export function createLogger(level: LogLevel = 'info'): Logger {
   const at = ORDER[level];
   const emit = (lvl: LogLevel) => (line: string) => {
-    if (ORDER[lvl] >= at) process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${lvl.padEnd(5)} ${line}\n`);
+    if (ORDER[lvl] >= at)
+      process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${lvl.padEnd(5)} ${line}\n`);
   };
   const info = emit('info') as Logger;
   info.debug = emit('debug');

@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   log(`policy-kg ${VERSION} starting (data ${config.dataDir})`);
   const rt = await openRuntime(config, log);
   installShutdown(rt, null, log);
-  log(`Neo4j: ${rt.conn.uri}${rt.local ? (rt.local.owned ? ' (local, started here)' : ' (local, reused)') : ''}`);
+  log(
+    `Neo4j: ${rt.conn.uri}${rt.local ? (rt.local.owned ? ' (local, started here)' : ' (local, reused)') : ''}`,
+  );
   await startupIngest(rt, log);
   const app = createApp({
     config,
@@ -40,7 +42,9 @@ async function startupIngest(rt: Runtime, log: Logger): Promise<void> {
   }
   log(`ingesting ${rt.config.corpusDir}`);
   const progress = startProgress('ingest');
-  const results = await rt.ingestPaths([rt.config.corpusDir], (done, total, r) => progress.update(done, total, r.file));
+  const results = await rt.ingestPaths([rt.config.corpusDir], (done, total, r) =>
+    progress.update(done, total, r.file),
+  );
   progress.stop();
   for (const r of results) {
     if (r.status === 'failed') log.warn(`  ${r.file}: ${r.error?.code} ${r.error?.message}`);

@@ -3,7 +3,13 @@ import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.ts';
 import { GraphReader } from '../graph/reader.ts';
 import { seedTaxonomy } from '../graph/writer.ts';
 import { FIELDS } from '../ingest/extract/fields.ts';
-import { collectFiles, ingestPaths, ingestSource, loadManifest, type FileResult } from '../ingest/pipeline.ts';
+import {
+  collectFiles,
+  ingestPaths,
+  ingestSource,
+  loadManifest,
+  type FileResult,
+} from '../ingest/pipeline.ts';
 import type { ParseOptions } from '../ingest/parse/index.ts';
 import type { SourceFile } from '../ingest/types.ts';
 import type { Config } from './config.ts';
@@ -18,7 +24,10 @@ export interface Runtime {
   search: SearchService;
   local: LocalNeo4j | null;
   /** Ingests paths (files or folders) and refreshes the search indexes. */
-  ingestPaths: (inputs: string[], onProgress?: (done: number, total: number, r: FileResult) => void) => Promise<FileResult[]>;
+  ingestPaths: (
+    inputs: string[],
+    onProgress?: (done: number, total: number, r: FileResult) => void,
+  ) => Promise<FileResult[]>;
   ingestFiles: (files: SourceFile[]) => Promise<FileResult[]>;
   close: () => Promise<void>;
 }
@@ -28,7 +37,10 @@ export function parseOptions(config: Config, log: Logger): ParseOptions {
 }
 
 /** Connects to NEO4J_URI, or starts the local Neo4j when it is unset. */
-export async function connectGraph(config: Config, log: Logger): Promise<{ conn: GraphConnection; local: LocalNeo4j | null }> {
+export async function connectGraph(
+  config: Config,
+  log: Logger,
+): Promise<{ conn: GraphConnection; local: LocalNeo4j | null }> {
   if (config.NEO4J_URI) {
     const conn = await GraphConnection.open({
       uri: config.NEO4J_URI,
@@ -69,7 +81,11 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
       const files = await collectFiles(inputs);
       const manifest = new Map([...(await manifestFor(config.corpusDir))]);
       for (const input of inputs) for (const [k, v] of await manifestFor(input)) manifest.set(k, v);
-      const results = await ingestPaths(conn, files, { ...opts, manifest, ...(onProgress ? { onProgress } : {}) });
+      const results = await ingestPaths(conn, files, {
+        ...opts,
+        manifest,
+        ...(onProgress ? { onProgress } : {}),
+      });
       await search.rebuild();
       return results;
     },

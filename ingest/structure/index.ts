@@ -31,7 +31,13 @@ export function structure(input: StructureInput): StructuredDocument {
   const id = documentIdFor(input.contentHash);
   const { text } = input.parsed;
   const sections = buildSections(id, text);
-  const passages = buildPassages(id, text, sections, input.parsed.pages, input.options ?? DEFAULT_PASSAGE_OPTIONS);
+  const passages = buildPassages(
+    id,
+    text,
+    sections,
+    input.parsed.pages,
+    input.options ?? DEFAULT_PASSAGE_OPTIONS,
+  );
   if (input.parsed.ocrConfidence !== undefined) {
     for (const p of passages) p.ocrConfidence = input.parsed.ocrConfidence;
   }

@@ -5,7 +5,8 @@
  * both come out right.
  */
 
-export type MarkerKind = 'appendix' | 'chapter' | 'article' | 'roman' | 'arabic' | 'decimal' | 'letter' | 'dash' | 'plus';
+export type MarkerKind =
+  'appendix' | 'chapter' | 'article' | 'roman' | 'arabic' | 'decimal' | 'letter' | 'dash' | 'plus';
 
 export interface MarkerMatch {
   kind: MarkerKind;
@@ -53,9 +54,11 @@ function matchKeyword(text: string): MarkerMatch | null {
 
 function matchNumbered(text: string): MarkerMatch | null {
   const roman = ROMAN.exec(text);
-  if (roman && startsUpper(roman[2] ?? '')) return { kind: 'roman', marker: roman[1] ?? '', heading: roman[2] ?? '' };
+  if (roman && startsUpper(roman[2] ?? ''))
+    return { kind: 'roman', marker: roman[1] ?? '', heading: roman[2] ?? '' };
   const dec = DECIMAL.exec(text);
-  if (dec && startsUpper(dec[2] ?? '')) return { kind: 'decimal', marker: dec[1] ?? '', heading: dec[2] ?? '' };
+  if (dec && startsUpper(dec[2] ?? ''))
+    return { kind: 'decimal', marker: dec[1] ?? '', heading: dec[2] ?? '' };
   const ar = ARABIC.exec(text);
   if (ar && startsUpper(ar[2] ?? '')) return { kind: 'arabic', marker: ar[1] ?? '', heading: ar[2] ?? '' };
   const le = LETTER.exec(text);

@@ -84,22 +84,22 @@ function sectionUnits(text: string, s: Section, all: Section[], opts: PassageOpt
 /** Header, separator and empty rows are glued to the next row so that no passage is only a header. */
 function mergeTableHeaders(text: string, units: Unit[]): Unit[] {
   const out: Unit[] = [];
-  let pending: Unit | null = null;
+  const pending: Unit[] = [];
   for (const u of units) {
     if (u.table && isStructuralRow(text.slice(u.start, u.end))) {
-      const merged: Unit = pending === null ? u : { ...(pending as Unit), end: u.end };
-      pending = merged;
+      pending.push(u);
       continue;
     }
-    if (pending && u.table) {
-      out.push({ ...u, start: pending.start });
+    const first = pending[0];
+    if (first && u.table) {
+      out.push({ ...u, start: first.start });
     } else {
-      if (pending) out.push(pending);
+      if (first) out.push({ ...first, end: pending[pending.length - 1]!.end });
       out.push(u);
     }
-    pending = null;
+    pending.length = 0;
   }
-  if (pending) out.push(pending);
+  if (pending[0]) out.push({ ...pending[0], end: pending[pending.length - 1]!.end });
   return out;
 }
 
@@ -113,7 +113,13 @@ function isStructuralRow(row: string): boolean {
   return /^(TT|STT)$/i.test(cells[0] ?? '');
 }
 
-function splitLong(text: string, sectionId: string, start: number, end: number, opts: PassageOptions): Unit[] {
+function splitLong(
+  text: string,
+  sectionId: string,
+  start: number,
+  end: number,
+  opts: PassageOptions,
+): Unit[] {
   const units: Unit[] = [];
   let from = start;
   while (end - from > opts.max) {

@@ -39,7 +39,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 function staticWeb(): express.Router {
   const web = express.Router();
   web.get('/vendor/cytoscape.esm.mjs', (_req, res) => {
-    res.type('text/javascript').sendFile(path.join(ROOT, 'node_modules/cytoscape/dist/cytoscape.esm.min.mjs'));
+    res
+      .type('text/javascript')
+      .sendFile(path.join(ROOT, 'node_modules/cytoscape/dist/cytoscape.esm.min.mjs'));
   });
   web.use(express.static(path.join(ROOT, 'src/web'), { index: 'index.html', maxAge: '1h' }));
   return web;

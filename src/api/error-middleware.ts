@@ -2,7 +2,9 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, toAppError } from '../errors.ts';
 
 export const notFound: RequestHandler = (req, _res, next) => {
-  next(new AppError('NOT_FOUND', `No route ${req.method} ${req.path}`, { method: req.method, path: req.path }));
+  next(
+    new AppError('NOT_FOUND', `No route ${req.method} ${req.path}`, { method: req.method, path: req.path }),
+  );
 };
 
 /** The one error handler: typed errors → status + `{error: {code, message, details}}`. */

@@ -51,7 +51,11 @@ export function buildOpenApi(registry: RouteRegistry, version: string): Record<s
                 properties: {
                   error: {
                     type: 'object',
-                    properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } },
+                    properties: {
+                      code: { type: 'string' },
+                      message: { type: 'string' },
+                      details: { type: 'object' },
+                    },
                     required: ['code', 'message'],
                   },
                 },

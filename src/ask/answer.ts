@@ -40,7 +40,11 @@ const TASK_COLUMNS: Column[] = [
  * `/api/ask`: understands the question by rules, answers it from the graph as a table in which every
  * row cites its source passage, and always adds plain search results (the fallback intent's answer).
  */
-export async function ask(question: string, reader: GraphReader, search: SearchService): Promise<AskResponse> {
+export async function ask(
+  question: string,
+  reader: GraphReader,
+  search: SearchService,
+): Promise<AskResponse> {
   const { intent, entities } = understand(question);
   const filters = entities.locality ? { locality: fold(entities.locality) } : {};
   const { results } = await search.search(question, 10, filters);
@@ -53,7 +57,11 @@ export async function ask(question: string, reader: GraphReader, search: SearchS
   return { question, intent, entities, answer, citations: dedupe(citations), results };
 }
 
-async function answerFor(intent: Intent, e: QuestionEntities, reader: GraphReader): Promise<{ columns: Column[]; rows: Row[] }> {
+async function answerFor(
+  intent: Intent,
+  e: QuestionEntities,
+  reader: GraphReader,
+): Promise<{ columns: Column[]; rows: Row[] }> {
   switch (intent) {
     case 'implements':
       return implementsAnswer(e, reader);
@@ -130,7 +138,7 @@ async function targetsAnswer(e: QuestionEntities, reader: GraphReader) {
     plan: planLabel({ number: t.documentNumber, title: t.documentTitle }),
     locality: t.locality,
     indicator: t.indicator,
-    value: t.value ?? (t.valueMin !== null ? `${String(t.valueMin)}–${String(t.valueMax)}` : null),
+    value: t.value ?? range(t.valueMin, t.valueMax),
     unit: t.unit,
     comparator: t.comparator,
     year: t.year,
@@ -149,9 +157,13 @@ async function targetsAnswer(e: QuestionEntities, reader: GraphReader) {
   return { columns, rows };
 }
 
+function range(min: unknown, max: unknown): string | null {
+  return typeof min === 'number' && typeof max === 'number' ? `${min}–${max}` : null;
+}
+
 function planLabel(doc: Row): string {
-  const number = doc.number as string | null;
-  const title = String(doc.title ?? '');
+  const number = typeof doc.number === 'string' ? doc.number : null;
+  const title = typeof doc.title === 'string' ? doc.title : '';
   return number ? `${number} — ${title.slice(0, 120)}` : title.slice(0, 140);
 }
 

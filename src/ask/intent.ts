@@ -32,7 +32,10 @@ const INDICATORS = ['grdp', 'doanh nghiep', 'san pham', 'mo hinh', 'cong nghe'];
 /** English agency phrases → Vietnamese names the agency gazetteer knows. */
 const ENGLISH_AGENCIES: readonly [RegExp, string][] = [
   [/\b(health department|department of health)\b/, 'Sở Y tế'],
-  [/\b(science and technology department|department of science and technology)\b/, 'Sở Khoa học và Công nghệ'],
+  [
+    /\b(science and technology department|department of science and technology)\b/,
+    'Sở Khoa học và Công nghệ',
+  ],
   [/\b(agriculture department|department of agriculture[\w ]*)\b/, 'Sở Nông nghiệp và Phát triển nông thôn'],
   [/\b(industry and trade department|department of industry and trade)\b/, 'Sở Công Thương'],
   [/\b(education department|department of education[\w ]*)\b/, 'Sở Giáo dục và Đào tạo'],
@@ -77,12 +80,18 @@ function findNumber(question: string): string | null {
     const parsed = parseDocNumber(m[0]);
     if (parsed) return parsed.normalized;
   }
-  const short = /(nghị quyết|nghi quyet|resolution|kế hoạch|ke hoach|chương trình|chuong trinh)\s+(?:số\s+|so\s+|no\.?\s*)?(\d{1,4})\b/iu.exec(
-    question,
-  );
+  const short =
+    /(nghị quyết|nghi quyet|resolution|kế hoạch|ke hoach|chương trình|chuong trinh)\s+(?:số\s+|so\s+|no\.?\s*)?(\d{1,4})\b/iu.exec(
+      question,
+    );
   if (!short) return null;
   const type = fold(short[1] ?? '');
-  const word = type.startsWith('resolution') || type.startsWith('nghi') ? 'Nghị quyết' : type.startsWith('ke') ? 'Kế hoạch' : 'Chương trình';
+  const word =
+    type.startsWith('resolution') || type.startsWith('nghi')
+      ? 'Nghị quyết'
+      : type.startsWith('ke')
+        ? 'Kế hoạch'
+        : 'Chương trình';
   return `${word} ${short[2]}`;
 }
 
@@ -92,17 +101,25 @@ function findQuestionField(question: string, folded: string): string | null {
   const specific = tagged.filter((s) => s !== 'khoa-hoc-cong-nghe');
   if (specific.length > 0) return specific[0]!;
   for (const [re, slug] of ENGLISH_FIELDS) if (re.test(folded)) return slug;
-  const byLabel = FIELDS.find((f) => f.slug !== 'khoa-hoc-cong-nghe' && new RegExp(`\\b${fold(f.en)}\\b`).test(folded));
+  const byLabel = FIELDS.find(
+    (f) => f.slug !== 'khoa-hoc-cong-nghe' && new RegExp(`\\b${fold(f.en)}\\b`).test(folded),
+  );
   return byLabel?.slug ?? tagged[0] ?? null;
 }
 
-function findAgency(question: string, folded: string): { agencyKind: string | null; agencyName: string | null } {
-  const vi = /(Sở|Ban|Ủy ban|Uỷ ban|UBND|Văn phòng|Công an|Bộ Chỉ huy)\s[^?,.;:]*?(?=\s+(được|có|phải|chủ trì|phụ trách|làm|thực hiện|giao)\b|[?,.;:]|$)/u.exec(
-    question.normalize('NFC'),
-  );
+function findAgency(
+  question: string,
+  folded: string,
+): { agencyKind: string | null; agencyName: string | null } {
+  const vi =
+    /(Sở|Ban|Ủy ban|Uỷ ban|UBND|Văn phòng|Công an|Bộ Chỉ huy)\s[^?,.;:]*?(?=\s+(được|có|phải|chủ trì|phụ trách|làm|thực hiện|giao)\b|[?,.;:]|$)/u.exec(
+      question.normalize('NFC'),
+    );
   let name = vi?.[0] ?? null;
   if (!name) for (const [re, n] of ENGLISH_AGENCIES) if (re.test(folded)) name = n;
   if (!name) return { agencyKind: null, agencyName: null };
   const ref = resolveAgency(name, null);
-  return ref.isGroup ? { agencyKind: null, agencyName: null } : { agencyKind: ref.kind, agencyName: ref.name };
+  return ref.isGroup
+    ? { agencyKind: null, agencyName: null }
+    : { agencyKind: ref.kind, agencyName: ref.name };
 }

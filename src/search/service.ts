@@ -5,7 +5,15 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { Bm25Index } from './bm25.ts';
 import { reciprocalRankFusion, type Scored } from './fusion.ts';
-import { docNumberKey, fold, highlightSpans, indexTerms, queryTerms, tokenize, type Span } from './normalize.ts';
+import {
+  docNumberKey,
+  fold,
+  highlightSpans,
+  indexTerms,
+  queryTerms,
+  tokenize,
+  type Span,
+} from './normalize.ts';
 import { VectorStore, type VectorStoreStatus } from './vector-store.ts';
 
 /** BM25+ lower bound measured best on the corpus (see bm25.ts); k1 and b stay Okapi's defaults. */
@@ -118,17 +126,28 @@ export class SearchService {
     return { passages: this.passages.size, fusion: this.weights, ...this.vectors.describe() };
   }
 
-  async search(query: string, k: number, filters: SearchFilters = {}, mode: SearchMode = 'hybrid'): Promise<SearchResponse> {
+  async search(
+    query: string,
+    k: number,
+    filters: SearchFilters = {},
+    mode: SearchMode = 'hybrid',
+  ): Promise<SearchResponse> {
     const t0 = performance.now();
     const accept = this.filterFn(filters);
     const n = Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT);
-    const lexical = mode === 'vector' ? [] : this.bm25.search(queryTerms(query), { k: n, filter: accept, coordination: true });
+    const lexical =
+      mode === 'vector'
+        ? []
+        : this.bm25.search(queryTerms(query), { k: n, filter: accept, coordination: true });
     const semantic = mode === 'bm25' ? [] : await this.vectors.search(query, n, accept);
     const graph = mode === 'hybrid' ? this.graphList(understand(query).entities, lexical, semantic) : [];
     const w = this.weights;
     const fused =
       mode === 'hybrid'
-        ? reciprocalRankFusion([lexical, semantic, graph], { k: w.rrfK, weights: [w.bm25, w.vector, w.graph] })
+        ? reciprocalRankFusion([lexical, semantic, graph], {
+            k: w.rrfK,
+            weights: [w.bm25, w.vector, w.graph],
+          })
         : mode === 'bm25'
           ? lexical
           : semantic;
@@ -205,7 +224,8 @@ export class SearchService {
     return (id) => {
       const p = this.passages.get(id);
       if (!p) return false;
-      if (locality && fold(p.locality ?? '') !== locality && fold(p.province ?? '') !== locality) return false;
+      if (locality && fold(p.locality ?? '') !== locality && fold(p.province ?? '') !== locality)
+        return false;
       if (type && fold(p.documentType ?? '') !== type) return false;
       if (f.field && !p.fields.includes(f.field)) return false;
       if (f.document && p.documentId !== f.document) return false;

@@ -64,7 +64,12 @@ export class VectorStore {
   describe(): VectorStoreStatus {
     return {
       embedder: this.embedder.describe(),
-      index: { kind: this.index.kind, size: this.index.size, reusedFromDisk: this.reusedFromDisk, dir: this.opts.dir },
+      index: {
+        kind: this.index.kind,
+        size: this.index.size,
+        reusedFromDisk: this.reusedFromDisk,
+        dir: this.opts.dir,
+      },
       lastSync: this.lastSync,
     };
   }
@@ -86,7 +91,11 @@ export class VectorStore {
     this.lastSync = { added: missing.length, removed: stale.length, ms: Math.round(performance.now() - t0) };
   }
 
-  async search(query: string, k: number, filter?: (id: string) => boolean): Promise<{ id: string; score: number }[]> {
+  async search(
+    query: string,
+    k: number,
+    filter?: (id: string) => boolean,
+  ): Promise<{ id: string; score: number }[]> {
     if (this.index.size === 0) return [];
     const q = await this.embedder.embedQuery(query);
     return this.index.search(q, k, filter);
@@ -103,12 +112,18 @@ export class VectorStore {
   }
 
   private async retrain(passages: EmbeddableText[]): Promise<void> {
-    this.opts.log(`offline embedder: corpus grew from ${this.trainedOn} to ${passages.length} passages, retraining`);
+    this.opts.log(
+      `offline embedder: corpus grew from ${this.trainedOn} to ${passages.length} passages, retraining`,
+    );
     await rm(this.opts.dir, { recursive: true, force: true });
     const { embedder, trainedOn } = await openEmbedder(this.opts, passages);
     this.embedder = embedder;
     this.trainedOn = trainedOn;
-    this.index = createVectorIndex({ model: embedder.model, dim: embedder.dim, expectedSize: passages.length });
+    this.index = createVectorIndex({
+      model: embedder.model,
+      dim: embedder.dim,
+      expectedSize: passages.length,
+    });
     this.reusedFromDisk = false;
   }
 }
@@ -140,7 +155,9 @@ async function openEmbedder(
   return { embedder, trainedOn: saved?.trainedOn ?? passages.length };
 }
 
-async function loadSavedOffline(opts: VectorStoreOptions): Promise<{ embedder: OfflineEmbedder; trainedOn: number } | null> {
+async function loadSavedOffline(
+  opts: VectorStoreOptions,
+): Promise<{ embedder: OfflineEmbedder; trainedOn: number } | null> {
   try {
     const embedder = await OfflineEmbedder.load(offlineDir(opts));
     const { passages } = JSON.parse(await readFile(trainedFile(opts), 'utf8')) as { passages: number };
@@ -163,12 +180,17 @@ async function openIndex(
     return { index: await openVectorIndex(dir, { model: embedder.model, dim: embedder.dim }), reused: true };
   } catch (err) {
     if (isAppError(err) && err.code === 'INDEX_MISMATCH') {
-      opts.log.warn(`saved vector index refused: ${err.message}; ${String(err.details.hint)} — rebuilding now`);
+      opts.log.warn(
+        `saved vector index refused: ${err.message}; ${String(err.details.hint)} — rebuilding now`,
+      );
       await rm(dir, { recursive: true, force: true });
     } else if (!(isAppError(err) && err.code === 'NOT_FOUND')) {
       throw err;
     }
   }
   await mkdir(dir, { recursive: true });
-  return { index: createVectorIndex({ model: embedder.model, dim: embedder.dim, expectedSize }), reused: false };
+  return {
+    index: createVectorIndex({ model: embedder.model, dim: embedder.dim, expectedSize }),
+    reused: false,
+  };
 }

@@ -54,10 +54,8 @@ export function appFor(rt: Runtime) {
 /** A logger that keeps its lines, for asserting what the service reported. */
 export function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const log = ((line: string) => lines.push(line)) as Logger & { lines: string[] };
-  log.debug = () => undefined;
-  log.warn = (line) => lines.push(line);
-  log.error = (line) => lines.push(line);
-  log.lines = lines;
-  return log;
+  const keep = (line: string): void => {
+    lines.push(line);
+  };
+  return Object.assign(keep, { debug: () => undefined, warn: keep, error: keep, lines });
 }

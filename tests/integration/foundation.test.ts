@@ -31,9 +31,7 @@ describe('foundation: seeds into the real Neo4j and out over HTTP', () => {
     rt = await openTestRuntime();
     app = appFor(rt);
     const results = await rt.ingestPaths([SEEDS]);
-    expect(results.map((r) => [r.file, r.status])).toEqual(
-      results.map((r) => [r.file, 'ingested']),
-    );
+    expect(results.map((r) => [r.file, r.status])).toEqual(results.map((r) => [r.file, 'ingested']));
   });
 
   afterAll(async () => {
@@ -66,7 +64,9 @@ describe('foundation: seeds into the real Neo4j and out over HTTP', () => {
   it('keeps passage offsets into the NFC text of the source', async () => {
     const source = readFileSync(path.join(SEEDS, '001_599f766e9ac447fa.txt'), 'utf8').normalize('NFC');
     const list = await request(app).get('/api/documents').expect(200);
-    const bt = (list.body.items as { id: string; file: string }[]).find((d) => d.file === '001_599f766e9ac447fa.txt')!;
+    const bt = (list.body.items as { id: string; file: string }[]).find(
+      (d) => d.file === '001_599f766e9ac447fa.txt',
+    )!;
     const doc = await request(app).get(`/api/documents/${bt.id}`).expect(200);
     const passages = doc.body.passages as PassageRow[];
     expect(passages.length).toBeGreaterThan(10);
@@ -89,7 +89,10 @@ describe('foundation: seeds into the real Neo4j and out over HTTP', () => {
     const [first] = await rt.ingestPaths([copy]);
     expect(first?.status).toBe('ingested');
     const countAfterFirst = (await rt.reader.counts()).documents;
-    appendFileSync(copy, '\n\nV. ĐIỀU KHOẢN BỔ SUNG\n\nNội dung sửa đổi để kiểm tra việc thay thế phiên bản.\n');
+    appendFileSync(
+      copy,
+      '\n\nV. ĐIỀU KHOẢN BỔ SUNG\n\nNội dung sửa đổi để kiểm tra việc thay thế phiên bản.\n',
+    );
     const [second] = await rt.ingestPaths([copy]);
     expect(second?.status).toBe('replaced');
     expect(second?.replaced).toEqual([first?.documentId]);
@@ -102,7 +105,10 @@ describe('foundation: seeds into the real Neo4j and out over HTTP', () => {
   it('rejects an empty and a binary file with clear codes while the others ingest', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'policy-kg-bad-'));
     writeFileSync(path.join(dir, 'empty.txt'), '');
-    writeFileSync(path.join(dir, 'binary.txt'), Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7, 8, 0, 200, 13, 0, 0, 1]));
+    writeFileSync(
+      path.join(dir, 'binary.txt'),
+      Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7, 8, 0, 200, 13, 0, 0, 1]),
+    );
     copyFileSync(path.join(SEEDS, '003_6bb3cc9c64edf399.txt'), path.join(dir, 'lao-cai.txt'));
     const results = await rt.ingestPaths([dir]);
     const byFile = Object.fromEntries(results.map((r) => [r.file, r]));
@@ -114,7 +120,10 @@ describe('foundation: seeds into the real Neo4j and out over HTTP', () => {
   });
 
   it('searches passages lexically, with and without diacritics', async () => {
-    const res = await request(app).get('/api/search').query({ q: 'cong nghe sinh hoc bien', k: 5, mode: 'bm25' }).expect(200);
+    const res = await request(app)
+      .get('/api/search')
+      .query({ q: 'cong nghe sinh hoc bien', k: 5, mode: 'bm25' })
+      .expect(200);
     expect(res.body.query).toBe('cong nghe sinh hoc bien');
     expect(typeof res.body.tookMs).toBe('number');
     const top = res.body.results as { text: string; documentTitle: string; section: string; score: number }[];
@@ -136,8 +145,8 @@ describe('foundation: seeds into the real Neo4j and out over HTTP', () => {
   it('publishes an OpenAPI document generated from the schemas', async () => {
     const res = await request(app).get('/api/openapi.json').expect(200);
     expect(res.body.openapi).toBe('3.1.0');
-    const search = res.body.paths['/api/search'].get;
-    expect(search.parameters.map((p: { name: string }) => p.name)).toEqual(
+    const paths = res.body.paths as Record<string, { get: { parameters: { name: string }[] } }>;
+    expect(paths['/api/search']!.get.parameters.map((p) => p.name)).toEqual(
       expect.arrayContaining(['q', 'k', 'locality', 'field']),
     );
     expect(res.body.paths['/api/documents/{id}']).toBeDefined();

@@ -58,7 +58,12 @@ describe('graph endpoints over the extracted seeds (real Neo4j)', () => {
 
   it('lists documents with their metadata and references', () => {
     const hp = docs.find((d) => d.file === HAI_PHONG)!;
-    expect(hp).toMatchObject({ type: 'Kế hoạch', number: '255/KH-UBND', date: '2023-09-27', locality: 'Hải Phòng' });
+    expect(hp).toMatchObject({
+      type: 'Kế hoạch',
+      number: '255/KH-UBND',
+      date: '2023-09-27',
+      locality: 'Hải Phòng',
+    });
     expect(hp.implements).toEqual(expect.arrayContaining(['36-NQ/TW', '50-CTr/TU']));
     const lc = docs.find((d) => d.file === LAO_CAI)!;
     expect(lc).toMatchObject({ type: 'Chương trình', number: '219-CTr/TU', locality: 'Lào Cai' });
@@ -78,9 +83,16 @@ describe('graph endpoints over the extracted seeds (real Neo4j)', () => {
 
   it('follows the implementation chain when transitive=true', async () => {
     const direct = await request(app).get('/api/documents').query({ implements: '36-NQ/TW' }).expect(200);
-    const chain = await request(app).get('/api/documents').query({ implements: '36-NQ/TW', transitive: 'true' }).expect(200);
-    expect((chain.body.items as DocItem[]).length).toBeGreaterThanOrEqual((direct.body.items as DocItem[]).length);
-    expect((chain.body.items as DocItem[]).map((d) => d.file)).toEqual(expect.arrayContaining([HAI_PHONG, LAO_CAI]));
+    const chain = await request(app)
+      .get('/api/documents')
+      .query({ implements: '36-NQ/TW', transitive: 'true' })
+      .expect(200);
+    expect((chain.body.items as DocItem[]).length).toBeGreaterThanOrEqual(
+      (direct.body.items as DocItem[]).length,
+    );
+    expect((chain.body.items as DocItem[]).map((d) => d.file)).toEqual(
+      expect.arrayContaining([HAI_PHONG, LAO_CAI]),
+    );
   });
 
   it('filters documents by locality without diacritics and by field label', async () => {
@@ -93,7 +105,10 @@ describe('graph endpoints over the extracted seeds (real Neo4j)', () => {
   });
 
   it("returns every row of Hải Phòng's appendix with its lead agency", async () => {
-    const res = await request(app).get('/api/tasks').query({ document: idOf(HAI_PHONG) }).expect(200);
+    const res = await request(app)
+      .get('/api/tasks')
+      .query({ document: idOf(HAI_PHONG) })
+      .expect(200);
     const tasks = res.body.items as TaskItem[];
     const golden = seedGolden(HAI_PHONG).tasks.filter((t) => t.row !== null);
     expect(golden.length).toBe(19);
@@ -110,7 +125,10 @@ describe('graph endpoints over the extracted seeds (real Neo4j)', () => {
   });
 
   it("returns all of Lào Cai's appendix rows", async () => {
-    const res = await request(app).get('/api/tasks').query({ document: idOf(LAO_CAI) }).expect(200);
+    const res = await request(app)
+      .get('/api/tasks')
+      .query({ document: idOf(LAO_CAI) })
+      .expect(200);
     const tasks = res.body.items as TaskItem[];
     const golden = seedGolden(LAO_CAI).tasks.filter((t) => t.row !== null);
     expect(golden.length).toBeGreaterThan(20);
@@ -122,11 +140,19 @@ describe('graph endpoints over the extracted seeds (real Neo4j)', () => {
   });
 
   it('filters tasks by field, agency and locality, with or without diacritics', async () => {
-    const marine = await request(app).get('/api/tasks').query({ field: 'biển', locality: 'Hai Phong' }).expect(200);
+    const marine = await request(app)
+      .get('/api/tasks')
+      .query({ field: 'biển', locality: 'Hai Phong' })
+      .expect(200);
     const titles = (marine.body.items as TaskItem[]).map((t) => t.title);
     expect(titles.some((t) => t.includes('sinh vật biển'))).toBe(true);
-    expect((marine.body.items as TaskItem[]).every((t) => t.fields.includes('bien') && t.locality === 'Hải Phòng')).toBe(true);
-    const health = await request(app).get('/api/tasks').query({ agency: 'so y te', locality: 'Hải Phòng' }).expect(200);
+    expect(
+      (marine.body.items as TaskItem[]).every((t) => t.fields.includes('bien') && t.locality === 'Hải Phòng'),
+    ).toBe(true);
+    const health = await request(app)
+      .get('/api/tasks')
+      .query({ agency: 'so y te', locality: 'Hải Phòng' })
+      .expect(200);
     const items = health.body.items as TaskItem[];
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((t) => t.locality === 'Hải Phòng')).toBe(true);
@@ -134,16 +160,22 @@ describe('graph endpoints over the extracted seeds (real Neo4j)', () => {
   });
 
   it("scopes agencies to their locality: Hải Phòng's Sở Y tế is not Bình Thuận's", async () => {
-    const hp = (await request(app).get('/api/agencies').query({ locality: 'Hải Phòng', q: 'y te' }).expect(200)).body
-      .items as { key: string; name: string; kind: string; isGroup: boolean }[];
-    const bt = (await request(app).get('/api/agencies').query({ locality: 'binh thuan', q: 'Sở Y tế' }).expect(200)).body
-      .items as { key: string; name: string; kind: string }[];
+    const hp = (
+      await request(app).get('/api/agencies').query({ locality: 'Hải Phòng', q: 'y te' }).expect(200)
+    ).body.items as { key: string; name: string; kind: string; isGroup: boolean }[];
+    const bt = (
+      await request(app).get('/api/agencies').query({ locality: 'binh thuan', q: 'Sở Y tế' }).expect(200)
+    ).body.items as { key: string; name: string; kind: string }[];
     const hpHealth = hp.find((a) => a.name === 'Sở Y tế')!;
     const btHealth = bt.find((a) => a.name === 'Sở Y tế')!;
     expect(hpHealth.key).not.toBe(btHealth.key);
     expect(hpHealth.kind).toBe(btHealth.kind);
-    const detail = await request(app).get(`/api/agencies/${encodeURIComponent(hpHealth.key)}`).expect(200);
-    expect((detail.body.leads as TaskItem[]).map((t) => t.row)).toEqual(expect.arrayContaining(['III.4', 'III.5']));
+    const detail = await request(app)
+      .get(`/api/agencies/${encodeURIComponent(hpHealth.key)}`)
+      .expect(200);
+    expect((detail.body.leads as TaskItem[]).map((t) => t.row)).toEqual(
+      expect.arrayContaining(['III.4', 'III.5']),
+    );
     await request(app).get('/api/agencies/nope@Nowhere').expect(404);
   });
 
@@ -157,11 +189,25 @@ describe('graph endpoints over the extracted seeds (real Neo4j)', () => {
 
   it("gives Lào Cai's GRDP targets as 7% (2030) and 10% (2045), each with its source passage", async () => {
     const res = await request(app).get('/api/targets').query({ q: 'GRDP', locality: 'lao cai' }).expect(200);
-    const items = res.body.items as { value: number; unit: string; year: number; passageId: string; locality: string }[];
+    const items = res.body.items as {
+      value: number;
+      unit: string;
+      year: number;
+      passageId: string;
+      locality: string;
+    }[];
     const pairs = items.map((t) => [t.value, t.unit, t.year]);
-    expect(pairs).toEqual(expect.arrayContaining([[7, '%', 2030], [10, '%', 2045]]));
+    expect(pairs).toEqual(
+      expect.arrayContaining([
+        [7, '%', 2030],
+        [10, '%', 2045],
+      ]),
+    );
     expect(items.every((t) => t.passageId && t.locality === 'Lào Cai')).toBe(true);
-    const by2045 = await request(app).get('/api/targets').query({ year: 2045, locality: 'Lào Cai' }).expect(200);
+    const by2045 = await request(app)
+      .get('/api/targets')
+      .query({ year: 2045, locality: 'Lào Cai' })
+      .expect(200);
     expect((by2045.body.items as { year: number }[]).every((t) => t.year === 2045)).toBe(true);
   });
 
@@ -175,12 +221,18 @@ describe('graph endpoints over the extracted seeds (real Neo4j)', () => {
   });
 
   it('browses the agency ↔ task graph around an agency', async () => {
-    const res = await request(app).get('/api/graph').query({ center: 'so-y-te@Hải Phòng', depth: 1 }).expect(200);
+    const res = await request(app)
+      .get('/api/graph')
+      .query({ center: 'so-y-te@Hải Phòng', depth: 1 })
+      .expect(200);
     const nodes = res.body.nodes as { id: string; kind: string }[];
     const edges = res.body.edges as { source: string; target: string; type: string }[];
     expect(nodes.filter((n) => n.kind === 'Task').length).toBeGreaterThanOrEqual(2);
     expect(edges.some((e) => e.type === 'LED_BY' && e.target === 'so-y-te@Hải Phòng')).toBe(true);
-    const deeper = await request(app).get('/api/graph').query({ center: 'so-y-te@Hải Phòng', depth: 2 }).expect(200);
+    const deeper = await request(app)
+      .get('/api/graph')
+      .query({ center: 'so-y-te@Hải Phòng', depth: 2 })
+      .expect(200);
     expect((deeper.body.nodes as { kind: string }[]).some((n) => n.kind === 'Document')).toBe(true);
     await request(app).get('/api/graph').query({ center: 'nothing-here' }).expect(404);
     await request(app).get('/api/graph').query({ center: 'x', depth: 9 }).expect(400);

@@ -15,7 +15,12 @@ describe('hybrid search and /api/ask over the seeds (real Neo4j, offline embedde
   let rt: Runtime;
   let app: ReturnType<typeof appFor>;
   const search = async (q: string, extra: Record<string, string | number> = {}): Promise<SearchHit[]> =>
-    (await request(app).get('/api/search').query({ q, k: 10, ...extra }).expect(200)).body.results as SearchHit[];
+    (
+      await request(app)
+        .get('/api/search')
+        .query({ q, k: 10, ...extra })
+        .expect(200)
+    ).body.results as SearchHit[];
 
   beforeAll(async () => {
     rt = await openTestRuntime();
@@ -90,7 +95,10 @@ describe('hybrid search and /api/ask over the seeds (real Neo4j, offline embedde
   });
 
   it('answers "which local plans implement 189/NQ-CP" with exactly the two plans, each row cited', async () => {
-    for (const q of ['Kế hoạch nào thực hiện Nghị quyết 189/NQ-CP?', 'which local plans implement 189/NQ-CP']) {
+    for (const q of [
+      'Kế hoạch nào thực hiện Nghị quyết 189/NQ-CP?',
+      'which local plans implement 189/NQ-CP',
+    ]) {
       const res = await request(app).get('/api/ask').query({ q }).expect(200);
       expect(res.body.intent).toBe('implements');
       const rows = res.body.answer.rows as { locality: string; passageId: string }[];
@@ -103,34 +111,64 @@ describe('hybrid search and /api/ask over the seeds (real Neo4j, offline embedde
   });
 
   it("answers 'which plans assign marine biotech to whom' with Hải Phòng's tasks and lead agencies", async () => {
-    const res = await request(app).get('/api/ask').query({ q: 'which plans assign marine biotech to whom' }).expect(200);
+    const res = await request(app)
+      .get('/api/ask')
+      .query({ q: 'which plans assign marine biotech to whom' })
+      .expect(200);
     expect(res.body.intent).toBe('tasks_by_field');
     expect(res.body.entities.field).toBe('bien');
-    const rows = res.body.answer.rows as { locality: string; task: string; lead: string; passageId: string }[];
+    const rows = res.body.answer.rows as {
+      locality: string;
+      task: string;
+      lead: string;
+      passageId: string;
+    }[];
     const hp = rows.filter((r) => r.locality === HAI_PHONG);
-    expect(hp.some((r) => r.task.includes('sinh vật biển') && r.lead === 'Sở Khoa học và Công nghệ')).toBe(true);
+    expect(hp.some((r) => r.task.includes('sinh vật biển') && r.lead === 'Sở Khoa học và Công nghệ')).toBe(
+      true,
+    );
     expect(rows.every((r) => r.lead.length > 0 && r.passageId)).toBe(true);
     const cited = new Set((res.body.citations as { passageId: string }[]).map((c) => c.passageId));
     expect(rows.every((r) => cited.has(r.passageId))).toBe(true);
   });
 
   it("compares GRDP targets across provinces with Lào Cai's 7% (2030) and 10% (2045), cited", async () => {
-    const res = await request(app).get('/api/ask').query({ q: 'so sánh mục tiêu GRDP giữa các tỉnh' }).expect(200);
+    const res = await request(app)
+      .get('/api/ask')
+      .query({ q: 'so sánh mục tiêu GRDP giữa các tỉnh' })
+      .expect(200);
     expect(res.body.intent).toBe('targets_compare');
-    const rows = res.body.answer.rows as { locality: string; value: number; unit: string; year: number; passageId: string }[];
+    const rows = res.body.answer.rows as {
+      locality: string;
+      value: number;
+      unit: string;
+      year: number;
+      passageId: string;
+    }[];
     const laoCai = rows.filter((r) => r.locality === 'Lào Cai').map((r) => [r.value, r.unit, r.year]);
-    expect(laoCai).toEqual(expect.arrayContaining([[7, '%', 2030], [10, '%', 2045]]));
+    expect(laoCai).toEqual(
+      expect.arrayContaining([
+        [7, '%', 2030],
+        [10, '%', 2045],
+      ]),
+    );
     const cited = new Set((res.body.citations as { passageId: string }[]).map((c) => c.passageId));
     expect(rows.every((r) => cited.has(r.passageId))).toBe(true);
   });
 
   it('answers an agency question across provinces and falls back to search otherwise', async () => {
-    const res = await request(app).get('/api/ask').query({ q: 'Sở Y tế được giao những nhiệm vụ gì?' }).expect(200);
+    const res = await request(app)
+      .get('/api/ask')
+      .query({ q: 'Sở Y tế được giao những nhiệm vụ gì?' })
+      .expect(200);
     expect(res.body.intent).toBe('tasks_by_agency');
     const rows = res.body.answer.rows as { locality: string; lead: string; coordinating: string }[];
     expect(new Set(rows.map((r) => r.locality)).size).toBeGreaterThan(1);
     expect(rows.every((r) => `${r.lead}; ${r.coordinating}`.includes('Sở Y tế'))).toBe(true);
-    const plain = await request(app).get('/api/ask').query({ q: 'chế phẩm sinh học trong chăn nuôi' }).expect(200);
+    const plain = await request(app)
+      .get('/api/ask')
+      .query({ q: 'chế phẩm sinh học trong chăn nuôi' })
+      .expect(200);
     expect(plain.body.intent).toBe('search');
     expect(plain.body.answer.rows).toEqual([]);
     expect((plain.body.results as SearchHit[]).length).toBeGreaterThan(0);

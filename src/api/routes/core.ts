@@ -16,7 +16,9 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary: 'Service status: Neo4j connection, counts, search index and active embedder',
     handler: async () => {
       const connected = await ctx.conn.ping();
-      const counts = connected ? await ctx.reader.counts() : { documents: 0, passages: 0, tasks: 0, targets: 0 };
+      const counts = connected
+        ? await ctx.reader.counts()
+        : { documents: 0, passages: 0, tasks: 0, targets: 0 };
       return {
         status: connected ? 'ok' : 'degraded',
         version: ctx.version,
@@ -77,13 +79,18 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
     }),
     handler: async (q) => {
       const field = q.field ? resolveDocumentFilter({ field: q.field }).field : undefined;
-      return ctx.search.search(q.q, q.k, {
-        ...(q.locality ? { locality: fold(q.locality) } : {}),
-        ...(field ? { field } : {}),
-        ...(q.document ? { document: q.document } : {}),
-        ...(q.type ? { type: q.type } : {}),
-        ...(q.year ? { year: q.year } : {}),
-      }, q.mode);
+      return ctx.search.search(
+        q.q,
+        q.k,
+        {
+          ...(q.locality ? { locality: fold(q.locality) } : {}),
+          ...(field ? { field } : {}),
+          ...(q.document ? { document: q.document } : {}),
+          ...(q.type ? { type: q.type } : {}),
+          ...(q.year ? { year: q.year } : {}),
+        },
+        q.mode,
+      );
     },
   });
 }

@@ -40,7 +40,9 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'graph',
     summary: 'Agencies, scoped to their locality, with task counts',
     query: z.object({ locality: optText(), q: optText() }),
-    handler: async (q) => ({ items: await ctx.reader.listAgencies({ locality: foldOpt(q.locality), q: foldOpt(q.q) }) }),
+    handler: async (q) => ({
+      items: await ctx.reader.listAgencies({ locality: foldOpt(q.locality), q: foldOpt(q.q) }),
+    }),
   });
 
   r.add({
@@ -95,10 +97,14 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     path: '/api/graph',
     tag: 'graph',
     summary: 'Neighbourhood of a node (document, agency, task, target, field, locality) for browsing',
-    query: z.object({ center: z.string().trim().min(1).max(300), depth: z.coerce.number().int().min(1).max(3).default(1) }),
+    query: z.object({
+      center: z.string().trim().min(1).max(300),
+      depth: z.coerce.number().int().min(1).max(3).default(1),
+    }),
     handler: async (q) => {
       const g = await ctx.reader.neighbourhood(q.center, q.depth);
-      if (!g) throw new AppError('NOT_FOUND', `No node ${q.center}`, { center: q.center, folded: fold(q.center) });
+      if (!g)
+        throw new AppError('NOT_FOUND', `No node ${q.center}`, { center: q.center, folded: fold(q.center) });
       return g;
     },
   });

@@ -41,7 +41,10 @@ export function registerIngestRoutes(r: RouteRegistry, ctx: AppContext): Request
       requestBody: {
         content: {
           'multipart/form-data': {
-            schema: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } },
+            schema: {
+              type: 'object',
+              properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } },
+            },
           },
         },
       },
@@ -63,7 +66,9 @@ function respond(results: FileResult[], res: import('express').Response): unknow
   if (failed.length === 0) return { results };
   if (failed.length === results.length) {
     const first = failed[0]!.error!;
-    res.status(ERROR_STATUS[first.code]).json({ error: { code: first.code, message: first.message, details: { results } } });
+    res
+      .status(ERROR_STATUS[first.code])
+      .json({ error: { code: first.code, message: first.message, details: { results } } });
     return undefined;
   }
   res.status(207).json({ results });
