@@ -69,6 +69,16 @@ describe.each(kinds)('VectorIndex contract: %s', (kind, make) => {
     expect(index.search([1, 0, 0, 0], 1)[0]).toMatchObject({ id: 'x3' });
   });
 
+  it('lists exactly its live ids', () => {
+    const index = make(4);
+    randomVectors(10, 4, 3).forEach((v, i) => index.add(`y${i}`, v));
+    index.remove('y2');
+    index.remove('y7');
+    const expected = [0, 1, 3, 4, 5, 6, 8, 9].map((i) => `y${i}`);
+    expect(index.ids().sort()).toEqual(expected);
+    expect(expected.every((id) => index.has(id))).toBe(true);
+  });
+
   it('add-then-remove leaves results as before (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 20 }), (seed, extra) => {
