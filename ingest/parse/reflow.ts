@@ -15,8 +15,9 @@ export interface Line {
 }
 
 const SENTENCE_END = /[.!?:;…]["”’)\]]*$/u;
+/** List items and numbered parts; "Chương trình…", "Mục tiêu…" or "Phụ lục của…" at a line start are prose. */
 const LIST_START =
-  /^(?:[-+•●▪*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVXLC]{1,6}\.\s|(?:Điều|Chương|Mục|Phụ lục|PHỤ LỤC|Nơi nhận)\b)/u;
+  /^(?:[-+•●▪*–]\s|[a-zđ]\)\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|[IVXLC]{1,6}\.\s|(?:Điều|Chương|Mục|Phụ lục)\s+(?:[IVXLC]{1,6}|\d{1,3})\b|Phụ lục\s*$|PHỤ LỤC|Nơi nhận\b)/u;
 
 /** Mostly upper-case line with a few letters: a heading such as "I. MỤC ĐÍCH, YÊU CẦU". */
 export function isHeadingLine(line: string): boolean {
@@ -38,6 +39,9 @@ function startsLowerOrContinuation(line: string): boolean {
 
 /** Should `next` continue the paragraph that `prev` (the previous line) belongs to? */
 export function shouldJoin(prev: string, next: string, fullWidth: number): boolean {
+  // "Nghị quyết số 36-" + "NQ/TW": a line broken after a glued hyphen continues, even before a short
+  // upper-case fragment that would otherwise look like a heading.
+  if (/[\p{L}\p{N}]-$/u.test(prev) && /^[\p{L}\p{N}]/u.test(next) && !isListStart(next)) return true;
   if (SENTENCE_END.test(prev) || isListStart(next) || isHeadingLine(next) || isHeadingLine(prev))
     return false;
   if (startsLowerOrContinuation(next)) return true;

@@ -1,7 +1,7 @@
 /**
  * Parse-stage fixtures generated from the real seed documents in corpus/: each seed is written as a flat ODT
- * (real tables from its pipe/tab rows, a running header and page-number footer) and rendered to DOCX and PDF
- * by LibreOffice; one PDF is rasterised (pdftoppm) and rebuilt as an image-only PDF; legacy encodings come
+ * (real tables from its pipe/tab rows, the header row repeated on each page; a running header and page-number
+ * footer) and rendered to DOCX and PDF by LibreOffice; one PDF is rasterised (pdftoppm) and rebuilt as an image-only PDF; legacy encodings come
  * from our encoders; bad files (encrypted, truncated, empty, binary) complete the set. Generation is cached:
  * a `.done` marker with the fixture version skips all work; a lock dir serialises parallel test files.
  */
@@ -35,12 +35,13 @@ function fodtTable(rows: string[][], n: number): string {
   const width = Math.max(...rows.map((r) => r.length));
   const cell = (c: string) =>
     `<table:table-cell table:style-name="C" office:value-type="string"><text:p text:style-name="T">${xml(c)}</text:p></table:table-cell>`;
-  const body = rows
-    .map(
-      (r) =>
-        `<table:table-row>${[...r, ...Array<string>(width - r.length).fill('')].map(cell).join('')}</table:table-row>`,
-    )
-    .join('');
+  const row = (r: string[]) =>
+    `<table:table-row>${[...r, ...Array<string>(width - r.length).fill('')].map(cell).join('')}</table:table-row>`;
+  // A header row (TT/STT first cell) repeats on every page, as in real appendix tables.
+  const headed = /^S?TT$/iu.test(rows[0]?.[0] ?? '');
+  const body = headed
+    ? `<table:table-header-rows>${row(rows[0] ?? [])}</table:table-header-rows>${rows.slice(1).map(row).join('')}`
+    : rows.map(row).join('');
   return `<table:table table:name="Table${n}" table:style-name="Tb"><table:table-column table:number-columns-repeated="${width}"/>${body}</table:table>`;
 }
 
@@ -155,7 +156,7 @@ export function portalHtml(): string {
 }
 
 const run = promisify(execFile);
-const VERSION = '4';
+const VERSION = '5';
 
 export const SEEDS = { hp: '000_953892a000611854', lc: '003_6bb3cc9c64edf399' } as const;
 
