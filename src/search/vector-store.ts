@@ -40,33 +40,30 @@ const EMBED_BATCH = 64;
  */
 export class VectorStore {
   private lastSync = { added: 0, removed: 0, ms: 0 };
+  private embedder: Embedder | null = null;
+  private index: VectorIndex | null = null;
+  private reusedFromDisk = false;
+  private trainedOn = 0;
 
-  private constructor(
-    private readonly opts: VectorStoreOptions,
-    private embedder: Embedder,
-    private index: VectorIndex,
-    private reusedFromDisk: boolean,
-    private trainedOn: number,
-  ) {}
+  private constructor(private readonly opts: VectorStoreOptions) {}
 
   static async open(opts: VectorStoreOptions, passages: EmbeddableText[]): Promise<VectorStore> {
-    const { embedder, trainedOn } = await openEmbedder(opts, passages);
-    const { index, reused } = await openIndex(opts, embedder, passages.length);
-    const store = new VectorStore(opts, embedder, index, reused, trainedOn);
+    const store = new VectorStore(opts);
     await store.sync(passages);
     return store;
   }
 
   get size(): number {
-    return this.index.size;
+    return this.index?.size ?? 0;
   }
 
   describe(): VectorStoreStatus {
+    const waiting = { kind: `${this.opts.mode} (waiting for the first passages)`, model: '', dim: 0 };
     return {
-      embedder: this.embedder.describe(),
+      embedder: this.embedder?.describe() ?? waiting,
       index: {
-        kind: this.index.kind,
-        size: this.index.size,
+        kind: this.index?.kind ?? 'none',
+        size: this.size,
         reusedFromDisk: this.reusedFromDisk,
         dir: this.opts.dir,
       },
@@ -77,17 +74,20 @@ export class VectorStore {
   /** Brings the index in line with `passages`; retrains the offline embedder when the corpus outgrew it. */
   async sync(passages: EmbeddableText[]): Promise<void> {
     const t0 = performance.now();
-    if (this.shouldRetrain(passages.length)) await this.retrain(passages);
+    if (this.shouldRetrain(passages.length)) await this.dropForRetrain(passages.length);
+    const opened = await this.ensureOpen(passages);
+    if (!opened) return;
+    const { embedder, index } = opened;
     const wanted = new Set(passages.map((p) => p.id));
-    const missing = passages.filter((p) => !this.index.has(p.id));
-    const stale = this.indexedIds().filter((id) => !wanted.has(id));
-    for (const id of stale) this.index.remove(id);
+    const missing = passages.filter((p) => !index.has(p.id));
+    const stale = index.ids().filter((id) => !wanted.has(id));
+    for (const id of stale) index.remove(id);
     for (let i = 0; i < missing.length; i += EMBED_BATCH) {
       const batch = missing.slice(i, i + EMBED_BATCH);
-      const vectors = await this.embedder.embedPassages(batch.map((p) => p.text));
-      batch.forEach((p, j) => this.index.add(p.id, vectors[j]!));
+      const vectors = await embedder.embedPassages(batch.map((p) => p.text));
+      batch.forEach((p, j) => index.add(p.id, vectors[j]!));
     }
-    if (missing.length > 0 || stale.length > 0) await this.index.save(indexDir(this.opts));
+    if (missing.length > 0 || stale.length > 0) await index.save(indexDir(this.opts));
     this.lastSync = { added: missing.length, removed: stale.length, ms: Math.round(performance.now() - t0) };
   }
 
@@ -96,13 +96,28 @@ export class VectorStore {
     k: number,
     filter?: (id: string) => boolean,
   ): Promise<{ id: string; score: number }[]> {
-    if (this.index.size === 0) return [];
+    if (!this.embedder || !this.index || this.index.size === 0) return [];
     const q = await this.embedder.embedQuery(query);
     return this.index.search(q, k, filter);
   }
 
-  private indexedIds(): string[] {
-    return this.index.ids();
+  /**
+   * Opens the embedder and the saved index on first use. The offline embedder learns from the corpus,
+   * so with no passages yet (an empty graph) both wait for the first ingest.
+   */
+  private async ensureOpen(
+    passages: EmbeddableText[],
+  ): Promise<{ embedder: Embedder; index: VectorIndex } | null> {
+    if (this.embedder && this.index) return { embedder: this.embedder, index: this.index };
+    const needsCorpus = this.opts.mode !== 'transformers' && !(await hasSavedOffline(this.opts));
+    if (passages.length === 0 && needsCorpus) return null;
+    const { embedder, trainedOn } = await openEmbedder(this.opts, passages);
+    const { index, reused } = await openIndex(this.opts, embedder, passages.length);
+    this.embedder = embedder;
+    this.index = index;
+    this.reusedFromDisk = reused;
+    this.trainedOn = trainedOn;
+    return { embedder, index };
   }
 
   private shouldRetrain(count: number): boolean {
@@ -111,20 +126,12 @@ export class VectorStore {
     return count > this.trainedOn * growth && count - this.trainedOn > 200;
   }
 
-  private async retrain(passages: EmbeddableText[]): Promise<void> {
-    this.opts.log(
-      `offline embedder: corpus grew from ${this.trainedOn} to ${passages.length} passages, retraining`,
-    );
+  /** Forgets the offline model and its vectors; the next `ensureOpen` trains anew on the whole corpus. */
+  private async dropForRetrain(count: number): Promise<void> {
+    this.opts.log(`offline embedder: corpus grew from ${this.trainedOn} to ${count} passages, retraining`);
     await rm(this.opts.dir, { recursive: true, force: true });
-    const { embedder, trainedOn } = await openEmbedder(this.opts, passages);
-    this.embedder = embedder;
-    this.trainedOn = trainedOn;
-    this.index = createVectorIndex({
-      model: embedder.model,
-      dim: embedder.dim,
-      expectedSize: passages.length,
-    });
-    this.reusedFromDisk = false;
+    this.embedder = null;
+    this.index = null;
   }
 }
 
@@ -153,6 +160,15 @@ async function openEmbedder(
     return { embedder, trainedOn: passages.length };
   }
   return { embedder, trainedOn: saved?.trainedOn ?? passages.length };
+}
+
+async function hasSavedOffline(opts: VectorStoreOptions): Promise<boolean> {
+  try {
+    await readFile(trainedFile(opts), 'utf8');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function loadSavedOffline(

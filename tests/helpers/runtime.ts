@@ -2,8 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { seedTaxonomy } from '../../graph/writer.ts';
-import { FIELDS } from '../../ingest/extract/fields.ts';
+import { GraphConnection } from '../../graph/connection.ts';
 import { createApp } from '../../src/api/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
@@ -31,12 +30,16 @@ export async function openTestRuntime(
     LOG_LEVEL: 'warn',
     ...env,
   });
-  const rt = await openRuntime(config, opts.log ?? createLogger('warn'));
-  if (opts.keepGraph) return rt;
-  await rt.conn.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
-  await seedTaxonomy(rt.conn, FIELDS);
-  await rt.search.rebuild();
-  return rt;
+  if (!opts.keepGraph) {
+    const conn = await GraphConnection.open({
+      uri: inject('neo4jUri'),
+      user: inject('neo4jUser'),
+      password: inject('neo4jPassword'),
+    });
+    await conn.write((tx) => tx.run('MATCH (n) DETACH DELETE n'));
+    await conn.close();
+  }
+  return openRuntime(config, opts.log ?? createLogger('warn'));
 }
 
 export function appFor(rt: Runtime) {

@@ -30,6 +30,8 @@ describe('foundation: seeds into the real Neo4j and out over HTTP', () => {
   beforeAll(async () => {
     rt = await openTestRuntime();
     app = appFor(rt);
+    const empty = await request(app).get('/api/search').query({ q: 'biển' }).expect(200);
+    expect(empty.body.results).toEqual([]);
     const results = await rt.ingestPaths([SEEDS]);
     expect(results.map((r) => [r.file, r.status])).toEqual(results.map((r) => [r.file, 'ingested']));
   });
