@@ -26,6 +26,13 @@ export interface Golden {
   file: string;
   tasks: GoldenTask[];
   targets: GoldenTarget[];
+  /**
+   * Part of the document annotated completely, when not the whole of it: from the first occurrence of
+   * `from` to the next occurrence of `to` (or the end). Extracted tasks outside it are not counted.
+   */
+  scope?: { from: string; to?: string };
+  /** Character range of `scope` in the source text (set by goldenFiles). */
+  range?: [number, number];
 }
 
 export interface Counts {
@@ -64,7 +71,17 @@ export function goldenFiles(goldenDir: string, corpusDir: string): { golden: Gol
     .filter((f) => f.endsWith('.tasks.json'))
     .map((f) => JSON.parse(readFileSync(join(goldenDir, f), 'utf8')) as Golden)
     .map((golden) => ({ golden, source: join(corpusDir, golden.file) }))
-    .filter((g) => existsSync(g.source));
+    .filter((g) => existsSync(g.source))
+    .map((g) => ({ ...g, golden: withRange(g.golden, g.source) }));
+}
+
+function withRange(golden: Golden, source: string): Golden {
+  if (!golden.scope) return golden;
+  const text = readFileSync(source, 'utf8').normalize('NFC');
+  const from = text.indexOf(golden.scope.from);
+  if (from < 0) throw new Error(`${golden.file}: scope start "${golden.scope.from}" not in the text`);
+  const to = golden.scope.to ? text.indexOf(golden.scope.to, from + 1) : text.length;
+  return { ...golden, range: [from, to < 0 ? text.length : to] };
 }
 
 const titleKey = (s: string): string => agencyKey(s).slice(0, 40);
@@ -129,8 +146,11 @@ export function evaluate(
     targets: { tp: 0, fp: 0, fn: 0 },
   };
   const pairs = matchTasks(golden.tasks, tasks);
+  const used = new Set(pairs.map(([, t]) => t));
   const matched = pairs.filter(([, t]) => t !== null).length;
-  add(c.tasks, { tp: matched, fp: tasks.length - matched, fn: golden.tasks.length - matched });
+  const [from, to] = golden.range ?? [0, Infinity];
+  const spurious = tasks.filter((t) => !used.has(t) && t.start >= from && t.start < to).length;
+  add(c.tasks, { tp: matched, fp: spurious, fn: golden.tasks.length - matched });
   for (const [g, t] of pairs) {
     add(c.lead, setCounts(g.lead, t ? t.lead.map((a) => a.name) : []));
     add(c.coordinating, setCounts(g.coordinating, t ? t.coordinating.map((a) => a.name) : []));
