@@ -1,5 +1,6 @@
 import { matchMarker } from '../structure/index.ts';
 import type { MarkerMatch } from '../structure/markers.ts';
+import { knownAgency, splitAgencies, startsWithAgencyHead } from './agencies.ts';
 import { coordinatingPhrase, leadingAgency } from './task-agency-lead.ts';
 import { deadlineInText } from './task-deadline.ts';
 import type { TextBlock } from './task-text.ts';
@@ -119,32 +120,53 @@ export function fieldLineTasks(lines: readonly Line[]): ProseTask[] {
 
 /* ------------------------------------------------- agency items: "Sở X có trách nhiệm: a) …" ------------------------------------------------- */
 
-function isAgencyItem(l: Line): boolean {
-  return (
-    (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter') && leadingAgency(l.body) !== null
-  );
+/** Headings whose '-' items may open with their own agency ("2. Trách nhiệm thực hiện", "IV. Tổ chức thực hiện"). */
+const ASSIGNING = /trách nhiệm|tổ chức thực hiện|phân công|nhiệm vụ|giải pháp/iu;
+
+/** Nearest line before `i` of a lower rank (the heading `lines[i]` sits under). */
+function parentOf(lines: readonly Line[], i: number): Line | null {
+  const r = rank(lines[i]!.kind);
+  for (let k = i - 1; k >= 0; k--) if (rank(lines[k]!.kind) < r) return lines[k]!;
+  return null;
+}
+
+function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
+  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter') return leadingAgency(l.body) !== null;
+  if (l.kind !== 'dash' || !lines || i === undefined) return false;
+  const lead = leadingAgency(l.body);
+  if (!lead || lead.rest === '' || !lead.names.some((n) => knownAgency(n))) return false;
+  return ASSIGNING.test(parentOf(lines, i)?.body ?? '');
+}
+
+/** "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list. */
+function dutyHeading(l: Line): string[] | null {
+  if (l.kind !== 'article' && l.kind !== 'arabic' && l.kind !== 'roman') return null;
+  const m = /^(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)?\s+của\s+(.+?)[.:]?$/u.exec(l.body);
+  if (!m || !startsWithAgencyHead(m[1]!)) return null;
+  return splitAgencies(m[1]!);
 }
 
 /** End (exclusive) of the children of the item at `i`. */
-function childrenEnd(lines: readonly Line[], i: number): number {
+function childrenEnd(lines: readonly Line[], i: number, duty = false): number {
   const r = rank(lines[i]!.kind);
   let j = i + 1;
   while (j < lines.length) {
     const l = lines[j]!;
-    if (rank(l.kind) <= r || STOP_LINE.test(l.text) || fieldOf(l.body) || isAgencyItem(l)) break;
+    if (rank(l.kind) <= r || STOP_LINE.test(l.text)) break;
+    if (!duty && (fieldOf(l.body) || isAgencyItem(l, lines, j))) break;
     j++;
   }
   return j;
 }
 
-function makeTask(lead: string[], title: Line, extra: readonly Line[]): ProseTask {
+function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: string[] = []): ProseTask {
   const own = leadingAgency(title.body);
   const colon = own && /^[^:]{3,200}:/u.test(title.body) && own.rest !== '';
   const text = [title.body, ...extra.map((e) => e.body)].join(' ');
   return {
     title: colon ? own.rest : title.body,
     lead: colon ? own.names : lead,
-    coordinating: coordinatingPhrase(text),
+    coordinating: [...coord, ...coordinatingPhrase(text)],
     deadline: deadlineInText(text),
     product: null,
     start: title.start,
@@ -165,21 +187,38 @@ function childItems(children: readonly Line[]): { head: Line; extra: Line[] }[] 
   return items;
 }
 
-/** Tasks of items that open with an agency: the item's own text, or each of its sub-items. */
+/** "chỉ đạo Chi cục … thực hiện các nội dung sau:", "chủ trì, phối hợp với …:": the items below are the tasks. */
+const INTRODUCES = /(?:sau|như sau|nội dung|nhiệm vụ|cụ thể|liên quan)\s*:$|^(?:chủ trì|phối hợp)[^.;]*:$/iu;
+
+/** Items that only exempt the agency ("… không chịu trách nhiệm …") assign nothing. */
+const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
+
+function itemTasks(lead: string[], l: Line, children: readonly Line[]): ProseTask[] {
+  const agency = leadingAgency(l.body)!;
+  const items = childItems(children);
+  if (agency.rest !== '' && !(INTRODUCES.test(agency.rest) && items.length > 0)) {
+    const t = makeTask(lead, { ...l, body: agency.rest }, children);
+    return [{ ...t, lead }];
+  }
+  const coord = agency.rest === '' ? [] : coordinatingPhrase(agency.rest);
+  return items.map((item) => makeTask(lead, item.head, item.extra, coord));
+}
+
+/** Tasks of items that open with an agency or of "Trách nhiệm của X" articles: the item's text or its sub-items. */
 export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
   const out: ProseTask[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    if (!isAgencyItem(l)) continue;
-    const lead = leadingAgency(l.body)!;
-    const end = childrenEnd(lines, i);
-    const children = lines.slice(i + 1, end);
-    if (lead.rest !== '') {
-      const t = makeTask(lead.names, { ...l, body: lead.rest }, children);
-      out.push({ ...t, lead: lead.names });
+    const duty = dutyHeading(l);
+    if (duty) {
+      const end = childrenEnd(lines, i, true);
+      for (const item of childItems(lines.slice(i + 1, end))) out.push(makeTask(duty, item.head, item.extra));
+      i = end - 1;
       continue;
     }
-    for (const item of childItems(children)) out.push(makeTask(lead.names, item.head, item.extra));
+    if (!isAgencyItem(l, lines, i)) continue;
+    const lead = leadingAgency(l.body)!;
+    out.push(...itemTasks(lead.names, l, lines.slice(i + 1, childrenEnd(lines, i))));
   }
-  return out.filter((t) => t.title.length > 0 && t.lead.length > 0);
+  return out.filter((t) => t.title.length > 0 && t.lead.length > 0 && !NOT_A_TASK.test(t.title));
 }

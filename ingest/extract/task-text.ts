@@ -41,7 +41,11 @@ export function paragraphs(text: string, from = 0, to = text.length): TextBlock[
   return out;
 }
 
+/** A line holding only a marker ("1.", "a)", "-", "Điều", "Chương II"): its text is on the next line. */
+const BARE_MARKER = /^(?:Điều(?:\s+\d+\.?)?|Chương(?:\s+[IVXLC\d]+)?|[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–+])$/u;
+
 function startsItem(t: string): boolean {
+  if (BARE_MARKER.test(t)) return true;
   const u = t.replace(/^·\s*/u, '');
   return /^·/u.test(t) || matchMarker(u) !== null || /^(?:Điều|Chương|PHỤ LỤC|Phụ lục|Nơi nhận)\b/u.test(u);
 }
@@ -50,7 +54,8 @@ function startsItem(t: string): boolean {
  * Logical lines of a prose span: a line starts a new logical line when it opens a list item or
  * heading; other lines continue the previous one. Paragraph breaks also start a new logical line unless
  * the document is hard-wrapped (a PDF line per paragraph) and the paragraph starts in lower case or the
- * previous one stops mid-sentence. Table lines are left out.
+ * previous one stops mid-sentence. A line holding only a marker ("1.", "a)", "Điều") takes the next line
+ * as its text. Table lines are left out.
  */
 export function logicalLines(text: string, from = 0, to = text.length): TextBlock[] {
   const paras = paragraphs(text, from, to);
@@ -68,7 +73,8 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
         !startsItem(t) &&
         !/[.;:!?]["”)]?$/u.test(prev.text);
       const lower = prev !== undefined && line.paraStart && /^[\p{Ll}]/u.test(t) && !startsItem(t);
-      if (prev !== undefined && (!line.paraStart || joinWrapped || lower) && !startsItem(t)) {
+      const afterBare = prev !== undefined && BARE_MARKER.test(prev.text) && !BARE_MARKER.test(t);
+      if (prev !== undefined && (afterBare || ((!line.paraStart || joinWrapped || lower) && !startsItem(t)))) {
         prev.text = `${prev.text} ${t}`;
         prev.end = line.end;
       } else out.push({ text: t, start: line.start, end: line.end });
