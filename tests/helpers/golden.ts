@@ -1,25 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-
-export interface GoldenTask {
-  row: string | null;
-  title: string;
-  lead: string[];
-  coordinating: string[];
-  deadline: string | null;
-}
-
-export interface GoldenTarget {
-  indicator: string;
-  value: number | null;
-  valueMin: number | null;
-  valueMax: number | null;
-  unit: string | null;
-  year: number | null;
-}
+import type { Golden } from '../../ingest/extract/task-eval.ts';
 
 /** Expected tasks and targets of a seed, annotated by reading it (corpus/golden/<file>.tasks.json). */
-export function seedGolden(file: string): { tasks: GoldenTask[]; targets: GoldenTarget[] } {
+export function seedGolden(file: string): Golden {
   const raw = readFileSync(path.resolve('corpus/golden', `${file}.tasks.json`), 'utf8');
-  return JSON.parse(raw) as { tasks: GoldenTask[]; targets: GoldenTarget[] };
+  return JSON.parse(raw) as Golden;
 }
