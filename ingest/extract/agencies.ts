@@ -177,7 +177,7 @@ export function resolveAgency(name: string, locality: string | null): AgencyRef 
 
 /** Words that open a new agency name inside a list cell. */
 const HEAD =
-  /^(?:Sở|Bộ|Ban|Ủy ban|UBND|Hội đồng|HĐND|Đảng đoàn|Đảng ủy|Đảng bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Tòa án|Chính phủ|Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Doanh nghiệp|Chủ tịch|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Các|các|BCS|Thường trực|Hợp tác xã)(?=[\s,;]|$)/u;
+  /^(?:Sở|Bộ|Ban|Ủy ban|UBND|Hội đồng|HĐND|Đảng đoàn|Đảng ủy|Đảng bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Tòa án|Chính phủ|Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Doanh nghiệp|Chủ tịch|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Các|các|BCS|Thường trực|Hợp tác xã|Chi nhánh|Thống kê|Chủ rừng)(?=[\s,;]|$)/u;
 
 /** Masks commas and "và" inside gazetteer names so that list splitting leaves them whole. */
 function protectNames(s: string): string {
@@ -198,6 +198,15 @@ function unprotect(s: string): string {
   return s.replace(/\uE001/g, ',').replace(/ \uE002 /g, ' và ');
 }
 
+/** Bare words that list kinds of administrative bodies: "Sở, Ban, ngành" is one placeholder. */
+const BODY_KINDS = new Set(['so', 'ban', 'nganh', 'dia phuong', 'don vi', 'co quan', 'doan the', 'hoi']);
+
+/** True when `p` continues the bare placeholder `prev` ("Sở" + "Ban, ngành"), not a new body ("Viện" + "Trường"). */
+function continuesKinds(prev: string, p: string): boolean {
+  const first = agencyKey(p).split(' ')[0] ?? '';
+  return BODY_KINDS.has(agencyKey(prev)) && BODY_KINDS.has(first);
+}
+
 /** Splits one ";"-free segment at commas and " và " that open a new agency (see HEAD). */
 function splitSegment(seg: string): string[] {
   const parts = seg.split(/(,|\s(?:và|cùng)\s(?=(?:các\s|Các\s)|[\p{Lu}]))/u);
@@ -207,8 +216,7 @@ function splitSegment(seg: string): string[] {
     if (p === '') continue;
     const sep = i > 0 ? (parts[i - 1] ?? ',') : ',';
     const prev = out[out.length - 1];
-    const prevBare = prev !== undefined && GENERIC_WORDS.has(agencyKey(prev));
-    if (prev !== undefined && (!HEAD.test(p) || prevBare))
+    if (prev !== undefined && (!HEAD.test(p) || continuesKinds(prev, p)))
       out[out.length - 1] = `${prev}${sep === ',' ? ', ' : sep}${p}`;
     else out.push(p);
   }
@@ -252,6 +260,13 @@ export function expandSharedHead(cell: string): string {
     .join('; ');
 }
 
+/** "UBND các huyện, thành phố các tổ chức chính trị - xã hội": a new placeholder without its comma. */
+const MISSING_COMMA =
+  /([\p{L}]+)\s+(?=các\s+(?:tổ chức|cơ quan|đơn vị|sở|ban|ngành|doanh nghiệp|hội|đoàn thể)(?=[\s,]|$))/gu;
+const LINKS = new Set(
+  'và với cùng của cho là đến tới giữa trong hợp trì trưởng đốc tịch gồm thuộc tại hoặc như'.split(' '),
+);
+
 /**
  * Splits a cell or clause naming several agencies into one string per agency, keeping commas inside
  * names ("Sở Lao động, Thương binh và Xã hội") and inside placeholders ("Các sở, ngành, đơn vị liên
@@ -260,7 +275,8 @@ export function expandSharedHead(cell: string): string {
 export function splitAgencies(cell: string): string[] {
   const spaced = expandSharedHead(expandAbbreviations(cell))
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/([\p{L}])\s+(?=(?:Sở|Bộ)\s+\p{Lu})/gu, '$1, ');
+    .replace(/([\p{L}])\s+(?=(?:Sở|Bộ)\s+\p{Lu})/gu, '$1, ')
+    .replace(MISSING_COMMA, (m: string, word: string) => (LINKS.has(word) ? m : `${word}, `));
   const text = protectNames(spaced);
   const out: string[] = [];
   for (const seg of text.split(/[;\n]|\.\s/u)) {

@@ -121,6 +121,9 @@ export const LOCAL_BODIES: readonly GazetteerEntry[] = [
   sở('ban-noi-chinh-tinh-uy', 'Ban Nội chính Tỉnh ủy', ['ban noi chinh thanh uy']),
   sở('uy-ban-kiem-tra-tinh-uy', 'Ủy ban Kiểm tra Tỉnh ủy', ['uy ban kiem tra thanh uy']),
   sở('van-phong-tinh-uy', 'Văn phòng Tỉnh ủy', ['van phong thanh uy']),
+  sở('van-phong-doan-dbqh-va-hdnd', 'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh', [
+    'van phong doan dai bieu quoc hoi hoi dong nhan dan thanh pho',
+  ]),
   sở('ban-chi-dao', 'Ban Chỉ đạo'),
 ];
 

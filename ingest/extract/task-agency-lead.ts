@@ -13,9 +13,29 @@ export interface LeadingAgency {
 }
 
 const ACTION =
-  /\s(?:căn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm)\b/u;
+  /\s(?:căn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|giám sát|tham gia|phát huy|phát động|phân công)\b/u;
 
 const LEAD_IN = /^(?:Giao cho|Giao|Đề nghị|Yêu cầu)\s+/u;
+
+/** "Giám đốc Sở Y tế", "Thủ trưởng các Sở": the head stands for the body. */
+const HEAD_OF = /^(?:Giám đốc|Thủ trưởng|Chánh Văn phòng)\s+(?=(?:các\s+)?(?:Sở|Ban|Văn phòng|Công an|Chi nhánh|Trung tâm)\s)/u;
+
+/** "Trường hợp …: Sở Tài chính có trách nhiệm …", "Trong thời gian … thì Giám đốc Sở Y tế có trách nhiệm …". */
+const CONDITION =
+  /^(?:Trường hợp|Khi|Trong|Nếu|Đối với)\s[^:]{0,400}?(?::\s*|\sthì\s+)(?=(?:Giám đốc\s+|Thủ trưởng\s+)?(?:Sở|Ban|Ủy ban|UBND|Công an|Văn phòng|Chi nhánh|Bộ Chỉ huy|Thanh tra)\s)/u;
+
+/** Words after which an agency name cannot go on ("UBND cấp xã được phân cấp …", "… căn cứ chức năng"). */
+const NAME_END = /\s(?:được|căn cứ|theo|trong|tại|thuộc|đã|sẽ)\s/u;
+
+/** "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …)": the bodies named in the parenthesis. */
+function namesOf(raw: string): string[] {
+  const paren = /^(?:Các|các)\s[^(]*\(([^)]+)\)\s*$/u.exec(raw.trim());
+  if (paren) {
+    const inner = splitAgencies(paren[1]!);
+    if (inner.length > 1 && inner.some((n) => knownAgency(n))) return inner;
+  }
+  return splitAgencies(raw);
+}
 
 /** Longest gazetteer agency at the start of `text` (up to 16 words). */
 function gazetteerPrefix(text: string): { name: string; rest: string } | null {
@@ -44,19 +64,28 @@ function tidyRest(s: string): string {
  * of agencies ("Sở Thông tin và Truyền thông, Báo, Đài Phát thanh – Truyền hình"). Null otherwise.
  */
 export function leadingAgency(raw: string): LeadingAgency | null {
-  const text = expandAbbreviations(raw).replace(LEAD_IN, '').replace(/\s+/g, ' ').trim();
+  const text = expandAbbreviations(raw)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(CONDITION, '')
+    .replace(LEAD_IN, '')
+    .replace(HEAD_OF, '');
   if (!startsWithAgencyHead(text)) return null;
   if (expandSharedHead(text) !== text) {
     const names = splitAgencies(text);
     if (names.length > 1 && names.every((n) => knownAgency(n))) return { names, rest: '' };
   }
   const duty = /^(.{3,200}?)\s*(?:có trách nhiệm|chịu trách nhiệm)\s*:?\s*(.*)$/u.exec(text);
-  if (duty && !ACTION.test(` ${duty[1]!}`.replace(/\s(?:có|chịu) trách nhiệm\b/u, ''))) {
-    return { names: splitAgencies(duty[1]!), rest: tidyRest(duty[2]!) };
+  if (duty) {
+    const who = duty[1]!;
+    if (!ACTION.test(` ${who}`.replace(/\s(?:có|chịu) trách nhiệm\b/u, '')))
+      return { names: namesOf(who), rest: tidyRest(duty[2]!) };
+    const cut = NAME_END.exec(who);
+    if (cut && !ACTION.test(` ${who.slice(0, cut.index)}`))
+      return { names: splitAgencies(who.slice(0, cut.index)), rest: tidyRest(duty[2]!) };
   }
   const colon = /^([^:]{3,200}):\s*(.*)$/u.exec(text);
-  if (colon && !ACTION.test(` ${colon[1]!}`))
-    return { names: splitAgencies(colon[1]!), rest: tidyRest(colon[2]!) };
+  if (colon && !ACTION.test(` ${colon[1]!}`)) return { names: namesOf(colon[1]!), rest: tidyRest(colon[2]!) };
   const known = gazetteerPrefix(text);
   if (known && !LOCAL_TAIL.test(known.rest) && (known.rest === '' || /^[\p{Ll},]/u.test(known.rest))) {
     if (/^,/.test(known.rest)) return null;
@@ -73,12 +102,16 @@ export function leadingAgency(raw: string): LeadingAgency | null {
 const STOP =
   /\s(?:tổ chức thực hiện|tổ chức triển khai|tổ chức các|tổ chức(?=,)|triển khai|xây dựng|rà soát|tham mưu|thực hiện|hướng dẫn|kiểm tra|đề xuất|cung cấp|theo dõi|đôn đốc|trong|để|nhằm|đẩy mạnh|tuyên truyền|phổ biến|giải quyết|báo cáo|xem xét|nghiên cứu|thẩm định|lấy ý kiến|hoàn thiện|ban hành|trình|tiếp nhận|bố trí|phân bổ|quản lý|lập|chỉ đạo|tăng cường|khai thác|vận động|theo|về|tại)(?=[\s,])/u;
 
-/** Agencies named by "phối hợp (chặt chẽ) với …" inside an item. */
+/** Words that end a list of coordinating agencies besides the verbs of STOP. */
+const STOP_MORE =
+  /\s(?:kịp thời|tiếp tục|đảm bảo|bảo đảm|định kỳ|căn cứ|đê|(?<!(?:các|những|và)\s)tổ chức(?!\s+(?:chính trị|xã hội|thành viên|đoàn thể|hội|tín dụng|có liên quan|liên quan))|(?<=liên quan)\s(?!và\s)(?=\p{Ll}))/u;
+
+/** Agencies named by "phối hợp (chặt chẽ) (với) …" inside an item ("với" may be left out before a body). */
 export function coordinatingPhrase(text: string): string[] {
-  const m = /phối hợp(?:\s+chặt chẽ)?\s+với\s+(.+)$/iu.exec(expandAbbreviations(text));
-  if (!m) return [];
+  const m = /phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)$/iu.exec(expandAbbreviations(text));
+  if (!m || (!/phối hợp(?:\s+chặt chẽ)?\s+với\s/iu.test(m[0]) && !startsWithAgencyHead(m[1]!))) return [];
   const tail = ` ${m[1]!}`;
-  const stop = STOP.exec(tail);
-  const phrase = (stop ? tail.slice(0, stop.index) : tail).split(/[.;:]/)[0] ?? '';
+  const cut = Math.min(STOP.exec(tail)?.index ?? tail.length, STOP_MORE.exec(tail)?.index ?? tail.length);
+  const phrase = tail.slice(0, cut).split(/[.;:]/)[0] ?? '';
   return splitAgencies(phrase).filter((n) => startsWithAgencyHead(n) || /^(?:sở|cơ quan|đơn vị)/iu.test(n));
 }

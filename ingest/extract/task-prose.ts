@@ -121,7 +121,7 @@ export function fieldLineTasks(lines: readonly Line[]): ProseTask[] {
 /* ------------------------------------------------- agency items: "Sở X có trách nhiệm: a) …" ------------------------------------------------- */
 
 /** Headings whose '-' items may open with their own agency ("2. Trách nhiệm thực hiện", "IV. Tổ chức thực hiện"). */
-const ASSIGNING = /trách nhiệm|tổ chức thực hiện|phân công|nhiệm vụ|giải pháp/iu;
+const ASSIGNING = /trách nhiệm|tổ chức thực hiện|phân công|nhiệm vụ/iu;
 
 /** Nearest line before `i` of a lower rank (the heading `lines[i]` sits under). */
 function parentOf(lines: readonly Line[], i: number): Line | null {
@@ -134,15 +134,16 @@ function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter') return leadingAgency(l.body) !== null;
   if (l.kind !== 'dash' || !lines || i === undefined) return false;
   const lead = leadingAgency(l.body);
-  if (!lead || lead.rest === '' || !lead.names.some((n) => knownAgency(n))) return false;
-  return ASSIGNING.test(parentOf(lines, i)?.body ?? '');
+  if (!lead || lead.rest === '' || lead.names.length === 0) return false;
+  const named = lead.names.some((n) => knownAgency(n)) || lead.names.every((n) => n.split(' ').length <= 10);
+  return named && ASSIGNING.test(parentOf(lines, i)?.body ?? '');
 }
 
 /** "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list. */
 function dutyHeading(l: Line): string[] | null {
   if (l.kind !== 'article' && l.kind !== 'arabic' && l.kind !== 'roman') return null;
   const m = /^(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)?\s+của\s+(.+?)[.:]?$/u.exec(l.body);
-  if (!m || !startsWithAgencyHead(m[1]!)) return null;
+  if (!m || !startsWithAgencyHead(m[1]!) || /\b(?:cá nhân|người)\b/u.test(m[1]!)) return null;
   return splitAgencies(m[1]!);
 }
 
@@ -173,18 +174,37 @@ function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: st
   };
 }
 
-/** Splits children into items at the first marker kind they use; other lines join the current item. */
-function childItems(children: readonly Line[]): { head: Line; extra: Line[] }[] {
+interface Item {
+  head: Line;
+  extra: Line[];
+}
+
+/** A sub-heading that only groups items: "2.1. Trách nhiệm chung", "b) Phối hợp với Sở X" over '-' items. */
+function isGroupingHead(item: Item): boolean {
+  if (/^(?:Trách nhiệm|Nhiệm vụ)(?:\s+\p{Ll}+)?\.?$/u.test(item.head.body)) return true;
+  const marked = item.extra.length > 0 && item.extra[0]!.kind !== null && item.extra[0]!.kind !== 'plus';
+  return marked && !/[.;:]$/u.test(item.head.body) && item.head.body.length <= 80;
+}
+
+/**
+ * Splits children into items at the first marker kind they use; other lines join the current item. An item
+ * that only heads sub-items gives way to them (its "phối hợp với …" still applies).
+ */
+function childItems(children: readonly Line[]): Item[] {
   const first = children.find((c) => c.kind !== null);
   if (!first || children[0]!.kind === null) {
     return children.length ? [{ head: children[0]!, extra: children.slice(1) }] : [];
   }
-  const items: { head: Line; extra: Line[] }[] = [];
+  const items: Item[] = [];
   for (const c of children) {
     if (c.kind === first.kind) items.push({ head: c, extra: [] });
     else items[items.length - 1]?.extra.push(c);
   }
-  return items;
+  return items.flatMap((it) => {
+    if (!isGroupingHead(it)) return [it];
+    if (it.extra.length === 0) return [];
+    return childItems(it.extra).map((sub) => ({ head: sub.head, extra: [...sub.extra, { ...it.head, kind: null }] }));
+  });
 }
 
 /** "chỉ đạo Chi cục … thực hiện các nội dung sau:", "chủ trì, phối hợp với …:": the items below are the tasks. */
@@ -193,8 +213,17 @@ const INTRODUCES = /(?:sau|như sau|nội dung|nhiệm vụ|cụ thể|liên qua
 /** Items that only exempt the agency ("… không chịu trách nhiệm …") assign nothing. */
 const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
 
-function itemTasks(lead: string[], l: Line, children: readonly Line[]): ProseTask[] {
-  const agency = leadingAgency(l.body)!;
+/** "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng KCN" over '-' items: the whole heading names the agency. */
+function headingLead(l: Line, children: readonly Line[], rest: string): string[] | null {
+  if (rest === '' || children[0]?.kind !== 'dash' || /[.;:]$/u.test(l.body) || l.body.length > 120) return null;
+  return rest.split(' ').length <= 8 ? splitAgencies(l.body) : null;
+}
+
+function itemTasks(leadNames: string[], l: Line, children: readonly Line[]): ProseTask[] {
+  const found = leadingAgency(l.body)!;
+  const whole = headingLead(l, children, found.rest);
+  const agency = whole ? { names: whole, rest: '' } : found;
+  const lead = whole ?? leadNames;
   const items = childItems(children);
   if (agency.rest !== '' && !(INTRODUCES.test(agency.rest) && items.length > 0)) {
     const t = makeTask(lead, { ...l, body: agency.rest }, children);
