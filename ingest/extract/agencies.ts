@@ -199,7 +199,22 @@ function unprotect(s: string): string {
 }
 
 /** Bare words that list kinds of administrative bodies: "Sở, Ban, ngành" is one placeholder. */
-const BODY_KINDS = new Set(['so', 'ban', 'nganh', 'dia phuong', 'don vi', 'co quan', 'doan the', 'hoi']);
+const BODY_KINDS = new Set(['so', 'ban', 'nganh', 'dia phuong', 'don vi', 'co quan', 'doan the', 'hoi', 'phong']);
+
+/** Lower-case kind words that open a new body after a named one ("UBND cấp xã, cơ quan Thuế"). */
+const LOWER_KIND = /^(?:sở|cơ quan|đơn vị|phòng)\s/u;
+
+function endsWithKind(prev: string): boolean {
+  const words = agencyKey(prev).split(' ');
+  const last2 = words.slice(-2).join(' ');
+  return BODY_KINDS.has(words[words.length - 1] ?? '') || BODY_KINDS.has(last2);
+}
+
+/** True when `p` opens a new body after `prev` in a list. */
+function opensBody(prev: string, p: string): boolean {
+  if (HEAD.test(p)) return !continuesKinds(prev, p);
+  return LOWER_KIND.test(p) && !endsWithKind(prev);
+}
 
 /** True when `p` continues the bare placeholder `prev` ("Sở" + "Ban, ngành"), not a new body ("Viện" + "Trường"). */
 function continuesKinds(prev: string, p: string): boolean {
@@ -209,14 +224,14 @@ function continuesKinds(prev: string, p: string): boolean {
 
 /** Splits one ";"-free segment at commas and " và " that open a new agency (see HEAD). */
 function splitSegment(seg: string): string[] {
-  const parts = seg.split(/(,|\s(?:và|cùng)\s(?=(?:các\s|Các\s)|[\p{Lu}]))/u);
+  const parts = seg.split(/(,|\s(?:và|cùng)\s(?=(?:các\s|Các\s|sở\s|cơ quan\s|đơn vị\s)|[\p{Lu}]))/u);
   const out: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const p = (parts[i] ?? '').trim();
     if (p === '') continue;
     const sep = i > 0 ? (parts[i - 1] ?? ',') : ',';
     const prev = out[out.length - 1];
-    if (prev !== undefined && (!HEAD.test(p) || continuesKinds(prev, p)))
+    if (prev !== undefined && !opensBody(prev, p))
       out[out.length - 1] = `${prev}${sep === ',' ? ', ' : sep}${p}`;
     else out.push(p);
   }

@@ -25,7 +25,7 @@ const CONDITION =
   /^(?:Trường hợp|Khi|Trong|Nếu|Đối với)\s[^:]{0,400}?(?::\s*|\sthì\s+)(?=(?:Giám đốc\s+|Thủ trưởng\s+)?(?:Sở|Ban|Ủy ban|UBND|Công an|Văn phòng|Chi nhánh|Bộ Chỉ huy|Thanh tra)\s)/u;
 
 /** Words after which an agency name cannot go on ("UBND cấp xã được phân cấp …", "… căn cứ chức năng"). */
-const NAME_END = /\s(?:được|căn cứ|theo|trong|tại|thuộc|đã|sẽ)\s/u;
+const NAME_END = /\s(?:được|căn cứ|theo|trong|đã|sẽ)\s/u;
 
 /** "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …)": the bodies named in the parenthesis. */
 function namesOf(raw: string): string[] {
@@ -75,14 +75,13 @@ export function leadingAgency(raw: string): LeadingAgency | null {
     const names = splitAgencies(text);
     if (names.length > 1 && names.every((n) => knownAgency(n))) return { names, rest: '' };
   }
-  const duty = /^(.{3,200}?)\s*(?:có trách nhiệm|chịu trách nhiệm)\s*:?\s*(.*)$/u.exec(text);
-  if (duty) {
-    const who = duty[1]!;
+  const colonAt = text.indexOf(':');
+  const duty = /^(.{3,400}?)\s*(?:có trách nhiệm|chịu trách nhiệm)\s*:?\s*(.*)$/u.exec(text);
+  if (duty && (colonAt < 0 || colonAt >= duty[1]!.length)) {
+    const cut = NAME_END.exec(duty[1]!);
+    const who = cut ? duty[1]!.slice(0, cut.index) : duty[1]!;
     if (!ACTION.test(` ${who}`.replace(/\s(?:có|chịu) trách nhiệm\b/u, '')))
       return { names: namesOf(who), rest: tidyRest(duty[2]!) };
-    const cut = NAME_END.exec(who);
-    if (cut && !ACTION.test(` ${who.slice(0, cut.index)}`))
-      return { names: splitAgencies(who.slice(0, cut.index)), rest: tidyRest(duty[2]!) };
   }
   const colon = /^([^:]{3,200}):\s*(.*)$/u.exec(text);
   if (colon && !ACTION.test(` ${colon[1]!}`)) return { names: namesOf(colon[1]!), rest: tidyRest(colon[2]!) };
@@ -104,13 +103,21 @@ const STOP =
 
 /** Words that end a list of coordinating agencies besides the verbs of STOP. */
 const STOP_MORE =
-  /\s(?:kịp thời|tiếp tục|đảm bảo|bảo đảm|định kỳ|căn cứ|đê|(?<!(?:các|những|và)\s)tổ chức(?!\s+(?:chính trị|xã hội|thành viên|đoàn thể|hội|tín dụng|có liên quan|liên quan))|(?<=liên quan)\s(?!và\s)(?=\p{Ll}))/u;
+  /\s(?:kịp thời|tiếp tục|đảm bảo|bảo đảm|định kỳ|căn cứ|đê|khi|giám sát|(?<!(?:các|những|và)\s)tổ chức(?!\s+(?:chính trị|xã hội|thành viên|đoàn thể|hội|tín dụng|có liên quan|liên quan))|(?<=liên quan)\s(?!và\s)(?=\p{Ll}))/u;
 
 /** Agencies named by "phối hợp (chặt chẽ) (với) …" inside an item ("với" may be left out before a body). */
 export function coordinatingPhrase(text: string): string[] {
-  const m = /phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+(.+)$/iu.exec(expandAbbreviations(text));
-  if (!m || (!/phối hợp(?:\s+chặt chẽ)?\s+với\s/iu.test(m[0]) && !startsWithAgencyHead(m[1]!))) return [];
-  const tail = ` ${m[1]!}`;
+  const full = expandAbbreviations(text);
+  const out: string[] = [];
+  for (const m of full.matchAll(/phối hợp(?:\s+chặt chẽ)?(\s+với)?\s+/giu)) {
+    const tail = full.slice(m.index + m[0].length);
+    if (m[1] || startsWithAgencyHead(tail)) out.push(...phraseAgencies(` ${tail}`));
+    if (out.length > 0) break;
+  }
+  return out;
+}
+
+function phraseAgencies(tail: string): string[] {
   const cut = Math.min(STOP.exec(tail)?.index ?? tail.length, STOP_MORE.exec(tail)?.index ?? tail.length);
   const phrase = tail.slice(0, cut).split(/[.;:]/)[0] ?? '';
   return splitAgencies(phrase).filter((n) => startsWithAgencyHead(n) || /^(?:sở|cơ quan|đơn vị)/iu.test(n));

@@ -45,8 +45,19 @@ export function normalizeDeadline(raw: string | null): DeadlineNorm | null {
   return { kind: 'other', text };
 }
 
-/** A deadline stated inside prose ("hoàn thành trước ngày 30/12/2025", "trong Quý I/2026"). */
+/** "trước ngày 15/12 hàng năm", "hằng năm (trước ngày 10/12)", "trước ngày 15 tháng 02 hàng năm" → "15/12 hàng năm". */
+function yearlyDeadline(text: string): string | null {
+  const day = String.raw`(\d{1,2}\/\d{1,2}(?!\/)|\d{1,2} tháng \d{1,2})`;
+  const after = new RegExp(String.raw`trước ngày ${day}\s+(hằng|hàng) năm`, 'iu').exec(text);
+  if (after) return `${after[1]!} ${after[2]!.toLowerCase()} năm`;
+  const before = new RegExp(String.raw`(hằng|hàng) năm\s*\(\s*trước ngày ${day}\s*\)`, 'iu').exec(text);
+  return before ? `${before[2]!} ${before[1]!.toLowerCase()} năm` : null;
+}
+
+/** A deadline stated inside prose ("hoàn thành trước ngày 30/12/2025", "trong Quý I/2026", "trước ngày 15/12 hằng năm"). */
 export function deadlineInText(text: string): string | null {
+  const yearly = yearlyDeadline(text);
+  if (yearly) return yearly;
   const m =
     /(?:hoàn thành|xong|thực hiện|báo cáo[^.;]{0,40}?)\s+(?:trước|trong|chậm nhất|trước ngày|vào)\s+((?:ngày\s+)?\d{1,2}\/\d{1,2}\/20\d{2}|tháng\s+\d{1,2}\/20\d{2}|quý\s+[IV]+\/20\d{2}|năm\s+20\d{2})/iu.exec(
       text,

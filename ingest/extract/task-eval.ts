@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { DocumentMeta, StructuredDocument, Target, Task } from '../types.ts';
 import { contentHash, structure } from '../structure/index.ts';
-import { agencyKey } from './agencies.ts';
+import { agencyKey, expandAbbreviations } from './agencies.ts';
 import { extractTasks } from './tasks.ts';
 import { extractTargets } from './targets.ts';
 
@@ -84,7 +84,7 @@ function withRange(golden: Golden, source: string): Golden {
   return { ...golden, range: [from, to < 0 ? text.length : to] };
 }
 
-const titleKey = (s: string): string => agencyKey(s).slice(0, 40);
+const titleKey = (s: string): string => agencyKey(expandAbbreviations(s)).slice(0, 40);
 
 function sameTask(g: GoldenTask, t: Task): boolean {
   if (g.row !== null) return g.row === t.row;

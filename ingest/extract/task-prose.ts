@@ -165,7 +165,7 @@ function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: st
   const colon = own && /^[^:]{3,200}:/u.test(title.body) && own.rest !== '';
   const text = [title.body, ...extra.map((e) => e.body)].join(' ');
   return {
-    title: colon ? own.rest : title.body,
+    title: colon ? own.rest.replace(/^(?:thực hiện|có trách nhiệm)\s*:\s*/u, '') : title.body,
     lead: colon ? own.names : lead,
     coordinating: [...coord, ...coordinatingPhrase(text)],
     deadline: deadlineInText(text),
@@ -216,7 +216,7 @@ const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
 /** "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng KCN" over '-' items: the whole heading names the agency. */
 function headingLead(l: Line, children: readonly Line[], rest: string): string[] | null {
   if (rest === '' || children[0]?.kind !== 'dash' || /[.;:]$/u.test(l.body) || l.body.length > 120) return null;
-  return rest.split(' ').length <= 8 ? splitAgencies(l.body) : null;
+  return rest.split(' ').length <= 10 ? splitAgencies(l.body) : null;
 }
 
 function itemTasks(leadNames: string[], l: Line, children: readonly Line[]): ProseTask[] {
