@@ -30,7 +30,7 @@ export interface FusionWeights {
   rrfK: number;
 }
 
-export const DEFAULT_FUSION: Readonly<FusionWeights> = { bm25: 1, vector: 0.6, graph: 0.3, rrfK: 60 };
+export const DEFAULT_FUSION: Readonly<FusionWeights> = { bm25: 1, vector: 0.3, graph: 0, rrfK: 20 };
 
 export type SearchMode = 'hybrid' | 'bm25' | 'vector';
 
