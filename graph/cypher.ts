@@ -217,8 +217,9 @@ RETURN p.id AS id, p.documentId AS documentId, d.title AS documentTitle, d.numbe
 ORDER BY p.documentId, p.ordinal`;
 
 const TASK_PROJECTION = `
-  id: t.id, documentId: t.documentId, documentTitle: d.title, documentNumber: d.number, locality: d.locality,
-  title: t.title, group: t.group, row: t.row, page: t.page,
+  id: t.id, documentId: t.documentId, documentTitle: d.title, documentNumber: d.number, documentType: d.type,
+  locality: d.locality, title: t.title, group: t.group, row: t.row, page: t.page,
+  section: head([(t)-[:SOURCE]->(p:Passage) | p.sectionPath]),
   fields: [(t)-[:IN_FIELD]->(f:Field) | f.slug],
   lead: [k IN t.leadKeys | head([(t)-[:LED_BY]->(a:Agency {key: k}) | a.name])],
   leadIds: t.leadKeys,

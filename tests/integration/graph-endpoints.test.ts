@@ -119,7 +119,12 @@ describe('graph endpoints over the extracted seeds (real Neo4j)', () => {
       expect(t!.deadline, `deadline of ${g.row}`).toBe(g.deadline);
       expect(t!.passageId).toMatch(new RegExp(`^${idOf(HAI_PHONG)}:p\\d+$`));
     }
-    const rowIII4 = tasks.find((x) => x.row === 'III.4')!;
+    const rowIII4 = tasks.find((x) => x.row === 'III.4')! as TaskItem & {
+      documentType: string;
+      section: string;
+    };
+    expect(rowIII4.documentType).toBe('Kế hoạch');
+    expect(rowIII4.section).toMatch(/^PHỤ LỤC/);
     expect(rowIII4.lead).toEqual(['Sở Y tế']);
     expect(rowIII4.deadlineNorm).toMatchObject({ kind: 'range' });
   });
