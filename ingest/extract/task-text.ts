@@ -44,10 +44,13 @@ export function paragraphs(text: string, from = 0, to = text.length): TextBlock[
 /** A line holding only a marker ("1.", "a)", "-", "Điều", "Chương II"): its text is on the next line. */
 const BARE_MARKER = /^(?:Điều(?:\s+\d+\.?)?|Chương(?:\s+[IVXLC\d]+)?|[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–+])$/u;
 
+const HEADING_WORD = /^(?:Điều|Chương(?:\s+[IVXLC\d]+\b|$)|PHỤ LỤC|Phụ lục|Nơi nhận)(?=[\s.:]|$)/u;
+
 function startsItem(t: string): boolean {
   if (BARE_MARKER.test(t)) return true;
   const u = t.replace(/^·\s*/u, '');
-  return /^·/u.test(t) || matchMarker(u) !== null || /^(?:Điều|Chương|PHỤ LỤC|Phụ lục|Nơi nhận)\b/u.test(u);
+  if (/^Điều\s+\d+(?![\d.:]|\s*[.:])/u.test(u)) return false; // "… tại\nĐiều 1 Quyết định này": a reference
+  return /^·/u.test(t) || matchMarker(u) !== null || HEADING_WORD.test(u);
 }
 
 /**
