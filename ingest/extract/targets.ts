@@ -38,6 +38,7 @@ const UNITS = [
   'phòng thí nghiệm',
   'tổ chức',
   'đơn vị',
+  'trạm',
 ];
 const COMPARATORS = [
   'không dưới',
@@ -64,7 +65,15 @@ const QUANTITY = new RegExp(
 const OBJECTIVE = /mục tiêu|chỉ tiêu|đến năm 20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm/iu;
 /** A sub-heading opens an objective part only when it starts like one ("2. Mục tiêu cụ thể", "b) Đến năm 2030"). */
 const OBJECTIVE_SUB =
-  /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm)/iu;
+  /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm|(?:kế hoạch|lộ trình)[^.;]{0,40}giai đoạn\s+20\d\d)/iu;
+/** An aim stated inline outside the objective parts ("…, mục tiêu tỷ lệ phủ sóng 5G đến năm 2030 đạt 100%"). */
+const INLINE_AIM = /mục tiêu[^.;]{0,80}(?:đến|tới)\s+năm\s+20\d\d[^.;]{0,40}\d/iu;
+/** "(Trong đó: VNPT: 25 trạm, …)": a breakdown of the figure before it, not a target of its own. */
+const BREAKDOWN = /\(\s*trong đó[\s:][^)]*\)/giu;
+/** The current state ("Hiện nay, tổng số trạm … là 180 trạm") is a baseline, not a target. */
+const BASELINE = /^(?:[-+•]\s*)?(?:Hiện nay|Hiện tại|Tính đến nay)\b/u;
+/** "100% các khu … có tối thiểu 1 trạm": the count qualifies the subject of the percentage. */
+const QUALIFIER = /\bcó\s+(?:tối thiểu|ít nhất)\s*$/u;
 /** Words before a number that make it a rank, an ordinal or a reference, not a quantity. */
 const NOT_QUANTITY = /(?:số|năm|ngày|tháng|quý|khóa|khoá|top|thứ|hạng|nhóm|lần thứ)\s*$/iu;
 
@@ -112,7 +121,7 @@ function objectiveLines(
       path = [...path.slice(0, 1), l.body];
       continue;
     }
-    if (inside) out.push({ line: l, horizon, path });
+    if (inside || INLINE_AIM.test(l.text)) out.push({ line: l, horizon, path });
   }
   return out;
 }
@@ -145,7 +154,13 @@ export function extractTargets(doc: StructuredDocument, _meta: DocumentMeta): Ta
   const targets: Target[] = [];
   for (const { line, horizon, path } of objectiveLines(doc)) {
     for (const c of clauses(line)) {
+      if (BASELINE.test(c.text)) continue;
+      const breakdowns = [...c.text.matchAll(BREAKDOWN)].map((b) => [b.index, b.index + b[0].length]);
+      let percent = false;
       for (const m of c.text.matchAll(QUANTITY)) {
+        if (breakdowns.some(([from, to]) => m.index >= from! && m.index < to!)) continue;
+        if (percent && QUALIFIER.test(c.text.slice(0, m.index + m[0].indexOf(m[2]!)))) continue;
+        percent ||= m[4] === '%';
         const a = toNumber(m[2]!);
         const b = m[3] !== undefined ? toNumber(m[3]) : null;
         const prefix = c.text.slice(0, m.index + m[0].indexOf(m[2]!));
