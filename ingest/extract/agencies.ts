@@ -199,7 +199,17 @@ function unprotect(s: string): string {
 }
 
 /** Bare words that list kinds of administrative bodies: "Sở, Ban, ngành" is one placeholder. */
-const BODY_KINDS = new Set(['so', 'ban', 'nganh', 'dia phuong', 'don vi', 'co quan', 'doan the', 'hoi', 'phong']);
+const BODY_KINDS = new Set([
+  'so',
+  'ban',
+  'nganh',
+  'dia phuong',
+  'don vi',
+  'co quan',
+  'doan the',
+  'hoi',
+  'phong',
+]);
 
 /** Lower-case kind words that open a new body after a named one ("UBND cấp xã, cơ quan Thuế"). */
 const LOWER_KIND = /^(?:sở|cơ quan|đơn vị|phòng)\s/u;

@@ -80,7 +80,9 @@ export const DEPARTMENTS: readonly GazetteerEntry[] = [
   ]),
   sở('ban-quan-ly-khu-kinh-te', 'Ban Quản lý Khu kinh tế', ['ban quan ly khu kinh te tinh']),
   // A separate body where a province has both (Đắk Lắk: BQL Khu Kinh tế Phú Yên and BQL các Khu công nghiệp).
-  sở('ban-quan-ly-cac-khu-cong-nghiep', 'Ban Quản lý các Khu công nghiệp tỉnh', ['ban quan ly cac khu cong nghiep']),
+  sở('ban-quan-ly-cac-khu-cong-nghiep', 'Ban Quản lý các Khu công nghiệp tỉnh', [
+    'ban quan ly cac khu cong nghiep',
+  ]),
   sở('lien-hiep-cac-hoi-khkt', 'Liên hiệp các Hội Khoa học và Kỹ thuật', [
     'lien hiep cac hoi khoa hoc ky thuat tinh',
   ]),

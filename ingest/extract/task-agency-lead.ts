@@ -18,7 +18,8 @@ const ACTION =
 const LEAD_IN = /^(?:Giao cho|Giao|Đề nghị|Yêu cầu)\s+/u;
 
 /** "Giám đốc Sở Y tế", "Thủ trưởng các Sở": the head stands for the body. */
-const HEAD_OF = /^(?:Giám đốc|Thủ trưởng|Chánh Văn phòng)\s+(?=(?:các\s+)?(?:Sở|Ban|Văn phòng|Công an|Chi nhánh|Trung tâm)\s)/u;
+const HEAD_OF =
+  /^(?:Giám đốc|Thủ trưởng|Chánh Văn phòng)\s+(?=(?:các\s+)?(?:Sở|Ban|Văn phòng|Công an|Chi nhánh|Trung tâm)\s)/u;
 
 /** "Trường hợp …: Sở Tài chính có trách nhiệm …", "Trong thời gian … thì Giám đốc Sở Y tế có trách nhiệm …". */
 const CONDITION =

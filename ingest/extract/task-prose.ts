@@ -131,7 +131,8 @@ function parentOf(lines: readonly Line[], i: number): Line | null {
 }
 
 function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
-  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter') return leadingAgency(l.body) !== null;
+  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter')
+    return leadingAgency(l.body) !== null;
   if (l.kind !== 'dash' || !lines || i === undefined) return false;
   const lead = leadingAgency(l.body);
   if (!lead || lead.rest === '' || lead.names.length === 0) return false;
@@ -203,7 +204,10 @@ function childItems(children: readonly Line[]): Item[] {
   return items.flatMap((it) => {
     if (!isGroupingHead(it)) return [it];
     if (it.extra.length === 0) return [];
-    return childItems(it.extra).map((sub) => ({ head: sub.head, extra: [...sub.extra, { ...it.head, kind: null }] }));
+    return childItems(it.extra).map((sub) => ({
+      head: sub.head,
+      extra: [...sub.extra, { ...it.head, kind: null }],
+    }));
   });
 }
 
@@ -215,7 +219,8 @@ const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
 
 /** "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng KCN" over '-' items: the whole heading names the agency. */
 function headingLead(l: Line, children: readonly Line[], rest: string): string[] | null {
-  if (rest === '' || children[0]?.kind !== 'dash' || /[.;:]$/u.test(l.body) || l.body.length > 120) return null;
+  if (rest === '' || children[0]?.kind !== 'dash' || /[.;:]$/u.test(l.body) || l.body.length > 120)
+    return null;
   return rest.split(' ').length <= 10 ? splitAgencies(l.body) : null;
 }
 

@@ -42,7 +42,8 @@ export function paragraphs(text: string, from = 0, to = text.length): TextBlock[
 }
 
 /** A line holding only a marker ("1.", "a)", "-", "Điều", "Chương II"): its text is on the next line. */
-const BARE_MARKER = /^(?:Điều(?:\s+\d+\.?)?|Chương(?:\s+[IVXLC\d]+)?|[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–+])$/u;
+const BARE_MARKER =
+  /^(?:Điều(?:\s+\d+\.?)?|Chương(?:\s+[IVXLC\d]+)?|[IVXLC]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|[-–+])$/u;
 
 const HEADING_WORD = /^(?:Điều|Chương(?:\s+[IVXLC\d]+\b|$)|PHỤ LỤC|Phụ lục|Nơi nhận)(?=[\s.:]|$)/u;
 
@@ -77,7 +78,10 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
         !/[.;:!?]["”)]?$/u.test(prev.text);
       const lower = prev !== undefined && line.paraStart && /^[\p{Ll}]/u.test(t) && !startsItem(t);
       const afterBare = prev !== undefined && BARE_MARKER.test(prev.text) && !BARE_MARKER.test(t);
-      if (prev !== undefined && (afterBare || ((!line.paraStart || joinWrapped || lower) && !startsItem(t)))) {
+      if (
+        prev !== undefined &&
+        (afterBare || ((!line.paraStart || joinWrapped || lower) && !startsItem(t)))
+      ) {
         prev.text = `${prev.text} ${t}`;
         prev.end = line.end;
       } else out.push({ text: t, start: line.start, end: line.end });
