@@ -16,6 +16,7 @@ import { DEFAULT_FUSION, SearchService } from '../src/search/service.ts';
 import { CATEGORIES, loadQuestions, resolveRelevant, type Question } from './eval/judge.ts';
 import {
   bestPoint,
+  choosePoint,
   MODES,
   printMisses,
   printModeTables,
@@ -23,6 +24,7 @@ import {
   runQuestions,
   sweepPoint,
   sweepSpecs,
+  SWEEP_TOLERANCE,
   type Scores,
   type SweepPoint,
 } from './eval/run.ts';
@@ -99,11 +101,16 @@ async function sweep(ctx: Ctx, embedder: EmbedderKind): Promise<void> {
       p.weights.graph === d.graph &&
       p.weights.rrfK === d.rrfK,
   );
-  if (!best) return;
-  const w = best.weights;
+  const chosen = choosePoint(points);
+  if (!best || !chosen) return;
+  const fmt = (p: SweepPoint) =>
+    `${p.weights.bm25},${p.weights.vector},${p.weights.graph},${p.weights.rrfK} MRR@10 ${p.mrr10.toFixed(3)} ` +
+    `(Hit@1 ${p.hit1.toFixed(3)}, paraphrase ${p.byCategory[CATEGORIES.indexOf('paraphrase')]?.toFixed(3)})`;
+  console.log(`best:    ${fmt(best)}`);
+  console.log(`chosen:  ${fmt(chosen)}  [most vector weight within ${SWEEP_TOLERANCE} MRR@10 of the best]`);
   console.log(
-    `best: ${w.bm25},${w.vector},${w.graph},${w.rrfK} MRR@10 ${best.mrr10.toFixed(3)} (Hit@1 ${best.hit1.toFixed(3)}); ` +
-      `DEFAULT_FUSION ${d.bm25},${d.vector},${d.graph},${d.rrfK} MRR@10 ${current ? current.mrr10.toFixed(3) : 'not in grid'}`,
+    `current: DEFAULT_FUSION ${d.bm25},${d.vector},${d.graph},${d.rrfK} ` +
+      (current ? `MRR@10 ${current.mrr10.toFixed(3)}` : 'is not on the grid'),
   );
 }
 

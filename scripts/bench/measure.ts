@@ -33,10 +33,7 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 /** Latencies of `fn` over `inputs`, one at a time. */
-export async function measureLatency<I>(
-  inputs: I[],
-  fn: (input: I) => unknown,
-): Promise<number[]> {
+export async function measureLatency<I>(inputs: I[], fn: (input: I) => unknown): Promise<number[]> {
   const out: number[] = [];
   for (const input of inputs) {
     const t0 = performance.now();

@@ -132,3 +132,22 @@ export function bestPoint(points: SweepPoint[]): SweepPoint | undefined {
   }
   return best;
 }
+
+/** MRR@10 differences below this are noise here: one question moving one rank changes MRR by ~0.008. */
+export const SWEEP_TOLERANCE = 0.01;
+
+/**
+ * The defaults to ship: among points within SWEEP_TOLERANCE of the best MRR@10, the one with the most
+ * vector weight (vectors are the only signal for paraphrases and English questions, and a neural
+ * embedder makes them stronger than the offline one measured here), then the best MRR@10.
+ */
+export function choosePoint(points: SweepPoint[]): SweepPoint | undefined {
+  const best = bestPoint(points);
+  if (!best) return undefined;
+  const near = points.filter((p) => p.mrr10 >= best.mrr10 - SWEEP_TOLERANCE);
+  return near.reduce((a, p) =>
+    p.weights.vector > a.weights.vector || (p.weights.vector === a.weights.vector && p.mrr10 > a.mrr10)
+      ? p
+      : a,
+  );
+}
