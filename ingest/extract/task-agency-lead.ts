@@ -1,4 +1,5 @@
 import {
+  agencyKey,
   expandAbbreviations,
   expandSharedHead,
   knownAgency,
@@ -24,6 +25,10 @@ const HEAD_OF =
 /** "Trường hợp …: Sở Tài chính có trách nhiệm …", "Trong thời gian … thì Giám đốc Sở Y tế có trách nhiệm …". */
 const CONDITION =
   /^(?:Trường hợp|Khi|Trong|Nếu|Đối với)\s[^:]{0,400}?(?::\s*|\sthì\s+)(?=(?:Giám đốc\s+|Thủ trưởng\s+)?(?:Sở|Ban|Ủy ban|UBND|Công an|Văn phòng|Chi nhánh|Bộ Chỉ huy|Thanh tra)\s)/u;
+
+/** "Để nâng cao hiệu lực …, các Sở, ngành, UBND cấp xã … triển khai …": the purpose clause goes. */
+const PURPOSE =
+  /^Để\s[^:;]{0,300}?,\s+(?=(?:các|Các)\s+(?:Sở|sở|Ban|ban|cơ quan|đơn vị)\b|(?:Sở|Ban|Ủy ban|UBND)\s)/u;
 
 /** Words after which an agency name cannot go on ("UBND cấp xã được phân cấp …", "… căn cứ chức năng"). */
 const NAME_END = /\s(?:được|căn cứ|theo|trong|đã|sẽ)\s/u;
@@ -69,6 +74,7 @@ export function leadingAgency(raw: string): LeadingAgency | null {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(CONDITION, '')
+    .replace(PURPOSE, '')
     .replace(LEAD_IN, '')
     .replace(HEAD_OF, '');
   if (!startsWithAgencyHead(text)) return null;
@@ -93,8 +99,14 @@ export function leadingAgency(raw: string): LeadingAgency | null {
   }
   const action = ACTION.exec(text);
   if (action && action.index > 2) {
-    return { names: splitAgencies(text.slice(0, action.index)), rest: tidyRest(text.slice(action.index)) };
+    const head = text.slice(0, action.index);
+    const cut = NAME_END.exec(head);
+    return {
+      names: splitAgencies(cut ? head.slice(0, cut.index) : head),
+      rest: tidyRest(text.slice(action.index)),
+    };
   }
+
   if (text.length <= 160 && !/[.;]$/.test(text)) return { names: splitAgencies(text), rest: '' };
   return null;
 }
@@ -122,4 +134,15 @@ function phraseAgencies(tail: string): string[] {
   const cut = Math.min(STOP.exec(tail)?.index ?? tail.length, STOP_MORE.exec(tail)?.index ?? tail.length);
   const phrase = tail.slice(0, cut).split(/[.;:]/)[0] ?? '';
   return splitAgencies(phrase).filter((n) => startsWithAgencyHead(n) || /^(?:sở|cơ quan|đơn vị)/iu.test(n));
+}
+
+/** Words that open a clause, not a body: a lead read from them is a parsing slip. */
+const CLAUSE_LEAD =
+  /^(?:Trường hợp|Khi|(?:Các\s+)?nội dung|(?:Các\s+)?nhiệm vụ|Báo cáo|Văn bản|Các phương thức|Phòng cháy)\b/iu;
+const ROLE_ONLY = new Set(['co quan', 'cuc', 'cac co quan', 'co quan don vi', 'don vi']);
+
+/** True for a "lead" that is a clause or a bare role ("Các nhiệm vụ … cần được", "Trường hợp", "Cơ quan"). */
+export function junkLead(name: string): boolean {
+  if (CLAUSE_LEAD.test(name) || ROLE_ONLY.has(agencyKey(name))) return true;
+  return /\s(?:cần|phải|thì|mà|không)(?:\s|$)/u.test(name) || name.split(' ').length > 24;
 }

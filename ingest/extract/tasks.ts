@@ -3,13 +3,15 @@ import { dedupeAgencies, resolveAgency, splitAgencies } from './agencies.ts';
 import { tagFields } from './fields.ts';
 import { cellOf, taskTables, type Table, type TableRow } from './tables.ts';
 import { normalizeDeadline } from './task-deadline.ts';
+import { junkLead } from './task-agency-lead.ts';
 import { agencyItemTasks, fieldLineTasks, toLines, type ProseTask } from './task-prose.ts';
 import { logicalLines, squash } from './task-text.ts';
 
 /**
  * Tasks of a plan: (a) rows of appendix tables with a lead column, (b) prose blocks followed by
  * "Đơn vị chủ trì: … / Đơn vị phối hợp: … / Thời gian thực hiện: …" lines, (c) items that open with an
- * agency ("Sở X có trách nhiệm: a) … b) …", "UBND thành phố xây dựng …"). Agencies are resolved in the
+ * agency ("Sở X có trách nhiệm: a) … b) …", "UBND thành phố xây dựng …") or sit under "Điều N. Trách
+ * nhiệm của X"; prose items whose "lead" is a clause or a bare role are dropped. Agencies are resolved in the
  * document's locality; `agencies` is every agency named as lead or coordinating, deduplicated.
  */
 export function extractTasks(
@@ -23,7 +25,10 @@ export function extractTasks(
   for (const table of tables)
     for (const row of table.rows) if (row.tt) drafts.push(tableTask(doc, table, row, locality));
   const prose = proseTasks(text, tables);
-  for (const p of prose) drafts.push(proseTask(doc, p, locality));
+  for (const p of prose) {
+    const task = proseTask(doc, p, locality);
+    if (!task.lead.some((a) => junkLead(a.name))) drafts.push(task);
+  }
   drafts.sort((a, b) => a.start - b.start);
   const tasks = drafts.map((d, ordinal) => ({ id: `${doc.id}:t${ordinal}`, ordinal, ...d }));
   const agencies = dedupeAgencies(tasks.flatMap((t) => [...t.lead, ...t.coordinating]));
