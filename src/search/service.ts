@@ -4,6 +4,7 @@ import { understand, type QuestionEntities } from '../ask/intent.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { Bm25Index } from './bm25.ts';
+import { englishExpansion } from './glossary.ts';
 import { reciprocalRankFusion, type Scored } from './fusion.ts';
 import {
   docNumberKey,
@@ -135,11 +136,12 @@ export class SearchService {
     const t0 = performance.now();
     const accept = this.filterFn(filters);
     const n = Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_RESULT);
+    const expanded = withEnglishExpansion(query);
     const lexical =
       mode === 'vector'
         ? []
-        : this.bm25.search(queryTerms(query), { k: n, filter: accept, coordination: true });
-    const semantic = mode === 'bm25' ? [] : await this.vectors.search(query, n, accept);
+        : this.bm25.search(queryTerms(expanded), { k: n, filter: accept, coordination: true });
+    const semantic = mode === 'bm25' ? [] : await this.vectors.search(expanded, n, accept);
     const graph = mode === 'hybrid' ? this.graphList(understand(query).entities, lexical, semantic) : [];
     const w = this.weights;
     const fused =
@@ -155,7 +157,7 @@ export class SearchService {
     const vecBy = new Map(semantic.map((h) => [h.id, h.score]));
     const graphSet = new Set(graph.map((h) => h.id));
     const results = fused.slice(0, k).map((h) =>
-      this.toHit(h.id, query, h.score, {
+      this.toHit(h.id, expanded, h.score, {
         bm25: bm25By.get(h.id) ?? null,
         vector: vecBy.get(h.id) ?? null,
         graph: graphSet.has(h.id) ? 1 : null,
@@ -239,6 +241,12 @@ export class SearchService {
 function mentionsNumber(p: PassageRow, key: string): boolean {
   if (p.documentNumber && docNumberKey(p.documentNumber) === key) return true;
   return tokenize(p.text).some((t) => t.kind === 'docNumber' && docNumberKey(t.exact) === key);
+}
+
+/** An English query gains the Vietnamese terms of its domain words (see glossary.ts). */
+function withEnglishExpansion(query: string): string {
+  const extra = englishExpansion(query);
+  return extra.length > 0 ? `${query} ${extra.join(' ')}` : query;
 }
 
 function embeddable(p: PassageRow): { id: string; text: string } {
