@@ -4,7 +4,7 @@ import { loadConfig } from './config.ts';
 import { isAppError } from './errors.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startProgress } from './progress.ts';
-import { openRuntime, type Runtime } from './runtime.ts';
+import { appContext, openRuntime, type Runtime } from './runtime.ts';
 import { VERSION } from './version.ts';
 
 async function main(): Promise<void> {
@@ -17,15 +17,7 @@ async function main(): Promise<void> {
     `Neo4j: ${rt.conn.uri}${rt.local ? (rt.local.owned ? ' (local, started here)' : ' (local, reused)') : ''}`,
   );
   await startupIngest(rt, log);
-  const app = createApp({
-    config,
-    conn: rt.conn,
-    reader: rt.reader,
-    search: rt.search,
-    ingest: rt.ingestFiles,
-    version: VERSION,
-    log,
-  });
+  const app = createApp(appContext(rt, log));
   const server = app.listen(config.PORT, config.HOST, () => {
     log(`API and web page on http://${config.HOST}:${config.PORT}/`);
   });

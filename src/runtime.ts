@@ -12,9 +12,11 @@ import {
 } from '../ingest/pipeline.ts';
 import type { ParseOptions } from '../ingest/parse/index.ts';
 import type { SourceFile } from '../ingest/types.ts';
+import type { AppContext } from './api/context.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { SearchService } from './search/service.ts';
+import { VERSION } from './version.ts';
 
 /** The running parts of policy-kg: graph connection (and local Neo4j when started here) and search. */
 export interface Runtime {
@@ -100,5 +102,18 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
       await conn.close();
       if (local) await local.stop();
     },
+  };
+}
+
+/** The API's context for a running runtime. */
+export function appContext(rt: Runtime, log: Logger): AppContext {
+  return {
+    config: rt.config,
+    conn: rt.conn,
+    reader: rt.reader,
+    search: rt.search,
+    ingest: rt.ingestFiles,
+    version: VERSION,
+    log,
   };
 }

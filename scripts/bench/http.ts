@@ -5,7 +5,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/api/app.ts';
 import { createLogger } from '../../src/log.ts';
-import { VERSION } from '../../src/version.ts';
+import { appContext } from '../../src/runtime.ts';
 import { evalConfig, openEvalRuntime } from '../eval/runtime.ts';
 import { latencyLine, measureLatency, memory, timed } from './measure.ts';
 
@@ -40,15 +40,7 @@ export async function benchHttp(queries: string[], requests: number): Promise<vo
   const config = evalConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
   const log = createLogger(config.LOG_LEVEL);
   const { value: rt, ms } = await timed(() => openEvalRuntime(config, log));
-  const server = createApp({
-    config,
-    conn: rt.conn,
-    reader: rt.reader,
-    search: rt.search,
-    ingest: rt.ingestFiles,
-    version: VERSION,
-    log,
-  }).listen(0, '127.0.0.1');
+  const server = createApp(appContext(rt, log)).listen(0, '127.0.0.1');
   try {
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

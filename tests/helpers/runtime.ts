@@ -6,8 +6,7 @@ import { GraphConnection } from '../../graph/connection.ts';
 import { createApp } from '../../src/api/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
-import { openRuntime, type Runtime } from '../../src/runtime.ts';
-import { VERSION } from '../../src/version.ts';
+import { appContext, openRuntime, type Runtime } from '../../src/runtime.ts';
 
 export const SEEDS = path.resolve('corpus');
 
@@ -43,15 +42,7 @@ export async function openTestRuntime(
 }
 
 export function appFor(rt: Runtime) {
-  return createApp({
-    config: rt.config,
-    conn: rt.conn,
-    reader: rt.reader,
-    search: rt.search,
-    ingest: rt.ingestFiles,
-    version: VERSION,
-    log: createLogger('warn'),
-  });
+  return createApp(appContext(rt, createLogger('warn')));
 }
 
 /** A logger that keeps its lines, for asserting what the service reported. */
