@@ -99,12 +99,7 @@ export class SearchService {
     );
     const s = new SearchService(reader, vectors, parseWeights(config.SEARCH_WEIGHTS));
     s.indexLexical(rows);
-    const st = vectors.describe();
-    log(
-      `search: ${rows.length} passages; embedder ${st.embedder.kind} ${st.embedder.model} (dim ${st.embedder.dim}); ` +
-        `vector index ${st.index.kind}${st.index.reusedFromDisk ? ' reused from disk' : ' built'} ` +
-        `(+${st.lastSync.added} −${st.lastSync.removed} in ${st.lastSync.ms} ms)`,
-    );
+    log(`search: ${rows.length} passages; ${describeVectors(vectors.describe())}`);
     return s;
   }
 
@@ -241,6 +236,15 @@ export class SearchService {
 function mentionsNumber(p: PassageRow, key: string): boolean {
   if (p.documentNumber && docNumberKey(p.documentNumber) === key) return true;
   return tokenize(p.text).some((t) => t.kind === 'docNumber' && docNumberKey(t.exact) === key);
+}
+
+function describeVectors(st: VectorStoreStatus): string {
+  if (st.index.kind === 'none') return `embedder ${st.embedder.kind}`;
+  const how = st.index.reusedFromDisk ? 'reused from disk' : 'built';
+  return (
+    `embedder ${st.embedder.kind} ${st.embedder.model} (dim ${st.embedder.dim}); vector index ${st.index.kind} ` +
+    `${how} (+${st.lastSync.added} −${st.lastSync.removed} in ${st.lastSync.ms} ms)`
+  );
 }
 
 /** An English query gains the Vietnamese terms of its domain words (see glossary.ts). */

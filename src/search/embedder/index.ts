@@ -68,6 +68,6 @@ function why(cfg: EmbedderConfig): string {
   const { missing } = locateModel({ model: cfg.model, modelDir: cfg.modelDir, cacheDir: cfg.cacheDir });
   return (
     ` — model ${cfg.model} is not available locally (missing ${missing[0] ?? 'files'}); for neural embeddings run ` +
-    `\`MODEL_DIR=<dir> npx tsx scripts/download-model.ts ${cfg.model}\` on a machine with internet and set modelDir=<dir>`
+    `\`MODEL_DIR=<dir> npx tsx scripts/download-model.ts ${cfg.model}\` on a machine with internet and start with MODEL_DIR=<dir>`
   );
 }
