@@ -210,7 +210,7 @@ export const ALL_PASSAGES = `
 MATCH (d:Document)-[:HAS_PASSAGE]->(p:Passage)
 OPTIONAL MATCH (s:Section {id: p.sectionId})
 RETURN p.id AS id, p.documentId AS documentId, d.title AS documentTitle, d.number AS documentNumber,
-  d.type AS documentType, d.date AS date, d.locality AS locality, d.province AS province,
+  d.type AS documentType, d.date AS date, coalesce(d.locality, d.province) AS locality, d.province AS province,
   p.sectionPath AS section, p.text AS text, p.start AS start, p.end AS end, p.page AS page,
   [(s)-[:IN_FIELD]->(f:Field) | f.slug] AS fields,
   [(p)<-[:SOURCE]-(t)-[:LED_BY|COORDINATED_BY]->(a:Agency) | a.key] AS agencies
@@ -218,7 +218,7 @@ ORDER BY p.documentId, p.ordinal`;
 
 const TASK_PROJECTION = `
   id: t.id, documentId: t.documentId, documentTitle: d.title, documentNumber: d.number, documentType: d.type,
-  locality: d.locality, title: t.title, group: t.group, row: t.row, page: t.page,
+  locality: coalesce(d.locality, d.province), title: t.title, group: t.group, row: t.row, page: t.page,
   section: head([(t)-[:SOURCE]->(p:Passage) | p.sectionPath]),
   fields: [(t)-[:IN_FIELD]->(f:Field) | f.slug],
   lead: [k IN t.leadKeys | head([(t)-[:LED_BY]->(a:Agency {key: k}) | a.name])],
@@ -265,7 +265,7 @@ WHERE ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $
   AND ($q IS NULL OR t.folded CONTAINS $q)
   AND ($document IS NULL OR d.id = $document)
 RETURN t { .id, .documentId, .indicator, .text, .value, .valueMin, .valueMax, .unit, .comparator, .year, .passageId, .page,
-  locality: d.locality, documentTitle: d.title, documentNumber: d.number,
+  locality: coalesce(d.locality, d.province), documentTitle: d.title, documentNumber: d.number,
   fields: [(t)-[:IN_FIELD]->(f:Field) | f.slug] } AS target
 ORDER BY d.locality, t.year, t.ordinal
 LIMIT $limit`;
