@@ -56,4 +56,4 @@ for (const k of Object.keys(total) as Kind[]) {
   );
 }
 if (existsSync('scripts/eval-extraction-refs.ts'))
-  console.log("\nReferences: run `npx tsx scripts/eval-extraction-refs.ts` (another engineer's evaluation).");
+  console.log('\nMetadata and references: `npx tsx scripts/eval-extraction-refs.ts`.');
