@@ -86,11 +86,7 @@ async function terminatePid(pid: number): Promise<void> {
   }
 }
 
-/**
- * Class-data sharing: a start without an archive records the loaded classes into `cdsTmp` at JVM exit (renamed
- * to launcher.jsa after a clean stop); later starts map that archive, which makes start-up faster. A rebuilt jar
- * deletes the archive; an archive the JVM rejects only costs the speed-up.
- */
+/** Lets the child's streams keep node alive (`ref`) or not. */
 function refStreams(child: ChildProcess, ref: boolean): void {
   for (const s of [child.stdin, child.stdout, child.stderr]) {
     if (s instanceof net.Socket) {
@@ -102,6 +98,11 @@ function refStreams(child: ChildProcess, ref: boolean): void {
   else child.unref();
 }
 
+/**
+ * Class-data sharing: a start without an archive records the loaded classes into `cdsTmp` at JVM exit (renamed
+ * to launcher.jsa after a clean stop); later starts map that archive, which makes start-up faster. A rebuilt jar
+ * deletes the archive; an archive the JVM rejects only costs the speed-up.
+ */
 function jvmArgs(opts: StartLocalNeo4jOptions, home: string, cdsTmp: string | null): string[] {
   const args = [`-Xmx${opts.heap ?? '1g'}`, '-XX:+ExitOnOutOfMemoryError', '-Dfile.encoding=UTF-8'];
   if (cdsTmp) args.push(`-XX:ArchiveClassesAtExit=${cdsTmp}`);
