@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import type { DocumentMeta, StructuredDocument, Target, Task } from '../types.ts';
-import { contentHash, structure } from '../structure/index.ts';
+import { join } from 'node:path';
+import type { DocumentMeta, Target, Task } from '../types.ts';
 import { agencyKey, expandAbbreviations } from './agencies.ts';
+import { loadDoc } from './ref-eval.ts';
 import { extractTasks } from './tasks.ts';
 import { extractTargets } from './targets.ts';
 
@@ -41,15 +41,6 @@ export interface Counts {
   fn: number;
 }
 export type Kind = 'tasks' | 'lead' | 'coordinating' | 'deadlines' | 'targets';
-
-export function loadDoc(path: string): StructuredDocument {
-  const bytes = readFileSync(path);
-  const text = bytes.toString('utf8').normalize('NFC');
-  return structure({
-    parsed: { file: basename(path), format: 'text', text, warnings: [] },
-    contentHash: contentHash(bytes),
-  });
-}
 
 export function metaFor(locality: string | null): DocumentMeta {
   return {
