@@ -13,15 +13,8 @@ import {
   type Kind,
   prf,
   runGolden,
+  SEED_LOCALITY,
 } from '../ingest/extract/task-eval.ts';
-
-const LOCALITY: Record<string, string> = {
-  '000_953892a000611854.txt': 'Hải Phòng',
-  '001_599f766e9ac447fa.txt': 'Bình Thuận',
-  '002_a6809dc01d79a678.txt': 'Tam Điệp',
-  '003_6bb3cc9c64edf399.txt': 'Lào Cai',
-  '004_ad92fe254936541e.txt': 'Bình Phước',
-};
 
 const sets = [
   ...goldenFiles('corpus/golden', 'corpus'),
@@ -36,7 +29,7 @@ const total: Record<Kind, Counts> = {
 };
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 for (const { golden, source } of sets) {
-  const { tasks, targets } = runGolden(source, LOCALITY[golden.file] ?? null);
+  const { tasks, targets } = runGolden(source, SEED_LOCALITY[golden.file] ?? null);
   const c = evaluate(golden, tasks, targets);
   const line = (Object.keys(c) as Kind[]).map(
     (k) => `${k} ${c[k].tp}/${c[k].tp + c[k].fp}/${c[k].tp + c[k].fn}`,

@@ -6,6 +6,18 @@ import { loadDoc } from './ref-eval.ts';
 import { extractTasks } from './tasks.ts';
 import { extractTargets } from './targets.ts';
 
+/**
+ * Locality each seed's task golden was annotated for (dev documents name theirs in the text); the task
+ * extractor scopes agencies by it.
+ */
+export const SEED_LOCALITY: Readonly<Record<string, string>> = {
+  '000_953892a000611854.txt': 'Hải Phòng',
+  '001_599f766e9ac447fa.txt': 'Bình Thuận',
+  '002_a6809dc01d79a678.txt': 'Tam Điệp',
+  '003_6bb3cc9c64edf399.txt': 'Lào Cai',
+  '004_ad92fe254936541e.txt': 'Bình Phước',
+};
+
 /** Golden annotations of one document (written by reading the document). */
 export interface GoldenTask {
   row: string | null;

@@ -8,17 +8,11 @@ import {
   matchTasks,
   prf,
   runGolden,
+  SEED_LOCALITY,
 } from '../../ingest/extract/task-eval.ts';
 import { normalizeDeadline } from '../../ingest/extract/task-deadline.ts';
 import { agencyKey } from '../../ingest/extract/agencies.ts';
 
-const LOCALITY: Record<string, string> = {
-  '000_953892a000611854.txt': 'Hải Phòng',
-  '001_599f766e9ac447fa.txt': 'Bình Thuận',
-  '002_a6809dc01d79a678.txt': 'Tam Điệp',
-  '003_6bb3cc9c64edf399.txt': 'Lào Cai',
-  '004_ad92fe254936541e.txt': 'Bình Phước',
-};
 const seeds = goldenFiles('corpus/golden', 'corpus');
 const dev = goldenFiles('tests/golden/dev', path.resolve('..', 'shared', 'corpus-dev'));
 const sets = [...seeds, ...dev];
@@ -31,7 +25,7 @@ describe('extractTasks against golden files', () => {
   it('has the seed golden files', () => expect(seeds.length).toBeGreaterThanOrEqual(5));
   for (const { golden, source } of sets.filter((s) => EXACT.includes(s.golden.file))) {
     it(`${golden.file}: every table row is found with its lead, coordinating agencies and deadline`, () => {
-      const { tasks } = runGolden(source, LOCALITY[golden.file] ?? null);
+      const { tasks } = runGolden(source, SEED_LOCALITY[golden.file] ?? null);
       const rows = golden.tasks.filter((t) => t.row !== null);
       for (const [g, t] of matchTasks(rows, tasks)) {
         expect(t, `row ${g.row} "${g.title}" not extracted`).not.toBeNull();
@@ -53,7 +47,7 @@ describe('extractTasks against golden files', () => {
   }
   for (const { golden, source } of sets) {
     it(`${golden.file}: at least 80% of golden tasks found with their lead`, () => {
-      const { tasks } = runGolden(source, LOCALITY[golden.file] ?? null);
+      const { tasks } = runGolden(source, SEED_LOCALITY[golden.file] ?? null);
       const ok = matchTasks(golden.tasks, tasks).filter(
         ([g, t]) => t && keys(t.lead.map((a) => a.name)).join('|') === keys(g.lead).join('|'),
       );
@@ -89,7 +83,7 @@ describe('extractTasks against golden files', () => {
       targets: { tp: 0, fp: 0, fn: 0 },
     };
     for (const { golden, source } of sets) {
-      const { tasks, targets } = runGolden(source, LOCALITY[golden.file] ?? null);
+      const { tasks, targets } = runGolden(source, SEED_LOCALITY[golden.file] ?? null);
       const c = evaluate(golden, tasks, targets);
       for (const k of Object.keys(c) as Kind[]) {
         total[k].tp += c[k].tp;
