@@ -1,18 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../ingest/parse/index.ts';
-import type { ParsedDocument } from '../../ingest/types.ts';
+import { parseFile } from '../helpers/parse.ts';
 import { buildParseFixtures, type FixturePaths } from '../setup/fixtures.ts';
 
 const norm = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
-
-async function parseFile(path: string, name = basename(path)): Promise<ParsedDocument> {
-  return parse(
-    { path, name, bytes: await readFile(path) },
-    { maxBytes: 50_000_000, timeoutMs: 60_000, ocr: 'off' },
-  );
-}
 
 let fx: FixturePaths;
 beforeAll(async () => {

@@ -1,29 +1,19 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse, type ParseOptions } from '../../ingest/parse/index.ts';
+import type { ParseOptions } from '../../ingest/parse/index.ts';
 import { ocrAvailable } from '../../ingest/parse/ocr.ts';
 import type { ParsedDocument } from '../../ingest/types.ts';
+import { codeOf, parseFile as parseWith } from '../helpers/parse.ts';
 import { buildParseFixtures, type FixturePaths } from '../setup/fixtures.ts';
 
 const run = promisify(execFile);
 const OPTS: ParseOptions = { maxBytes: 50_000_000, timeoutMs: 120_000, ocr: 'auto' };
 const norm = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
-async function parseFile(path: string, opts: Partial<ParseOptions> = {}): Promise<ParsedDocument> {
-  return parse({ path, name: basename(path), bytes: await readFile(path) }, { ...OPTS, ...opts });
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (err) {
-    return (err as { code?: string }).code;
-  }
-}
+const parseFile = (path: string, opts: Partial<ParseOptions> = {}): Promise<ParsedDocument> =>
+  parseWith(path, { ...OPTS, ...opts });
 
 let fx: FixturePaths;
 const docs: Record<string, ParsedDocument> = {};

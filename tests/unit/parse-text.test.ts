@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixLegacyFonts } from '../../ingest/parse/encoding.ts';
@@ -13,22 +12,12 @@ import {
 } from '../../ingest/parse/legacy-fonts.ts';
 import { normalizePageText, removeRunningLines } from '../../ingest/parse/pdf-layout.ts';
 import { reflow } from '../../ingest/parse/reflow.ts';
+import { codeOf, parseFile as parseWith } from '../helpers/parse.ts';
 import { buildParseFixtures, type FixturePaths } from '../setup/fixtures.ts';
 
 const OPTS: ParseOptions = { maxBytes: 10_000_000, timeoutMs: 30_000, ocr: 'off' };
 
-async function parseFile(path: string) {
-  return parse({ path, name: basename(path), bytes: await readFile(path) }, OPTS);
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-    return undefined;
-  } catch (err) {
-    return (err as { code?: string }).code;
-  }
-}
+const parseFile = (path: string) => parseWith(path, OPTS);
 
 let fx: FixturePaths;
 let expected: string;
