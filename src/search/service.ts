@@ -78,6 +78,8 @@ const MIN_CANDIDATES = 50;
 export class SearchService {
   private bm25 = new Bm25Index(BM25_PARAMS);
   private passages = new Map<string, PassageRow>();
+  /** Folded filter keys per passage, computed once per rebuild rather than per candidate and query. */
+  private filterKeys = new Map<string, { places: string[]; type: string }>();
 
   private constructor(
     private readonly reader: GraphReader,
@@ -137,7 +139,9 @@ export class SearchService {
         ? []
         : this.bm25.search(queryTerms(expanded), { k: n, filter: accept, coordination: true });
     const semantic = mode === 'bm25' ? [] : await this.vectors.search(expanded, n, accept);
-    const graph = mode === 'hybrid' ? this.graphList(understand(query).entities, lexical, semantic) : [];
+    // the graph list costs a question analysis per query: only when it counts in the fusion
+    const useGraph = mode === 'hybrid' && this.weights.graph > 0;
+    const graph = useGraph ? this.graphList(understand(query).entities, lexical, semantic) : [];
     const w = this.weights;
     const fused =
       mode === 'hybrid'
@@ -164,12 +168,18 @@ export class SearchService {
   private indexLexical(rows: PassageRow[]): void {
     const bm25 = new Bm25Index(BM25_PARAMS);
     const passages = new Map<string, PassageRow>();
+    const filterKeys = new Map<string, { places: string[]; type: string }>();
     for (const row of rows) {
       passages.set(row.id, row);
+      filterKeys.set(row.id, {
+        places: [row.locality, row.province].filter((x): x is string => !!x).map(fold),
+        type: fold(row.documentType ?? ''),
+      });
       bm25.add(row.id, indexTerms(`${row.section}\n${row.text}`));
     }
     this.bm25 = bm25;
     this.passages = passages;
+    this.filterKeys = filterKeys;
   }
 
   /**
@@ -220,10 +230,10 @@ export class SearchService {
     if (!locality && !type && !f.field && !f.document && !f.year) return undefined;
     return (id) => {
       const p = this.passages.get(id);
-      if (!p) return false;
-      if (locality && fold(p.locality ?? '') !== locality && fold(p.province ?? '') !== locality)
-        return false;
-      if (type && fold(p.documentType ?? '') !== type) return false;
+      const keys = this.filterKeys.get(id);
+      if (!p || !keys) return false;
+      if (locality && !keys.places.includes(locality)) return false;
+      if (type && keys.type !== type) return false;
       if (f.field && !p.fields.includes(f.field)) return false;
       if (f.document && p.documentId !== f.document) return false;
       if (f.year && !(p.date ?? '').startsWith(String(f.year))) return false;
