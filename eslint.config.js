@@ -10,6 +10,7 @@ export default tseslint.config(
       'src/web/vendor/',
       'test-output/',
       'eslint.config.js',
+      '.dependency-cruiser.cjs',
     ],
   },
   js.configs.recommended,

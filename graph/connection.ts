@@ -4,7 +4,7 @@ import neo4j, {
   type QueryResult,
   type RecordShape,
 } from 'neo4j-driver';
-import { AppError } from '../src/errors.ts';
+import { AppError } from '../core/errors.ts';
 import { SCHEMA_STATEMENTS } from './schema.ts';
 
 export interface GraphConnectionOptions {

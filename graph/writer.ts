@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { AgencyRef, Extraction, StructuredDocument } from '../ingest/types.ts';
-import { numberKey } from '../ingest/extract/docnumber.ts';
-import { fold } from '../src/search/normalize.ts';
+import type { AgencyRef, Extraction, StructuredDocument } from '../core/types.ts';
+import { numberKey } from '../core/vocab/docnumber.ts';
+import { fold } from '../core/text/normalize.ts';
 import type { GraphConnection } from './connection.ts';
 import * as Q from './cypher.ts';
 

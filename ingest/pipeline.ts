@@ -2,12 +2,12 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { GraphConnection } from '../graph/connection.ts';
 import { writeDocument, type WriteStatus } from '../graph/writer.ts';
-import { toAppError, type ErrorCode } from '../src/errors.ts';
-import { numberKey, referenceKey } from './extract/docnumber.ts';
+import { toAppError, type ErrorCode } from '../core/errors.ts';
+import { numberKey, referenceKey } from '../core/vocab/docnumber.ts';
 import { extract } from './extract/index.ts';
 import { parse, type ParseOptions } from './parse/index.ts';
 import { contentHash, structure } from './structure/index.ts';
-import type { ManifestEntry, SourceFile } from './types.ts';
+import type { ManifestEntry, SourceFile } from '../core/types.ts';
 
 export interface IngestOptions {
   parse: ParseOptions;

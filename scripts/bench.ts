@@ -10,7 +10,7 @@
 import { Bm25Index } from '../src/search/bm25.ts';
 import { OfflineEmbedder } from '../src/search/embedder/index.ts';
 import { reciprocalRankFusion } from '../src/search/fusion.ts';
-import { indexTerms, queryTerms } from '../src/search/normalize.ts';
+import { indexTerms, queryTerms } from '../core/text/normalize.ts';
 import { BM25_PARAMS, DEFAULT_FUSION } from '../src/search/service.ts';
 import { createVectorIndex, type VectorIndex } from '../src/search/vector/index.ts';
 import { realPassages, sampleQueries, syntheticCorpus, type BenchPassage } from './bench/corpus.ts';

@@ -3,7 +3,7 @@
  * `--force` rebuilds even when target/launcher.jar is newer than the sources.
  */
 import { buildLauncher, LAUNCHER_JAR } from '../graph/local-neo4j.ts';
-import { isAppError } from '../src/errors.ts';
+import { isAppError } from '../core/errors.ts';
 
 const force = process.argv.includes('--force');
 try {

@@ -16,7 +16,7 @@ import {
   runCase,
   typedKeys,
   type Counts,
-} from '../ingest/extract/ref-eval.ts';
+} from './eval-extraction/ref-eval.ts';
 
 const verbose = process.argv.includes('--verbose');
 const cases = [

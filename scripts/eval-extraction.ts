@@ -14,7 +14,7 @@ import {
   prf,
   runGolden,
   SEED_LOCALITY,
-} from '../ingest/extract/task-eval.ts';
+} from './eval-extraction/task-eval.ts';
 
 const sets = [
   ...goldenFiles('corpus/golden', 'corpus'),

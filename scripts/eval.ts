@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { GraphReader } from '../graph/reader.ts';
 import { loadConfig, type Config } from '../src/config.ts';
-import { isAppError } from '../src/errors.ts';
+import { isAppError } from '../core/errors.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { isTransformersModelAvailable } from '../src/search/embedder/index.ts';
 import { DEFAULT_FUSION, SearchService } from '../src/search/service.ts';

@@ -3,7 +3,7 @@
  * unset), with a progress bar and a per-file report. Exits 1 when any file failed.
  */
 import { loadConfig } from '../src/config.ts';
-import { isAppError } from '../src/errors.ts';
+import { isAppError } from '../core/errors.ts';
 import { createLogger } from '../src/log.ts';
 import { startProgress } from '../src/progress.ts';
 import { openRuntime } from '../src/runtime.ts';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError } from './errors.ts';
+import { AppError } from '../core/errors.ts';
 
 const emptyToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './api/app.ts';
 import { loadConfig } from './config.ts';
-import { isAppError } from './errors.ts';
+import { isAppError } from '../core/errors.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startProgress } from './progress.ts';
 import { appContext, openRuntime, type Runtime } from './runtime.ts';

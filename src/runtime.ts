@@ -11,7 +11,7 @@ import {
   type FileResult,
 } from '../ingest/pipeline.ts';
 import type { ParseOptions } from '../ingest/parse/index.ts';
-import type { SourceFile } from '../ingest/types.ts';
+import type { SourceFile } from '../core/types.ts';
 import type { AppContext } from './api/context.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';

@@ -1,5 +1,5 @@
 /** Helpers shared by the local Neo4j modules: the launch error, and small utilities. */
-import { AppError } from '../../src/errors.ts';
+import { AppError } from '../../core/errors.ts';
 
 export const STDERR_TAIL_LINES = 40;
 

@@ -1,8 +1,14 @@
-import type { AgencyRef } from '../types.ts';
-import { fold, nfc, unifyTones } from '../../src/search/normalize.ts';
-import { ABBREVIATIONS, GAZETTEER, type GazetteerEntry } from './agency-gazetteer.ts';
+import type { AgencyRef } from '../../core/types.ts';
+import { fold, nfc, unifyTones } from '../../core/text/normalize.ts';
+import { ABBREVIATIONS, GAZETTEER, type GazetteerEntry } from '../../core/vocab/agency-gazetteer.ts';
 
-export { GAZETTEER, DEPARTMENTS, CENTRAL_BODIES, LOCAL_BODIES, ABBREVIATIONS } from './agency-gazetteer.ts';
+export {
+  GAZETTEER,
+  DEPARTMENTS,
+  CENTRAL_BODIES,
+  LOCAL_BODIES,
+  ABBREVIATIONS,
+} from '../../core/vocab/agency-gazetteer.ts';
 
 /**
  * Agency recognition and canonicalisation: abbreviation expansion (Sở KH&CN, UBND, HĐND, MTTQ, BCS

@@ -1,6 +1,6 @@
-import type { StructuredDocument } from '../types.ts';
-import { fold, hasDiacritics, nfc, unifyTones } from '../../src/search/normalize.ts';
-import { FIELDS, NOT_A_FIELD, type PolicyField } from './field-keywords.ts';
+import type { StructuredDocument } from '../../core/types.ts';
+import { fold, hasDiacritics, nfc, unifyTones } from '../../core/text/normalize.ts';
+import { FIELDS, NOT_A_FIELD, type PolicyField } from '../../core/vocab/field-keywords.ts';
 
 /**
  * Policy-field taxonomy: stable slugs with Vietnamese and English labels and the keywords that tag a
@@ -8,7 +8,7 @@ import { FIELDS, NOT_A_FIELD, type PolicyField } from './field-keywords.ts';
  * (hoá/hóa) and case-insensitive, and diacritic-insensitive only when the text itself has no
  * diacritics (so "biển" never matches "biến đổi khí hậu" in real documents, but "bien" in a query does).
  */
-export { FIELDS, type PolicyField } from './field-keywords.ts';
+export { FIELDS, type PolicyField } from '../../core/vocab/field-keywords.ts';
 
 /** Keywords that are ambiguous once diacritics are removed ("bien" = biển/biến, "lu" = lũ/lữ). */
 const FOLD_UNSAFE = new Set(['bien', 'lu', 'lut', 'bao', 'von', 'thue', 'ngap', 'vi sinh', 'thuoc']);

@@ -1,4 +1,4 @@
-import type { Extraction, ManifestEntry, StructuredDocument } from '../types.ts';
+import type { Extraction, ManifestEntry, StructuredDocument } from '../../core/types.ts';
 import { extractMeta } from './meta.ts';
 import { extractReferences } from './references.ts';
 import { extractTasks } from './tasks.ts';

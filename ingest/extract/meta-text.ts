@@ -3,9 +3,9 @@
  * line, the appendix caption ("Ban hành kèm theo Kế hoạch số 255/KH-UBND ngày 27/9/2023 của …"), the
  * title and the signature block.
  */
-import type { DocType, StructuredDocument } from '../types.ts';
-import { DOC_NUMBER_RE, parseMatch, type DocNumber } from './docnumber.ts';
-import { foldKeepLength, squash } from './text-util.ts';
+import type { DocType, StructuredDocument } from '../../core/types.ts';
+import { DOC_NUMBER_RE, parseMatch, type DocNumber } from '../../core/vocab/docnumber.ts';
+import { foldKeepLength, squash } from '../../core/text/text-util.ts';
 
 const HEADINGS: [string, DocType][] = [
   ['chuong trinh hanh dong', 'Chương trình'],

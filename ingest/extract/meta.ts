@@ -4,9 +4,9 @@
  * signature block. Unknown stays null; the manifest only fills the locality/province when the text
  * names none.
  */
-import type { DocType, DocumentMeta, ManifestEntry, StructuredDocument } from '../types.ts';
-import { abbrForTypeWord, parseDocNumber, type DocNumber } from './docnumber.ts';
-import { findLocalities, findLocality, type Locality } from './localities.ts';
+import type { DocType, DocumentMeta, ManifestEntry, StructuredDocument } from '../../core/types.ts';
+import { abbrForTypeWord, parseDocNumber, type DocNumber } from '../../core/vocab/docnumber.ts';
+import { findLocalities, findLocality, type Locality } from '../../core/vocab/localities.ts';
 import {
   issuerFromHeader,
   issuerFromPreamble,

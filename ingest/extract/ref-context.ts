@@ -3,9 +3,9 @@
  * ("Nghị quyết số"), the date ("ngày 30/01/2023") and issuer ("của Bộ Chính trị") after it, and the
  * implementation semantics of the title/preamble clause it sits in.
  */
-import type { DocType } from '../types.ts';
+import type { DocType } from '../../core/types.ts';
 import { isoDate } from './meta-text.ts';
-import { foldKeepLength } from './text-util.ts';
+import { foldKeepLength } from '../../core/text/text-util.ts';
 
 const TYPE_WORDS: [RegExp, DocType | null][] = [
   [/^nghi quyet/, 'Nghị quyết'],

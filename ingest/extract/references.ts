@@ -6,12 +6,18 @@
  * the same document mentions. Works on a whitespace-collapsed copy with an offset map, so numbers split
  * by hard line breaks read whole; offsets refer to the original text.
  */
-import type { DocumentMeta, LegalReference, StructuredDocument } from '../types.ts';
-import { DOC_NUMBER_RE, numberKey, parseMatch, referenceKey, type DocNumber } from './docnumber.ts';
-import { findLocality } from './localities.ts';
+import type { DocumentMeta, LegalReference, StructuredDocument } from '../../core/types.ts';
+import {
+  DOC_NUMBER_RE,
+  numberKey,
+  parseMatch,
+  referenceKey,
+  type DocNumber,
+} from '../../core/vocab/docnumber.ts';
+import { findLocality } from '../../core/vocab/localities.ts';
 import { findHeading, preambleEnd } from './meta-text.ts';
 import { foldFlat, implementsAt, lawBefore, readAfter, typeBefore } from './ref-context.ts';
-import { fold, reflow } from './text-util.ts';
+import { fold, reflow } from '../../core/text/text-util.ts';
 
 interface Mention {
   number: DocNumber;

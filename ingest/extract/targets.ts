@@ -1,4 +1,4 @@
-import type { DocumentMeta, StructuredDocument, Target } from '../types.ts';
+import type { DocumentMeta, StructuredDocument, Target } from '../../core/types.ts';
 import { tagFields } from './fields.ts';
 import { indicatorLabel } from './target-indicator.ts';
 import { passageAt } from './tasks.ts';

@@ -1,4 +1,4 @@
-import { fold } from '../../src/search/normalize.ts';
+import { fold } from '../../core/text/normalize.ts';
 import { isTableLine, matchMarker, splitLines } from '../structure/index.ts';
 
 /** A span of the document text with its (whitespace-joined) content. */

@@ -1,4 +1,11 @@
-import type { AgencyRef, DocumentMeta, Passage, Section, StructuredDocument, Task } from '../types.ts';
+import type {
+  AgencyRef,
+  DocumentMeta,
+  Passage,
+  Section,
+  StructuredDocument,
+  Task,
+} from '../../core/types.ts';
 import { dedupeAgencies, resolveAgency, splitAgencies } from './agencies.ts';
 import { tagFields } from './fields.ts';
 import { cellOf, taskTables, type Table, type TableRow } from './tables.ts';

@@ -3,7 +3,7 @@
  * (paragraphs, list items, headings, table rows) whose text is already NFC; blocks are joined by a blank
  * line, rows of the same table by a single newline, so offsets are computed once, here.
  */
-import type { PageSpan, ParsedTable } from '../types.ts';
+import type { PageSpan, ParsedTable } from '../../core/types.ts';
 
 export interface Block {
   text: string;

@@ -1,7 +1,7 @@
 /** Format detection: magic bytes first, file extension second, content sniffing last. */
 import { extname } from 'node:path';
-import type { SourceFile, SourceFormat } from '../types.ts';
-import { FileError } from '../../src/errors.ts';
+import type { SourceFile, SourceFormat } from '../../core/types.ts';
+import { FileError } from '../../core/errors.ts';
 import { detectUtf16 } from './encoding.ts';
 
 /** Known binary formats we do not parse, by magic bytes. */

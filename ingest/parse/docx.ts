@@ -1,8 +1,8 @@
 /** DOCX: mammoth → HTML → shared walker (headings, paragraphs, list items, tables as pipe rows). */
 import * as cheerio from 'cheerio';
 import mammoth from 'mammoth';
-import type { ParsedDocument, SourceFile } from '../types.ts';
-import { FileError } from '../../src/errors.ts';
+import type { ParsedDocument, SourceFile } from '../../core/types.ts';
+import { FileError } from '../../core/errors.ts';
 import { assemble } from './blocks.ts';
 import { fixLegacyFonts } from './encoding.ts';
 import { htmlToBlocks } from './html-walk.ts';

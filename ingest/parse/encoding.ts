@@ -4,7 +4,7 @@
  * as Vietnamese. Legacy font mojibake (TCVN3/VNI inside valid UTF-8) is converted by `fixLegacyFonts`.
  */
 import iconv from 'iconv-lite';
-import { FileError } from '../../src/errors.ts';
+import { FileError } from '../../core/errors.ts';
 import { decodeTcvn3Bytes, decodeTcvn3Mojibake, decodeVni } from './legacy-fonts.ts';
 
 export interface DecodedText {

@@ -2,23 +2,16 @@
  * Parse stage entry point: every supported format (text, Markdown, PDF incl. OCR, DOCX, HTML) into one
  * NFC-normalised `ParsedDocument`. Bad input is rejected per file with a `FileError` and a stable code.
  */
-import type { ParsedDocument, SourceFile } from '../types.ts';
-import { AppError, FileError } from '../../src/errors.ts';
+import type { ParsedDocument, SourceFile } from '../../core/types.ts';
+import { AppError, FileError } from '../../core/errors.ts';
 import { detectFormat } from './detect.ts';
 import { parseDocx } from './docx.ts';
 import { parseHtml } from './html.ts';
 import { parsePdf } from './pdf.ts';
+import type { ParseOptions } from './options.ts';
 import { parseText } from './text.ts';
 
-export interface ParseOptions {
-  /** Files larger than this are rejected with TOO_LARGE before parsing. */
-  maxBytes: number;
-  /** Whole-parse deadline; a parser still running is stopped (PDF worker terminated, OCR killed). */
-  timeoutMs: number;
-  /** 'auto': OCR pages without a text layer when tesseract+vie and pdftoppm exist; 'on': OCR every page; 'off': never. */
-  ocr: 'auto' | 'on' | 'off';
-  log?: (s: string) => void;
-}
+export type { ParseOptions } from './options.ts';
 
 export { OCR_HOWTO, ocrAvailable } from './ocr.ts';
 

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { FileError } from '../../src/errors.ts';
+import { FileError } from '../../core/errors.ts';
 
 export interface RawPdf {
   pages: { num: number; text: string }[];

@@ -3,14 +3,14 @@
  * page numbers removed, ruled tables spliced in as pipe rows, lines re-flowed; `pages` are exact char
  * ranges of the final text.
  */
-import type { ParsedDocument, SourceFile } from '../types.ts';
-import { FileError } from '../../src/errors.ts';
+import type { ParsedDocument, SourceFile } from '../../core/types.ts';
+import { FileError } from '../../core/errors.ts';
 import { assemble } from './blocks.ts';
 import { OCR_HOWTO, ocrAvailable, ocrPdf } from './ocr.ts';
 import { detectLayoutTables, normalizePageText, removeRunningLines, spliceTables } from './pdf-layout.ts';
 import { extractPdf, type RawPdf } from './pdf-worker.ts';
 import { reflow, type Line } from './reflow.ts';
-import type { ParseOptions } from './index.ts';
+import type { ParseOptions } from './options.ts';
 
 /** A page with fewer visible characters than this has no usable text layer. */
 const MIN_PAGE_CHARS = 20;

@@ -1,6 +1,6 @@
 /** Plain text and Markdown: decode bytes, convert legacy font mojibake, NFC, record pipe/tab tables. */
-import type { ParsedDocument, SourceFile } from '../types.ts';
-import { FileError } from '../../src/errors.ts';
+import type { ParsedDocument, SourceFile } from '../../core/types.ts';
+import { FileError } from '../../core/errors.ts';
 import { scanTextTables } from './blocks.ts';
 import { decodeBytes, fixLegacyFonts } from './encoding.ts';
 

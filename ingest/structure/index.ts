@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ParsedDocument, StructuredDocument } from '../types.ts';
+import type { ParsedDocument, StructuredDocument } from '../../core/types.ts';
 import { buildPassages, DEFAULT_PASSAGE_OPTIONS, type PassageOptions } from './passages.ts';
 import { buildSections } from './tree.ts';
 

@@ -1,4 +1,4 @@
-import type { PageSpan, Passage, Section } from '../types.ts';
+import type { PageSpan, Passage, Section } from '../../core/types.ts';
 import { isTableLine, matchMarker } from './markers.ts';
 import { splitLines } from './tree.ts';
 

@@ -1,4 +1,4 @@
-import type { Section } from '../types.ts';
+import type { Section } from '../../core/types.ts';
 import { matchMarker, type MarkerKind } from './markers.ts';
 
 /** A line of the document with its offsets. */

@@ -4,7 +4,7 @@
  * passage ids the current ingest produced.
  */
 import { readFileSync } from 'node:fs';
-import { nfc, unifyTones } from '../../src/search/normalize.ts';
+import { nfc, unifyTones } from '../../core/text/normalize.ts';
 
 export const CATEGORIES = ['accented', 'unaccented', 'paraphrase', 'english'] as const;
 export type Category = (typeof CATEGORIES)[number];

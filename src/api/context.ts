@@ -1,7 +1,7 @@
 import type { GraphConnection } from '../../graph/connection.ts';
 import type { GraphReader } from '../../graph/reader.ts';
 import type { FileResult } from '../../ingest/pipeline.ts';
-import type { SourceFile } from '../../ingest/types.ts';
+import type { SourceFile } from '../../core/types.ts';
 import type { Config } from '../config.ts';
 import type { SearchService } from '../search/service.ts';
 

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError, toAppError } from '../errors.ts';
+import { AppError, toAppError } from '../../core/errors.ts';
 
 export const notFound: RequestHandler = (req, _res, next) => {
   next(

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
-import { AppError } from '../errors.ts';
+import { AppError } from '../../core/errors.ts';
 
 /** One API route: its zod query schema is both the validator and the OpenAPI description. */
 export interface RouteSpec<Q extends z.ZodType> {

@@ -1,6 +1,6 @@
 import type { GraphReader, Row } from '../../graph/reader.ts';
-import { numberKey } from '../../ingest/extract/docnumber.ts';
-import { fold } from '../search/normalize.ts';
+import { numberKey } from '../../core/vocab/docnumber.ts';
+import { fold } from '../../core/text/normalize.ts';
 import type { SearchHit, SearchService } from '../search/service.ts';
 import { understand, type Intent, type QuestionEntities } from './intent.ts';
 
@@ -47,7 +47,7 @@ export async function ask(
 ): Promise<AskResponse> {
   const { intent, entities } = understand(question);
   const filters = entities.locality ? { locality: fold(entities.locality) } : {};
-  const { results } = await search.search(question, 10, filters);
+  const { results } = await search.search(question, 10, filters, 'hybrid', () => entities);
   const answer = await answerFor(intent, entities, reader);
   const citations = answer.rows.flatMap((r) => {
     const passageId = r.passageId as string | null;

@@ -1,8 +1,8 @@
 import { resolveAgency } from '../../ingest/extract/agencies.ts';
-import { DOC_NUMBER_RE, parseDocNumber } from '../../ingest/extract/docnumber.ts';
+import { DOC_NUMBER_RE, parseDocNumber } from '../../core/vocab/docnumber.ts';
 import { FIELDS, tagFields } from '../../ingest/extract/fields.ts';
-import { findLocality } from '../../ingest/extract/localities.ts';
-import { fold } from '../search/normalize.ts';
+import { findLocality } from '../../core/vocab/localities.ts';
+import { fold } from '../../core/text/normalize.ts';
 
 export type Intent = 'implements' | 'tasks_by_field' | 'tasks_by_agency' | 'targets_compare' | 'search';
 

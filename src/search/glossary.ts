@@ -1,5 +1,5 @@
 import { FIELDS } from '../../ingest/extract/fields.ts';
-import { fold, hasDiacritics } from './normalize.ts';
+import { fold, hasDiacritics } from '../../core/text/normalize.ts';
 
 /**
  * English → Vietnamese policy vocabulary for lexical query expansion. The offline embedder learns only

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { GraphReader, PassageRow } from '../../graph/reader.ts';
-import { understand, type QuestionEntities } from '../ask/intent.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { Bm25Index } from './bm25.ts';
@@ -14,7 +13,7 @@ import {
   queryTerms,
   tokenize,
   type Span,
-} from './normalize.ts';
+} from '../../core/text/normalize.ts';
 import { VectorStore, type VectorStoreStatus } from './vector-store.ts';
 
 /** BM25+ lower bound measured best on the corpus (see bm25.ts); k1 and b stay Okapi's defaults. */
@@ -24,6 +23,16 @@ export const BM25_PARAMS = { delta: 0.5 };
  * Weights of the three ranked lists in reciprocal rank fusion, and the rank constant. Defaults chosen
  * on the dev questions (`npm run eval`); override with SEARCH_WEIGHTS="bm25,vector,graph".
  */
+/**
+ * What a query names, as understood by its caller (the question analysis lives above search): the graph
+ * list ranks passages linked to these.
+ */
+export interface GraphHints {
+  number: string | null;
+  field: string | null;
+  agencyKind: string | null;
+}
+
 export interface FusionWeights {
   bm25: number;
   vector: number;
@@ -129,6 +138,7 @@ export class SearchService {
     k: number,
     filters: SearchFilters = {},
     mode: SearchMode = 'hybrid',
+    hints?: () => GraphHints,
   ): Promise<SearchResponse> {
     const t0 = performance.now();
     const accept = this.filterFn(filters);
@@ -139,9 +149,9 @@ export class SearchService {
         ? []
         : this.bm25.search(queryTerms(expanded), { k: n, filter: accept, coordination: true });
     const semantic = mode === 'bm25' ? [] : await this.vectors.search(expanded, n, accept);
-    // the graph list costs a question analysis per query: only when it counts in the fusion
-    const useGraph = mode === 'hybrid' && this.weights.graph > 0;
-    const graph = useGraph ? this.graphList(understand(query).entities, lexical, semantic) : [];
+    // the graph list costs a question analysis per query (the caller's hints): only when it counts in the fusion
+    const useGraph = mode === 'hybrid' && this.weights.graph > 0 && hints !== undefined;
+    const graph = useGraph ? this.graphList(hints(), lexical, semantic) : [];
     const w = this.weights;
     const fused =
       mode === 'hybrid'
@@ -186,7 +196,7 @@ export class SearchService {
    * Candidates linked in the graph to what the query names: a field (section/task tags), an agency kind
    * (tasks citing the passage), or a document number (stated in the passage or the passage's document).
    */
-  private graphList(e: QuestionEntities, ...lists: Scored[][]): Scored[] {
+  private graphList(e: GraphHints, ...lists: Scored[][]): Scored[] {
     const numberKey = e.number ? docNumberKey(e.number) : null;
     if (!e.field && !e.agencyKind && !numberKey) return [];
     const seen = new Set<string>();

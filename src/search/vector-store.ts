@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isAppError } from '../errors.ts';
+import { isAppError } from '../../core/errors.ts';
 import type { Logger } from '../log.ts';
 import { createEmbedder, OfflineEmbedder, type Embedder } from './embedder/index.ts';
 import { createVectorIndex, openVectorIndex, type VectorIndex } from './vector/index.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Golden } from '../../ingest/extract/task-eval.ts';
+import type { Golden } from '../../scripts/eval-extraction/task-eval.ts';
 
 /** Expected tasks and targets of a seed, annotated by reading it (corpus/golden/<file>.tasks.json). */
 export function seedGolden(file: string): Golden {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse, type ParseOptions } from '../../ingest/parse/index.ts';
-import type { ParsedDocument } from '../../ingest/types.ts';
+import type { ParsedDocument } from '../../core/types.ts';
 
 /** Parse options of the parser tests; each test overrides what it exercises. */
 export const TEST_PARSE_OPTIONS: ParseOptions = { maxBytes: 50_000_000, timeoutMs: 120_000, ocr: 'off' };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../src/search/service.ts';
-import { fold } from '../../src/search/normalize.ts';
+import { fold } from '../../core/text/normalize.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { buildTinyModel } from '../setup/tiny-model.ts';
 import { appFor, openTestRuntime, recordingLogger, SEEDS } from '../helpers/runtime.ts';

@@ -7,13 +7,13 @@ import {
   numberMatches,
   parseDocNumber,
   referenceKey,
-} from '../../ingest/extract/docnumber.ts';
+} from '../../core/vocab/docnumber.ts';
 import {
   findLocality,
   PROVINCES_2025,
   PROVINCES_PRE_2025,
   successorProvince,
-} from '../../ingest/extract/localities.ts';
+} from '../../core/vocab/localities.ts';
 import { extractMeta } from '../../ingest/extract/meta.ts';
 import {
   loadDoc,
@@ -22,7 +22,7 @@ import {
   metaValue,
   readManifest,
   runCase,
-} from '../../ingest/extract/ref-eval.ts';
+} from '../../scripts/eval-extraction/ref-eval.ts';
 
 const DEV = '/work/shared/corpus-dev';
 const cases = [...loadGoldens('corpus/golden', 'corpus'), ...loadGoldens('tests/golden/dev', DEV)];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { numberKey } from '../../ingest/extract/docnumber.ts';
+import { numberKey } from '../../core/vocab/docnumber.ts';
 import {
   implementsKeys,
   loadDoc,
@@ -7,7 +7,7 @@ import {
   refKeys,
   runCase,
   typedKeys,
-} from '../../ingest/extract/ref-eval.ts';
+} from '../../scripts/eval-extraction/ref-eval.ts';
 import { extractMeta } from '../../ingest/extract/meta.ts';
 import { extractReferences } from '../../ingest/extract/references.ts';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, goldenFiles, runGolden } from '../../ingest/extract/task-eval.ts';
+import { evaluate, goldenFiles, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
 
 const sets = [
   ...goldenFiles('corpus/golden', 'corpus'),

@@ -9,7 +9,7 @@ import {
   prf,
   runGolden,
   SEED_LOCALITY,
-} from '../../ingest/extract/task-eval.ts';
+} from '../../scripts/eval-extraction/task-eval.ts';
 import { normalizeDeadline } from '../../ingest/extract/task-deadline.ts';
 import { agencyKey } from '../../ingest/extract/agencies.ts';
 

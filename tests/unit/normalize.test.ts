@@ -12,7 +12,7 @@ import {
   queryTerms,
   tokenize,
   unifyTones,
-} from '../../src/search/normalize.ts';
+} from '../../core/text/normalize.ts';
 
 const SEED_000 = readFileSync(new URL('../../corpus/000_953892a000611854.txt', import.meta.url), 'utf8');
 const SEED_001 = readFileSync(new URL('../../corpus/001_599f766e9ac447fa.txt', import.meta.url), 'utf8');

@@ -17,11 +17,11 @@ import {
   refKeys,
   typedKeys,
   type Golden as RefGolden,
-} from '../../ingest/extract/ref-eval.ts';
-import { evaluate, matchTasks, type Golden as TaskGolden } from '../../ingest/extract/task-eval.ts';
+} from '../../scripts/eval-extraction/ref-eval.ts';
+import { evaluate, matchTasks, type Golden as TaskGolden } from '../../scripts/eval-extraction/task-eval.ts';
 import { parse } from '../../ingest/parse/index.ts';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
-import type { Extraction, StructuredDocument } from '../../ingest/types.ts';
+import type { Extraction, StructuredDocument } from '../../core/types.ts';
 import { buildParseFixtures, SEEDS, type FixturePaths } from '../setup/fixtures.ts';
 
 const run = promisify(execFile);

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ParseOptions } from '../../ingest/parse/index.ts';
 import { ocrAvailable } from '../../ingest/parse/ocr.ts';
-import type { ParsedDocument } from '../../ingest/types.ts';
+import type { ParsedDocument } from '../../core/types.ts';
 import { codeOf, parseFile as parseWith } from '../helpers/parse.ts';
 import { buildParseFixtures, type FixturePaths } from '../setup/fixtures.ts';
 

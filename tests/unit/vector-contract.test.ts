@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import type { AppError } from '../../src/errors.ts';
+import type { AppError } from '../../core/errors.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   EXACT_INDEX_THRESHOLD,

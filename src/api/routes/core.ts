@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { ask } from '../../ask/answer.ts';
-import { fold } from '../../search/normalize.ts';
+import { understand } from '../../ask/intent.ts';
+import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
 import { limit, optText, text, year } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';
@@ -90,6 +91,7 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
           ...(q.year ? { year: q.year } : {}),
         },
         q.mode,
+        () => understand(q.q).entities,
       );
     },
   });

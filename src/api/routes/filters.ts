@@ -1,8 +1,8 @@
 import type { DocumentFilter } from '../../../graph/reader.ts';
-import { numberKey } from '../../../ingest/extract/docnumber.ts';
+import { numberKey } from '../../../core/vocab/docnumber.ts';
 import { findField } from '../../../ingest/extract/fields.ts';
-import { AppError } from '../../errors.ts';
-import { fold } from '../../search/normalize.ts';
+import { AppError } from '../../../core/errors.ts';
+import { fold } from '../../../core/text/normalize.ts';
 
 /** Field slug from a slug or a Vietnamese/English label, with or without diacritics; unknown → 400. */
 export function resolveField(value: string | undefined): string | null {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError } from '../../errors.ts';
-import { fold } from '../../search/normalize.ts';
+import { AppError } from '../../../core/errors.ts';
+import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
 import { limit, optText, year } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import type { FileResult } from '../../../ingest/pipeline.ts';
-import { AppError, ERROR_STATUS } from '../../errors.ts';
+import { AppError, ERROR_STATUS } from '../../../core/errors.ts';
 import type { AppContext } from '../context.ts';
 import type { RouteRegistry } from '../registry.ts';
 

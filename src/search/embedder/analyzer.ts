@@ -3,7 +3,7 @@
  * (the default) uses the shared Vietnamese normaliser `../normalize.ts` (NFC, tone unification, folding);
  * `LOCAL_ANALYZER` is a dependency-free fallback (NFC, lowercase, split on non-letters/digits).
  */
-import { fold as sharedFold, tokenize as sharedTokenize } from '../normalize.ts';
+import { fold as sharedFold, tokenize as sharedTokenize } from '../../../core/text/normalize.ts';
 
 export interface TextAnalyzer {
   /** Stable name saved with a trained model; loading checks it so features stay comparable. */
@@ -33,7 +33,7 @@ export const LOCAL_ANALYZER: TextAnalyzer = { name: 'local-v1', tokenize: localT
 
 const foldCache = new Map<string, string>();
 
-/** Syllables and folding from `src/search/normalize.ts` (document numbers become one token). */
+/** Syllables and folding from `core/text/normalize.ts` (document numbers become one token). */
 export const NORMALIZE_ANALYZER: TextAnalyzer = {
   name: 'normalize-v1',
   tokenize: (text) => sharedTokenize(text).map((t) => t.exact),

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { NORMALIZE_ANALYZER, type TextAnalyzer, textFeatures } from './analyzer.ts';
 import type { Csr } from './linalg.ts';
 import { randomizedSvd } from './svd.ts';

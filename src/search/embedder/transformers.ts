@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { type Embedder, type EmbedderDescription, l2normalize } from './types.ts';
 
 export const DEFAULT_TRANSFORMERS_MODEL = 'Xenova/multilingual-e5-small';

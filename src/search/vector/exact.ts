@@ -4,7 +4,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import {
   type SearchHit,
   VECTOR_FORMAT_VERSION,

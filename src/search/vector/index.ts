@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import { ExactIndex } from './exact.ts';
 import { HnswIndex, type HnswOptions } from './hnsw.ts';
 import {

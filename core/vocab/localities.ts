@@ -8,7 +8,7 @@
  * ("Thành ủy Tam Điệp") are level `city` with the province that contained them before the merger.
  * Matching is case-, diacritic- and tone-placement-insensitive (all text is folded first).
  */
-import { escapeRe, foldKeepLength } from './text-util.ts';
+import { escapeRe, foldKeepLength } from '../text/text-util.ts';
 
 export interface Locality {
   /** Canonical name, e.g. "Bình Thuận", "Hải Phòng", "Thành phố Hồ Chí Minh", "Tam Điệp". */

@@ -3,7 +3,7 @@
  * normaliser (`src/search/normalize.ts`); `foldKeepLength` is a per-character variant whose output has
  * the same length as its NFC input, so offsets found in the folded copy are offsets into the original.
  */
-import { fold } from '../../src/search/normalize.ts';
+import { fold } from './normalize.ts';
 
 export { fold };
 

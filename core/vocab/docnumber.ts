@@ -8,8 +8,8 @@
  * its style, with type letters in official case ("CTr", "TTr", "QĐ", "HĐND").
  */
 import type { DocType } from '../types.ts';
-import { docNumberKey } from '../../src/search/normalize.ts';
-import { fold } from './text-util.ts';
+import { docNumberKey } from '../text/normalize.ts';
+import { fold } from '../text/text-util.ts';
 
 /** Type abbreviation (folded, upper case) → official spelling and document type. */
 const TYPE_ABBR: Record<string, { abbr: string; type: DocType | null }> = {

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentMeta, Target, Task } from '../types.ts';
-import { agencyKey, expandAbbreviations } from './agencies.ts';
+import type { DocumentMeta, Target, Task } from '../../core/types.ts';
+import { agencyKey, expandAbbreviations } from '../../ingest/extract/agencies.ts';
 import { loadDoc } from './ref-eval.ts';
-import { extractTasks } from './tasks.ts';
-import { extractTargets } from './targets.ts';
+import { extractTasks } from '../../ingest/extract/tasks.ts';
+import { extractTargets } from '../../ingest/extract/targets.ts';
 
 /**
  * Locality each seed's task golden was annotated for (dev documents name theirs in the text); the task

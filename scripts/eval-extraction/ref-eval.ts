@@ -5,12 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { contentHash, structure } from '../structure/index.ts';
-import type { DocumentMeta, LegalReference, ManifestEntry, StructuredDocument } from '../types.ts';
-import { numberKey } from './docnumber.ts';
-import { extractMeta } from './meta.ts';
-import { extractReferences } from './references.ts';
-import { fold } from './text-util.ts';
+import { contentHash, structure } from '../../ingest/structure/index.ts';
+import type { DocumentMeta, LegalReference, ManifestEntry, StructuredDocument } from '../../core/types.ts';
+import { numberKey } from '../../core/vocab/docnumber.ts';
+import { extractMeta } from '../../ingest/extract/meta.ts';
+import { extractReferences } from '../../ingest/extract/references.ts';
+import { fold } from '../../core/text/text-util.ts';
 
 export const META_FIELDS = ['type', 'number', 'issuer', 'locality', 'province', 'date', 'signer'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
