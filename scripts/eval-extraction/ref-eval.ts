@@ -8,17 +8,29 @@ import { basename, join } from 'node:path';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
 import type { DocumentMeta, LegalReference, ManifestEntry, StructuredDocument } from '../../core/types.ts';
 import { numberKey } from '../../core/vocab/docnumber.ts';
-import { extractMeta } from '../../ingest/extract/meta.ts';
-import { extractReferences } from '../../ingest/extract/references.ts';
+import type { RelationType } from '../../core/vocab/relations.ts';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
+import { extractReferences } from '../../ingest/extract/references/index.ts';
 import { fold } from '../../core/text/text-util.ts';
 
-export const META_FIELDS = ['type', 'number', 'issuer', 'locality', 'province', 'date', 'signer'] as const;
+export const META_FIELDS = [
+  'type',
+  'number',
+  'issuer',
+  'locality',
+  'province',
+  'date',
+  'signer',
+  'signerPosition',
+  'effectiveDate',
+  'status',
+] as const;
 export type MetaField = (typeof META_FIELDS)[number];
 
 export interface GoldenRef {
   number: string;
   type: string | null;
-  relation: 'IMPLEMENTS' | 'CITES';
+  relation: RelationType;
 }
 
 export interface Golden {
@@ -115,6 +127,16 @@ export function refKeys(refs: readonly { number: string }[]): string[] {
 
 export function implementsKeys(refs: readonly { number: string; relation: string }[]): string[] {
   return refKeys(refs.filter((r) => r.relation === 'IMPLEMENTS'));
+}
+
+/** Typed relation facts: number key + relation, so a wrong relation counts as a miss and a false hit. */
+export function relationKeys(refs: readonly { number: string; relation: string }[]): string[] {
+  return refs.map((r) => `${numberKey(r.number)}|${r.relation}`);
+}
+
+/** Relation facts of one type. */
+export function relationKeysOf(refs: readonly { number: string; relation: string }[], type: RelationType): string[] {
+  return refKeys(refs.filter((r) => r.relation === type));
 }
 
 /** "type" facts: number key + type, so a wrong type counts as a miss and a false hit. */

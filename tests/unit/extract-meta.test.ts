@@ -14,7 +14,7 @@ import {
   PROVINCES_PRE_2025,
   successorProvince,
 } from '../../core/vocab/localities.ts';
-import { extractMeta } from '../../ingest/extract/meta.ts';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
 import {
   loadDoc,
   loadGoldens,

@@ -8,8 +8,8 @@ import {
   runCase,
   typedKeys,
 } from '../../scripts/eval-extraction/ref-eval.ts';
-import { extractMeta } from '../../ingest/extract/meta.ts';
-import { extractReferences } from '../../ingest/extract/references.ts';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
+import { extractReferences } from '../../ingest/extract/references/index.ts';
 
 const cases = [
   ...loadGoldens('corpus/golden', 'corpus'),
