@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentMeta, Target, Task } from '../../core/types.ts';
-import { agencyKey, expandAbbreviations } from '../../ingest/extract/agencies.ts';
+import { agencyKey, expandAbbreviations } from '../../ingest/extract/agencies/index.ts';
 import { loadDoc } from './ref-eval.ts';
-import { extractTasks } from '../../ingest/extract/tasks.ts';
+import { extractTasks } from '../../ingest/extract/tasks/index.ts';
 import { extractTargets } from '../../ingest/extract/targets.ts';
 
 /**
@@ -176,7 +176,7 @@ export function evaluate(
 export function runGolden(source: string, locality: string | null): { tasks: Task[]; targets: Target[] } {
   const doc = loadDoc(source);
   const meta = metaFor(locality);
-  return { tasks: extractTasks(doc, meta).tasks, targets: extractTargets(doc, meta) };
+  return { tasks: extractTasks(doc, meta), targets: extractTargets(doc, meta) };
 }
 
 export function prf(c: Counts): { precision: number; recall: number } {

@@ -10,8 +10,8 @@ import {
   runGolden,
   SEED_LOCALITY,
 } from '../../scripts/eval-extraction/task-eval.ts';
-import { normalizeDeadline } from '../../ingest/extract/task-deadline.ts';
-import { agencyKey } from '../../ingest/extract/agencies.ts';
+import { normalizeDeadline } from '../../ingest/extract/tasks/deadline.ts';
+import { agencyKey } from '../../ingest/extract/agencies/index.ts';
 
 const seeds = goldenFiles('corpus/golden', 'corpus');
 const dev = goldenFiles('tests/golden/dev', path.resolve('..', 'shared', 'corpus-dev'));
