@@ -4,7 +4,7 @@
  * counts. Used by the unit tests and by `scripts/eval-extraction-refs.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import path, { basename, join } from 'node:path';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
 import type { DocumentMeta, LegalReference, ManifestEntry, StructuredDocument } from '../../core/types.ts';
 import { numberKey } from '../../core/vocab/docnumber.ts';
@@ -59,6 +59,18 @@ export function loadDoc(path: string): StructuredDocument {
 export function readManifest(dir: string): ManifestEntry[] {
   const raw = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { documents: ManifestEntry[] };
   return raw.documents;
+}
+
+const CORPUS_DEV = path.resolve('..', 'shared', 'corpus-dev');
+
+/** Dev goldens of metadata and relations: the seeds (corpus/golden) and tests/golden/dev. */
+export function devRefGoldens(): GoldenCase[] {
+  return [...loadGoldens('corpus/golden', 'corpus'), ...loadGoldens('tests/golden/dev', CORPUS_DEV)];
+}
+
+/** Held-out goldens: evaluated only, never tuned on (tests/golden/README.md). */
+export function heldoutRefGoldens(): GoldenCase[] {
+  return loadGoldens('tests/golden/heldout', CORPUS_DEV);
 }
 
 /** Golden cases of a directory of `*.refs.json` whose sources live in `sourceDir`. */
@@ -135,7 +147,10 @@ export function relationKeys(refs: readonly { number: string; relation: string }
 }
 
 /** Relation facts of one type. */
-export function relationKeysOf(refs: readonly { number: string; relation: string }[], type: RelationType): string[] {
+export function relationKeysOf(
+  refs: readonly { number: string; relation: string }[],
+  type: RelationType,
+): string[] {
   return refKeys(refs.filter((r) => r.relation === type));
 }
 

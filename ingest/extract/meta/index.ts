@@ -64,7 +64,12 @@ export function extractMeta(doc: StructuredDocument, manifest?: ManifestEntry): 
   const signature = findSignature(text);
   const fromSig = signature.block === null ? null : issuerFromSignature(signature.block, text);
   const issuer = issuerFromHeader(header) ?? preambleIssuer ?? fromSig;
-  const locality = resolveLocality({ issuer, header, preamble: preambleIssuer, caption, text });
+  const named = { issuer, header, preamble: preambleIssuer, caption, text, province: null };
+  // The issuer keeps the place the document ties it to; the city a committee leaves unnamed is only the
+  // document's locality ("Ban Thường vụ Thành ủy" of a Tam Điệp plan).
+  const issuerLocality = resolveLocality(named);
+  const locality =
+    issuerLocality ?? resolveLocality({ ...named, province: manifestText(manifest, 'province') });
   const manifestLoc = findLocality(manifestText(manifest, 'locality') ?? '');
   const title = heading === null ? null : findTitle(text, heading);
   // The authority line between the title and the preamble ("CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ").
@@ -72,7 +77,7 @@ export function extractMeta(doc: StructuredDocument, manifest?: ManifestEntry): 
   const fullIssuer =
     issuer === null
       ? null
-      : { ...issuer, kind: refineKind(issuer, number, authority), locality: locality ?? manifestLoc };
+      : { ...issuer, kind: refineKind(issuer, number, authority), locality: issuerLocality ?? manifestLoc };
   const date = headerDate(header) ?? caption?.date ?? null;
 
   return {

@@ -3,7 +3,7 @@
  * ("UBND tỉnh Quảng Nam ban hành"), the appendix caption, the place-date line or the locality the text
  * names most often. Central issuers have none.
  */
-import { findLocalities, findLocality, type Locality } from '../../../core/vocab/localities.ts';
+import { citiesOf, findLocalities, findLocality, type Locality } from '../../../core/vocab/localities.ts';
 import type { Caption } from './header.ts';
 import type { IssuerGuess } from './issuer.ts';
 
@@ -25,12 +25,29 @@ function placeOfDateLine(header: string): Locality | null {
   return m === null ? null : findLocality(m[1] ?? '');
 }
 
+/**
+ * A city committee ("Ban Thường vụ Thành ủy") that does not name its city: the city of the known province
+ * that the text names most often, written with capitals ("đưa Tam Điệp trở thành thành phố …").
+ */
+function cityOfProvince(text: string, province: string | null): Locality | null {
+  if (province === null) return null;
+  let best: { name: string; n: number } | null = null;
+  for (const name of citiesOf(province)) {
+    if (name === province) continue;
+    const n = text.split(name).length - 1;
+    if (n > 0 && (best === null || n > best.n)) best = { name, n };
+  }
+  return best === null ? null : { name: best.name, province, level: 'city' };
+}
+
 export interface LocalityInput {
   issuer: IssuerGuess | null;
   header: string;
   preamble: IssuerGuess | null;
   caption: Caption | null;
   text: string;
+  /** Province the source metadata gives (manifest), if any. */
+  province: string | null;
 }
 
 /** The document's locality from the first source that names one (see module comment). */
@@ -41,5 +58,7 @@ export function resolveLocality(x: LocalityInput): Locality | null {
   const fromCaption = x.caption?.issuerText == null ? null : findLocality(x.caption.issuerText);
   if (fromCaption !== null) return fromCaption;
   if (x.issuer === null) return null;
-  return placeOfDateLine(x.header) ?? dominantLocality(x.text);
+  const found = placeOfDateLine(x.header) ?? dominantLocality(x.text);
+  const cityIssuer = x.issuer.kind === 'thanh-uy' || x.issuer.kind === 'btv-thanh-uy';
+  return found ?? (cityIssuer ? cityOfProvince(x.text, x.province) : null);
 }

@@ -39,7 +39,7 @@ const OFFICES = [
   'VIỆN TRƯỞNG',
   'TRƯỞNG PHÒNG',
 ];
-const OFFICE_AT_END = new RegExp(`(?:^|[\\s.])((?:PHÓ )?(?:${OFFICES.join('|')}))$`, 'u');
+const OFFICE_AT_END = new RegExp(`(?:^|[\\s.])((?:PHÓ )?(?:${OFFICES.join('|')})(?: THƯỜNG TRỰC)?)$`, 'u');
 
 /** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch", "BỘ TRƯỞNG" → "Bộ trưởng", "PHÓ TRƯỞNG BAN" → "Phó Trưởng ban". */
 function officeCase(office: string): string {

@@ -40,6 +40,11 @@ const DATE = /ngay \d{1,2}(?: thang \d{1,2} nam |[/.-]\d{1,2}[/.-])\d{4}/g;
 const DESCRIBES =
   /(?<![a-z])(?:ve|quy dinh|huong dan|thuc hien|trien khai|ban hanh|phe duyet|sua doi)(?![a-z])/;
 
+/** "…số 64/2025/QH15, Luật Sửa đổi, bổ sung … số 87/2025/QH15": a law's name stands between the comma and its number. */
+function lawName(gap: string, m: Mention): boolean {
+  return m.type === 'Luật' && /^[\s,]*(?:va )?luat [a-z]/.test(gap);
+}
+
 /** "Căn cứ Luật X ngày … quy định … Nghị định số …": the first number sits in an unnumbered document's description. */
 function describedBeforeHead(pre: string): boolean {
   let last = -1;
@@ -70,7 +75,7 @@ export function rolesOf(ms: Mention[], folded: string, from: number, itemEnd: nu
       return;
     }
     const gap = stripParens(folded.slice(prev.tailEnd, Math.max(prev.tailEnd, m.start)));
-    const sibling = !describing && (SEPARATOR.test(gap) || CONTINUATION.test(gap));
+    const sibling = !describing && (SEPARATOR.test(gap) || CONTINUATION.test(gap) || lawName(gap, m));
     // "A … về … và B": B is coordinated with the listed A unless the description already named a document.
     const coordinated = ENDS_WITH_AND.test(gap) && (!describing || parallel(ms, i, folded, itemEnd));
     if (sibling || coordinated) {
