@@ -66,7 +66,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
   const { conn, local } = await connectGraph(config, log);
   await seedTaxonomy(conn, FIELDS);
   const reader = new GraphReader(conn);
-  const search = await SearchService.open(reader, config, log);
+  const search = await SearchService.open(conn, config, log);
   const manifestCache = new Map<string, Awaited<ReturnType<typeof loadManifest>>>();
   const manifestFor = async (dir: string) => {
     if (!manifestCache.has(dir)) manifestCache.set(dir, await loadManifest(dir));
