@@ -8,6 +8,7 @@ import { RouteRegistry } from './registry.ts';
 import { registerAskRoute, registerCoreRoutes } from './routes/core.ts';
 import { registerGraphRoutes } from './routes/graph.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
+import { registerLineageRoutes } from './routes/lineage.ts';
 
 /** Builds the Express app (no listening): API routes, OpenAPI document, 404 and the one error handler. */
 export function createApp(ctx: AppContext): Express {
@@ -19,6 +20,7 @@ export function createApp(ctx: AppContext): Express {
   registerCoreRoutes(registry, ctx);
   registerGraphRoutes(registry, ctx);
   registerAskRoute(registry, ctx);
+  registerLineageRoutes(registry, ctx);
   const uploadMiddleware = registerIngestRoutes(registry, ctx);
   const router = express.Router();
   registry.mount(router, { 'post /api/ingest': uploadMiddleware });
