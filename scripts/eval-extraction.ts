@@ -48,5 +48,8 @@ for (const k of Object.keys(total) as Kind[]) {
     `${k.padEnd(13)} precision ${pct(precision).padStart(6)}  recall ${pct(recall).padStart(6)}  (tp ${total[k].tp}, fp ${total[k].fp}, fn ${total[k].fn})`,
   );
 }
+console.log(
+  '\nTargets with subject and metric, dev and held-out side by side: `npx tsx scripts/eval-extraction-targets.ts`.',
+);
 if (existsSync('scripts/eval-extraction-refs.ts'))
   console.log('\nMetadata and references: `npx tsx scripts/eval-extraction-refs.ts`.');

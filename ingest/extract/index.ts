@@ -2,7 +2,7 @@ import type { Extraction, ManifestEntry, StructuredDocument } from '../../core/t
 import { extractMeta } from './meta.ts';
 import { extractReferences } from './references.ts';
 import { extractTasks } from './tasks.ts';
-import { extractTargets } from './targets.ts';
+import { extractTargets } from './targets/index.ts';
 import { sectionFields } from './fields.ts';
 
 /**

@@ -4,7 +4,7 @@ import type { DocumentMeta, Target, Task } from '../../core/types.ts';
 import { agencyKey, expandAbbreviations } from '../../ingest/extract/agencies.ts';
 import { loadDoc } from './ref-eval.ts';
 import { extractTasks } from '../../ingest/extract/tasks.ts';
-import { extractTargets } from '../../ingest/extract/targets.ts';
+import { evaluateTargets, type GoldenTarget, runTargets } from './target-eval.ts';
 
 /**
  * Locality each seed's task golden was annotated for (dev documents name theirs in the text); the task
@@ -26,14 +26,7 @@ export interface GoldenTask {
   coordinating: string[];
   deadline: string | null;
 }
-export interface GoldenTarget {
-  indicator: string;
-  value: number | null;
-  valueMin: number | null;
-  valueMax: number | null;
-  unit: string | null;
-  year: number | null;
-}
+export type { GoldenTarget };
 export interface Golden {
   file: string;
   tasks: GoldenTask[];
@@ -122,19 +115,6 @@ function add(a: Counts, b: Counts): void {
   a.fn += b.fn;
 }
 
-function sameTarget(g: GoldenTarget, t: Target): boolean {
-  const words = agencyKey(g.indicator).split(' ');
-  const ind = agencyKey(`${t.indicator} ${t.text}`);
-  return (
-    g.value === t.value &&
-    g.valueMin === t.valueMin &&
-    g.valueMax === t.valueMax &&
-    g.unit === t.unit &&
-    g.year === t.year &&
-    words.every((w) => ind.includes(w))
-  );
-}
-
 /** Counts per entity kind for one document. */
 export function evaluate(
   golden: Golden,
@@ -159,16 +139,7 @@ export function evaluate(
     add(c.coordinating, setCounts(g.coordinating, t ? t.coordinating.map((a) => a.name) : []));
     add(c.deadlines, setCounts(g.deadline ? [g.deadline] : [], t?.deadline ? [t.deadline] : []));
   }
-  const usedT = new Set<number>();
-  let tp = 0;
-  for (const g of golden.targets) {
-    const i = targets.findIndex((t, k) => !usedT.has(k) && sameTarget(g, t));
-    if (i >= 0) {
-      usedT.add(i);
-      tp++;
-    }
-  }
-  add(c.targets, { tp, fp: targets.length - tp, fn: golden.targets.length - tp });
+  add(c.targets, evaluateTargets(golden.targets, targets, golden.range).full);
   return c;
 }
 
@@ -176,7 +147,7 @@ export function evaluate(
 export function runGolden(source: string, locality: string | null): { tasks: Task[]; targets: Target[] } {
   const doc = loadDoc(source);
   const meta = metaFor(locality);
-  return { tasks: extractTasks(doc, meta).tasks, targets: extractTargets(doc, meta) };
+  return { tasks: extractTasks(doc, meta).tasks, targets: runTargets(source) };
 }
 
 export function prf(c: Counts): { precision: number; recall: number } {
