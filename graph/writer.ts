@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { AgencyRef, Extraction, StructuredDocument } from '../core/types.ts';
 import { numberKey } from '../core/vocab/docnumber.ts';
+import { subjectExact } from '../core/vocab/target-subjects.ts';
 import { fold } from '../core/text/normalize.ts';
 import type { GraphConnection } from './connection.ts';
 import * as Q from './cypher.ts';
@@ -122,7 +123,9 @@ async function writeFacts(tx: ManagedTransaction, input: DocumentWrite): Promise
     props: {
       ...t,
       documentId: doc.id,
-      folded: fold(`${t.indicator} ${t.text}`),
+      folded: fold(`${t.indicator} ${t.subject} ${t.text}`),
+      subjectFolded: fold(t.subject),
+      subjectExact: subjectExact(t.subject),
       page: pageOf(doc, t.passageId),
     },
   }));

@@ -6,7 +6,7 @@
  *
  * Patterns are matched on the folded form (lower case, no diacritics, đ → d, punctuation as spaces).
  */
-import { fold } from '../text/normalize.ts';
+import { fold, hasDiacritics, nfc, unifyTones } from '../text/normalize.ts';
 import type { TargetMetric } from '../types.ts';
 
 export interface TargetSubject {
@@ -135,4 +135,38 @@ export function canonicalSubject(phrase: string): TargetSubject | null {
 export function subjectsInQuestion(question: string): TargetSubject[] {
   const key = subjectKey(question);
   return TARGET_SUBJECTS.filter((s) => s.vi.test(key) || s.enQuery.test(key));
+}
+
+/** Lower case, NFC, one tone placement: the exact (accented) form a subject is compared in. */
+export function subjectExact(s: string): string {
+  return unifyTones(nfc(s)).toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** How a subject filter matches stored subjects: an exact (accented) part and/or a folded part. */
+export interface SubjectQuery {
+  /** Accented, lower-case part the subject must contain (the query had diacritics), or null. */
+  exact: string | null;
+  /** Folded part the subject must contain. */
+  folded: string;
+  /** The canonical subject the wording was read as, if any. */
+  canonical: string | null;
+}
+
+/**
+ * A subject filter: a wording of a canonical subject that is not part of its name ("R&D", "digital
+ * economy", "chi ngân sách cho khoa học") is read as that subject; otherwise the text matches subjects
+ * containing it — with diacritics exactly (so "kinh tế số" never matches a "kinh tế sơ"), without them
+ * folded.
+ */
+export function subjectQuery(text: string): SubjectQuery {
+  const entries = subjectsInQuestion(text);
+  const folded = subjectKey(text);
+  const entry = entries.length === 1 ? entries[0]! : null;
+  if (entry && !subjectKey(entry.subject).includes(folded))
+    return { exact: subjectExact(entry.subject), folded: fold(entry.subject), canonical: entry.subject };
+  return {
+    exact: hasDiacritics(text) ? subjectExact(text) : null,
+    folded: fold(text).replace(/\s+/g, ' ').trim(),
+    canonical: entry && subjectKey(entry.subject) === folded ? entry.subject : null,
+  };
 }
