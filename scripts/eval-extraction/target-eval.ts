@@ -5,27 +5,13 @@
  * metric is the same item of the closed list. Used by `scripts/eval-extraction-targets.ts`, by
  * `npm run eval:extraction` and by the unit tests.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Target } from '../../core/types.ts';
-import { fold } from '../../core/text/normalize.ts';
 import { extractMeta } from '../../ingest/extract/meta.ts';
 import { extractTargets } from '../../ingest/extract/targets/index.ts';
+import type { GoldenCase, GoldenTarget } from './goldens.ts';
 import { loadDoc } from './ref-eval.ts';
-
-export interface GoldenTarget {
-  indicator: string;
-  subject?: string;
-  metric?: string;
-  value: number | null;
-  valueMin: number | null;
-  valueMax: number | null;
-  comparator?: string | null;
-  unit: string | null;
-  year: number | null;
-  period?: string | null;
-  responsibleAgency?: string | null;
-  national?: boolean;
-}
+import { key, sameFigure, sameSubject, subjectAndMetric } from './target-match.ts';
 
 export interface Counts {
   tp: number;
@@ -43,53 +29,6 @@ export interface TargetCounts {
   full: Counts;
   /** Agreement per field over the found pairs: [agreeing, found]. */
   fields: Record<TargetField, [number, number]>;
-}
-
-const key = (s: string | null | undefined): string =>
-  fold(s ?? '')
-    .replace(/[^a-z0-9%&]+/g, ' ')
-    .trim();
-/** "hằng năm" = "hàng năm", "2026 - 2030" = "2026-2030". */
-const period = (p: string | null | undefined): string | null => (p ? key(p).replace(/\s+/g, '-') : null);
-
-function bigrams(s: string): Set<string> {
-  const w = key(s).split(' ').filter(Boolean);
-  return new Set(w.length <= 1 ? w : w.slice(1).map((x, i) => `${w[i]!} ${x}`));
-}
-
-/**
- * Two wordings of a subject name the same thing: Dice ≥ 0.5 over syllable bigrams, or one contains the
- * other (whole words) and is at most twice as long.
- */
-export function sameSubject(gold: string, got: string): boolean {
-  const a = key(gold);
-  const b = key(got);
-  if (a === '' || b === '') return false;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (` ${long} `.includes(` ${short} `) && long.split(' ').length <= 2 * short.split(' ').length)
-    return true;
-  const x = bigrams(a);
-  const y = bigrams(b);
-  let shared = 0;
-  for (const g of x) if (y.has(g)) shared++;
-  return (2 * shared) / (x.size + y.size) >= 0.5;
-}
-
-function sameFigure(g: GoldenTarget, t: Target): boolean {
-  return (
-    g.value === t.value &&
-    g.valueMin === t.valueMin &&
-    g.valueMax === t.valueMax &&
-    key(g.unit) === key(t.unit) &&
-    g.year === t.year &&
-    period(g.period) === period(t.period)
-  );
-}
-
-function subjectAndMetric(g: GoldenTarget, t: Target): boolean {
-  const subject =
-    sameSubject(g.subject ?? g.indicator, t.subject) || sameSubject(g.subject ?? '', t.indicator);
-  return subject && g.metric === t.metric;
 }
 
 /** Pairs golden targets with extracted ones: full agreement first, then the figure alone. */
@@ -128,7 +67,10 @@ function agrees(field: TargetField, g: GoldenTarget, t: Target): boolean {
   }
 }
 
-/** Counts for one document; extracted targets outside `range` (a golden's annotated part) are not counted. */
+/**
+ * Counts for one document. A golden's `scope` limits the tasks it annotates; its targets are the whole
+ * document's, so `range` is only passed where targets were annotated in a part.
+ */
 export function evaluateTargets(
   gold: readonly GoldenTarget[],
   got: readonly Target[],
@@ -179,7 +121,58 @@ export function runTargets(source: string): Target[] {
   return extractTargets(doc, extractMeta(doc));
 }
 
-/** The golden targets of a `*.tasks.json` file. */
-export function goldenTargets(file: string): GoldenTarget[] {
-  return (JSON.parse(readFileSync(file, 'utf8')) as { targets: GoldenTarget[] }).targets;
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(7);
+const precision = (c: Counts): number => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
+const recall = (c: Counts): number => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
+
+/** Counts over golden cases; per-document lines (dev only) go to `lines`. */
+function scoreCases(cases: readonly GoldenCase[], lines: string[] | null): TargetCounts {
+  const total = emptyTargetCounts();
+  for (const { golden, source } of cases) {
+    const c = evaluateTargets(golden.targets, runTargets(source));
+    if (lines && (golden.targets.length > 0 || c.found.fp > 0))
+      lines.push(
+        `${golden.file.padEnd(34)} found ${c.found.tp}/${c.found.tp + c.found.fp}/${c.found.tp + c.found.fn}` +
+          `  with subject and metric ${c.full.tp}/${c.full.tp + c.full.fp}/${c.full.tp + c.full.fn}  (tp/extracted/gold)`,
+      );
+    addTargetCounts(total, c);
+  }
+  return total;
+}
+
+/**
+ * The targets section of `npm run eval:extraction`: precision/recall of targets found (value, unit,
+ * year/period) and with subject and metric, dev and held-out side by side, and per-field agreement over
+ * found targets. Per-document lines are printed for dev documents only.
+ */
+export function targetReport(
+  dev: readonly GoldenCase[],
+  held: readonly GoldenCase[],
+  perDoc = false,
+): string[] {
+  const lines: string[] = [];
+  const d = scoreCases(dev, perDoc ? lines : null);
+  const h = scoreCases(held, null);
+  const row = (label: string, a: Counts, b: Counts): string =>
+    `${label.padEnd(28)} ${pct(precision(a))} ${pct(recall(a))} ${`${a.tp}/${a.fp}/${a.fn}`.padStart(9)}` +
+    (held.length > 0
+      ? `   ${pct(precision(b))} ${pct(recall(b))} ${`${b.tp}/${b.fp}/${b.fn}`.padStart(9)}`
+      : '');
+  lines.push(
+    '',
+    `targets                      dev (${dev.length} documents)${held.length > 0 ? `           held-out (${held.length} documents)` : ''}`,
+    `${''.padEnd(28)}   prec.  recall  tp/fp/fn${held.length > 0 ? '      prec.  recall  tp/fp/fn' : ''}`,
+    row('found (value, unit, year)', d.found, h.found),
+    row('with subject and metric', d.full, h.full),
+    'agreement over found targets',
+  );
+  for (const f of TARGET_FIELDS) {
+    const [a, n] = d.fields[f];
+    const [b, m] = h.fields[f];
+    lines.push(
+      `  ${f.padEnd(26)} ${pct(n ? a / n : 1)} (${a}/${n})` +
+        (held.length > 0 ? `      ${pct(m ? b / m : 1)} (${b}/${m})` : ''),
+    );
+  }
+  return lines;
 }

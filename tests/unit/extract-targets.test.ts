@@ -1,13 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goldenFiles } from '../../scripts/eval-extraction/task-eval.ts';
+import { devGoldens } from '../../scripts/eval-extraction/goldens.ts';
 import { evaluateTargets, runTargets } from '../../scripts/eval-extraction/target-eval.ts';
 
 /** Targets of the seeds and dev documents against their goldens (held-out goldens are not read here). */
-const sets = [
-  ...goldenFiles('corpus/golden', 'corpus'),
-  ...goldenFiles('tests/golden/dev', path.resolve('..', 'shared', 'corpus-dev')),
-];
+const sets = devGoldens();
 const source = (prefix: string): string => sets.find((x) => x.golden.file.startsWith(prefix))!.source;
 const pick = <T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> =>
   Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
@@ -77,16 +73,16 @@ describe('extractTargets', () => {
     });
   });
 
-  for (const { golden, source: file, range } of sets.map((s) => ({ ...s, range: s.golden.range }))) {
+  for (const { golden, source: file } of sets) {
     if (golden.targets.length === 0) {
       it(`${golden.file}: sets no targets and none are extracted`, () => {
-        const got = runTargets(file).filter((t) => !range || (t.start >= range[0] && t.start < range[1]));
+        const got = runTargets(file);
         expect(got.map((t) => t.text.slice(0, 80))).toEqual([]);
       });
       continue;
     }
     it(`${golden.file}: every golden target is found (value, unit, year/period)`, () => {
-      const c = evaluateTargets(golden.targets, runTargets(file), range);
+      const c = evaluateTargets(golden.targets, runTargets(file));
       expect({ file: golden.file, missed: c.found.fn, spurious: c.found.fp }).toEqual({
         file: golden.file,
         missed: 0,
@@ -99,7 +95,7 @@ describe('extractTargets', () => {
     let tp = 0;
     let n = 0;
     for (const { golden, source: file } of sets) {
-      const c = evaluateTargets(golden.targets, runTargets(file), golden.range);
+      const c = evaluateTargets(golden.targets, runTargets(file));
       tp += c.full.tp;
       n += golden.targets.length;
     }

@@ -1,7 +1,7 @@
 import type { DocumentMeta, StructuredDocument, Target } from '../../../core/types.ts';
 import { findLocalities } from '../../../core/vocab/localities.ts';
 import { tagFields } from '../fields.ts';
-import { passageAt } from '../tasks.ts';
+import { passageAt } from '../text/index.ts';
 import { horizonIn, isAnnual, nearestYear, resolveHorizon } from './horizon.ts';
 import { indicatorLabel } from './indicator.ts';
 import { quantities, type Quantity } from './quantity.ts';

@@ -1,6 +1,5 @@
 import type { StructuredDocument } from '../../../core/types.ts';
-import { toLines } from '../task-prose.ts';
-import { logicalLines, type TextBlock } from '../task-text.ts';
+import { logicalLines, toLines, type TextBlock } from '../text/index.ts';
 import { horizonIn, type Horizon, NO_HORIZON } from './horizon.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { TargetMetric } from '../../../core/types.ts';
 import { ABBREVIATIONS } from '../../../core/vocab/agency-gazetteer.ts';
 import { canonicalSubject } from '../../../core/vocab/target-subjects.ts';
-import { squash } from '../task-text.ts';
+import { squash } from '../text/index.ts';
 import type { Quantity } from './quantity.ts';
 
 /**

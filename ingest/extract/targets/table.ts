@@ -1,8 +1,7 @@
 import type { Comparator, DocumentMeta, StructuredDocument } from '../../../core/types.ts';
-import { expandAbbreviations, knownAgency, resolveAgency, splitAgencies } from '../agencies.ts';
+import { expandAbbreviations, knownAgency, resolveAgency, splitAgencies } from '../agencies/index.ts';
 import { tagFields } from '../fields.ts';
-import { readTables, type Table, type TableRow } from '../tables.ts';
-import { folded, squash } from '../task-text.ts';
+import { folded, readTables, squash, type Table, type TableRow } from '../text/index.ts';
 import { horizonIn, isAnnual, resolveHorizon, type Horizon } from './horizon.ts';
 import type { DocumentContext } from './context.ts';
 import { toNumber, unitKind, type Quantity } from './quantity.ts';
