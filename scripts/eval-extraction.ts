@@ -31,8 +31,7 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(6);
 function score(cases: readonly GoldenCase[], perDoc: boolean, errors: boolean): Record<Kind, Counts> {
   const total = emptyCounts();
   for (const c of cases) {
-    const locality = localityOf(c);
-    const { tasks, targets } = runGolden(c.source, locality);
+    const { tasks, targets, locality } = runGolden(c.source, localityOf(c));
     const counts = evaluate(c.golden, tasks, targets, locality);
     addAll(total, counts);
     if (perDoc) {

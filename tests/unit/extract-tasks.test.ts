@@ -61,8 +61,8 @@ describe('extractTasks against the dev golden files', () => {
   it('precision/recall per kind over the dev golden files stay above the floors', () => {
     const total = emptyCounts();
     for (const c of sets) {
-      const { tasks, targets } = runGolden(c.source, localityOf(c));
-      addAll(total, evaluate(c.golden, tasks, targets, localityOf(c)));
+      const { tasks, targets, locality } = runGolden(c.source, localityOf(c));
+      addAll(total, evaluate(c.golden, tasks, targets, locality));
     }
     for (const k of Object.keys(FLOORS) as (keyof typeof FLOORS)[]) {
       const { precision, recall } = prf(total[k]);

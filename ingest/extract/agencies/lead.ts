@@ -1,4 +1,4 @@
-import { agencyKey, expandAbbreviations, knownAgency, startsWithAgencyHead } from './names.ts';
+import { expandAbbreviations, knownAgency, startsWithAgencyHead } from './names.ts';
 import { expandSharedHead, splitAgencies } from './split.ts';
 
 /** Agencies an item opens with, and the rest of the item. */
@@ -128,15 +128,4 @@ function phraseAgencies(tail: string): string[] {
   const cut = Math.min(STOP.exec(tail)?.index ?? tail.length, STOP_MORE.exec(tail)?.index ?? tail.length);
   const phrase = tail.slice(0, cut).split(/[.;:]/)[0] ?? '';
   return splitAgencies(phrase).filter((n) => startsWithAgencyHead(n) || /^(?:sở|cơ quan|đơn vị)/iu.test(n));
-}
-
-/** Words that open a clause, not a body: a lead read from them is a parsing slip. */
-const CLAUSE_LEAD =
-  /^(?:Trường hợp|Khi|(?:Các\s+)?nội dung|(?:Các\s+)?nhiệm vụ|Báo cáo|Văn bản|Các phương thức|Phòng cháy)\b/iu;
-const ROLE_ONLY = new Set(['co quan', 'cuc', 'cac co quan', 'co quan don vi', 'don vi']);
-
-/** True for a "lead" that is a clause or a bare role ("Các nhiệm vụ … cần được", "Trường hợp", "Cơ quan"). */
-export function junkLead(name: string): boolean {
-  if (CLAUSE_LEAD.test(name) || ROLE_ONLY.has(agencyKey(name))) return true;
-  return /\s(?:cần|phải|thì|mà|không)(?:\s|$)/u.test(name) || name.split(' ').length > 24;
 }

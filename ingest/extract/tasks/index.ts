@@ -1,5 +1,11 @@
 import type { AgencyRef, DocumentMeta, StructuredDocument, Task } from '../../../core/types.ts';
-import { dedupeAgencies, junkLead, resolveAgency, splitAgencies } from '../agencies/index.ts';
+import {
+  allOrganisations,
+  dedupeAgencies,
+  isOrganisation,
+  resolveAgency,
+  splitAgencies,
+} from '../agencies/index.ts';
 import { tagFields } from '../fields.ts';
 import {
   cellOf,
@@ -33,8 +39,7 @@ export function extractTasks(doc: StructuredDocument, meta: DocumentMeta): Task[
     for (const row of table.rows) if (row.tt) drafts.push(tableTask(doc, table, row, locality));
   const prose = proseTasks(text, tables);
   for (const p of prose) {
-    const task = proseTask(doc, p, locality);
-    if (!task.lead.some((a) => junkLead(a.name))) drafts.push(task);
+    if (allOrganisations(p.lead)) drafts.push(proseTask(doc, p, locality));
   }
   drafts.sort((a, b) => a.start - b.start);
   return drafts.map((d, ordinal) => ({ id: `${doc.id}:t${ordinal}`, ordinal, ...d }));
@@ -42,7 +47,9 @@ export function extractTasks(doc: StructuredDocument, meta: DocumentMeta): Task[
 
 function resolveAll(cells: readonly (string | null)[], locality: string | null): AgencyRef[] {
   return dedupeAgencies(
-    cells.flatMap((c) => (c ? splitAgencies(c).map((n) => resolveAgency(n, locality)) : [])),
+    cells.flatMap((c) =>
+      c ? splitAgencies(c).flatMap((n) => (isOrganisation(n) ? [resolveAgency(n, locality)] : [])) : [],
+    ),
   );
 }
 
