@@ -23,7 +23,7 @@ const GROUP_NOUN =
 
 /** Words that cannot occur inside a body's name: the name swallowed a verb phrase. */
 const VERB =
-  /(?:^|\s)(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng kế hoạch|bảo đảm|đảm bảo|bố trí|tổ chức thực hiện|tổ chức triển khai|hướng dẫn|kiểm tra|theo dõi|có trách nhiệm|chịu trách nhiệm|được giao|được phân cấp|căn cứ|rà soát|tuyên truyền|báo cáo|đề xuất|ban hành|trình|chỉ đạo|giám sát|tiếp nhận|quyết định|phê duyệt|cần|phải|là|sẽ|đã|nhằm|để)(?=\s|$)/u;
+  /(?:^|\s)(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng kế hoạch|bảo đảm|đảm bảo|bố trí|tổ chức thực hiện|tổ chức triển khai|hướng dẫn|kiểm tra|theo dõi|có trách nhiệm|chịu trách nhiệm|được giao|được phân cấp|căn cứ|rà soát|tuyên truyền|báo cáo|đề xuất|ban hành|trình|chỉ đạo|giám sát|tiếp nhận|quyết định|phê duyệt|cần|phải|là|sẽ|đã|nhằm|để|không|có nhu cầu)(?=\s|$)/u;
 
 /** Words a body's name never ends with (a cut in the middle of a clause). */
 const DANGLING = /\s(?:và|với|của|cho|về|để|tại|trong|theo|các|những|có|đến|từ|được)$/u;

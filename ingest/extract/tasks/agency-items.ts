@@ -1,4 +1,5 @@
 import {
+  allOrganisations,
   coordinatingPhrase,
   knownAgency,
   leadingAgency,
@@ -20,13 +21,11 @@ function parentOf(lines: readonly Line[], i: number): Line | null {
 }
 
 function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
-  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter')
-    return leadingAgency(l.body) !== null;
-  if (l.kind !== 'dash' || !lines || i === undefined) return false;
   const lead = leadingAgency(l.body);
-  if (!lead || lead.rest === '' || lead.names.length === 0) return false;
-  const named = lead.names.some((n) => knownAgency(n)) || lead.names.every((n) => n.split(' ').length <= 10);
-  return named && ASSIGNING.test(parentOf(lines, i)?.body ?? '');
+  if (!lead || !allOrganisations(lead.names)) return false;
+  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter') return true;
+  if (l.kind !== 'dash' || !lines || i === undefined || lead.rest === '') return false;
+  return ASSIGNING.test(parentOf(lines, i)?.body ?? '');
 }
 
 /** "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list. */
@@ -50,13 +49,17 @@ function childrenEnd(lines: readonly Line[], i: number, duty = false): number {
   return j;
 }
 
+/**
+ * A task of an item in a responsibility block: the block's agency leads unless the item opens with an
+ * organisation of its own ("1. Văn phòng UBND tỉnh phối hợp với …" under "Trách nhiệm của các sở, ngành").
+ */
 function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: string[] = []): ProseTask {
-  const own = leadingAgency(title.body);
-  const colon = own && /^[^:]{3,200}:/u.test(title.body) && own.rest !== '';
+  const found = leadingAgency(title.body);
+  const own = found && found.rest !== '' && allOrganisations(found.names) ? found : null;
   const text = [title.body, ...extra.map((e) => e.body)].join(' ');
   return {
-    title: colon ? own.rest.replace(/^(?:thực hiện|có trách nhiệm)\s*:\s*/u, '') : title.body,
-    lead: colon ? own.names : lead,
+    title: own ? own.rest.replace(/^(?:thực hiện|có trách nhiệm)\s*:\s*/u, '') : title.body,
+    lead: own ? own.names : lead,
     coordinating: [...coord, ...coordinatingPhrase(text)],
     deadline: deadlineInText(text),
     product: null,

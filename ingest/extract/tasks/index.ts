@@ -22,6 +22,7 @@ import {
 import { agencyItemTasks } from './agency-items.ts';
 import { normalizeDeadline } from './deadline.ts';
 import { fieldLineTasks, type ProseTask } from './field-lines.ts';
+import { isDutyTitle } from './validate.ts';
 
 /**
  * Tasks of a plan: (a) rows of appendix tables with a lead column, (b) prose blocks followed by
@@ -39,7 +40,8 @@ export function extractTasks(doc: StructuredDocument, meta: DocumentMeta): Task[
     for (const row of table.rows) if (row.tt) drafts.push(tableTask(doc, table, row, locality));
   const prose = proseTasks(text, tables);
   for (const p of prose) {
-    if (allOrganisations(p.lead)) drafts.push(proseTask(doc, p, locality));
+    if (allOrganisations(p.lead) && isDutyTitle(squash(p.title), p.labelled))
+      drafts.push(proseTask(doc, p, locality));
   }
   drafts.sort((a, b) => a.start - b.start);
   return drafts.map((d, ordinal) => ({ id: `${doc.id}:t${ordinal}`, ordinal, ...d }));
