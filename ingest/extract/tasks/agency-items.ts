@@ -6,7 +6,7 @@ import {
   splitAgencies,
   startsWithAgencyHead,
 } from '../agencies/index.ts';
-import { rank, type Line } from '../text/index.ts';
+import { ancestors, rank, type Line } from '../text/index.ts';
 import { deadlineInText } from './deadline.ts';
 import { fieldOf, STOP_LINE, type ProseTask } from './field-lines.ts';
 
@@ -15,9 +15,18 @@ const ASSIGNING = /trách nhiệm|tổ chức thực hiện|phân công|nhiệm 
 
 /** Nearest line before `i` of a lower rank (the heading `lines[i]` sits under). */
 function parentOf(lines: readonly Line[], i: number): Line | null {
-  const r = rank(lines[i]!.kind);
-  for (let k = i - 1; k >= 0; k--) if (rank(lines[k]!.kind) < r) return lines[k]!;
-  return null;
+  return ancestors(lines, i)[0] ?? null;
+}
+
+/**
+ * Headings of parts that delegate powers ("Điều 2. Nội dung phân cấp", "Ủy quyền cho …"): the items
+ * under them list what a body may decide, not duties.
+ */
+const POWERS = /(?:^|\s)(?:phân cấp|ủy quyền|phân quyền|thẩm quyền quyết định)(?=\s|$)/iu;
+const DUTIES = /nhiệm vụ|trách nhiệm|tổ chức thực hiện/iu;
+
+function underPowers(lines: readonly Line[], i: number): boolean {
+  return ancestors(lines, i).some((a) => a.kind !== null && POWERS.test(a.body) && !DUTIES.test(a.body));
 }
 
 function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
@@ -142,7 +151,7 @@ export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
       i = end - 1;
       continue;
     }
-    if (!isAgencyItem(l, lines, i)) continue;
+    if (!isAgencyItem(l, lines, i) || underPowers(lines, i)) continue;
     const lead = leadingAgency(l.body)!;
     out.push(...itemTasks(lead.names, l, lines.slice(i + 1, childrenEnd(lines, i))));
   }

@@ -14,7 +14,7 @@ import {
   passageAt,
   sectionAt,
   squash,
-  taskTables,
+  readTables,
   toLines,
   type Table,
   type TableRow,
@@ -25,7 +25,8 @@ import { fieldLineTasks, type ProseTask } from './field-lines.ts';
 import { isDutyTitle } from './validate.ts';
 
 /**
- * Tasks of a plan: (a) rows of appendix tables with a lead column, (b) prose blocks followed by
+ * Tasks of a plan: (a) rows of tables whose header makes them duty tables (a lead column over duties, not indicators or
+ * procedures), (b) prose blocks followed by
  * "Đơn vị chủ trì: … / Đơn vị phối hợp: … / Thời gian thực hiện: …" lines, (c) items that open with an
  * agency ("Sở X có trách nhiệm: a) … b) …", "UBND thành phố xây dựng …") or sit under "Điều N. Trách
  * nhiệm của X"; prose items whose "lead" is a clause or a bare role are dropped. Agencies are resolved in the
@@ -34,9 +35,9 @@ import { isDutyTitle } from './validate.ts';
 export function extractTasks(doc: StructuredDocument, meta: DocumentMeta): Task[] {
   const locality = meta.locality;
   const text = doc.parsed.text;
-  const tables = taskTables(text);
+  const tables = readTables(text);
   const drafts: Omit<Task, 'id' | 'ordinal'>[] = [];
-  for (const table of tables)
+  for (const table of tables.filter((t) => t.kind === 'tasks'))
     for (const row of table.rows) if (row.tt) drafts.push(tableTask(doc, table, row, locality));
   const prose = proseTasks(text, tables);
   for (const p of prose) {

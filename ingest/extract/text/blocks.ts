@@ -147,3 +147,17 @@ export function toLines(blocks: readonly TextBlock[]): Line[] {
 export function documentLines(text: string, from = 0, to = text.length): Line[] {
   return toLines(logicalLines(text, from, to));
 }
+
+/** Enclosing lines of `lines[i]`, innermost first: each is the nearest earlier line of a lower rank. */
+export function ancestors(lines: readonly Line[], i: number): Line[] {
+  const out: Line[] = [];
+  let r = rank(lines[i]!.kind);
+  for (let k = i - 1; k >= 0 && r > 0; k--) {
+    const rk = rank(lines[k]!.kind);
+    if (rk < r) {
+      out.push(lines[k]!);
+      r = rk;
+    }
+  }
+  return out;
+}
