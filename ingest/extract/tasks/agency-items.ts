@@ -1,7 +1,6 @@
 import {
   allOrganisations,
   coordinatingPhrase,
-  knownAgency,
   leadingAgency,
   splitAgencies,
   startsWithAgencyHead,
