@@ -84,6 +84,7 @@ interface Item {
 function isGroupingHead(item: Item): boolean {
   if (/^(?:Trách nhiệm|Nhiệm vụ)(?:\s+\p{Ll}+)?\.?$/u.test(item.head.body)) return true;
   const marked = item.extra.length > 0 && item.extra[0]!.kind !== null && item.extra[0]!.kind !== 'plus';
+  if (marked && LISTS_DUTIES.test(item.head.body)) return true;
   return marked && !/[.;:]$/u.test(item.head.body) && item.head.body.length <= 80;
 }
 
@@ -113,6 +114,33 @@ function childItems(children: readonly Line[]): Item[] {
 
 /** "chỉ đạo Chi cục … thực hiện các nội dung sau:", "chủ trì, phối hợp với …:": the items below are the tasks. */
 const INTRODUCES = /(?:sau|như sau|nội dung|nhiệm vụ|cụ thể|liên quan)\s*:$|^(?:chủ trì|phối hợp)[^.;]*:$/iu;
+
+/**
+ * A paragraph without a marker that opens a responsibility block: "Trung tâm … thực hiện nhiệm vụ,
+ * quyền hạn …, cụ thể như sau:", "Sở Y tế có trách nhiệm:" followed by marked items.
+ */
+function isIntro(lines: readonly Line[], i: number): boolean {
+  const l = lines[i]!;
+  if (l.kind !== null || !/:$/u.test(l.body) || (lines[i + 1]?.kind ?? null) === null) return false;
+  const lead = leadingAgency(l.body);
+  if (!lead || !allOrganisations(lead.names) || underPowers(lines, i)) return false;
+  // The document's own enactment ("UBND tỉnh … ban hành Kế hoạch … như sau:") introduces no duties.
+  if (ancestors(lines, i).length === 0 || /ban hành (?:Kế hoạch|Quyết định|Chương trình)/u.test(lead.rest))
+    return false;
+  return lead.rest === '' || INTRODUCES.test(lead.rest) || /trách nhiệm\s*:$/u.test(lead.rest);
+}
+
+/** End (exclusive) of an intro's block: the next line as high in the outline as the intro's heading. */
+function introEnd(lines: readonly Line[], i: number): number {
+  const top = rank(ancestors(lines, i)[0]?.kind ?? 'article');
+  let j = i + 1;
+  while (j < lines.length && rank(lines[j]!.kind) > top && !STOP_LINE.test(lines[j]!.text)) j++;
+  return j;
+}
+
+/** "…, gồm các nhiệm vụ sau:": the sub-items are the duties (not details of one duty, as after "cụ thể:"). */
+const LISTS_DUTIES =
+  /(?:các|những)\s+(?:nhiệm vụ|công việc)(?:,\s*quyền hạn)?\s+(?:sau|như sau|cụ thể như sau)\s*:$/iu;
 
 /** Items that only exempt the agency ("… không chịu trách nhiệm …") assign nothing. */
 const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
@@ -147,6 +175,12 @@ export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
     if (duty) {
       const end = childrenEnd(lines, i, true);
       for (const item of childItems(lines.slice(i + 1, end))) out.push(makeTask(duty, item.head, item.extra));
+      i = end - 1;
+      continue;
+    }
+    if (isIntro(lines, i)) {
+      const end = introEnd(lines, i);
+      out.push(...itemTasks(leadingAgency(l.body)!.names, l, lines.slice(i + 1, end)));
       i = end - 1;
       continue;
     }
