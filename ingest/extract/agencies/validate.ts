@@ -23,7 +23,10 @@ const GROUP_NOUN =
 
 /** Words that cannot occur inside a body's name: the name swallowed a verb phrase. */
 const VERB =
-  /(?:^|\s)(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng kế hoạch|bảo đảm|đảm bảo|bố trí|tổ chức thực hiện|tổ chức triển khai|hướng dẫn|kiểm tra|theo dõi|có trách nhiệm|chịu trách nhiệm|được giao|được phân cấp|căn cứ|rà soát|tuyên truyền|báo cáo|đề xuất|ban hành|trình|chỉ đạo|giám sát|tiếp nhận|quyết định|phê duyệt|cần|phải|là|sẽ|đã|nhằm|để|không|có nhu cầu)(?=\s|$)/u;
+  /(?:^|\s)(?:chủ trì|phối hợp|thực hiện|tham mưu|triển khai|xây dựng kế hoạch|bảo đảm|đảm bảo|bố trí|tổ chức thực hiện|tổ chức triển khai|hướng dẫn|kiểm tra|theo dõi|có trách nhiệm|chịu trách nhiệm|được giao|được phân cấp|có chức năng|căn cứ|rà soát|phổ biến|định kỳ|tổ chức tuyên|tuyên truyền|báo cáo|đề xuất|ban hành|trình|chỉ đạo|giám sát|tiếp nhận|quyết định|phê duyệt|cần|phải|là|sẽ|đã|nhằm|để|không|có nhu cầu)(?=\s|$)/u;
+
+/** A verb written with a capital inside a name: a sentence run into the name ("Sở X Phối hợp với …"). */
+const CAPITAL_VERB = /\s(?:Phối hợp|Chủ trì|Thực hiện|Tham mưu|Triển khai|Hướng dẫn)(?=\s|$)/u;
 
 /** Words a body's name never ends with (a cut in the middle of a clause). */
 const DANGLING = /\s(?:và|với|của|cho|về|để|tại|trong|theo|các|những|có|đến|từ|được)$/u;
@@ -45,7 +48,8 @@ export function isOrganisation(raw: string): boolean {
   if (words.length > 22) return false;
   const office = expandAbbreviations(name).replace(OFFICE, '');
   const body = office.charAt(0).toUpperCase() + office.slice(1);
-  if (VERB.test(` ${body.replace(/^(?:Các|các)\s+/u, '')}`)) return false;
+  const bare = body.replace(/^(?:Các|các)\s+/u, '').replace(/^cơ quan có chức năng\b/iu, 'cơ quan');
+  if (VERB.test(` ${bare}`) || CAPITAL_VERB.test(bare)) return false;
   if (/^Thường trực$/u.test(name)) return false;
   if (GROUP_NOUN.test(body)) return true;
   return BODY_HEAD.test(body) || BRAND.test(body);

@@ -10,12 +10,10 @@ import { deadlineInText } from './deadline.ts';
 import { fieldOf, STOP_LINE, type ProseTask } from './field-lines.ts';
 
 /** Headings whose '-' items may open with their own agency ("2. Trách nhiệm thực hiện", "IV. Tổ chức thực hiện"). */
-const ASSIGNING = /trách nhiệm|tổ chức thực hiện|phân công|nhiệm vụ/iu;
+/** An article that assigns inline: "Điều 2. Giao Bộ trưởng Bộ Công an …". */
+const ARTICLE_LEAD_IN = /^(?:Giao|Phân công|Đề nghị|Yêu cầu)\s/u;
 
-/** Nearest line before `i` of a lower rank (the heading `lines[i]` sits under). */
-function parentOf(lines: readonly Line[], i: number): Line | null {
-  return ancestors(lines, i)[0] ?? null;
-}
+const ASSIGNING = /trách nhiệm|tổ chức thực hiện|phân công|nhiệm vụ|theo dõi, kiểm tra|chế độ báo cáo/iu;
 
 /**
  * Headings of parts that delegate powers ("Điều 2. Nội dung phân cấp", "Ủy quyền cho …"): the items
@@ -32,8 +30,9 @@ function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   const lead = leadingAgency(l.body);
   if (!lead || !allOrganisations(lead.names)) return false;
   if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter') return true;
+  if (l.kind === 'article') return lead.rest !== '' && ARTICLE_LEAD_IN.test(l.body);
   if (l.kind !== 'dash' || !lines || i === undefined || lead.rest === '') return false;
-  return ASSIGNING.test(parentOf(lines, i)?.body ?? '');
+  return ancestors(lines, i).some((a) => ASSIGNING.test(a.body));
 }
 
 /** "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list. */
@@ -142,6 +141,13 @@ function introEnd(lines: readonly Line[], i: number): number {
 const LISTS_DUTIES =
   /(?:các|những)\s+(?:nhiệm vụ|công việc)(?:,\s*quyền hạn)?\s+(?:sau|như sau|cụ thể như sau)\s*:$/iu;
 
+/** The recipients block ("Nơi nhận: - Bộ trưởng …; - …") runs to the next appendix, chapter or article. */
+function recipientsEnd(lines: readonly Line[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && rank(lines[j]!.kind) > 0) j++;
+  return j;
+}
+
 /** Items that only exempt the agency ("… không chịu trách nhiệm …") assign nothing. */
 const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
 
@@ -171,6 +177,10 @@ export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
   const out: ProseTask[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    if (/^Nơi nhận\b/u.test(l.text)) {
+      i = recipientsEnd(lines, i) - 1;
+      continue;
+    }
     const duty = dutyHeading(l);
     if (duty) {
       const end = childrenEnd(lines, i, true);

@@ -19,7 +19,7 @@ const STATEMENT =
 
 /** "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … báo cáo", "… chịu trách nhiệm thi hành Quyết định này". */
 const BOILERPLATE =
-  /^(?:Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)[^.;]{0,40}(?:nếu có|nếu phát sinh|trường hợp có)|[^.;]{0,200}chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị))/iu;
+  /^(?:thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)[^.;]{0,40}(?:nếu có|nếu phát sinh|trường hợp có)|[^.;]{0,200}chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định))/iu;
 
 /** Duty verbs: a title without one and without a full stop reads as a heading. */
 const DUTY_VERB =

@@ -45,7 +45,7 @@ function startsItem(t: string): boolean {
   if (BARE_MARKER.test(t)) return true;
   const u = t.replace(/^·\s*/u, '');
   if (/^Điều\s+\d+(?![\d.:]|\s*[.:])/u.test(u)) return false; // "… tại\nĐiều 1 Quyết định này": a reference
-  return /^·/u.test(t) || matchMarker(u) !== null || HEADING_WORD.test(u);
+  return /^·/u.test(t) || matchMarker(u) !== null || PAREN.test(u) || HEADING_WORD.test(u);
 }
 
 /**
@@ -108,8 +108,11 @@ function isHardWrapped(paras: readonly TextBlock[]): boolean {
   return cut / paras.length > 0.12;
 }
 
-/** Marker kind of a logical line (null: plain text). */
-export type LineKind = MarkerKind | null;
+/** Marker kind of a logical line: the structure stage's kinds, "(i)"/"(1)" items (`paren`), or null. */
+export type LineKind = MarkerKind | 'paren' | null;
+
+/** "(i) …", "(ii) …", "(1) …": items of Government resolutions and notices. */
+const PAREN = /^\((?:[ivx]{1,4}|\d{1,2})\)\s+(\S.*)$/u;
 
 /** A logical line with the marker it opens with and its text after the marker. */
 export interface Line extends TextBlock {
@@ -126,7 +129,8 @@ const RANK: Record<string, number> = {
   decimal: 3,
   letter: 4,
   dash: 5,
-  plus: 6,
+  paren: 6,
+  plus: 7,
 };
 
 /** Nesting rank of a marker kind (lower = outer); plain text ranks below every marker. */
@@ -138,6 +142,8 @@ export function rank(k: LineKind): number {
 export function toLines(blocks: readonly TextBlock[]): Line[] {
   return blocks.map((b) => {
     const t = b.text.replace(/^·\s*(?=\d)/u, '').replace(/^·\s*/u, '- ');
+    const p = PAREN.exec(t);
+    if (p) return { ...b, text: t, kind: 'paren', body: p[1]! };
     const m = matchMarker(t);
     return { ...b, text: t, kind: m?.kind ?? null, body: m ? m.heading : t };
   });
