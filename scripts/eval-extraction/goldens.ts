@@ -75,7 +75,10 @@ export function metaFor(locality: string | null): DocumentMeta {
     province: locality,
     date: null,
     signer: null,
+    signerPosition: null,
     title: null,
+    effectiveDate: null,
+    status: null,
   };
 }
 
