@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Target } from '../../core/types.ts';
-import { extractMeta } from '../../ingest/extract/meta.ts';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
 import { extractTargets } from '../../ingest/extract/targets/index.ts';
 import type { GoldenCase, GoldenTarget } from './goldens.ts';
 import { loadDoc } from './ref-eval.ts';
