@@ -65,7 +65,7 @@ function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: st
   const own = found && found.rest !== '' && allOrganisations(found.names) ? found : null;
   const text = [title.body, ...extra.map((e) => e.body)].join(' ');
   return {
-    title: own ? own.rest.replace(/^(?:thực hiện|có trách nhiệm)\s*:\s*/u, '') : title.body,
+    title: own && !own.opening ? own.rest.replace(/^(?:thực hiện|có trách nhiệm)\s*:\s*/u, '') : title.body,
     lead: own ? own.names : lead,
     coordinating: [...coord, ...coordinatingPhrase(text)],
     deadline: deadlineInText(text),
@@ -165,7 +165,7 @@ function itemTasks(leadNames: string[], l: Line, children: readonly Line[]): Pro
   const lead = whole ?? leadNames;
   const items = childItems(children);
   if (agency.rest !== '' && !(INTRODUCES.test(agency.rest) && items.length > 0)) {
-    const t = makeTask(lead, { ...l, body: agency.rest }, children);
+    const t = makeTask(lead, { ...l, body: found.opening ? l.body : agency.rest }, children);
     return [{ ...t, lead }];
   }
   const coord = agency.rest === '' ? [] : coordinatingPhrase(agency.rest);
