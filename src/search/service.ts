@@ -3,6 +3,7 @@ import type { GraphReader, PassageRow } from '../../graph/reader.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { Bm25Index } from './bm25.ts';
+import { embedderSettings } from './embedder/settings.ts';
 import { englishExpansion } from './glossary.ts';
 import { reciprocalRankFusion, type Scored } from './fusion.ts';
 import {
@@ -101,9 +102,7 @@ export class SearchService {
     const vectors = await VectorStore.open(
       {
         dir: path.join(config.dataDir, 'index'),
-        mode: config.EMBEDDER,
-        model: config.EMBEDDING_MODEL,
-        ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}),
+        ...embedderSettings(config),
         log,
       },
       rows.map(embeddable),
