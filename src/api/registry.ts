@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { allowOnly } from './error-middleware.ts';
 
 /** One API route: its zod query schema is both the validator and the OpenAPI description. */
 export interface RouteSpec<Q extends z.ZodType> {
@@ -23,9 +24,14 @@ export class RouteRegistry {
     this.specs.push(spec);
   }
 
-  /** Mounts every route on `router`, validating the query string first. */
+  /**
+   * Mounts every route on `router`, validating the query string first; a registered path asked with
+   * another method answers 405 with `Allow`.
+   */
   mount(router: Router, middleware: Partial<Record<string, RequestHandler[]>> = {}): void {
+    const methods = new Map<string, string[]>();
     for (const spec of this.specs) {
+      methods.set(spec.path, [...(methods.get(spec.path) ?? []), spec.method.toUpperCase()]);
       const handler: RequestHandler = async (req, res) => {
         const query = spec.query ? parseQuery(spec.query, req.query) : {};
         const body = await spec.handler(query, req, res);
@@ -33,6 +39,7 @@ export class RouteRegistry {
       };
       router[spec.method](spec.path, ...(middleware[`${spec.method} ${spec.path}`] ?? []), handler);
     }
+    for (const [path, allowed] of methods) router.all(path, allowOnly(allowed));
   }
 }
 
