@@ -26,6 +26,12 @@ export interface LocalServerOptions {
   batchSize?: number;
   /** How long the server may take to answer after start. Default 60 s. */
   readyTimeoutMs?: number;
+  /**
+   * Time allowed for one request. Default 300 s: only a hung server should reach it, as a busy machine can
+   * take seconds per passage. Requests are not retried: the server embeds one request at a time and would
+   * still be working on the abandoned one.
+   */
+  requestTimeoutMs?: number;
 }
 
 /** Provisions the venv if needed and starts a server. Throws MODEL_UNAVAILABLE (`details.reason` says why). */
@@ -60,6 +66,8 @@ export async function openLocalE5Embedder(
       kind: 'e5',
       inputType: 'field',
       batchSize: opts.batchSize ?? 8,
+      timeoutMs: opts.requestTimeoutMs ?? 300_000,
+      retries: 0,
       onClose: () => server.stop(),
     });
     log(
