@@ -59,7 +59,11 @@ describe('a second file of the same document merges into it', () => {
     expect(before.documents).toBe(1);
 
     const second = await upload(fx.seeds.hp.pdf);
-    expect(second).toMatchObject({ status: 'merged', mergedInto: first.documentId, documentId: first.documentId });
+    expect(second).toMatchObject({
+      status: 'merged',
+      mergedInto: first.documentId,
+      documentId: first.documentId,
+    });
     expect(await counts()).toEqual(before);
     expect(await targetRows()).toBe(targetsBefore);
 
