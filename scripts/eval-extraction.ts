@@ -25,6 +25,7 @@ import {
   type GoldenCase,
   type Kind,
 } from './eval-extraction/task-eval.ts';
+import { targetReport } from './eval-extraction/target-eval.ts';
 import { printRelationReport } from './eval-extraction/relation-report.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -33,8 +34,7 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(6);
 function score(cases: readonly GoldenCase[], perDoc: boolean, errors: boolean): Record<Kind, Counts> {
   const total = emptyCounts();
   for (const c of cases) {
-    const locality = localityOf(c);
-    const { tasks, targets } = runGolden(c.source, locality);
+    const { tasks, targets, locality } = runGolden(c.source, localityOf(c));
     const counts = evaluate(c.golden, tasks, targets, locality);
     addAll(total, counts);
     if (perDoc) {
@@ -88,4 +88,5 @@ for (const k of KINDS) {
 console.log(
   '\ntasks: found with the golden row label or title and exactly its lead agencies; lead/coordinating/deadlines over matched tasks.',
 );
+for (const line of targetReport(dev, held, args.has('--docs'))) console.log(line);
 printRelationReport({ devOnly: args.has('--dev') });

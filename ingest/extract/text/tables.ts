@@ -10,7 +10,16 @@ import { paragraphs, type TextBlock } from './blocks.ts';
  * roman-numeral rows with only a title set the group of the rows that follow.
  */
 
-export type ColumnRole = 'tt' | 'title' | 'lead' | 'coordinating' | 'product' | 'deadline' | 'other';
+export type ColumnRole =
+  'tt' | 'title' | 'indicator' | 'lead' | 'coordinating' | 'product' | 'deadline' | 'other';
+
+/**
+ * What the rows of a table are, read from its header roles: duties (a lead column over task titles),
+ * indicators (an indicator column, or an agency column that only monitors: "Cơ quan chủ trì theo dõi,
+ * đánh giá" — the rows are targets with a responsible agency), administrative procedures ("Tên thủ tục
+ * hành chính" with "Cơ quan thực hiện": who handles a procedure, not a duty), or other.
+ */
+export type TableKind = 'tasks' | 'indicators' | 'procedures' | 'other';
 
 export interface TableRow {
   /** Cells by column index, whitespace-collapsed. */
@@ -29,6 +38,7 @@ export interface TableRow {
 
 export interface Table {
   layout: 'pipe' | 'tab' | 'paragraph';
+  kind: TableKind;
   header: string[];
   roles: ColumnRole[];
   rows: TableRow[];
@@ -42,6 +52,7 @@ const ARABIC = /^\d{1,3}(?:\.\d{1,2})?\.?$/;
 export function columnRole(label: string): ColumnRole {
   const f = folded(label);
   if (/^(?:s?tt|so tt|so thu tu)$/.test(f)) return 'tt';
+  if (/chi tieu|tieu chi|chi so/.test(f) && !/nhiem vu/.test(f)) return 'indicator';
   if (/phoi hop/.test(f)) return 'coordinating';
   if (/chu tri|don vi thuc hien|co quan thuc hien|don vi thuc hien/.test(f)) return 'lead';
   if (/thoi gian|thoi han|lo trinh|tien do|hoan thanh|thoi diem/.test(f)) return 'deadline';
@@ -50,7 +61,33 @@ export function columnRole(label: string): ColumnRole {
   return 'other';
 }
 
+/** The kind of a table from its header labels and their roles (see TableKind). */
+export function tableKind(header: readonly string[], roles: readonly ColumnRole[]): TableKind {
+  const labels = header.map(folded);
+  if (labels.some((l, i) => roles[i] === 'title' && /thu tuc/.test(l))) return 'procedures';
+  const monitors = labels.some((l, i) => roles[i] === 'lead' && /theo doi|danh gia|giam sat/.test(l));
+  if (roles.includes('indicator') || monitors) return 'indicators';
+  return roles.includes('lead') ? 'tasks' : 'other';
+}
+
 /** A header row: has a TT/STT first cell or a "chủ trì" column, and at least three labelled columns. */
+export type HeaderTest = (cells: readonly string[]) => boolean;
+
+export interface ReadOptions {
+  /**
+   * Cells may hold bare numbers (indicator tables' values): in one-cell-per-paragraph tables a number then
+   * opens a row only when it follows the previous row's TT or the row already has all its cells.
+   */
+  numericCells?: boolean;
+}
+
+/** "3" after "2": the next TT of a numbered table (anything else than plain integers counts as next). */
+function nextTt(current: string, t: string): boolean {
+  const a = /^(\d+)\.?$/.exec(current);
+  const b = /^(\d+)\.?$/.exec(t);
+  return !a || !b || Number(b[1]) === Number(a[1]) + 1;
+}
+
 export function isHeaderRow(cells: readonly string[]): boolean {
   const roles = cells.map(columnRole);
   const labelled = roles.filter((r) => r !== 'other').length;
@@ -115,7 +152,7 @@ function addRow(b: Builder, cells: string[], start: number, end: number): void {
 }
 
 /** Tables written as pipe or tab rows. */
-function lineTables(text: string): Table[] {
+function lineTables(text: string, isHeader: HeaderTest): Table[] {
   const tables: Table[] = [];
   let b: Builder | null = null;
   for (const line of splitLines(text)) {
@@ -127,13 +164,15 @@ function lineTables(text: string): Table[] {
     }
     const cells = splitCells(line.text);
     if (isSeparator(cells)) continue;
-    if (isHeaderRow(cells)) {
+    if (isHeader(cells)) {
       if (!b || b.table.header.length !== cells.length) {
         const layout = t.startsWith('|') ? 'pipe' : 'tab';
+        const roles = cells.map(columnRole);
         const table: Table = {
           layout,
+          kind: tableKind(cells, roles),
           header: cells,
-          roles: cells.map(columnRole),
+          roles,
           rows: [],
           start: line.start,
           end: line.end,
@@ -150,10 +189,11 @@ function lineTables(text: string): Table[] {
   return tables;
 }
 
-const TABLE_END = /^(?:PHỤ LỤC|Phụ lục|Nơi nhận|Điều \d|[IVX]+\.\s|\d+\.\s+\p{Lu}|Biểu|Mẫu)/u;
+const TABLE_END =
+  /^(?:PHỤ LỤC|Phụ lục|Nơi nhận|Điều \d|Chương [IVXL\d]|CHƯƠNG [IVXL\d]|[IVX]+\.\s|\d+\.\s+\p{Lu}|Biểu|Mẫu)/u;
 
 /** Reads the header blocks following a "TT"/"STT" block; null when they are not a header. */
-function paragraphHeader(blocks: readonly TextBlock[], i: number): string[] | null {
+function paragraphHeader(blocks: readonly TextBlock[], i: number, isHeader: HeaderTest): string[] | null {
   if (!/^S?TT$/i.test(blocks[i]!.text)) return null;
   const header = [blocks[i]!.text];
   for (let j = i + 1; j < blocks.length && j <= i + 10; j++) {
@@ -161,43 +201,56 @@ function paragraphHeader(blocks: readonly TextBlock[], i: number): string[] | nu
     if (ROMAN.test(t) || ARABIC.test(t) || t.length > 60) break;
     header.push(t);
   }
-  return isHeaderRow(header) ? header : null;
+  return isHeader(header) ? header : null;
 }
 
 /** Tables exported with one cell per paragraph: rows open with a TT paragraph ("1", "II"). */
-function paragraphTables(text: string): Table[] {
+function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOptions): Table[] {
   const blocks = paragraphs(text);
   const tables: Table[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    const header = paragraphHeader(blocks, i);
+    const header = paragraphHeader(blocks, i, isHeader);
     if (!header) continue;
+    const roles = header.map(columnRole);
     const table: Table = {
       layout: 'paragraph',
+      kind: tableKind(header, roles),
       header,
-      roles: header.map(columnRole),
+      roles,
       rows: [],
       start: blocks[i]!.start,
       end: blocks[i]!.end,
     };
-    i = readParagraphRows(blocks, i + header.length, table) - 1;
+    i = readParagraphRows(blocks, i + header.length, table, isHeader, opts) - 1;
     tables.push(table);
   }
   return tables;
 }
 
 /** Reads rows from `from`; returns the index of the first block after the table. */
-function readParagraphRows(blocks: readonly TextBlock[], from: number, table: Table): number {
+function readParagraphRows(
+  blocks: readonly TextBlock[],
+  from: number,
+  table: Table,
+  isHeader: HeaderTest,
+  opts: ReadOptions,
+): number {
   const b: Builder = { table, group: null, groupTitle: null };
   let i = from;
   while (i < blocks.length) {
     const head = blocks[i]!;
-    if (paragraphHeader(blocks, i)) {
-      i += paragraphHeader(blocks, i)!.length;
+    const repeated = paragraphHeader(blocks, i, isHeader);
+    if (repeated) {
+      i += repeated.length;
       continue;
     }
     if (!ROMAN.test(head.text) && !ARABIC.test(head.text)) break;
     let j = i + 1;
-    while (j < blocks.length && !ROMAN.test(blocks[j]!.text) && !ARABIC.test(blocks[j]!.text)) {
+    const startsRow = (t: string): boolean =>
+      ROMAN.test(t) ||
+      (ARABIC.test(t) &&
+        (!opts.numericCells || j - i - 1 >= table.header.length - 1 || nextTt(head.text, t)));
+    while (j < blocks.length && !startsRow(blocks[j]!.text)) {
       if (TABLE_END.test(blocks[j]!.text) || /^S?TT$/i.test(blocks[j]!.text)) break;
       j++;
     }
@@ -223,14 +276,23 @@ function fitCells(body: readonly string[], n: number, roman: boolean): string[] 
   return [body.slice(0, extra + 1).join(' '), ...body.slice(extra + 1)];
 }
 
-/** All tables of a document text, in text order. */
-export function readTables(text: string): Table[] {
-  return [...lineTables(text), ...paragraphTables(text)].sort((a, b) => a.start - b.start);
+/**
+ * All tables of a document text, in text order. `isHeader` recognises a header row (default: a task
+ * table's, see `isHeaderRow`); other extractors pass their own (indicator tables).
+ */
+export function readTables(
+  text: string,
+  isHeader: HeaderTest = isHeaderRow,
+  opts: ReadOptions = {},
+): Table[] {
+  return [...lineTables(text, isHeader), ...paragraphTables(text, isHeader, opts)].sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
-/** Tables that assign work: they have a lead (chủ trì / thực hiện) column. */
+/** Tables that assign work: a lead (chủ trì / thực hiện) column over duties. */
 export function taskTables(text: string): Table[] {
-  return readTables(text).filter((t) => t.roles.includes('lead'));
+  return readTables(text).filter((t) => t.kind === 'tasks');
 }
 
 /** The cell of `row` playing `role`, or null when the table has no such column or it is empty. */

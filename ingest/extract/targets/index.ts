@@ -1,0 +1,125 @@
+import type { DocumentMeta, StructuredDocument, Target } from '../../../core/types.ts';
+import { findLocalities } from '../../../core/vocab/localities.ts';
+import { tagFields } from '../fields.ts';
+import { passageAt } from '../text/index.ts';
+import { horizonIn, isAnnual, nearestYear, resolveHorizon } from './horizon.ts';
+import { indicatorLabel } from './indicator.ts';
+import { quantities, type Quantity } from './quantity.ts';
+import { clauses, objectiveLines } from './scope.ts';
+import { readSubject, type SubjectReading } from './subject.ts';
+import { tableTargets } from './table.ts';
+import { documentContext, type DocumentContext } from './context.ts';
+import { dedupeTargets, isValidTarget, type TargetDraft } from './validate.ts';
+
+/**
+ * Targets stage: the quantitative aims a document itself sets — in its objective parts, inline aims and
+ * indicator tables — each with what it measures (subject, metric), value or range, comparator, unit, year
+ * or period, the agency that follows it (indicator tables) and whether it is a national aim. Baselines,
+ * figures of other provinces, spending and legal amounts are not targets; a target stated twice (body and
+ * appendix) is one target; a target without a subject, a value or a year/period is dropped.
+ */
+export function extractTargets(doc: StructuredDocument, meta: DocumentMeta): Target[] {
+  const ctx = documentContext(meta);
+  const drafts = [...proseTargets(doc, meta, ctx), ...tableTargets(doc, meta, ctx)];
+  return dedupeTargets(drafts.filter(isValidTarget)).map((d, ordinal) => ({
+    ...d,
+    id: `${doc.id}:g${ordinal}`,
+    ordinal,
+    passageId: passageAt(doc.passages, d.start),
+  }));
+}
+
+/** The current state or a past result ("Hiện nay …", "năm 2024 đạt …"), not an aim. */
+const BASELINE =
+  /^(?:[-+•]\s*)?(?:Hiện nay|Hiện tại|Tính đến|Đến nay|Kết quả|Đã đạt|Qua \d+ năm|Sau \d+ năm)(?![\p{L}\p{M}])/u;
+/** "(Trong đó: VNPT: 25 trạm, …)": a breakdown of the figure before it, not a target of its own. */
+const BREAKDOWN = /\(\s*trong đó[\s:][^)]*\)/giu;
+/** "100% các khu … có tối thiểu 1 trạm": the count qualifies the subject of the percentage. */
+const QUALIFIER = /\bcó\s+(?:tối thiểu|ít nhất)\s*$/u;
+/** Money and rates set by rule or budget, not aims. */
+const NOT_AIM_AMOUNT =
+  /kinh phí|dự toán|nguồn vốn|tổng vốn|mức chi|mức hỗ trợ|mức thu|lãi suất|lệ phí|(?<![\p{L}\p{M}])phí(?![\p{L}\p{M}])|tỷ lệ phân chia|điều tiết/iu;
+const NATIONAL = /cả nước|toàn quốc|đất nước|(?<!R)\bGDP\b/u;
+
+function isBaseline(text: string): boolean {
+  return BASELINE.test(text);
+}
+
+/** A clause about another province (and not this document's), e.g. a comparison figure. */
+function aboutOtherProvince(text: string, meta: DocumentMeta): boolean {
+  if (!meta.province) return false;
+  const found = findLocalities(text);
+  return found.length > 0 && found.every((l) => l.province !== meta.province && l.name !== meta.locality);
+}
+
+function skipQuantity(q: Quantity, text: string, seenPercent: boolean, breakdowns: number[][]): boolean {
+  if (breakdowns.some(([from, to]) => q.index >= from! && q.index < to!)) return true;
+  if (seenPercent && QUALIFIER.test(text.slice(0, q.numberAt))) return true;
+  return (q.kind === 'money' || q.kind === 'percent') && NOT_AIM_AMOUNT.test(text);
+}
+
+/** Only connectors and a year between two quantities: the second repeats the first's subject. */
+const ONLY_LINK =
+  /^[\s,;]*(?:và|hoặc)?[\s,;]*(?:(?:vào|đến|tới|trong)?\s*năm\s+20\d\d)?[\s,;]*(?:và|hoặc)?[\s,;]*(?:đạt|lên|khoảng)?\s*$/iu;
+
+/**
+ * The kept quantities of a clause with what each measures. A quantity after another one reads its
+ * subject from the words between them ("tỷ lệ A đạt 90%, tỷ lệ B đạt 80%"), or repeats the previous
+ * subject when only a year or "và" stands between ("đạt 90% năm 2026 và 95% năm 2030").
+ */
+function measuredQuantities(text: string, context: string): { q: Quantity; s: SubjectReading }[] {
+  const out: { q: Quantity; s: SubjectReading }[] = [];
+  const breakdowns = [...text.matchAll(BREAKDOWN)].map((b) => [b.index, b.index + b[0].length]);
+  let percent = false;
+  let from = 0;
+  let prev: SubjectReading | null = null;
+  for (const q of quantities(text)) {
+    const start = from;
+    from = q.index + q.raw.length;
+    if (skipQuantity(q, text, percent, breakdowns)) continue;
+    percent ||= q.kind === 'percent';
+    const shifted = { ...q, index: q.index - start, numberAt: q.numberAt - start };
+    const s: SubjectReading =
+      prev && ONLY_LINK.test(text.slice(start, q.index))
+        ? prev
+        : readSubject(text.slice(start), shifted, context);
+    prev = s;
+    out.push({ q, s });
+  }
+  return out;
+}
+
+function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: DocumentContext): TargetDraft[] {
+  const out: TargetDraft[] = [];
+  for (const { line, heading, path } of objectiveLines(doc)) {
+    for (const { clause, context } of clauses(line)) {
+      const text = clause.text;
+      if (isBaseline(text) || aboutOtherProvince(text, meta)) continue;
+      const span = horizonIn(context).span;
+      for (const { q, s } of measuredQuantities(text, context)) {
+        const offset = context.length - text.length;
+        const near = nearestYear(context, offset + q.numberAt, offset + q.index + q.raw.length);
+        if (near && ctx.issued !== null && near.year < ctx.issued) continue; // "năm 2024 đạt …": a baseline
+        const h = resolveHorizon([{ year: near?.year ?? null, span }, heading, ctx.title]);
+        out.push({
+          indicator: s.indicator || indicatorLabel(text, q.index, q.raw, q.unit),
+          subject: s.subject,
+          metric: s.metric,
+          text: context,
+          value: q.value,
+          valueMin: q.valueMin,
+          valueMax: q.valueMax,
+          unit: q.unit,
+          comparator: q.comparator,
+          year: h.year,
+          period: isAnnual(text) ? 'hằng năm' : h.span,
+          responsibleAgency: null,
+          national: ctx.central || NATIONAL.test(context),
+          fields: tagFields(context, path),
+          start: clause.start,
+        });
+      }
+    }
+  }
+  return out;
+}
