@@ -153,22 +153,29 @@ describe('ingest formats: real uploads into Neo4j', () => {
     const res = await upload(app, [...good, ...bad.map((b) => b.file)]).expect(207);
     const results = res.body.results as Result[];
     const byFile = new Map(results.map((r) => [r.file, r]));
+    // The Windows-1258 and TCVN3 fixtures hold the text of a plan that another file of this batch (or the
+    // stored seed) already carries, with the same number, issuer and date: each is reported as merged into
+    // that document, not stored as a new one (issue 11, one document per number).
+    const legacy = new Set([path.basename(fx.windows1258), path.basename(fx.tcvn3Bytes)]);
     for (const g of good) {
-      expect({ file: g.name, status: byFile.get(g.name)?.status }).toEqual({
+      const r = byFile.get(g.name);
+      expect({ file: g.name, status: r?.status }).toEqual({
         file: g.name,
-        status: 'ingested',
+        status: legacy.has(g.name) ? 'merged' : 'ingested',
       });
-      ids[g.name] = byFile.get(g.name)?.documentId ?? '';
+      if (!legacy.has(g.name)) ids[g.name] = r?.documentId ?? '';
     }
+    const known = new Set([seedId, ...Object.values(ids)]);
+    for (const f of legacy) expect(known.has(byFile.get(f)?.documentId ?? ''), f).toBe(true);
     for (const b of bad) {
       const r = byFile.get(b.file.name);
       expect({ file: b.file.name, status: r?.status }).toEqual({ file: b.file.name, status: 'failed' });
       expect(b.codes, `${b.file.name}: ${r?.error?.code}`).toContain(r?.error?.code);
     }
     const after = await rt.reader.counts();
-    expect(after.documents).toBe(before.documents + good.length);
+    expect(after.documents).toBe(before.documents + good.length - legacy.size);
     let added = 0;
-    for (const g of good) added += (await passagesOf(ids[g.name] ?? '')).length;
+    for (const id of Object.values(ids)) added += (await passagesOf(id)).length;
     expect(after.passages).toBe(before.passages + added);
     expect(await passagesOf(seedId)).toEqual(seedPassages);
   });
