@@ -108,9 +108,9 @@ describe.skipIf(!HAS_CHROMIUM)('analyst’s workflow in Chromium', () => {
     await page.locator('.tree-root a').click();
     await page.locator('h1', { hasText: '36-NQ/TW' }).waitFor();
     await page.locator('ul.mentions[data-relation="IMPLEMENTS"] li').first().waitFor();
-    expect(await page.locator('ul.mentions[data-relation="IMPLEMENTS"] li').count()).toBeGreaterThanOrEqual(
-      docs.items.length,
-    );
+    // every seed names 36-NQ/TW: as what it implements, or (Bình Thuận, whose plan implements 64-CTr/TU and
+    // 189/NQ-CP, which in turn implement 36-NQ/TW) as a document it cites
+    expect(await page.locator('ul.mentions li').count()).toBeGreaterThanOrEqual(docs.items.length);
     await shot('reference-page');
   });
 });
