@@ -1,4 +1,4 @@
-import type { GraphReader, Row } from '../../graph/reader.ts';
+import type { GraphReader } from '../../graph/reader.ts';
 import { numberKey } from '../../core/vocab/docnumber.ts';
 import { fold } from '../../core/text/normalize.ts';
 import type { SearchHit, SearchService } from '../search/service.ts';
@@ -7,6 +7,14 @@ import { understand, type Intent, type QuestionEntities } from './intent.ts';
 export interface Column {
   key: string;
   label: string;
+}
+
+/** One row of an answer table: the columns' values plus `documentId` and `passageId` (the citation). */
+export type AnswerRow = Record<string, string | number | null>;
+
+export interface Answer {
+  columns: Column[];
+  rows: AnswerRow[];
 }
 
 export interface Citation {
@@ -19,7 +27,7 @@ export interface AskResponse {
   question: string;
   intent: Intent;
   entities: QuestionEntities;
-  answer: { columns: Column[]; rows: Row[] };
+  answer: Answer;
   citations: Citation[];
   results: SearchHit[];
 }
@@ -50,18 +58,14 @@ export async function ask(
   const { results } = await search.search(question, 10, filters, 'hybrid', () => entities);
   const answer = await answerFor(intent, entities, reader);
   const citations = answer.rows.flatMap((r) => {
-    const passageId = r.passageId as string | null;
+    const passageId = typeof r.passageId === 'string' ? r.passageId : null;
     const text = passageId ? search.passageText(passageId) : null;
     return passageId && text !== null ? [{ passageId, documentId: String(r.documentId), text }] : [];
   });
   return { question, intent, entities, answer, citations: dedupe(citations), results };
 }
 
-async function answerFor(
-  intent: Intent,
-  e: QuestionEntities,
-  reader: GraphReader,
-): Promise<{ columns: Column[]; rows: Row[] }> {
+async function answerFor(intent: Intent, e: QuestionEntities, reader: GraphReader): Promise<Answer> {
   switch (intent) {
     case 'implements':
       return implementsAnswer(e, reader);
@@ -75,7 +79,7 @@ async function answerFor(
   }
 }
 
-async function implementsAnswer(e: QuestionEntities, reader: GraphReader) {
+async function implementsAnswer(e: QuestionEntities, reader: GraphReader): Promise<Answer> {
   const found = await reader.implementers(numberKey(e.number!));
   const rows = found
     .filter(({ doc }) => !e.locality || doc.locality === e.locality || doc.province === e.locality)
@@ -99,7 +103,7 @@ async function implementsAnswer(e: QuestionEntities, reader: GraphReader) {
   return { columns, rows };
 }
 
-async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Intent) {
+async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Intent): Promise<Answer> {
   const tasks = await reader.listTasks({
     field: intent === 'tasks_by_field' ? e.field : null,
     agency: null,
@@ -114,8 +118,8 @@ async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Int
     plan: planLabel({ number: t.documentNumber, title: t.documentTitle }),
     locality: t.locality,
     task: t.title,
-    lead: (t.lead as string[]).join('; '),
-    coordinating: (t.coordinating as string[]).join('; '),
+    lead: t.lead.join('; '),
+    coordinating: t.coordinating.join('; '),
     deadline: t.deadline,
     product: t.product,
     row: t.row,
@@ -125,7 +129,7 @@ async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Int
   return { columns: TASK_COLUMNS, rows };
 }
 
-async function targetsAnswer(e: QuestionEntities, reader: GraphReader) {
+async function targetsAnswer(e: QuestionEntities, reader: GraphReader): Promise<Answer> {
   const targets = await reader.listTargets({
     field: e.indicator ? null : e.field,
     locality: e.locality ? fold(e.locality) : null,
@@ -157,14 +161,13 @@ async function targetsAnswer(e: QuestionEntities, reader: GraphReader) {
   return { columns, rows };
 }
 
-function range(min: unknown, max: unknown): string | null {
-  return typeof min === 'number' && typeof max === 'number' ? `${min}–${max}` : null;
+function range(min: number | null, max: number | null): string | null {
+  return min !== null && max !== null ? `${min}–${max}` : null;
 }
 
-function planLabel(doc: Row): string {
-  const number = typeof doc.number === 'string' ? doc.number : null;
-  const title = typeof doc.title === 'string' ? doc.title : '';
-  return number ? `${number} — ${title.slice(0, 120)}` : title.slice(0, 140);
+function planLabel(doc: { number: string | null; title: string | null }): string {
+  const title = doc.title ?? '';
+  return doc.number ? `${doc.number} — ${title.slice(0, 120)}` : title.slice(0, 140);
 }
 
 function dedupe(citations: Citation[]): Citation[] {

@@ -4,6 +4,9 @@ import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
 import { limit, optText, year } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';
+import { AgencyList, FieldList, NodeKindList, TargetList, TaskList } from '../responses.ts';
+import { NODE_KIND_NAMES, NODE_KINDS } from '../../../core/vocab/node-kinds.ts';
+import { AgencyDetail, Neighbourhood } from '../../../graph/rows.ts';
 import { foldOpt, resolveField } from './filters.ts';
 
 /** Tasks, agencies, targets, fields and graph browsing. */
@@ -21,6 +24,8 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
       q: optText(),
       limit: limit(500, 5000),
     }),
+    response: TaskList,
+    errors: ['GRAPH_UNAVAILABLE'],
     handler: async (q) => ({
       items: await ctx.reader.listTasks({
         field: resolveField(q.field),
@@ -40,6 +45,8 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'graph',
     summary: 'Agencies, scoped to their locality, with task counts',
     query: z.object({ locality: optText(), q: optText() }),
+    response: AgencyList,
+    errors: ['GRAPH_UNAVAILABLE'],
     handler: async (q) => ({
       items: await ctx.reader.listAgencies({ locality: foldOpt(q.locality), q: foldOpt(q.q) }),
     }),
@@ -51,6 +58,8 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'graph',
     params: ['id'],
     summary: 'One agency with the tasks it leads and coordinates',
+    response: AgencyDetail,
+    errors: ['NOT_FOUND', 'GRAPH_UNAVAILABLE'],
     handler: async (_q, req) => {
       const id = String(req.params.id);
       const agency = await ctx.reader.getAgency(id);
@@ -72,6 +81,8 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
       document: optText(),
       limit: limit(1000, 5000),
     }),
+    response: TargetList,
+    errors: ['GRAPH_UNAVAILABLE'],
     handler: async (q) => ({
       items: await ctx.reader.listTargets({
         field: resolveField(q.field),
@@ -89,7 +100,21 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     path: '/api/fields',
     tag: 'graph',
     summary: 'Policy-field taxonomy with counts of tasks, targets and sections',
+    response: FieldList,
+    errors: ['GRAPH_UNAVAILABLE'],
     handler: async () => ({ items: await ctx.reader.fieldCounts() }),
+  });
+
+  r.add({
+    method: 'get',
+    path: '/api/graph/kinds',
+    tag: 'graph',
+    summary: 'Kinds of node in the browsing graph, with their names in Vietnamese and English',
+    response: NodeKindList,
+    handler: () =>
+      Promise.resolve({
+        items: NODE_KIND_NAMES.map((kind) => ({ kind, vi: NODE_KINDS[kind].vi, en: NODE_KINDS[kind].en })),
+      }),
   });
 
   r.add({
@@ -101,6 +126,8 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
       center: z.string().trim().min(1).max(300),
       depth: z.coerce.number().int().min(1).max(3).default(1),
     }),
+    response: Neighbourhood,
+    errors: ['NOT_FOUND', 'GRAPH_UNAVAILABLE'],
     handler: async (q) => {
       const g = await ctx.reader.neighbourhood(q.center, q.depth);
       if (!g)
