@@ -297,3 +297,114 @@ CALL (c) {
 }
 WITH c, collect(p) AS paths
 RETURN c AS center, [x IN paths | nodes(x)] AS nodeLists, [x IN paths | relationships(x)] AS relLists`;
+
+/* ------------------------------------------------------- 2025 reorganisation lineage ------------------------------------------------------- */
+
+/** Dated successions between localities: rows {from, to, date, instrument, article, note, fromFolded, toFolded, fromProvince}. */
+export const UPSERT_LOCALITY_LINEAGE = `
+UNWIND $rows AS r
+MERGE (a:Locality {name: r.from})
+ON CREATE SET a.province = r.fromProvince
+SET a.folded = coalesce(a.folded, r.fromFolded)
+MERGE (b:Locality {name: r.to})
+ON CREATE SET b.province = r.to
+SET b.folded = coalesce(b.folded, r.toFolded)
+MERGE (a)-[s:SUCCEEDED_BY]->(b)
+SET s.from = r.date, s.instrument = r.instrument, s.article = r.article, s.note = r.note`;
+
+/** Every locality node with its province (to find district-level units, which ended on 1/7/2025). */
+export const LIST_LOCALITIES = `
+MATCH (l:Locality) RETURN l.name AS name, l.province AS province, l.folded AS folded`;
+
+/** Agencies that may have successors (real bodies, not group placeholders). */
+export const LIST_AGENCIES_FOR_LINEAGE = `
+MATCH (a:Agency) WHERE coalesce(a.isGroup, false) = false
+RETURN a.key AS key, a.kind AS kind, a.locality AS locality, a.name AS name`;
+
+/**
+ * Dated successions between agencies, creating successors that no document names yet (Sở Khoa học và
+ * Công nghệ Lâm Đồng). Rows {from, to, name, kind, kindName, locality, folded, date, instrument, article, note}.
+ */
+export const UPSERT_AGENCY_LINEAGE = `
+UNWIND $rows AS r
+MATCH (a:Agency {key: r.from})
+MERGE (b:Agency {key: r.to})
+ON CREATE SET b.name = r.name, b.kind = r.kind, b.locality = r.locality, b.isGroup = false, b.folded = r.folded,
+  b.lineageOnly = true
+MERGE (k:AgencyKind {slug: r.kind})
+ON CREATE SET k.name = r.kindName
+MERGE (b)-[:OF_KIND]->(k)
+FOREACH (_ IN CASE WHEN r.locality IS NULL THEN [] ELSE [1] END |
+  MERGE (l:Locality {name: r.locality})
+  MERGE (b)-[:IN_LOCALITY]->(l))
+MERGE (a)-[s:SUCCEEDED_BY]->(b)
+SET s.from = r.date, s.instrument = r.instrument, s.article = r.article, s.note = r.note`;
+
+const LINEAGE_STEP = (n: string, s: string, other: string) => `{
+  id: coalesce(${n}.key, ${n}.name), name: ${n}.name, locality: coalesce(${n}.locality, ${n}.province),
+  ${other}: coalesce(${other === 'to' ? `endNode(${s})` : `startNode(${s})`}.key, ${other === 'to' ? `endNode(${s})` : `startNode(${s})`}.name),
+  from: ${s}.from, instrument: ${s}.instrument, article: ${s}.article, note: ${s}.note }`;
+
+/**
+ * Predecessors and successors (transitive, up to 4 steps) of an agency (by key) or a locality (by name):
+ * one entry per succession step, with its date and instrument.
+ */
+export const LINEAGE = `
+MATCH (n) WHERE (n:Agency AND n.key = $id) OR (n:Locality AND n.name = $id)
+WITH n LIMIT 1
+CALL (n) {
+  OPTIONAL MATCH p = (x)-[:SUCCEEDED_BY*1..4]->(n)
+  UNWIND CASE WHEN p IS NULL THEN [] ELSE relationships(p) END AS s
+  WITH DISTINCT s
+  WITH startNode(s) AS m, s
+  RETURN collect(${LINEAGE_STEP('m', 's', 'to')}) AS predecessors
+}
+CALL (n) {
+  OPTIONAL MATCH p = (n)-[:SUCCEEDED_BY*1..4]->(x)
+  UNWIND CASE WHEN p IS NULL THEN [] ELSE relationships(p) END AS s
+  WITH DISTINCT s
+  WITH endNode(s) AS m, s
+  RETURN collect(${LINEAGE_STEP('m', 's', 'previous')}) AS successors
+}
+RETURN predecessors, successors`;
+
+export const GET_LOCALITY = `
+MATCH (l:Locality) WHERE l.name = $name OR l.folded = $folded
+WITH l ORDER BY CASE WHEN l.name = $name THEN 0 ELSE 1 END LIMIT 1
+RETURN l { .name, .province,
+  documents: [(l)<-[:FOR_LOCALITY]-(d:Document) | d { .id, .title, .number, .type, .date }],
+  agencies: [(l)<-[:IN_LOCALITY]-(a:Agency) WHERE coalesce(a.isGroup, false) = false | a { .key, .name }] } AS locality`;
+
+/** The final successor label of agency `x` (itself when current), as "name locality". */
+const NOW_OF = (x: string) =>
+  `coalesce(head([(${x})-[:SUCCEEDED_BY*1..4]->(y:Agency) WHERE NOT (y)-[:SUCCEEDED_BY]->() | {id: y.key, name: y.name, locality: y.locality}]),
+    {id: ${x}.key, name: ${x}.name, locality: ${x}.locality})`;
+
+/**
+ * Tasks as LIST_TASKS, but a locality or agency filter also matches predecessors (through SUCCEEDED_BY):
+ * tasks of Sở Khoa học và Công nghệ Bình Thuận answer for Sở Khoa học và Công nghệ Lâm Đồng. Each task
+ * says which agency it was assigned to (the one matched, else its first lead) and that agency's successor.
+ */
+export const LIST_TASKS_LINEAGE = `
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE ($document IS NULL OR d.id = $document)
+  AND ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $locality OR EXISTS {
+        MATCH (x:Locality)-[:SUCCEEDED_BY*1..3]->(l:Locality)
+        WHERE l.folded = $locality AND x.folded IN [d.localityFolded, d.provinceFolded] })
+  AND ($field IS NULL OR EXISTS { MATCH (t)-[:IN_FIELD]->(:Field {slug: $field}) })
+  AND ($agency IS NULL OR EXISTS {
+        MATCH (t)-[:LED_BY|COORDINATED_BY]->(:Agency)-[:SUCCEEDED_BY*0..4]->(a:Agency)
+        WHERE a.key = $agencyKey OR a.folded CONTAINS $agency })
+  AND ($agencyKind IS NULL OR EXISTS {
+        MATCH (t)-[:LED_BY|COORDINATED_BY]->(:Agency)-[:SUCCEEDED_BY*0..4]->(:Agency {kind: $agencyKind}) })
+  AND ($q IS NULL OR t.folded CONTAINS $q)
+WITH d, t, [(t)-[:LED_BY|COORDINATED_BY]->(x:Agency)
+  WHERE ($agency IS NULL AND $agencyKind IS NULL) OR EXISTS {
+    MATCH (x)-[:SUCCEEDED_BY*0..4]->(b:Agency)
+    WHERE b.key = $agencyKey OR b.folded CONTAINS $agency OR b.kind = $agencyKind } | x] AS matched
+WITH d, t, coalesce(head(matched), head([k IN coalesce(t.leadKeys, []) | head([(t)-[:LED_BY]->(a:Agency {key: k}) | a])])) AS x
+RETURN t { ${TASK_PROJECTION},
+  assigned: CASE WHEN x IS NULL THEN null ELSE {id: x.key, name: x.name, locality: x.locality} END,
+  now: CASE WHEN x IS NULL THEN null ELSE ${NOW_OF('x')} END } AS task
+ORDER BY d.locality, d.file, t.ordinal
+LIMIT $limit`;

@@ -215,3 +215,60 @@ export const Neighbourhood = z
   .object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) })
   .meta({ id: 'Neighbourhood', description: 'Nodes and edges around a centre, for browsing' });
 export type Neighbourhood = z.infer<typeof Neighbourhood>;
+
+/* ---------------------------------------------------------- the 2025 reorganisation --------------------------------------------------------- */
+
+/** One SUCCEEDED_BY step: a predecessor (with `to`, the node it leads to) or a successor (with `previous`). */
+export const LineageStep = z
+  .object({
+    id: str,
+    name: str,
+    locality: optStr,
+    to: str.optional(),
+    previous: str.optional(),
+    from: str,
+    instrument: str,
+    article: optStr,
+    note: optStr,
+  })
+  .meta({ id: 'LineageStep' });
+export type LineageStep = z.infer<typeof LineageStep>;
+
+const lineage = { predecessors: z.array(LineageStep), successors: z.array(LineageStep) };
+export const Lineage = z.object(lineage).meta({ id: 'Lineage' });
+export type Lineage = z.infer<typeof Lineage>;
+
+export const AgencyWithLineage = AgencyDetail.extend(lineage).meta({ id: 'AgencyWithLineage' });
+export type AgencyWithLineage = z.infer<typeof AgencyWithLineage>;
+
+/** An agency as a task's lineage names it. */
+export interface AgencyRef {
+  id: string;
+  name: string;
+  locality: string | null;
+}
+
+/** A task with the agency it was assigned to and that agency's successor, as LIST_TASKS_LINEAGE returns it. */
+export type TaskLineageRow = TaskRow & { assigned: AgencyRef | null; now: AgencyRef | null };
+
+/** A task of a list: with `lineage=true`, also who it was assigned to and who holds that duty now. */
+export const TaskListItem = TaskRow.extend({
+  assignedTo: optStr.optional(),
+  assignedToId: optStr.optional(),
+  now: optStr.optional(),
+  nowId: optStr.optional(),
+}).meta({ id: 'TaskListItem' });
+export type TaskListItem = z.infer<typeof TaskListItem>;
+
+export const LocalityRow = z
+  .object({
+    name: str,
+    province: optStr,
+    documents: z.array(z.object({ id: str, title: str, number: optStr, type: optStr, date: optStr })),
+    agencies: z.array(z.object({ key: str, name: str })),
+  })
+  .meta({ id: 'Locality' });
+export type LocalityRow = z.infer<typeof LocalityRow>;
+
+export const LocalityWithLineage = LocalityRow.extend(lineage).meta({ id: 'LocalityWithLineage' });
+export type LocalityWithLineage = z.infer<typeof LocalityWithLineage>;

@@ -18,7 +18,18 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default('data'),
   CORPUS_DIR: z.string().min(1).default('corpus'),
-  API_TOKEN: opt(z.string().min(8, 'must be at least 8 characters')),
+  API_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .pipe(
+      z
+        .string()
+        .min(8, 'must be at least 8 characters')
+        .regex(/^\S+$/u, 'must not contain spaces (a blank token would leave uploads open)')
+        .optional(),
+    ),
+  ALLOWED_HOSTS: z.string().default(''),
   INGEST_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   EMBEDDER: z.enum(['auto', 'transformers', 'offline']).default('auto'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
@@ -37,6 +48,8 @@ export const ConfigSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(6000),
+  INGEST_RATE_PER_MIN: z.coerce.number().int().min(0).default(60),
   OCR: z.enum(['auto', 'on', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -47,6 +60,8 @@ export interface Config extends RawConfig {
   /** Absolute paths resolved against the working directory. */
   dataDir: string;
   corpusDir: string;
+  /** Host names the page may be served under without a token (besides loopback): HOST and ALLOWED_HOSTS. */
+  allowedHosts: string[];
 }
 
 /** Parses and validates settings; throws CONFIG_INVALID naming each bad variable. */
@@ -61,5 +76,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...raw,
     dataDir: path.resolve(raw.DATA_DIR),
     corpusDir: path.resolve(raw.CORPUS_DIR),
+    allowedHosts: allowedHosts(raw),
   };
+}
+
+const WILDCARD_HOSTS = new Set(['0.0.0.0', '::', '[::]']);
+
+function allowedHosts(raw: RawConfig): string[] {
+  const listed = raw.ALLOWED_HOSTS.split(',').map((h) => h.trim().toLowerCase());
+  const bound = WILDCARD_HOSTS.has(raw.HOST) ? [] : [raw.HOST.toLowerCase()];
+  return [...new Set([...bound, ...listed])].filter((h) => h !== '');
 }

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { createApp } from './api/app.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { isAppError } from '../core/errors.ts';
 import { createLogger, type Logger } from './log.ts';
 import { startProgress } from './progress.ts';
@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const app = createApp(appContext(rt, log));
   const server = app.listen(config.PORT, config.HOST, () => {
     log(`API and web page on http://${config.HOST}:${config.PORT}/`);
+    warnOpenWrites(config, log);
   });
   installShutdown(rt, server, log);
 }
@@ -43,6 +44,16 @@ async function startupIngest(rt: Runtime, log: Logger): Promise<void> {
   }
   const ok = results.filter((r) => r.status !== 'failed').length;
   log(`ingest done: ${ok}/${results.length} files, ${rt.search.size} passages searchable`);
+}
+
+/** Uploads without API_TOKEN are accepted from the page's own origin only; say so loudly. */
+function warnOpenWrites(config: Config, log: Logger): void {
+  if (config.API_TOKEN) return;
+  const hosts = ['loopback', ...config.allowedHosts].join(', ');
+  log.warn('*****************************************************************************************');
+  log.warn(`* WRITES ARE OPEN: API_TOKEN is unset, so anyone who can load the page (host ${hosts})`);
+  log.warn('* can upload and replace documents. Set API_TOKEN to require Authorization: Bearer <token>.');
+  log.warn('*****************************************************************************************');
 }
 
 let stopping = false;

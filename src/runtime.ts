@@ -1,5 +1,6 @@
 import { GraphConnection } from '../graph/connection.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.ts';
+import { syncLineage } from '../graph/lineage.ts';
 import { GraphReader } from '../graph/reader.ts';
 import { seedTaxonomy } from '../graph/writer.ts';
 import { FIELDS } from '../ingest/extract/fields.ts';
@@ -65,6 +66,7 @@ export async function connectGraph(
 export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
   const { conn, local } = await connectGraph(config, log);
   await seedTaxonomy(conn, FIELDS);
+  await syncLineage(conn);
   const reader = new GraphReader(conn);
   const search = await SearchService.open(reader, config, log);
   const manifestCache = new Map<string, Awaited<ReturnType<typeof loadManifest>>>();
@@ -88,6 +90,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
         manifest,
         ...(onProgress ? { onProgress } : {}),
       });
+      await syncLineage(conn);
       await search.rebuild();
       return results;
     },
@@ -95,6 +98,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
       const manifest = await manifestFor(config.corpusDir);
       const results: FileResult[] = [];
       for (const f of files) results.push(await ingestSource(conn, f, { ...opts, manifest }));
+      await syncLineage(conn);
       await search.rebuild();
       return results;
     },

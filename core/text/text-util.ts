@@ -1,5 +1,5 @@
 /**
- * Small text helpers shared by the metadata/reference extractors. Folding comes from the search
+ * Small Vietnamese-text helpers shared by the extractors. Folding comes from the search
  * normaliser (`src/search/normalize.ts`); `foldKeepLength` is a per-character variant whose output has
  * the same length as its NFC input, so offsets found in the folded copy are offsets into the original.
  */
@@ -53,9 +53,16 @@ export function reflow(text: string): Reflowed {
   return { text: out, map };
 }
 
-/** Collapses whitespace runs to one space and trims. */
+/** Collapses whitespace runs (line breaks included) to one space, drops Markdown bold markers, trims. */
 export function squash(s: string): string {
   return s.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Folded, punctuation-free form for keyword tests ("Cơ quan chủ trì:" → "co quan chu tri"). */
+export function folded(s: string): string {
+  return fold(s)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** Escapes a literal for use in a RegExp. */

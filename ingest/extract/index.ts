@@ -1,7 +1,8 @@
 import type { Extraction, ManifestEntry, StructuredDocument } from '../../core/types.ts';
 import { extractMeta } from './meta.ts';
 import { extractReferences } from './references.ts';
-import { extractTasks } from './tasks.ts';
+import { extractAgencies } from './agencies/index.ts';
+import { extractTasks } from './tasks/index.ts';
 import { extractTargets } from './targets.ts';
 import { sectionFields } from './fields.ts';
 
@@ -12,11 +13,8 @@ import { sectionFields } from './fields.ts';
 export function extract(doc: StructuredDocument, manifest?: ManifestEntry): Extraction {
   const meta = extractMeta(doc, manifest);
   const references = extractReferences(doc, meta);
-  const { tasks, agencies } = extractTasks(doc, meta);
+  const tasks = extractTasks(doc, meta);
+  const agencies = extractAgencies(tasks);
   const targets = extractTargets(doc, meta);
   return { meta, references, agencies, tasks, targets, sectionFields: sectionFields(doc) };
-}
-
-export function run(input: { doc: StructuredDocument; manifest?: ManifestEntry }): Promise<Extraction> {
-  return Promise.resolve(extract(input.doc, input.manifest));
 }

@@ -1,9 +1,7 @@
 import type { DocumentMeta, StructuredDocument, Target } from '../../core/types.ts';
 import { tagFields } from './fields.ts';
 import { indicatorLabel } from './target-indicator.ts';
-import { passageAt } from './tasks.ts';
-import { toLines } from './task-prose.ts';
-import { logicalLines, type TextBlock } from './task-text.ts';
+import { logicalLines, passageAt, toLines, type TextBlock } from './text/index.ts';
 
 /**
  * Quantitative targets of a plan's objective sections ("Mục tiêu", "Đến năm 2030", "Tầm nhìn đến năm

@@ -43,8 +43,3 @@ export function structure(input: StructureInput): StructuredDocument {
   }
   return { id, contentHash: input.contentHash, parsed: input.parsed, sections, passages };
 }
-
-/** Stage entry point with the pipeline's `run(input): Promise<Output>` shape. */
-export function run(input: StructureInput): Promise<StructuredDocument> {
-  return Promise.resolve(structure(input));
-}

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../core/errors.ts';
+import { allowOnly } from './error-middleware.ts';
 
 /**
  * One API route. Its zod query schema validates requests and documents the parameters; its zod response
@@ -19,8 +20,8 @@ export interface RouteSpec<Q extends z.ZodType, R extends z.ZodType> {
   /** Success statuses besides 200 that carry the same body (e.g. 207 for a partly failed upload). */
   statuses?: number[];
   /**
-   * Error codes this route answers with, besides `INVALID_INPUT` (any route with a query schema) and
-   * `INTERNAL` (every route). OpenAPI lists their statuses with the error body.
+   * Error codes this route answers with, besides `INVALID_INPUT` (any route with a query schema),
+   * `RATE_LIMITED` and `INTERNAL` (every route). OpenAPI lists their statuses with the error body.
    */
   errors?: readonly ErrorCode[];
   /** Extra OpenAPI operation fields (request body). */
@@ -38,9 +39,14 @@ export class RouteRegistry {
     this.specs.push(spec);
   }
 
-  /** Mounts every route on `router`, validating the query string first. */
+  /**
+   * Mounts every route on `router`, validating the query string first; a registered path asked with
+   * another method answers 405 with `Allow`.
+   */
   mount(router: Router, middleware: Partial<Record<string, RequestHandler[]>> = {}): void {
+    const methods = new Map<string, string[]>();
     for (const spec of this.specs) {
+      methods.set(spec.path, [...(methods.get(spec.path) ?? []), spec.method.toUpperCase()]);
       const handler: RequestHandler = async (req, res) => {
         const query = spec.query ? parseQuery(spec.query, req.query) : {};
         const body = await spec.handler(query, req, res);
@@ -48,6 +54,7 @@ export class RouteRegistry {
       };
       router[spec.method](spec.path, ...(middleware[`${spec.method} ${spec.path}`] ?? []), handler);
     }
+    for (const [path, allowed] of methods) router.all(path, allowOnly(allowed));
   }
 }
 
@@ -55,6 +62,7 @@ export class RouteRegistry {
 export function errorCodes(spec: AnyRouteSpec): ErrorCode[] {
   const codes = new Set<ErrorCode>(spec.query ? ['INVALID_INPUT'] : []);
   for (const c of spec.errors ?? []) codes.add(c);
+  codes.add('RATE_LIMITED');
   codes.add('INTERNAL');
   return [...codes];
 }

@@ -7,7 +7,7 @@ import {
   DocumentSummary,
   FieldCountRow,
   TargetRow,
-  TaskRow,
+  TaskListItem,
 } from '../../graph/rows.ts';
 import type { AskResponse as AskAnswer } from '../ask/answer.ts';
 import type { FileResult } from '../../ingest/pipeline.ts';
@@ -39,7 +39,7 @@ const items = <T extends z.ZodType>(row: T, id: string) => z.object({ items: z.a
 
 export const DocumentList = items(DocumentSummary, 'DocumentList');
 export type DocumentList = z.infer<typeof DocumentList>;
-export const TaskList = items(TaskRow, 'TaskList');
+export const TaskList = items(TaskListItem, 'TaskList');
 export type TaskList = z.infer<typeof TaskList>;
 export const AgencyList = items(AgencyRow, 'AgencyList');
 export type AgencyList = z.infer<typeof AgencyList>;

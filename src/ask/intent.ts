@@ -1,4 +1,4 @@
-import { resolveAgency } from '../../ingest/extract/agencies.ts';
+import { resolveAgency } from '../../ingest/extract/agencies/index.ts';
 import { DOC_NUMBER_RE, parseDocNumber } from '../../core/vocab/docnumber.ts';
 import { FIELDS, tagFields } from '../../ingest/extract/fields.ts';
 import { findLocality } from '../../core/vocab/localities.ts';

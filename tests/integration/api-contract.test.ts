@@ -83,7 +83,7 @@ function send(app: ReturnType<typeof appFor>, c: Call): request.Test {
     return request(app)
       .get(c.url)
       .query(c.query ?? {});
-  const req = request(app).post(c.url);
+  const req = request(app).post(c.url).set('Host', 'localhost:3000').set('Origin', 'http://localhost:3000');
   for (const f of c.files) void req.attach('files', f.bytes, f.name);
   return req;
 }
@@ -103,6 +103,10 @@ async function realCalls(app: ReturnType<typeof appFor>): Promise<Call[]> {
     one('get /api/documents/{id}', '/api/documents/no-such-document', {}, 404),
     ...busiest.map((a) => one('get /api/agencies/{id}', `/api/agencies/${encodeURIComponent(a.key)}`)),
     one('get /api/agencies/{id}', '/api/agencies/no-such-agency', {}, 404),
+    ...['Hải Phòng', 'lao cai', 'Bình Thuận'].map((name) =>
+      one('get /api/localities/{name}', `/api/localities/${encodeURIComponent(name)}`),
+    ),
+    one('get /api/localities/{name}', '/api/localities/Atlantis', {}, 404),
     ...[docs[0]!.id, busiest[0]!.key, tasks[0]!.id, 'bien', 'Hải Phòng', '36-NQ/TW'].map((center) =>
       one('get /api/graph', '/api/graph', { center, depth: 2 }),
     ),
@@ -153,6 +157,8 @@ function listCalls(): Call[] {
     list('/api/search', {}, 400),
     list('/api/tasks', { limit: 5000 }),
     list('/api/tasks', { field: 'bien', agency: 'so y te' }),
+    list('/api/tasks', { locality: 'Lâm Đồng', lineage: 'true' }),
+    list('/api/tasks', { agency: 'Sở Khoa học và Công nghệ', lineage: 'true', limit: 200 }),
     list('/api/tasks', { limit: 0 }, 400),
     list('/api/agencies'),
     list('/api/agencies', { locality: 'Hải Phòng', q: 'sở' }),

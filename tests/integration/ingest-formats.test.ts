@@ -75,7 +75,10 @@ function zipWith(name: string, content: string): Buffer {
 }
 
 function upload(app: ReturnType<typeof appFor>, files: Upload[]): request.Test {
-  let req = request(app).post('/api/ingest');
+  let req = request(app)
+    .post('/api/ingest')
+    .set('Host', 'localhost:3000')
+    .set('Origin', 'http://localhost:3000');
   for (const f of files) req = req.attach('files', f.bytes, f.name);
   return req;
 }

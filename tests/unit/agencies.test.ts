@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAgency, splitAgencies } from '../../ingest/extract/agencies.ts';
+import { resolveAgency, splitAgencies } from '../../ingest/extract/agencies/index.ts';
 
 describe('splitAgencies', () => {
   it('splits at ; , and "và các" but keeps commas inside department names and placeholders', () => {

@@ -74,30 +74,34 @@ describe('API without a database', () => {
     expect(check('get', url, 400, res.body)).toEqual([]);
   });
 
-  it('answers unknown routes and methods with 404 in the error body', async () => {
-    for (const res of [
-      await request(app).get('/api/nope').expect(404),
-      await request(app).delete('/api/documents').expect(404),
-    ]) {
-      expect(errorOf(res).code).toBe('NOT_FOUND');
+  it('answers an unknown route with 404 and a wrong method with 405, in the error body', async () => {
+    const missing = await request(app).get('/api/nope').expect(404);
+    expect(errorOf(missing).code).toBe('NOT_FOUND');
+    const wrong = await request(app).delete('/api/documents').expect(405);
+    expect(errorOf(wrong).code).toBe('METHOD_NOT_ALLOWED');
+    for (const res of [missing, wrong]) {
       expect(Object.keys(errorOf(res)).sort()).toEqual(['code', 'details', 'message']);
     }
   });
 
-  it('refuses uploads that are not multipart (415) and, with API_TOKEN, those without it (401)', async () => {
-    const json = await request(app).post('/api/ingest').send({ files: [] }).expect(415);
-    expect(errorOf(json).code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(check('post', '/api/ingest', 415, json.body)).toEqual([]);
-    const locked = appWithoutDatabase({ API_TOKEN: 'secret-token' });
-    const res = await request(locked)
-      .post('/api/ingest')
-      .attach('files', Buffer.from('Kế hoạch'), 'a.txt')
-      .expect(401);
-    expect(errorOf(res).code).toBe('UNAUTHORIZED');
-    expect(check('post', '/api/ingest', 401, res.body)).toEqual([]);
-    const none = await request(app).post('/api/ingest').field('note', 'no file').expect(400);
-    expect(errorOf(none).code).toBe('INVALID_INPUT');
-    expect(check('post', '/api/ingest', 400, none.body)).toEqual([]);
+  it('refuses uploads before reading them, each with a documented status', async () => {
+    const sameOrigin = (t: request.Test) =>
+      t.set('Host', 'localhost:3000').set('Origin', 'http://localhost:3000');
+    const answers: [request.Response, string][] = [
+      [await request(app).post('/api/ingest').attach('files', Buffer.from('Kế hoạch'), 'a.txt'), 'FORBIDDEN'],
+      [await sameOrigin(request(app).post('/api/ingest')).send({ files: [] }), 'UNSUPPORTED_MEDIA_TYPE'],
+      [await sameOrigin(request(app).post('/api/ingest')).field('note', 'no file'), 'INVALID_INPUT'],
+      [
+        await sameOrigin(
+          request(appWithoutDatabase({ API_TOKEN: 'secret-token' })).post('/api/ingest'),
+        ).attach('files', Buffer.from('Kế hoạch'), 'a.txt'),
+        'UNAUTHORIZED',
+      ],
+    ];
+    for (const [res, code] of answers) {
+      expect(errorOf(res).code).toBe(code);
+      expect(check('post', '/api/ingest', res.status, res.body)).toEqual([]);
+    }
   });
 
   it('lists the node kinds of core/vocab with their names, as documented', async () => {

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { agencyKey } from '../../ingest/extract/agencies.ts';
+import { agencyKey } from '../../ingest/extract/agencies/index.ts';
 import { extract } from '../../ingest/extract/index.ts';
 import {
   implementsKeys,

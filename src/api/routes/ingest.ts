@@ -3,19 +3,48 @@ import multer from 'multer';
 import type { FileResult } from '../../../ingest/pipeline.ts';
 import { AppError } from '../../../core/errors.ts';
 import type { AppContext } from '../context.ts';
+import { limitBody, requireWriteAccess } from '../guards.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { IngestResponse } from '../responses.ts';
 
 /** Max files per upload request. */
 export const MAX_UPLOAD_FILES = 20;
 
-/** Bearer-token check for writes; open when API_TOKEN is unset. */
-export function requireToken(token: string | undefined): RequestHandler {
-  return (req, _res, next) => {
-    if (!token) return next();
-    const header = req.get('authorization') ?? '';
-    if (header === `Bearer ${token}`) return next();
-    next(new AppError('UNAUTHORIZED', 'This operation needs Authorization: Bearer <API_TOKEN>'));
+/** Multer limit codes that mean "too much" (413); any other multer or busboy error is a malformed form (400). */
+const TOO_MUCH = new Set([
+  'LIMIT_FILE_SIZE',
+  'LIMIT_FILE_COUNT',
+  'LIMIT_PART_COUNT',
+  'LIMIT_FIELD_VALUE',
+  'LIMIT_FIELD_COUNT',
+]);
+
+/** multer with every limit set; its errors (and busboy's, which carry no status) become 413 or 400. */
+function uploadParser(maxFileBytes: number): RequestHandler {
+  const parse = multer({
+    storage: multer.memoryStorage(),
+    limits: {
+      fileSize: maxFileBytes,
+      files: MAX_UPLOAD_FILES,
+      fields: 10,
+      fieldSize: 64 * 1024,
+      fieldNameSize: 100,
+      parts: MAX_UPLOAD_FILES + 10,
+      headerPairs: 100,
+    },
+  }).array('files', MAX_UPLOAD_FILES);
+  return (req, res, next) => {
+    parse(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const code = (err as { code?: unknown }).code;
+      const reason = typeof code === 'string' ? code : 'MALFORMED_MULTIPART';
+      const message = err instanceof Error ? err.message : 'invalid multipart body';
+      next(
+        TOO_MUCH.has(reason)
+          ? new AppError('TOO_LARGE', message, { reason, maxFileBytes, maxFiles: MAX_UPLOAD_FILES })
+          : new AppError('INVALID_INPUT', `Malformed upload: ${message}`, { reason }),
+      );
+    });
   };
 }
 
@@ -29,10 +58,6 @@ const requireMultipart: RequestHandler = (req, _res, next) => {
  * the first file's error status and code with all results in `details`; some failed → 207.
  */
 export function registerIngestRoutes(r: RouteRegistry, ctx: AppContext): RequestHandler[] {
-  const upload = multer({
-    storage: multer.memoryStorage(),
-    limits: { fileSize: ctx.config.MAX_FILE_BYTES, files: MAX_UPLOAD_FILES },
-  });
   r.add({
     method: 'post',
     path: '/api/ingest',
@@ -43,6 +68,7 @@ export function registerIngestRoutes(r: RouteRegistry, ctx: AppContext): Request
     errors: [
       'INVALID_INPUT',
       'UNAUTHORIZED',
+      'FORBIDDEN',
       'TOO_LARGE',
       'UNSUPPORTED_MEDIA_TYPE',
       ...FILE_ERRORS,
@@ -69,7 +95,13 @@ export function registerIngestRoutes(r: RouteRegistry, ctx: AppContext): Request
       return respond(results, res);
     },
   });
-  return [requireToken(ctx.config.API_TOKEN), requireMultipart, upload.array('files', MAX_UPLOAD_FILES)];
+  const maxRequest = ctx.config.MAX_FILE_BYTES * MAX_UPLOAD_FILES + 1024 * 1024;
+  return [
+    requireWriteAccess({ token: ctx.config.API_TOKEN, allowedHosts: ctx.config.allowedHosts }),
+    limitBody(maxRequest),
+    requireMultipart,
+    uploadParser(ctx.config.MAX_FILE_BYTES),
+  ];
 }
 
 /** Codes a file of an upload can fail with (its status when every file failed). */

@@ -1,5 +1,6 @@
-import { splitLines } from '../structure/index.ts';
-import { folded, paragraphs, squash, type TextBlock } from './task-text.ts';
+import { folded, squash } from '../../../core/text/text-util.ts';
+import { splitLines } from '../../structure/index.ts';
+import { paragraphs, type TextBlock } from './blocks.ts';
 
 /**
  * One table model for the three layouts the corpus uses: Markdown pipe rows (seed 000), tab-separated

@@ -1,5 +1,5 @@
-import type { DeadlineNorm } from '../../core/types.ts';
-import { fold } from '../../core/text/normalize.ts';
+import type { DeadlineNorm } from '../../../core/types.ts';
+import { fold } from '../../../core/text/normalize.ts';
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 

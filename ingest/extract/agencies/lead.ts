@@ -1,11 +1,5 @@
-import {
-  agencyKey,
-  expandAbbreviations,
-  expandSharedHead,
-  knownAgency,
-  splitAgencies,
-  startsWithAgencyHead,
-} from './agencies.ts';
+import { agencyKey, expandAbbreviations, knownAgency, startsWithAgencyHead } from './names.ts';
+import { expandSharedHead, splitAgencies } from './split.ts';
 
 /** Agencies an item opens with, and the rest of the item. */
 export interface LeadingAgency {

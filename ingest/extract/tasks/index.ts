@@ -1,30 +1,30 @@
-import type {
-  AgencyRef,
-  DocumentMeta,
-  Passage,
-  Section,
-  StructuredDocument,
-  Task,
-} from '../../core/types.ts';
-import { dedupeAgencies, resolveAgency, splitAgencies } from './agencies.ts';
-import { tagFields } from './fields.ts';
-import { cellOf, taskTables, type Table, type TableRow } from './tables.ts';
-import { normalizeDeadline } from './task-deadline.ts';
-import { junkLead } from './task-agency-lead.ts';
-import { agencyItemTasks, fieldLineTasks, toLines, type ProseTask } from './task-prose.ts';
-import { logicalLines, squash } from './task-text.ts';
+import type { AgencyRef, DocumentMeta, StructuredDocument, Task } from '../../../core/types.ts';
+import { dedupeAgencies, junkLead, resolveAgency, splitAgencies } from '../agencies/index.ts';
+import { tagFields } from '../fields.ts';
+import {
+  cellOf,
+  groupOf,
+  logicalLines,
+  passageAt,
+  sectionAt,
+  squash,
+  taskTables,
+  toLines,
+  type Table,
+  type TableRow,
+} from '../text/index.ts';
+import { agencyItemTasks } from './agency-items.ts';
+import { normalizeDeadline } from './deadline.ts';
+import { fieldLineTasks, type ProseTask } from './field-lines.ts';
 
 /**
  * Tasks of a plan: (a) rows of appendix tables with a lead column, (b) prose blocks followed by
  * "Đơn vị chủ trì: … / Đơn vị phối hợp: … / Thời gian thực hiện: …" lines, (c) items that open with an
  * agency ("Sở X có trách nhiệm: a) … b) …", "UBND thành phố xây dựng …") or sit under "Điều N. Trách
  * nhiệm của X"; prose items whose "lead" is a clause or a bare role are dropped. Agencies are resolved in the
- * document's locality; `agencies` is every agency named as lead or coordinating, deduplicated.
+ * document's locality.
  */
-export function extractTasks(
-  doc: StructuredDocument,
-  meta: DocumentMeta,
-): { tasks: Task[]; agencies: AgencyRef[] } {
+export function extractTasks(doc: StructuredDocument, meta: DocumentMeta): Task[] {
   const locality = meta.locality;
   const text = doc.parsed.text;
   const tables = taskTables(text);
@@ -37,26 +37,13 @@ export function extractTasks(
     if (!task.lead.some((a) => junkLead(a.name))) drafts.push(task);
   }
   drafts.sort((a, b) => a.start - b.start);
-  const tasks = drafts.map((d, ordinal) => ({ id: `${doc.id}:t${ordinal}`, ordinal, ...d }));
-  const agencies = dedupeAgencies(tasks.flatMap((t) => [...t.lead, ...t.coordinating]));
-  return { tasks, agencies };
+  return drafts.map((d, ordinal) => ({ id: `${doc.id}:t${ordinal}`, ordinal, ...d }));
 }
 
 function resolveAll(cells: readonly (string | null)[], locality: string | null): AgencyRef[] {
   return dedupeAgencies(
-    cells.flatMap((c) => (c ? splitForResolve(c).map((n) => resolveAgency(n, locality)) : [])),
+    cells.flatMap((c) => (c ? splitAgencies(c).map((n) => resolveAgency(n, locality)) : [])),
   );
-}
-
-const splitCache = new Map<string, string[]>();
-
-function splitForResolve(cell: string): string[] {
-  let hit = splitCache.get(cell);
-  if (!hit) {
-    hit = splitAgencies(cell);
-    splitCache.set(cell, hit);
-  }
-  return hit;
 }
 
 function tableTask(
@@ -113,32 +100,4 @@ function proseTask(
     row: null,
     start: p.start,
   };
-}
-
-/** Innermost section containing `offset`. */
-function sectionAt(sections: readonly Section[], offset: number): Section | null {
-  let best: Section | null = null;
-  for (const s of sections)
-    if (s.start <= offset && offset < s.end && (!best || s.level > best.level)) best = s;
-  return best;
-}
-
-/** Heading of the innermost numbered section that contains `offset` and does not start there. */
-function groupOf(sections: readonly Section[], offset: number): string | null {
-  let best: Section | null = null;
-  for (const s of sections) {
-    if (s.level === 0 || s.marker === '-' || s.marker === '+') continue;
-    if (s.start < offset && offset < s.end && (!best || s.level > best.level)) best = s;
-  }
-  return best ? (best.path[best.path.length - 1] ?? null) : null;
-}
-
-/** Id of the passage containing `offset` (the last passage starting before it when none contains it). */
-export function passageAt(passages: readonly Passage[], offset: number): string | null {
-  let best: Passage | null = null;
-  for (const p of passages) {
-    if (p.start <= offset && offset < p.end) return p.id;
-    if (p.start <= offset && (!best || p.start > best.start)) best = p;
-  }
-  return best?.id ?? null;
 }

@@ -1,23 +1,17 @@
-import { fold } from '../../core/text/normalize.ts';
-import { isTableLine, matchMarker, splitLines } from '../structure/index.ts';
+import { isTableLine, matchMarker, splitLines } from '../../structure/index.ts';
+import type { MarkerKind } from '../../structure/markers.ts';
+
+/**
+ * The one block splitter of the extractors: paragraphs, logical lines (a list item or heading with its
+ * wrapped continuation lines) and typed lines (the marker kind and the text after it). Every extractor
+ * reads the document through these, so "what is an item" is decided once.
+ */
 
 /** A span of the document text with its (whitespace-joined) content. */
 export interface TextBlock {
   text: string;
   start: number;
   end: number;
-}
-
-/** Collapses whitespace (incl. line breaks) to single spaces. */
-export function squash(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-/** Folded, punctuation-free form for keyword tests. */
-export function folded(s: string): string {
-  return fold(s)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
 }
 
 /** Paragraphs: runs of non-blank lines separated by blank lines, lines joined by spaces. */
@@ -112,4 +106,44 @@ function isHardWrapped(paras: readonly TextBlock[]): boolean {
     if (/^[\p{Ll}]/u.test(paras[i]!.text) && !/[.;:!?]$/u.test(paras[i - 1]!.text)) cut++;
   }
   return cut / paras.length > 0.12;
+}
+
+/** Marker kind of a logical line (null: plain text). */
+export type LineKind = MarkerKind | null;
+
+/** A logical line with the marker it opens with and its text after the marker. */
+export interface Line extends TextBlock {
+  kind: LineKind;
+  body: string;
+}
+
+const RANK: Record<string, number> = {
+  appendix: 0,
+  chapter: 0,
+  article: 0,
+  roman: 1,
+  arabic: 2,
+  decimal: 3,
+  letter: 4,
+  dash: 5,
+  plus: 6,
+};
+
+/** Nesting rank of a marker kind (lower = outer); plain text ranks below every marker. */
+export function rank(k: LineKind): number {
+  return k === null ? 99 : (RANK[k] ?? 99);
+}
+
+/** Types logical lines by their marker ("·" bullets of some exports count as "-"). */
+export function toLines(blocks: readonly TextBlock[]): Line[] {
+  return blocks.map((b) => {
+    const t = b.text.replace(/^·\s*(?=\d)/u, '').replace(/^·\s*/u, '- ');
+    const m = matchMarker(t);
+    return { ...b, text: t, kind: m?.kind ?? null, body: m ? m.heading : t };
+  });
+}
+
+/** Typed logical lines of a document text (see logicalLines). */
+export function documentLines(text: string, from = 0, to = text.length): Line[] {
+  return toLines(logicalLines(text, from, to));
 }

@@ -1,0 +1,126 @@
+import { fold, nfc, unifyTones } from '../../../core/text/normalize.ts';
+import { ABBREVIATIONS, GAZETTEER, type GazetteerEntry } from '../../../core/vocab/agency-gazetteer.ts';
+
+/**
+ * Agency names: abbreviation expansion (Sở KH&CN, UBND, HĐND, MTTQ, BCS Đảng…), tone/spacing
+ * normalisation, the matching key, gazetteer lookup (with or without the locality suffix), the words that
+ * open an agency name, and group placeholders ("Các sở, ngành liên quan", "UBND các quận, huyện").
+ */
+
+/** Matching form of a name: folded, punctuation and "và" removed, single spaces. */
+export function agencyKey(s: string): string {
+  return fold(s)
+    .replace(/&/g, ' va ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .split(' ')
+    .filter((w) => w !== '' && w !== 'va')
+    .join(' ');
+}
+
+/** Expands the abbreviations of the gazetteer ("Sở KH&CN" → "Sở Khoa học và Công nghệ", "UBND" → …). */
+export function expandAbbreviations(s: string): string {
+  let out = unifyTones(nfc(s));
+  for (const [re, full] of ABBREVIATIONS) out = out.replace(re, full);
+  return out;
+}
+
+/** NFC, tone unification, abbreviation expansion, whitespace tidy, no parentheticals or edge punctuation. */
+export function cleanAgencyName(raw: string): string {
+  return expandAbbreviations(raw)
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\*+/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.\-–+•·]+|[\s,;:.\-–+]+$/gu, '')
+    .replace(/^(?:và|với|cùng|phối hợp với|chủ trì,?)\s+/iu, '')
+    .replace(/^(?:Đơn vị|Cơ quan)\s+(?:chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*/iu, '')
+    .replace(/\s+(?:thực hiện|chủ trì|phối hợp)$/iu, '')
+    .trim();
+}
+
+export interface KeyedEntry {
+  entry: GazetteerEntry;
+  key: string;
+  primary: boolean;
+}
+
+const KEYED: readonly KeyedEntry[] = GAZETTEER.flatMap((entry) => [
+  { entry, key: agencyKey(entry.name), primary: true },
+  ...(entry.alt ?? []).map((key) => ({ entry, key, primary: false })),
+]);
+const BY_KEY = new Map<string, KeyedEntry>();
+for (const k of KEYED) if (!BY_KEY.has(k.key)) BY_KEY.set(k.key, k);
+
+/** Trailing words that only situate a provincial body in its locality ("… tỉnh", "… thành phố Hải Phòng"). */
+export function stripLocalitySuffix(key: string, locality: string | null): string {
+  let k = key;
+  const loc = locality ? agencyKey(locality) : null;
+  for (let i = 0; i < 3; i++) {
+    const before = k;
+    if (loc && k.endsWith(` ${loc}`)) k = k.slice(0, -loc.length - 1);
+    k = k.replace(/ (?:tinh|thanh pho|tp|viet nam)$/, '');
+    if (k === before) break;
+  }
+  return k;
+}
+
+/** Gazetteer entry for a cleaned name, trying the name as written and without its locality suffix. */
+export function lookup(name: string, locality: string | null): KeyedEntry | null {
+  const key = agencyKey(name);
+  const direct = BY_KEY.get(key);
+  if (direct) return direct;
+  const bare = stripLocalitySuffix(key, locality);
+  for (const candidate of [bare, `${bare} tinh`]) {
+    const hit = BY_KEY.get(candidate);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+const GENERIC_WORDS = new Set([
+  'doanh nghiep',
+  'dia phuong',
+  'vien',
+  'truong',
+  'vien truong',
+  'hoi',
+  'doan the',
+  'to chuc',
+  'nha dau tu',
+  'nguoi dan',
+  'hop tac xa',
+  'don vi',
+  'co quan',
+  'so',
+  'so nganh',
+  'so ban nganh',
+  'nganh',
+]);
+
+/** True for placeholders standing for several bodies ("Các sở, ngành liên quan", "UBND các huyện"…). */
+export function isGroupName(name: string): boolean {
+  const clean = cleanAgencyName(name);
+  const k = agencyKey(clean);
+  if (k === '' || BY_KEY.has(k)) return false;
+  if (/^(?:cac|nhung|moi|tat ca|toan the)\b/.test(k)) return true;
+  if (/\blien quan\b/.test(k) || GENERIC_WORDS.has(k)) return true;
+  if (/^[\p{Ll}]/u.test(clean)) return true;
+  if (/^[\p{L}]+,/u.test(clean)) return true;
+  if (/\bhuyen uy\b.*\bthi uy\b|\bdang uy truc thuoc\b|\bchi bo truc thuoc\b/.test(k)) return true;
+  return /^Ủy ban nhân dân (?:các|cấp|xã|phường|huyện|quận|thị xã)(?:[\s,]+(?:và\s+)?(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|đặc khu))*$/u.test(
+    clean,
+  );
+}
+
+/** Words that open a new agency name inside a list cell. */
+export const HEAD =
+  /^(?:Sở|Bộ|Ban|Ủy ban|UBND|Hội đồng|HĐND|Đảng đoàn|Đảng ủy|Đảng bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Tòa án|Chính phủ|Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Doanh nghiệp|Chủ tịch|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Các|các|BCS|Thường trực|Hợp tác xã|Chi nhánh|Thống kê|Chủ rừng)(?=[\s,;]|$)/u;
+
+/** True when the name (abbreviations allowed, locality suffix allowed) is in the gazetteer. */
+export function knownAgency(name: string, locality: string | null = null): boolean {
+  return lookup(cleanAgencyName(name), locality) !== null;
+}
+
+/** True when `s` opens with a word that starts an agency name or placeholder ("Sở", "Ban", "Các"…). */
+export function startsWithAgencyHead(s: string): boolean {
+  return HEAD.test(s.trim());
+}

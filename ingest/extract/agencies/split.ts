@@ -1,0 +1,136 @@
+import { GAZETTEER } from '../../../core/vocab/agency-gazetteer.ts';
+import { agencyKey, cleanAgencyName, expandAbbreviations, HEAD, knownAgency } from './names.ts';
+
+/** Masks commas and "và" inside gazetteer names so that list splitting leaves them whole. */
+function protectNames(s: string): string {
+  let out = s;
+  for (const e of GAZETTEER) {
+    if (!/[,]|\svà\s/u.test(e.name)) continue;
+    const words = e.name.split(/[\s,]+/).filter((w) => w !== 'và');
+    const re = new RegExp(
+      words.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('[\\s,]+(?:và\\s+)?'),
+      'giu',
+    );
+    out = out.replace(re, (m) => m.replace(/,/g, '\uE001').replace(/\svà\s/gu, ' \uE002 '));
+  }
+  return out;
+}
+
+function unprotect(s: string): string {
+  return s.replace(/\uE001/g, ',').replace(/ \uE002 /g, ' và ');
+}
+
+/** Bare words that list kinds of administrative bodies: "Sở, Ban, ngành" is one placeholder. */
+const BODY_KINDS = new Set([
+  'so',
+  'ban',
+  'nganh',
+  'dia phuong',
+  'don vi',
+  'co quan',
+  'doan the',
+  'hoi',
+  'phong',
+]);
+
+/** Lower-case kind words that open a new body after a named one ("UBND cấp xã, cơ quan Thuế"). */
+const LOWER_KIND = /^(?:sở|cơ quan|đơn vị|phòng)\s/u;
+
+function endsWithKind(prev: string): boolean {
+  const words = agencyKey(prev).split(' ');
+  const last2 = words.slice(-2).join(' ');
+  return BODY_KINDS.has(words[words.length - 1] ?? '') || BODY_KINDS.has(last2);
+}
+
+/** True when `p` opens a new body after `prev` in a list. */
+function opensBody(prev: string, p: string): boolean {
+  if (HEAD.test(p)) return !continuesKinds(prev, p);
+  return LOWER_KIND.test(p) && !endsWithKind(prev);
+}
+
+/** True when `p` continues the bare placeholder `prev` ("Sở" + "Ban, ngành"), not a new body ("Viện" + "Trường"). */
+function continuesKinds(prev: string, p: string): boolean {
+  const first = agencyKey(p).split(' ')[0] ?? '';
+  return BODY_KINDS.has(agencyKey(prev)) && BODY_KINDS.has(first);
+}
+
+/** Splits one ";"-free segment at commas and " và " that open a new agency (see HEAD). */
+function splitSegment(seg: string): string[] {
+  const parts = seg.split(/(,|\s(?:và|cùng)\s(?=(?:các\s|Các\s|sở\s|cơ quan\s|đơn vị\s)|[\p{Lu}]))/u);
+  const out: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const p = (parts[i] ?? '').trim();
+    if (p === '') continue;
+    const sep = i > 0 ? (parts[i - 1] ?? ',') : ',';
+    const prev = out[out.length - 1];
+    if (prev !== undefined && !opensBody(prev, p))
+      out[out.length - 1] = `${prev}${sep === ',' ? ', ' : sep}${p}`;
+    else out.push(p);
+  }
+  return out;
+}
+
+const SHARED_HEAD = /^\s*(?:các\s+)?(Sở|Bộ)\s*:\s*(.+)$/isu;
+
+/**
+ * "Các Sở: Nông nghiệp và Phát triển nông thôn, Công Thương, Y tế" → "Sở Nông nghiệp và Phát triển
+ * nông thôn; Sở Công Thương; Sở Y tế". Comma-separated pieces are joined back while the joined name is
+ * a known agency ("Sở Lao động, Thương binh và Xã hội"); a final "X và Y" is split when both are known.
+ */
+export function expandSharedHead(cell: string): string {
+  const m = SHARED_HEAD.exec(cell);
+  if (!m) return cell;
+  const head = m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1).toLowerCase();
+  const pieces = m[2]!
+    .replace(/\s+/g, ' ')
+    .replace(/[.;]\s*$/u, '')
+    .split(',')
+    .map((x) => x.trim());
+  const names: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    let name = pieces[i]!;
+    for (let j = pieces.length - 1; j > i; j--) {
+      const joined = pieces.slice(i, j + 1).join(', ');
+      if (knownAgency(`${head} ${joined}`)) {
+        name = joined;
+        i = j;
+        break;
+      }
+    }
+    const [a, b] = name.split(/ và (?=\p{Lu})/u);
+    if (a && b && knownAgency(`${head} ${a}`) && knownAgency(`${head} ${b}`)) names.push(a, b);
+    else names.push(name);
+  }
+  return names
+    .filter((n) => n !== '')
+    .map((n) => `${head} ${n}`)
+    .join('; ');
+}
+
+/** "UBND các huyện, thành phố các tổ chức chính trị - xã hội": a new placeholder without its comma. */
+const MISSING_COMMA =
+  /([\p{L}]+)\s+(?=các\s+(?:tổ chức|cơ quan|đơn vị|sở|ban|ngành|doanh nghiệp|hội|đoàn thể)(?=[\s,]|$))/gu;
+const LINKS = new Set(
+  'và với cùng của cho là đến tới giữa trong hợp trì trưởng đốc tịch gồm thuộc tại hoặc như'.split(' '),
+);
+
+/**
+ * Splits a cell or clause naming several agencies into one string per agency, keeping commas inside
+ * names ("Sở Lao động, Thương binh và Xã hội") and inside placeholders ("Các sở, ngành, đơn vị liên
+ * quan", "UBND các quận, huyện"). Abbreviations are expanded; strings are cleaned (see cleanAgencyName).
+ */
+export function splitAgencies(cell: string): string[] {
+  const spaced = expandSharedHead(expandAbbreviations(cell))
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/([\p{L}])\s+(?=(?:Sở|Bộ)\s+\p{Lu})/gu, '$1, ')
+    .replace(MISSING_COMMA, (m: string, word: string) => (LINKS.has(word) ? m : `${word}, `));
+  const text = protectNames(spaced);
+  const out: string[] = [];
+  for (const seg of text.split(/[;\n]|\.\s/u)) {
+    for (const p of splitSegment(seg.trim())) {
+      const name = cleanAgencyName(unprotect(p));
+      if (name !== '' && name !== '-' && /\p{L}/u.test(name)) out.push(name);
+    }
+  }
+  return out;
+}
