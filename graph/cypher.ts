@@ -7,6 +7,32 @@ import { NODE_KINDS } from '../core/vocab/node-kinds.ts';
 
 /* ------------------------------------------------------------------ writes ------------------------------------------------------------------ */
 
+/**
+ * The graph's change marker: one node whose `version` every document write or deletion raises in its own
+ * transaction (so concurrent writers are serialised on it). Passages carry the version that wrote them
+ * (`seq`); `epoch` changes when the graph is emptied and started anew. Readers poll it to see other
+ * processes' ingests.
+ */
+export const BUMP_GRAPH_VERSION = `
+MERGE (s:GraphState {key: 'graph'})
+ON CREATE SET s.epoch = randomUUID(), s.version = 0
+SET s.version = s.version + 1
+RETURN s.version AS version, s.epoch AS epoch`;
+
+export const GRAPH_STATE = `
+MATCH (s:GraphState {key: 'graph'})
+RETURN s.version AS version, s.epoch AS epoch, s.termsVersion AS termsVersion`;
+
+/**
+ * Remembers the passages a document deletion removes (with the version that removed them), so that
+ * indexes kept outside the graph (vectors) can drop them later.
+ */
+export const RECORD_REMOVED_PASSAGES = `
+MATCH (p:Passage {documentId: $id})
+WITH collect(p.id) AS ids
+WHERE size(ids) > 0
+CREATE (:RemovedPassages {seq: $seq, documentId: $id, passageIds: ids})`;
+
 /** Deletes one document's own subgraph (sections, passages, tasks, targets and the edges it asserted). */
 export const DELETE_DOCUMENT: readonly string[] = [
   'MATCH (n:Section {documentId: $id}) DETACH DELETE n',
@@ -205,6 +231,67 @@ export const GET_PASSAGES = `
 MATCH (p:Passage {documentId: $id})
 RETURN p { .id, .sectionId, .sectionPath, .ordinal, .text, .start, .end, .page, .ocrConfidence } AS passage
 ORDER BY p.ordinal`;
+
+/* ------------------------------------------------------------------ search ------------------------------------------------------------------ */
+
+/** Name of the full-text (Lucene) index over the passages' lexical terms and filter facets. */
+export const PASSAGE_FULLTEXT_INDEX = 'passage_terms';
+
+/**
+ * Lexical search: `$query` is a Lucene query string built (and escaped) by the search layer. `matched`
+ * counts the query's terms (`$coord`, each padded with spaces) found in the passage, for the
+ * coordination factor.
+ */
+export const LEXICAL_SEARCH = `
+CALL db.index.fulltext.queryNodes('${PASSAGE_FULLTEXT_INDEX}', $query, {limit: $limit}) YIELD node, score
+RETURN node.id AS id, score, size([t IN $coord WHERE node.terms CONTAINS t]) AS matched`;
+
+/** What a search hit shows, for the given passage ids (order not kept: the caller re-orders). */
+export const PASSAGES_BY_ID = `
+UNWIND $ids AS pid
+MATCH (p:Passage {id: pid})
+OPTIONAL MATCH (d:Document {id: p.documentId})
+RETURN p.id AS id, p.documentId AS documentId, d.title AS documentTitle, d.number AS documentNumber,
+  coalesce(d.locality, d.province) AS locality, p.sectionPath AS section, p.text AS text,
+  p.start AS start, p.end AS end, p.page AS page`;
+
+/** Graph links of candidate passages (the graph list): field tags, agencies of tasks citing them. */
+export const PASSAGE_LINKS = `
+UNWIND $ids AS pid
+MATCH (p:Passage {id: pid})
+OPTIONAL MATCH (d:Document {id: p.documentId})
+OPTIONAL MATCH (s:Section {id: p.sectionId})
+RETURN p.id AS id, d.number AS documentNumber, p.text AS text,
+  [(s)-[:IN_FIELD]->(f:Field) | f.slug] AS fields,
+  [(p)<-[:SOURCE]-(t)-[:LED_BY|COORDINATED_BY]->(a:Agency) | a.key] AS agencies`;
+
+/** The ids among `$ids` whose passage carries every facet of `$facets`. */
+export const FILTER_PASSAGES = `
+UNWIND $ids AS pid
+MATCH (p:Passage {id: pid})
+WHERE all(f IN $facets WHERE f IN p.facets)
+RETURN p.id AS id`;
+
+/** Passages whose lexical field is missing or of another version (after an upgrade), a batch at a time. */
+export const PASSAGES_WITHOUT_TERMS = `
+MATCH (p:Passage)
+WHERE p.termsVersion IS NULL OR p.termsVersion <> $termsVersion
+WITH p LIMIT $limit
+OPTIONAL MATCH (d:Document {id: p.documentId})
+OPTIONAL MATCH (s:Section {id: p.sectionId})
+RETURN p.id AS id, p.documentId AS documentId, p.sectionPath AS section, p.text AS text,
+  d.locality AS locality, d.province AS province, d.type AS type, d.date AS date,
+  [(s)-[:IN_FIELD]->(f:Field) | f.slug] AS fields`;
+
+export const SET_PASSAGE_TERMS = `
+UNWIND $rows AS r
+MATCH (p:Passage {id: r.id})
+SET p.terms = r.terms, p.facets = r.facets, p.termsVersion = $termsVersion, p.seq = coalesce(p.seq, 0)`;
+
+export const SET_TERMS_VERSION = `
+MERGE (s:GraphState {key: 'graph'})
+ON CREATE SET s.epoch = randomUUID(), s.version = 0
+SET s.termsVersion = $termsVersion`;
 
 /** Everything the search indexes need, in one pass. */
 export const ALL_PASSAGES = `

@@ -68,7 +68,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
   await seedTaxonomy(conn, FIELDS);
   await syncLineage(conn);
   const reader = new GraphReader(conn);
-  const search = await SearchService.open(reader, config, log);
+  const search = await SearchService.open(conn, config, log);
   const manifestCache = new Map<string, Awaited<ReturnType<typeof loadManifest>>>();
   const manifestFor = async (dir: string) => {
     if (!manifestCache.has(dir)) manifestCache.set(dir, await loadManifest(dir));

@@ -61,7 +61,7 @@ export const Health = z
     neo4j: z.object({ connected: z.boolean(), uri: str }),
     counts: CountsRow,
     search: z.object({
-      passages: int,
+      lexical: z.object({ engine: str }),
       fusion: z.object({ bm25: z.number(), vector: z.number(), graph: z.number(), rrfK: z.number() }),
       embedder: z.object({ kind: str, model: str, dim: int }),
       index: z.object({ kind: str, size: int, reusedFromDisk: z.boolean(), dir: str }),

@@ -57,10 +57,15 @@ export async function ask(
   const filters = entities.locality ? { locality: fold(entities.locality) } : {};
   const { results } = await search.search(question, 10, filters, 'hybrid', () => entities);
   const answer = await answerFor(intent, entities, reader);
-  const citations = answer.rows.flatMap((r) => {
-    const passageId = typeof r.passageId === 'string' ? r.passageId : null;
-    const text = passageId ? search.passageText(passageId) : null;
-    return passageId && text !== null ? [{ passageId, documentId: String(r.documentId), text }] : [];
+  const cited = answer.rows.flatMap((r) =>
+    typeof r.passageId === 'string' ? [{ passageId: r.passageId, documentId: String(r.documentId) }] : [],
+  );
+  const texts = new Map(
+    (await search.passages([...new Set(cited.map((r) => r.passageId))])).map((p) => [p.id, p.text]),
+  );
+  const citations = cited.flatMap(({ passageId, documentId }) => {
+    const text = texts.get(passageId);
+    return text !== undefined ? [{ passageId, documentId, text }] : [];
   });
   return { question, intent, entities, answer, citations: dedupe(citations), results };
 }
