@@ -495,3 +495,52 @@ RETURN t { ${TASK_PROJECTION},
   now: CASE WHEN x IS NULL THEN null ELSE ${NOW_OF('x')} END } AS task
 ORDER BY d.locality, d.file, t.ordinal
 LIMIT $limit`;
+
+/* ----------------------------------------------------------- implementation tree ----------------------------------------------------------- */
+
+/** A node of the implementation tree: a LegalDocument (with its corpus document, if any) or an unnumbered Document. */
+const TREE_NODE = (n: string) => `CASE WHEN ${n}:Document THEN {
+    key: coalesce(head([(${n})-[:IS]->(i:LegalDocument) | i.key]), 'doc:' + ${n}.id), id: ${n}.id,
+    number: ${n}.number, type: ${n}.type, title: ${n}.title, issuer: ${n}.issuer, date: ${n}.date,
+    locality: coalesce(${n}.locality, ${n}.province) }
+  ELSE {
+    key: ${n}.key, id: head([(${n})<-[:IS]-(x:Document) | x.id]),
+    number: ${n}.number, type: ${n}.type, title: head([(${n})<-[:IS]-(x:Document) | x.title]),
+    issuer: ${n}.issuer, date: ${n}.date,
+    locality: coalesce(head([(${n})<-[:IS]-(x:Document) | coalesce(x.locality, x.province)]),
+      CASE WHEN ${n}.key CONTAINS '@' THEN split(${n}.key, '@')[1] ELSE null END) } END`;
+
+/** Roots of a tree: the LegalDocuments of a corpus document's own number, or of a number key. */
+export const TREE_ROOTS = `
+MATCH (l:LegalDocument)
+WHERE EXISTS { MATCH (:Document {id: $id})-[:IS]->(l) }
+   OR ($numberKey IS NOT NULL AND (l.numberKey = $numberKey OR l.numberKey STARTS WITH ($numberKey + ' ')))
+RETURN ${TREE_NODE('l')} AS node`;
+
+/**
+ * Every IMPLEMENTS edge within $depth steps below the roots (documents and the chain between
+ * LegalDocuments), each child and parent as a tree node, with the passage stating the relation.
+ */
+export const IMPLEMENTATION_EDGES = `
+MATCH (root:LegalDocument) WHERE root.key IN $keys
+MATCH p = (root)<-[:IMPLEMENTS*1..6]-(:Document|LegalDocument)
+WHERE length(p) <= $depth
+UNWIND relationships(p) AS r
+WITH DISTINCT r
+WITH r, startNode(r) AS c, endNode(r) AS pn
+RETURN ${TREE_NODE('c')} AS child, ${TREE_NODE('pn')} AS parent, r.passageId AS passageId, r.raw AS raw`;
+
+/** What the corpus says about one referenced document (in the corpus or not). */
+export const GET_LEGAL_DOCUMENT = `
+MATCH (l:LegalDocument) WHERE l.key = $key OR ($numberKey IS NOT NULL AND l.numberKey = $numberKey)
+WITH l ORDER BY CASE WHEN l.key = $key THEN 0 ELSE 1 END LIMIT 1
+RETURN l { .key, .number, .type, .issuer, .date,
+  documentId: head([(l)<-[:IS]-(d:Document) | d.id]),
+  mentions: [(d:Document)-[r]->(l) WHERE type(r) <> 'IS' | {
+    relation: type(r), documentId: d.id, number: d.number, title: d.title, type: d.type,
+    locality: coalesce(d.locality, d.province), date: d.date, raw: r.raw, passageId: r.passageId }],
+  implements: [(l)-[:IMPLEMENTS]->(m:LegalDocument) | m { .key, .number, .type, .issuer, .date,
+    documentId: head([(m)<-[:IS]-(d:Document) | d.id]) }],
+  implementedBy: [(m:LegalDocument)-[:IMPLEMENTS]->(l) | m { .key, .number, .type, .issuer, .date,
+    documentId: head([(m)<-[:IS]-(d:Document) | d.id]) }]
+} AS legal`;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { DeadlineNorm } from '../core/types.ts';
+import type { TreeDocument, TreeNode } from './implementation-tree.ts';
 import { NODE_KIND_NAMES } from '../core/vocab/node-kinds.ts';
 
 /**
@@ -272,3 +273,64 @@ export type LocalityRow = z.infer<typeof LocalityRow>;
 
 export const LocalityWithLineage = LocalityRow.extend(lineage).meta({ id: 'LocalityWithLineage' });
 export type LocalityWithLineage = z.infer<typeof LocalityWithLineage>;
+
+/* ---------------------------------------------------------- implementation and references --------------------------------------------------- */
+
+export const TreeDocumentRow = z
+  .object({
+    key: str,
+    id: optStr,
+    number: optStr,
+    type: optStr,
+    title: optStr,
+    issuer: optStr,
+    date: optStr,
+    locality: optStr,
+  })
+  .meta({ id: 'TreeDocument' }) satisfies z.ZodType<TreeDocument>;
+
+/** Recursive: a node's children are nodes (the annotation checks the schema against `TreeNode`). */
+export const TreeNodeRow: z.ZodType<TreeNode> = z
+  .object({
+    document: TreeDocumentRow,
+    relation: z.literal('IMPLEMENTS'),
+    passageId: optStr,
+    get children() {
+      return z.array(TreeNodeRow);
+    },
+  })
+  .meta({ id: 'TreeNode' });
+
+export const ImplementationTree = z
+  .object({ root: TreeDocumentRow, children: z.array(TreeNodeRow) })
+  .meta({ id: 'ImplementationTree', description: 'Who implements a document, and who implements those' });
+export type ImplementationTree = z.infer<typeof ImplementationTree>;
+
+const LegalRef = z.looseObject({
+  key: str,
+  number: str,
+  type: optStr,
+  issuer: optStr,
+  date: optStr,
+  documentId: optStr,
+});
+
+/** A referenced document as the corpus cites it (relations are being typed further: loose). */
+export const LegalDocumentRow = LegalRef.extend({
+  mentions: z.array(
+    z.looseObject({
+      relation: str,
+      documentId: str,
+      number: optStr,
+      title: str,
+      type: optStr,
+      locality: optStr,
+      date: optStr,
+      raw: optStr,
+      passageId: optStr,
+    }),
+  ),
+  implements: z.array(LegalRef),
+  implementedBy: z.array(LegalRef),
+}).meta({ id: 'LegalDocument' });
+export type LegalDocumentRow = z.infer<typeof LegalDocumentRow>;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentDetail } from '../../graph/rows.ts';
 import type { AgencyList, DocumentList, TaskList } from '../../src/api/responses.ts';
 import type { Runtime } from '../../src/runtime.ts';
 import { operations, responseChecker, type OpenApiDoc } from '../helpers/openapi.ts';
@@ -96,11 +97,20 @@ async function realCalls(app: ReturnType<typeof appFor>): Promise<Call[]> {
   const agencies = (await get<AgencyList>('/api/agencies')).items;
   const tasks = (await get<TaskList>('/api/tasks', { limit: 5000 })).items;
   const busiest = agencies.slice(0, 8).concat(agencies.filter((a) => a.isGroup).slice(0, 2));
+  const hp = docs.find((d) => d.number === '255/KH-UBND')!;
+  const refs = (await get<DocumentDetail>(`/api/documents/${hp.id}`)).references.map((r) => r.key);
   const seed = (name: string) => ({ name, bytes: readFileSync(path.join(SEEDS, name)) });
   return [
     ...listCalls(),
     ...docs.map((d) => one('get /api/documents/{id}', `/api/documents/${d.id}`)),
     one('get /api/documents/{id}', '/api/documents/no-such-document', {}, 404),
+    ...['36-NQ/TW', '189/NQ-CP', hp.id].map((id) =>
+      one('get /api/documents/{id}/implementers', `/api/documents/${encodeURIComponent(id)}/implementers`),
+    ),
+    one('get /api/documents/{id}/implementers', '/api/documents/999-XX/implementers', {}, 404),
+    one('get /api/documents/{id}/implementers', `/api/documents/${hp.id}/implementers`, { depth: 0 }, 400),
+    ...refs.map((key) => one('get /api/references/{key}', `/api/references/${encodeURIComponent(key)}`)),
+    one('get /api/references/{key}', '/api/references/no-such-reference', {}, 404),
     ...busiest.map((a) => one('get /api/agencies/{id}', `/api/agencies/${encodeURIComponent(a.key)}`)),
     one('get /api/agencies/{id}', '/api/agencies/no-such-agency', {}, 404),
     ...['Hải Phòng', 'lao cai', 'Bình Thuận'].map((name) =>
