@@ -8,9 +8,9 @@ import {
   type TreeNode,
 } from './implementation-tree.ts';
 import type { TaskFilter } from './reader.ts';
-import type { LegalDocumentRow, Lineage, LineageStep, LocalityRow, TaskLineageRow } from './rows.ts';
+import type { LegalDocumentRow, Lineage, LineageStep, LocalityRow, TaskLineageRow } from './analysis-rows.ts';
 
-export type { Lineage, LineageStep } from './rows.ts';
+export type { Lineage, LineageStep } from './analysis-rows.ts';
 
 /** Reads for the analyst's views: lineage across the 2025 reorganisation, localities, tasks with lineage. */
 export class AnalysisReader {

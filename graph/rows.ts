@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { DeadlineNorm } from '../core/types.ts';
-import type { TreeDocument, TreeNode } from './implementation-tree.ts';
 import { NODE_KIND_NAMES } from '../core/vocab/node-kinds.ts';
 
 /**
@@ -24,6 +23,8 @@ export const CountsRow = z
   .meta({ id: 'Counts' });
 export type CountsRow = z.infer<typeof CountsRow>;
 
+const numbers = z.array(str);
+
 export const DocumentSummary = z
   .looseObject({
     id: str,
@@ -35,12 +36,22 @@ export const DocumentSummary = z
     date: optStr,
     issuer: optStr,
     signer: optStr,
+    signerPosition: optStr,
     locality: optStr,
     province: optStr,
+    effectiveDate: optStr,
     ingestedAt: str,
-    /** Numbers this document implements / cites, as written in the document. */
-    implements: z.array(str),
-    cites: z.array(str),
+    /** Validity as the corpus shows it (another document repealed, replaced or amended this one). */
+    status: optStr,
+    statusBy: z.object({ id: str, number: optStr, type: optStr, date: optStr, relation: str }).nullable(),
+    /** Numbers this document is based on, implements, amends, … as written in it (core/vocab/relations.ts). */
+    basedOn: numbers,
+    implements: numbers,
+    amends: numbers,
+    replaces: numbers,
+    repeals: numbers,
+    guides: numbers,
+    cites: numbers,
     taskCount: int,
     targetCount: int,
     passageCount: int,
@@ -59,6 +70,8 @@ export const DocumentReference = z
     relation: str,
     passageId: optStr,
     raw: optStr,
+    evidence: optStr,
+    partial: z.boolean().nullable(),
     /** The referenced document's own id when it is in the graph. */
     documentId: optStr,
   })
@@ -96,11 +109,34 @@ export const DocumentPassage = z
   .meta({ id: 'DocumentPassage' });
 export type DocumentPassage = z.infer<typeof DocumentPassage>;
 
+/** A corpus document that acts on this one (the inverse of a relation: implementedBy, amendedBy, …). */
+const ActingDocument = z
+  .looseObject({
+    id: str,
+    number: optStr,
+    type: optStr,
+    title: str,
+    date: optStr,
+    issuer: optStr,
+    passageId: optStr,
+    evidence: optStr,
+    partial: z.boolean().nullable(),
+  })
+  .meta({ id: 'ActingDocument' });
+const actedOnBy = z.array(ActingDocument);
+
 /** One document's own node and references, without its sections and passages. */
 const DocumentHead = DocumentSummary.extend({
   contentHash: str,
   warnings: z.array(str),
   ocrConfidence: optNum,
+  basisOf: actedOnBy,
+  implementedBy: actedOnBy,
+  amendedBy: actedOnBy,
+  replacedBy: actedOnBy,
+  repealedBy: actedOnBy,
+  guidedBy: actedOnBy,
+  citedBy: actedOnBy,
   references: z.array(DocumentReference),
 });
 export type DocumentHead = z.infer<typeof DocumentHead>;
@@ -216,121 +252,3 @@ export const Neighbourhood = z
   .object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge) })
   .meta({ id: 'Neighbourhood', description: 'Nodes and edges around a centre, for browsing' });
 export type Neighbourhood = z.infer<typeof Neighbourhood>;
-
-/* ---------------------------------------------------------- the 2025 reorganisation --------------------------------------------------------- */
-
-/** One SUCCEEDED_BY step: a predecessor (with `to`, the node it leads to) or a successor (with `previous`). */
-export const LineageStep = z
-  .object({
-    id: str,
-    name: str,
-    locality: optStr,
-    to: str.optional(),
-    previous: str.optional(),
-    from: str,
-    instrument: str,
-    article: optStr,
-    note: optStr,
-  })
-  .meta({ id: 'LineageStep' });
-export type LineageStep = z.infer<typeof LineageStep>;
-
-const lineage = { predecessors: z.array(LineageStep), successors: z.array(LineageStep) };
-export const Lineage = z.object(lineage).meta({ id: 'Lineage' });
-export type Lineage = z.infer<typeof Lineage>;
-
-export const AgencyWithLineage = AgencyDetail.extend(lineage).meta({ id: 'AgencyWithLineage' });
-export type AgencyWithLineage = z.infer<typeof AgencyWithLineage>;
-
-/** An agency as a task's lineage names it. */
-export interface AgencyRef {
-  id: string;
-  name: string;
-  locality: string | null;
-}
-
-/** A task with the agency it was assigned to and that agency's successor, as LIST_TASKS_LINEAGE returns it. */
-export type TaskLineageRow = TaskRow & { assigned: AgencyRef | null; now: AgencyRef | null };
-
-/** A task of a list: with `lineage=true`, also who it was assigned to and who holds that duty now. */
-export const TaskListItem = TaskRow.extend({
-  assignedTo: optStr.optional(),
-  assignedToId: optStr.optional(),
-  now: optStr.optional(),
-  nowId: optStr.optional(),
-}).meta({ id: 'TaskListItem' });
-export type TaskListItem = z.infer<typeof TaskListItem>;
-
-export const LocalityRow = z
-  .object({
-    name: str,
-    province: optStr,
-    documents: z.array(z.object({ id: str, title: str, number: optStr, type: optStr, date: optStr })),
-    agencies: z.array(z.object({ key: str, name: str })),
-  })
-  .meta({ id: 'Locality' });
-export type LocalityRow = z.infer<typeof LocalityRow>;
-
-export const LocalityWithLineage = LocalityRow.extend(lineage).meta({ id: 'LocalityWithLineage' });
-export type LocalityWithLineage = z.infer<typeof LocalityWithLineage>;
-
-/* ---------------------------------------------------------- implementation and references --------------------------------------------------- */
-
-export const TreeDocumentRow = z
-  .object({
-    key: str,
-    id: optStr,
-    number: optStr,
-    type: optStr,
-    title: optStr,
-    issuer: optStr,
-    date: optStr,
-    locality: optStr,
-  })
-  .meta({ id: 'TreeDocument' }) satisfies z.ZodType<TreeDocument>;
-
-/** Recursive: a node's children are nodes (the annotation checks the schema against `TreeNode`). */
-export const TreeNodeRow: z.ZodType<TreeNode> = z
-  .object({
-    document: TreeDocumentRow,
-    relation: z.literal('IMPLEMENTS'),
-    passageId: optStr,
-    get children() {
-      return z.array(TreeNodeRow);
-    },
-  })
-  .meta({ id: 'TreeNode' });
-
-export const ImplementationTree = z
-  .object({ root: TreeDocumentRow, children: z.array(TreeNodeRow) })
-  .meta({ id: 'ImplementationTree', description: 'Who implements a document, and who implements those' });
-export type ImplementationTree = z.infer<typeof ImplementationTree>;
-
-const LegalRef = z.looseObject({
-  key: str,
-  number: str,
-  type: optStr,
-  issuer: optStr,
-  date: optStr,
-  documentId: optStr,
-});
-
-/** A referenced document as the corpus cites it (relations are being typed further: loose). */
-export const LegalDocumentRow = LegalRef.extend({
-  mentions: z.array(
-    z.looseObject({
-      relation: str,
-      documentId: str,
-      number: optStr,
-      title: str,
-      type: optStr,
-      locality: optStr,
-      date: optStr,
-      raw: optStr,
-      passageId: optStr,
-    }),
-  ),
-  implements: z.array(LegalRef),
-  implementedBy: z.array(LegalRef),
-}).meta({ id: 'LegalDocument' });
-export type LegalDocumentRow = z.infer<typeof LegalDocumentRow>;

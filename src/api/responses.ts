@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { ERROR_STATUS, type ErrorCode } from '../../core/errors.ts';
 import { NODE_KIND_NAMES } from '../../core/vocab/node-kinds.ts';
-import {
-  AgencyRow,
-  CountsRow,
-  DocumentSummary,
-  FieldCountRow,
-  TargetRow,
-  TaskListItem,
-} from '../../graph/rows.ts';
+import { AgencyRow, CountsRow, DocumentSummary, FieldCountRow, TargetRow } from '../../graph/rows.ts';
+import { TaskListItem } from '../../graph/analysis-rows.ts';
 import type { AskResponse as AskAnswer } from '../ask/answer.ts';
 import type { FileResult } from '../../ingest/pipeline.ts';
 import type { SearchHit as Hit, SearchResponse as SearchResult } from '../search/service.ts';

@@ -7,7 +7,8 @@ import { bool, limit, optText, year } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { AgencyList, FieldList, NodeKindList, TargetList, TaskList } from '../responses.ts';
 import { NODE_KIND_NAMES, NODE_KINDS } from '../../../core/vocab/node-kinds.ts';
-import { AgencyWithLineage, Neighbourhood } from '../../../graph/rows.ts';
+import { AgencyWithLineage } from '../../../graph/analysis-rows.ts';
+import { Neighbourhood } from '../../../graph/rows.ts';
 import { foldOpt, resolveField } from './filters.ts';
 import { lineageRows } from './lineage.ts';
 

@@ -4,7 +4,7 @@ import { numberKey } from '../../../core/vocab/docnumber.ts';
 import { AnalysisReader } from '../../../graph/analysis-reader.ts';
 import type { AppContext } from '../context.ts';
 import type { RouteRegistry } from '../registry.ts';
-import { ImplementationTree, LegalDocumentRow } from '../../../graph/rows.ts';
+import { ImplementationTree, LegalDocumentRow } from '../../../graph/analysis-rows.ts';
 
 /** Number key of `raw` when it reads as a document number (36-NQ/TW, 36/NQ-TW, "Nghị quyết 36-NQ/TW"). */
 function keyOf(raw: string): string | null {

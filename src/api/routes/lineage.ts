@@ -6,7 +6,7 @@ import {
   type AgencyRef,
   type TaskLineageRow,
   type TaskListItem,
-} from '../../../graph/rows.ts';
+} from '../../../graph/analysis-rows.ts';
 import type { AppContext } from '../context.ts';
 import type { RouteRegistry } from '../registry.ts';
 
