@@ -57,6 +57,12 @@ export interface TargetFilter {
   locality: string | null;
   year: number | null;
   q: string | null;
+  /** Folded subject (a part of it matches: "kinh te so" finds "kinh tế số"). */
+  subject?: string | null;
+  /** Accented lower-case subject part, when the filter was written with diacritics. */
+  subjectExact?: string | null;
+  /** One of the closed list of metrics (`TARGET_METRICS`). */
+  metric?: string | null;
   document: string | null;
   limit: number;
 }
@@ -136,7 +142,13 @@ export class GraphReader {
   }
 
   listTargets(filter: TargetFilter): Promise<TargetRow[]> {
-    const params = { ...filter, limit: neo4j.int(filter.limit) };
+    const params = {
+      ...filter,
+      subject: filter.subject ?? null,
+      subjectExact: filter.subjectExact ?? null,
+      metric: filter.metric ?? null,
+      limit: neo4j.int(filter.limit),
+    };
     return this.conn.column<TargetRow>(Q.LIST_TARGETS, params, 'target');
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DeadlineNorm } from '../core/types.ts';
+import { TARGET_METRICS, type DeadlineNorm } from '../core/types.ts';
 import { NODE_KIND_NAMES } from '../core/vocab/node-kinds.ts';
 
 /**
@@ -202,6 +202,9 @@ export const TargetRow = z
     id: str,
     documentId: str,
     indicator: str,
+    /** What is measured (a canonical subject of core/vocab/target-subjects.ts) and how. */
+    subject: str,
+    metric: z.enum(TARGET_METRICS),
     text: str,
     value: optNum,
     valueMin: optNum,
@@ -209,6 +212,11 @@ export const TargetRow = z
     unit: optStr,
     comparator: optStr,
     year: optInt,
+    /** Target period when no single year is stated ("2026-2030"). */
+    period: optStr,
+    responsibleAgency: optStr,
+    /** A national (central) aim. */
+    national: z.boolean(),
     passageId: optStr,
     page: optInt,
     locality: optStr,

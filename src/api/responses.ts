@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ERROR_STATUS, type ErrorCode } from '../../core/errors.ts';
+import { TARGET_METRICS } from '../../core/types.ts';
 import { NODE_KIND_NAMES } from '../../core/vocab/node-kinds.ts';
 import { AgencyRow, CountsRow, DocumentSummary, FieldCountRow, TargetRow } from '../../graph/rows.ts';
 import { TaskListItem } from '../../graph/analysis-rows.ts';
@@ -109,11 +110,14 @@ export const AskResponse = z
       agencyName: optStr,
       locality: optStr,
       indicator: optStr,
+      subject: optStr,
+      metric: z.enum(TARGET_METRICS).nullable(),
+      year: int.nullable(),
     }),
     answer: z.object({
       columns: z.array(z.object({ key: str, label: str })),
       /** One row per answer, with `documentId` and `passageId` for its citation. */
-      rows: z.array(z.record(str, z.union([str, z.number(), z.null()]))),
+      rows: z.array(z.record(str, z.union([str, z.number(), z.boolean(), z.null()]))),
     }),
     citations: z.array(z.object({ passageId: str, documentId: str, text: str })),
     results: z.array(SearchHit),

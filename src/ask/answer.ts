@@ -3,19 +3,10 @@ import { numberKey } from '../../core/vocab/docnumber.ts';
 import { fold } from '../../core/text/normalize.ts';
 import type { SearchHit, SearchService } from '../search/service.ts';
 import { understand, type Intent, type QuestionEntities } from './intent.ts';
+import type { Answer, Column } from './table.ts';
+import { targetsAnswer } from './targets.ts';
 
-export interface Column {
-  key: string;
-  label: string;
-}
-
-/** One row of an answer table: the columns' values plus `documentId` and `passageId` (the citation). */
-export type AnswerRow = Record<string, string | number | null>;
-
-export interface Answer {
-  columns: Column[];
-  rows: AnswerRow[];
-}
+export type { Answer, AnswerRow, Column } from './table.ts';
 
 export interface Citation {
   passageId: string;
@@ -132,42 +123,6 @@ async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Int
     passageId: t.passageId,
   }));
   return { columns: TASK_COLUMNS, rows };
-}
-
-async function targetsAnswer(e: QuestionEntities, reader: GraphReader): Promise<Answer> {
-  const targets = await reader.listTargets({
-    field: e.indicator ? null : e.field,
-    locality: e.locality ? fold(e.locality) : null,
-    year: null,
-    q: e.indicator,
-    document: null,
-    limit: 1000,
-  });
-  const rows = targets.map((t) => ({
-    plan: planLabel({ number: t.documentNumber, title: t.documentTitle }),
-    locality: t.locality,
-    indicator: t.indicator,
-    value: t.value ?? range(t.valueMin, t.valueMax),
-    unit: t.unit,
-    comparator: t.comparator,
-    year: t.year,
-    documentId: t.documentId,
-    passageId: t.passageId,
-  }));
-  const columns = [
-    LOCALITY,
-    PLAN,
-    { key: 'indicator', label: 'Chỉ tiêu / Indicator' },
-    { key: 'comparator', label: 'So sánh / Comparator' },
-    { key: 'value', label: 'Giá trị / Value' },
-    { key: 'unit', label: 'Đơn vị / Unit' },
-    { key: 'year', label: 'Năm / Year' },
-  ];
-  return { columns, rows };
-}
-
-function range(min: number | null, max: number | null): string | null {
-  return min !== null && max !== null ? `${min}–${max}` : null;
 }
 
 function planLabel(doc: { number: string | null; title: string | null }): string {
