@@ -174,6 +174,7 @@ function listCalls(): Call[] {
     list('/api/agencies', { locality: 'Hải Phòng', q: 'sở' }),
     list('/api/targets', { limit: 5000 }),
     list('/api/targets', { q: 'grdp', year: 2030 }),
+    list('/api/targets', { subject: 'kinh te so' }),
     list('/api/targets', { year: 'soon' }, 400),
     list('/api/fields'),
     list('/api/graph/kinds'),
