@@ -128,9 +128,11 @@ export type AskResponse = z.infer<typeof AskResponse>;
 const FileResultSchema = z
   .object({
     file: str,
-    status: z.enum(['ingested', 'unchanged', 'replaced', 'failed']),
+    status: z.enum(['ingested', 'unchanged', 'replaced', 'merged', 'failed']),
     documentId: str.optional(),
     replaced: z.array(str).optional(),
+    /** With status `merged`: the stored document this file is another version or format of. */
+    mergedInto: str.optional(),
     counts: z.object({ sections: int, passages: int, tasks: int, targets: int, references: int }).optional(),
     error: ErrorBody.shape.error.pick({ code: true, message: true }).optional(),
   })
