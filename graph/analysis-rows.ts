@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { TreeDocument, TreeNode } from './implementation-tree.ts';
+
+export type { TreeDocument, TreeNode } from './implementation-tree.ts';
 import { AgencyDetail, TaskRow } from './rows.ts';
 
 /**

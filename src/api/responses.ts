@@ -142,3 +142,30 @@ export const IngestResponse = z
   .object({ results: z.array(FileResultSchema) })
   .meta({ id: 'IngestResponse', description: 'One result per uploaded file' });
 export type IngestResponse = z.infer<typeof IngestResponse>;
+
+/** Row types of the bodies above, for clients (the web page reads them through JSDoc). */
+export type {
+  AgencyDetail,
+  AgencyRow,
+  DocumentDetail,
+  DocumentPassage,
+  DocumentReference,
+  DocumentSummary,
+  FieldCountRow,
+  GraphEdge,
+  GraphNode,
+  Neighbourhood,
+  SectionRow,
+  TargetRow,
+  TaskRow,
+} from '../../graph/rows.ts';
+export type {
+  AgencyWithLineage,
+  ImplementationTree,
+  LegalDocumentRow,
+  LineageStep,
+  LocalityWithLineage,
+  TaskListItem,
+  TreeDocument,
+  TreeNode,
+} from '../../graph/analysis-rows.ts';
