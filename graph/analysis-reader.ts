@@ -7,25 +7,10 @@ import {
   type TreeEdge,
   type TreeNode,
 } from './implementation-tree.ts';
-import type { Row, TaskFilter } from './reader.ts';
+import type { TaskFilter } from './reader.ts';
+import type { LegalDocumentRow, Lineage, LineageStep, LocalityRow, TaskLineageRow } from './analysis-rows.ts';
 
-export interface LineageStep {
-  id: string;
-  name: string;
-  locality: string | null;
-  /** The node this step leads to (predecessors) or comes from (successors). */
-  to?: string;
-  previous?: string;
-  from: string;
-  instrument: string;
-  article: string | null;
-  note: string | null;
-}
-
-export interface Lineage {
-  predecessors: LineageStep[];
-  successors: LineageStep[];
-}
+export type { Lineage, LineageStep } from './analysis-rows.ts';
 
 /** Reads for the analyst's views: lineage across the 2025 reorganisation, localities, tasks with lineage. */
 export class AnalysisReader {
@@ -43,22 +28,20 @@ export class AnalysisReader {
     };
   }
 
-  async locality(name: string, folded: string): Promise<Row | null> {
-    const [loc] = await this.conn.column<Row>(Q.GET_LOCALITY, { name, folded }, 'locality');
+  async locality(name: string, folded: string): Promise<LocalityRow | null> {
+    const [loc] = await this.conn.column<LocalityRow>(Q.GET_LOCALITY, { name, folded }, 'locality');
     return loc ?? null;
   }
 
   /** Tasks whose locality or agency filter also matches predecessors; rows say `assigned` and `now`. */
-  async tasksWithLineage(filter: TaskFilter): Promise<Row[]> {
+  async tasksWithLineage(filter: TaskFilter): Promise<TaskLineageRow[]> {
     const params = { agencyKind: null, ...filter, limit: neo4j.int(filter.limit) };
-    const rows = await this.conn.column<Row>(Q.LIST_TASKS_LINEAGE, params, 'task');
-    return rows.map((t) => {
-      const norm = t.deadlineNorm;
-      return {
-        ...t,
-        deadlineNorm: typeof norm === 'string' ? (JSON.parse(norm) as unknown) : (norm ?? null),
-      };
-    });
+    type Stored = Omit<TaskLineageRow, 'deadlineNorm'> & { deadlineNorm: string | null };
+    const rows = await this.conn.column<Stored>(Q.LIST_TASKS_LINEAGE, params, 'task');
+    return rows.map((t) => ({
+      ...t,
+      deadlineNorm: t.deadlineNorm ? (JSON.parse(t.deadlineNorm) as TaskLineageRow['deadlineNorm']) : null,
+    }));
   }
 
   /**
@@ -82,8 +65,8 @@ export class AnalysisReader {
   }
 
   /** What the corpus says about a referenced document: its mentions, what it implements and who implements it. */
-  async legalDocument(key: string, numberKey: string | null): Promise<Row | null> {
-    const [doc] = await this.conn.column<Row>(Q.GET_LEGAL_DOCUMENT, { key, numberKey }, 'legal');
+  async legalDocument(key: string, numberKey: string | null): Promise<LegalDocumentRow | null> {
+    const [doc] = await this.conn.column<LegalDocumentRow>(Q.GET_LEGAL_DOCUMENT, { key, numberKey }, 'legal');
     return doc ?? null;
   }
 }

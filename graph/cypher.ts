@@ -3,6 +3,7 @@
  * upsert with MERGE on stable keys, so re-writing the same document changes nothing. Nothing here is
  * built from user input.
  */
+import { NODE_KINDS } from '../core/vocab/node-kinds.ts';
 import { RELATION_FIELDS, RELATION_TYPES, type RelationType } from '../core/vocab/relations.ts';
 
 /* ------------------------------------------------------------------ writes ------------------------------------------------------------------ */
@@ -386,14 +387,15 @@ RETURN p.id AS id, p.documentId AS documentId, d.title AS documentTitle, d.numbe
   [(p)<-[:SOURCE]-(t)-[:LED_BY|COORDINATED_BY]->(a:Agency) | a.key] AS agencies
 ORDER BY p.documentId, p.ordinal`;
 
+/** Task fields for lists; its pattern variables (la, ca) must not clash with the caller's (GET_AGENCY binds `a`). */
 const TASK_PROJECTION = `
   id: t.id, documentId: t.documentId, documentTitle: d.title, documentNumber: d.number, documentType: d.type,
   locality: coalesce(d.locality, d.province), title: t.title, group: t.group, row: t.row, page: t.page,
   section: head([(t)-[:SOURCE]->(p:Passage) | p.sectionPath]),
   fields: [(t)-[:IN_FIELD]->(f:Field) | f.slug],
-  lead: [k IN t.leadKeys | head([(t)-[:LED_BY]->(a:Agency {key: k}) | a.name])],
+  lead: [k IN t.leadKeys | head([(t)-[:LED_BY]->(la:Agency {key: k}) | la.name])],
   leadIds: t.leadKeys,
-  coordinating: [k IN t.coordinatingKeys | head([(t)-[:COORDINATED_BY]->(a:Agency {key: k}) | a.name])],
+  coordinating: [k IN t.coordinatingKeys | head([(t)-[:COORDINATED_BY]->(ca:Agency {key: k}) | ca.name])],
   coordinatingIds: t.coordinatingKeys,
   deadline: t.deadline, deadlineNorm: t.deadlineNorm, product: t.product, passageId: t.passageId`;
 
@@ -454,12 +456,13 @@ ORDER BY f.slug`;
 
 /**
  * Neighbourhood of a node for browsing: paths up to $depth (1..3) over the semantic edges (not the
- * section tree), at most 500 paths. The caller flattens them into nodes and edges.
+ * section tree), at most 500 paths. The caller flattens them into nodes and edges. The centre is matched
+ * by the key of its kind (core/vocab/node-kinds.ts, constants, not input).
  */
 export const GRAPH_NEIGHBOURHOOD = `
-MATCH (c) WHERE (c:Document AND c.id = $center) OR (c:Agency AND c.key = $center) OR (c:Task AND c.id = $center)
-   OR (c:Target AND c.id = $center) OR (c:LegalDocument AND c.key = $center) OR (c:Field AND c.slug = $center)
-   OR (c:Locality AND c.name = $center) OR (c:AgencyKind AND c.slug = $center)
+MATCH (c) WHERE ${Object.entries(NODE_KINDS)
+  .map(([label, k]) => `(c:${label} AND c.${k.key} = $center)`)
+  .join(' OR ')}
 WITH c LIMIT 1
 CALL (c) {
   OPTIONAL MATCH p = (c)-[:HAS_TASK|HAS_TARGET|LED_BY|COORDINATED_BY|${ALL_RELATIONS}|IS|IN_FIELD|FOR_LOCALITY|OF_KIND|IN_LOCALITY*1..3]-()

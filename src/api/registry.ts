@@ -1,10 +1,13 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
+import { AppError, type ErrorCode } from '../../core/errors.ts';
 import { allowOnly } from './error-middleware.ts';
 
-/** One API route: its zod query schema is both the validator and the OpenAPI description. */
-export interface RouteSpec<Q extends z.ZodType> {
+/**
+ * One API route. Its zod query schema validates requests and documents the parameters; its zod response
+ * schema types the handler's result and documents the body. Both generate `/api/openapi.json`.
+ */
+export interface RouteSpec<Q extends z.ZodType, R extends z.ZodType> {
   method: 'get' | 'post' | 'delete';
   path: string;
   summary: string;
@@ -12,15 +15,27 @@ export interface RouteSpec<Q extends z.ZodType> {
   query?: Q;
   /** Path parameters documented in OpenAPI (express syntax `:id`). */
   params?: string[];
-  /** Extra OpenAPI operation fields (request body, responses). */
+  /** Body of a successful answer (200, or a status in `statuses`). */
+  response: R;
+  /** Success statuses besides 200 that carry the same body (e.g. 207 for a partly failed upload). */
+  statuses?: number[];
+  /**
+   * Error codes this route answers with, besides `INVALID_INPUT` (any route with a query schema),
+   * `RATE_LIMITED` and `INTERNAL` (every route). OpenAPI lists their statuses with the error body.
+   */
+  errors?: readonly ErrorCode[];
+  /** Extra OpenAPI operation fields (request body). */
   openapi?: Record<string, unknown>;
-  handler: (query: z.infer<Q>, req: Request, res: Response) => Promise<unknown>;
+  handler: (query: z.infer<Q>, req: Request, res: Response) => Promise<z.input<NoInfer<R>>>;
 }
 
-export class RouteRegistry {
-  readonly specs: RouteSpec<z.ZodType>[] = [];
+/** A route as the registry keeps it, whatever its schemas. */
+export type AnyRouteSpec = RouteSpec<z.ZodType, z.ZodType>;
 
-  add<Q extends z.ZodType>(spec: RouteSpec<Q>): void {
+export class RouteRegistry {
+  readonly specs: AnyRouteSpec[] = [];
+
+  add<Q extends z.ZodType, R extends z.ZodType>(spec: RouteSpec<Q, R>): void {
     this.specs.push(spec);
   }
 
@@ -41,6 +56,15 @@ export class RouteRegistry {
     }
     for (const [path, allowed] of methods) router.all(path, allowOnly(allowed));
   }
+}
+
+/** The error codes a route can answer with (see `RouteSpec.errors`). */
+export function errorCodes(spec: AnyRouteSpec): ErrorCode[] {
+  const codes = new Set<ErrorCode>(spec.query ? ['INVALID_INPUT'] : []);
+  for (const c of spec.errors ?? []) codes.add(c);
+  codes.add('RATE_LIMITED');
+  codes.add('INTERNAL');
+  return [...codes];
 }
 
 function parseQuery<Q extends z.ZodType>(schema: Q, raw: unknown): z.infer<Q> {

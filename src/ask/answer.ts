@@ -1,11 +1,12 @@
-import type { GraphReader, Row } from '../../graph/reader.ts';
+import type { GraphReader } from '../../graph/reader.ts';
 import { numberKey } from '../../core/vocab/docnumber.ts';
 import { fold } from '../../core/text/normalize.ts';
 import type { SearchHit, SearchService } from '../search/service.ts';
 import { understand, type Intent, type QuestionEntities } from './intent.ts';
-import { targetsAnswer, type Column } from './targets.ts';
+import type { Answer, Column } from './table.ts';
+import { targetsAnswer } from './targets.ts';
 
-export type { Column };
+export type { Answer, AnswerRow, Column } from './table.ts';
 
 export interface Citation {
   passageId: string;
@@ -17,7 +18,7 @@ export interface AskResponse {
   question: string;
   intent: Intent;
   entities: QuestionEntities;
-  answer: { columns: Column[]; rows: Row[] };
+  answer: Answer;
   citations: Citation[];
   results: SearchHit[];
 }
@@ -47,23 +48,20 @@ export async function ask(
   const filters = entities.locality ? { locality: fold(entities.locality) } : {};
   const { results } = await search.search(question, 10, filters, 'hybrid', () => entities);
   const answer = await answerFor(intent, entities, reader);
-  const cited = answer.rows.flatMap((r) => (typeof r.passageId === 'string' ? [r] : []));
-  const texts = new Map(
-    (await search.passages([...new Set(cited.map((r) => r.passageId as string))])).map((p) => [p.id, p.text]),
+  const cited = answer.rows.flatMap((r) =>
+    typeof r.passageId === 'string' ? [{ passageId: r.passageId, documentId: String(r.documentId) }] : [],
   );
-  const citations = cited.flatMap((r) => {
-    const passageId = r.passageId as string;
+  const texts = new Map(
+    (await search.passages([...new Set(cited.map((r) => r.passageId))])).map((p) => [p.id, p.text]),
+  );
+  const citations = cited.flatMap(({ passageId, documentId }) => {
     const text = texts.get(passageId);
-    return text !== undefined ? [{ passageId, documentId: String(r.documentId), text }] : [];
+    return text !== undefined ? [{ passageId, documentId, text }] : [];
   });
   return { question, intent, entities, answer, citations: dedupe(citations), results };
 }
 
-async function answerFor(
-  intent: Intent,
-  e: QuestionEntities,
-  reader: GraphReader,
-): Promise<{ columns: Column[]; rows: Row[] }> {
+async function answerFor(intent: Intent, e: QuestionEntities, reader: GraphReader): Promise<Answer> {
   switch (intent) {
     case 'implements':
       return implementsAnswer(e, reader);
@@ -77,7 +75,7 @@ async function answerFor(
   }
 }
 
-async function implementsAnswer(e: QuestionEntities, reader: GraphReader) {
+async function implementsAnswer(e: QuestionEntities, reader: GraphReader): Promise<Answer> {
   const found = await reader.implementers(numberKey(e.number!));
   const rows = found
     .filter(({ doc }) => !e.locality || doc.locality === e.locality || doc.province === e.locality)
@@ -101,7 +99,7 @@ async function implementsAnswer(e: QuestionEntities, reader: GraphReader) {
   return { columns, rows };
 }
 
-async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Intent) {
+async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Intent): Promise<Answer> {
   const tasks = await reader.listTasks({
     field: intent === 'tasks_by_field' ? e.field : null,
     agency: null,
@@ -116,8 +114,8 @@ async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Int
     plan: planLabel({ number: t.documentNumber, title: t.documentTitle }),
     locality: t.locality,
     task: t.title,
-    lead: (t.lead as string[]).join('; '),
-    coordinating: (t.coordinating as string[]).join('; '),
+    lead: t.lead.join('; '),
+    coordinating: t.coordinating.join('; '),
     deadline: t.deadline,
     product: t.product,
     row: t.row,
@@ -127,10 +125,9 @@ async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Int
   return { columns: TASK_COLUMNS, rows };
 }
 
-function planLabel(doc: Row): string {
-  const number = typeof doc.number === 'string' ? doc.number : null;
-  const title = typeof doc.title === 'string' ? doc.title : '';
-  return number ? `${number} — ${title.slice(0, 120)}` : title.slice(0, 140);
+function planLabel(doc: { number: string | null; title: string | null }): string {
+  const title = doc.title ?? '';
+  return doc.number ? `${doc.number} — ${title.slice(0, 120)}` : title.slice(0, 140);
 }
 
 function dedupe(citations: Citation[]): Citation[] {

@@ -6,6 +6,8 @@ import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
 import { limit, optText, text, year } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';
+import { AskResponse, DocumentList, Health, SearchResponse } from '../responses.ts';
+import { DocumentDetail } from '../../../graph/rows.ts';
 import { RELATION_PARAMS, resolveDocumentFilter } from './filters.ts';
 
 /** Health, documents and search. */
@@ -15,7 +17,8 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
     path: '/api/health',
     tag: 'system',
     summary: 'Service status: Neo4j connection, counts, search index and active embedder',
-    handler: async () => {
+    response: Health,
+    handler: async (): Promise<Health> => {
       const connected = await ctx.conn.ping();
       const counts = connected
         ? await ctx.reader.counts()
@@ -44,6 +47,8 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
       field: optText(),
       type: optText(),
     }),
+    response: DocumentList,
+    errors: ['GRAPH_UNAVAILABLE'],
     handler: async (q) => {
       const filter = resolveDocumentFilter(q);
       return { items: await ctx.reader.listDocuments(filter) };
@@ -56,6 +61,8 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'documents',
     params: ['id'],
     summary: 'One document: metadata, references, section tree and passages',
+    response: DocumentDetail,
+    errors: ['NOT_FOUND', 'GRAPH_UNAVAILABLE'],
     handler: async (_q, req) => {
       const id = String(req.params.id);
       const doc = await ctx.reader.getDocument(id);
@@ -79,6 +86,7 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
       year,
       mode: z.enum(['hybrid', 'bm25', 'vector']).default('hybrid'),
     }),
+    response: SearchResponse,
     handler: async (q) => {
       const field = q.field ? resolveDocumentFilter({ field: q.field }).field : undefined;
       return ctx.search.search(
@@ -106,6 +114,8 @@ export function registerAskRoute(r: RouteRegistry, ctx: AppContext): void {
     tag: 'search',
     summary: 'Answer a question (Vietnamese or English) as a cited table from the graph, plus passages',
     query: z.object({ q: text() }),
+    response: AskResponse,
+    errors: ['GRAPH_UNAVAILABLE'],
     handler: (q) => ask(q.q, ctx.reader, ctx.search),
   });
 }
