@@ -32,6 +32,7 @@ export const ConfigSchema = z.object({
   ALLOWED_HOSTS: z.string().default(''),
   INGEST_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   EMBEDDER: z.enum(['auto', 'transformers', 'offline']).default('auto'),
+  VECTOR_INDEX: z.enum(['hnsw', 'neo4j']).default('hnsw'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODEL_DIR: opt(z.string().min(1)),
   SEARCH_WEIGHTS: opt(

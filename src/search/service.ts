@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { GraphConnection } from '../../graph/connection.ts';
 import { PassageStore, type HitRow } from '../../graph/passage-store.ts';
-import { GraphReader, type PassageRow } from '../../graph/reader.ts';
 import { requiredFacets, type FacetFilter } from '../../core/text/facets.ts';
 import { queryTerms } from '../../core/text/normalize.ts';
 import type { Config } from '../config.ts';
@@ -53,36 +52,54 @@ const FILTER_OVERSAMPLING = 10;
 export class SearchService {
   private constructor(
     private readonly store: PassageStore,
-    private readonly reader: GraphReader,
-    private readonly vectors: VectorStore,
+    private readonly vectors: VectorStore | null,
     private readonly weights: FusionWeights,
   ) {}
 
-  static async open(conn: GraphConnection, config: Config, log: Logger): Promise<SearchService> {
+  /**
+   * Opens search over the graph: lexical fields computed for passages written before they existed, then
+   * the vector store (its sync runs in the background). `vectors: false` (the CLI ingest) leaves the
+   * vectors to the server or the next start.
+   */
+  static async open(
+    conn: GraphConnection,
+    config: Config,
+    log: Logger,
+    opts: { vectors?: boolean } = {},
+  ): Promise<SearchService> {
     const store = new PassageStore(conn);
     const backfilled = await store.ensureTerms();
     if (backfilled > 0) log(`search: lexical terms computed for ${backfilled} passages written earlier`);
-    const reader = new GraphReader(conn);
-    const rows = await reader.allPassages();
-    const vectors = await VectorStore.open(
-      {
-        dir: path.join(config.dataDir, 'index'),
-        mode: config.EMBEDDER,
-        model: config.EMBEDDING_MODEL,
-        ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}),
-        log,
-      },
-      rows.map(embeddable),
-    );
-    const s = new SearchService(store, reader, vectors, parseWeights(config.SEARCH_WEIGHTS));
-    log(`search: ${rows.length} passages; lexical: Neo4j full-text; ${describeVectors(vectors.describe())}`);
+    const vectors =
+      opts.vectors === false
+        ? null
+        : await VectorStore.open({
+            dir: path.join(config.dataDir, 'index'),
+            mode: config.EMBEDDER,
+            model: config.EMBEDDING_MODEL,
+            ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}),
+            index: config.VECTOR_INDEX,
+            conn,
+            store,
+            log,
+          });
+    const s = new SearchService(store, vectors, parseWeights(config.SEARCH_WEIGHTS));
+    log(`search: lexical on Neo4j full-text; ${vectors ? describeVectors(vectors.describe()) : 'no vectors'}`);
     return s;
   }
 
-  /** Syncs the vectors with the graph (new passages embedded, gone ones removed). */
-  async rebuild(): Promise<void> {
-    const rows = await this.reader.allPassages();
-    await this.vectors.sync(rows.map(embeddable));
+  /** The graph changed in this process: the vectors catch up in the background. */
+  changed(): void {
+    this.vectors?.changed();
+  }
+
+  /** Resolves once every passage written so far has its vector. */
+  async embeddingsIdle(): Promise<void> {
+    await this.vectors?.idle();
+  }
+
+  async close(): Promise<void> {
+    await this.vectors?.close();
   }
 
   /** Display rows of passages (e.g. citations), in the order of `ids`. */
@@ -91,7 +108,17 @@ export class SearchService {
   }
 
   status(): { lexical: { engine: string }; fusion: FusionWeights } & VectorStoreStatus {
-    return { lexical: { engine: 'neo4j-fulltext' }, fusion: this.weights, ...this.vectors.describe() };
+    const none: VectorStoreStatus = {
+      embedder: { kind: 'none', model: '', dim: 0 },
+      index: { kind: 'none', size: 0, reusedFromDisk: false, dir: '' },
+      embedding: { done: 0, pending: 0, running: false, error: null },
+      lastSync: { added: 0, removed: 0, ms: 0, full: false },
+    };
+    return {
+      lexical: { engine: 'neo4j-fulltext' },
+      fusion: this.weights,
+      ...(this.vectors?.describe() ?? none),
+    };
   }
 
   async search(
@@ -140,6 +167,7 @@ export class SearchService {
 
   /** Nearest passages by vector; with facets, over-sampled and checked against the graph. */
   private async vectorSearch(query: string, n: number, facets: string[]): Promise<Scored[]> {
+    if (!this.vectors) return [];
     if (facets.length === 0) return this.vectors.search(query, n);
     const over = await this.vectors.search(query, n * FILTER_OVERSAMPLING);
     const ok = await this.store.withFacets(
@@ -152,21 +180,14 @@ export class SearchService {
 
 function describeVectors(st: VectorStoreStatus): string {
   if (st.index.kind === 'none') return `embedder ${st.embedder.kind}`;
-  const how = st.index.reusedFromDisk ? 'reused from disk' : 'built';
-  return (
-    `embedder ${st.embedder.kind} ${st.embedder.model} (dim ${st.embedder.dim}); vector index ${st.index.kind} ` +
-    `${how} (+${st.lastSync.added} −${st.lastSync.removed} in ${st.lastSync.ms} ms)`
-  );
+  const how = st.index.reusedFromDisk ? 'reused' : 'new';
+  return `embedder ${st.embedder.kind} ${st.embedder.model} (dim ${st.embedder.dim}); vector index ${st.index.kind} ${how}`;
 }
 
 /** An English query gains the Vietnamese terms of its domain words (see glossary.ts). */
 function withEnglishExpansion(query: string): string {
   const extra = englishExpansion(query);
   return extra.length > 0 ? `${query} ${extra.join(' ')}` : query;
-}
-
-function embeddable(p: PassageRow): { id: string; text: string } {
-  return { id: p.id, text: `${p.section}\n${p.text}` };
 }
 
 /** "bm25,vector,graph[,rrfK]" → weights; unset → defaults. Validated by the config schema. */
