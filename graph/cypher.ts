@@ -318,7 +318,8 @@ export const PASSAGE_VECTOR_INDEX = 'passage_vectors';
 
 /** The vector index for `dim`-dimensional cosine vectors; `dim` must be a positive integer (not user input). */
 export function createPassageVectorIndex(dim: number): string {
-  if (!Number.isInteger(dim) || dim <= 0 || dim > 4096) throw new RangeError(`invalid vector dimension ${dim}`);
+  if (!Number.isInteger(dim) || dim <= 0 || dim > 4096)
+    throw new RangeError(`invalid vector dimension ${dim}`);
   return `CREATE VECTOR INDEX ${PASSAGE_VECTOR_INDEX} IF NOT EXISTS FOR (v:PassageVector) ON v.embedding
   OPTIONS {indexConfig: {\`vector.dimensions\`: ${dim}, \`vector.similarity_function\`: 'cosine'}}`;
 }
@@ -328,6 +329,9 @@ export const DROP_PASSAGE_VECTOR_INDEX = `DROP INDEX ${PASSAGE_VECTOR_INDEX} IF 
 /** The saved state of the Neo4j-held vectors: model, dimension, format and the embedding sync's position. */
 export const VECTOR_STATE = `
 MATCH (s:VectorState {key: '${PASSAGE_VECTOR_INDEX}'}) RETURN s { .* } AS state`;
+
+export const DELETE_VECTOR_STATE = `
+MATCH (s:VectorState {key: '${PASSAGE_VECTOR_INDEX}'}) DELETE s`;
 
 export const SET_VECTOR_STATE = `
 MERGE (s:VectorState {key: '${PASSAGE_VECTOR_INDEX}'}) SET s += $state`;

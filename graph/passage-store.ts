@@ -158,7 +158,7 @@ export interface SyncPassage {
 }
 
 function termsRow(r: Record<string, unknown>, seq: number) {
-  const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
+  const str = (k: string) => (typeof r[k] === 'string' ? r[k] : null);
   return {
     id: r.id as string,
     seq: neo4j.int(seq),

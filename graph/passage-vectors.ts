@@ -18,10 +18,11 @@ export class PassageVectors {
     await this.conn.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
   }
 
-  /** Drops the index and every vector (another model or dimension). */
+  /** Drops the index, every vector and the saved state (another model or dimension). */
   async drop(): Promise<void> {
     await this.conn.write((tx) => tx.run(Q.DROP_PASSAGE_VECTOR_INDEX));
     await this.clear();
+    await this.conn.write((tx) => tx.run(Q.DELETE_VECTOR_STATE));
   }
 
   async clear(): Promise<void> {

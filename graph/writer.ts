@@ -116,7 +116,8 @@ async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, vers
     date: m.date,
   };
   // the lexical field and filter facets are written with the passage, so the full-text index follows
-  if (doc.passages.length >= SEQ_STRIDE) throw new RangeError(`more than ${SEQ_STRIDE} passages in one document`);
+  if (doc.passages.length >= SEQ_STRIDE)
+    throw new RangeError(`more than ${SEQ_STRIDE} passages in one document`);
   const passages = doc.passages.map((p, i) => ({
     ...p,
     documentId: doc.id,

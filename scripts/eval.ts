@@ -47,7 +47,9 @@ function openSearch(
     EMBEDDER: embedder,
     SEARCH_WEIGHTS: weights,
   });
-  return SearchService.open(conn, config, log);
+  const svc = await SearchService.open(conn, config, log);
+  await svc.embeddingsIdle();
+  return svc;
 }
 
 function transformersAvailable(config: Config): boolean {
@@ -75,6 +77,7 @@ async function evaluateEmbedder(ctx: Ctx, embedder: EmbedderKind): Promise<void>
     ctx.questions,
     runs,
   );
+  await svc.close();
   const hybrid = runs.find(([m]) => m === 'hybrid');
   if (hybrid) printMisses(`${embedder} hybrid`, ctx.questions, hybrid[1]);
   await sweep(ctx, embedder);
@@ -88,6 +91,7 @@ async function sweep(ctx: Ctx, embedder: EmbedderKind): Promise<void> {
     points.push(
       sweepPoint(spec, ctx.questions, await runQuestions(svc, ctx.questions, ctx.relevant, 'hybrid')),
     );
+    await svc.close();
   }
   printSweep(
     `Fusion sweep (${embedder} embedder, hybrid mode, SEARCH_WEIGHTS=bm25,vector,graph,rrfK)`,
@@ -119,7 +123,7 @@ async function main(): Promise<void> {
   const config = evalConfig();
   const log = createLogger(config.LOG_LEVEL);
   const questions = loadQuestions(path.resolve('scripts', 'eval', 'questions.json'));
-  const rt = await openEvalRuntime(config, log);
+  const rt = await openEvalRuntime(config, log, { vectors: false });
   try {
     const passages = await rt.reader.allPassages();
     const files = await documentFiles(rt.conn);

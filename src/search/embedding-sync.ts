@@ -33,6 +33,7 @@ export function embeddingText(p: { section: string | null; text: string }): stri
 
 export class EmbeddingSync {
   progress: SyncProgress = { done: 0, pending: 0 };
+  /** The last run that added or removed vectors (or started them anew). */
   lastRun: SyncRun = { added: 0, removed: 0, ms: 0, full: false };
   private lastCommit = performance.now();
 
@@ -99,8 +100,10 @@ export class EmbeddingSync {
     this.lastCommit = performance.now();
   }
 
+  /** The run's figures; `lastRun` keeps the last run that changed something. */
   private finish(t0: number, added: number, removed: number, full: boolean): SyncRun {
-    this.lastRun = { added, removed, ms: Math.round(performance.now() - t0), full };
-    return this.lastRun;
+    const run = { added, removed, ms: Math.round(performance.now() - t0), full };
+    if (added + removed > 0 || full) this.lastRun = run;
+    return run;
   }
 }

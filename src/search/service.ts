@@ -84,7 +84,9 @@ export class SearchService {
             log,
           });
     const s = new SearchService(store, vectors, parseWeights(config.SEARCH_WEIGHTS));
-    log(`search: lexical on Neo4j full-text; ${vectors ? describeVectors(vectors.describe()) : 'no vectors'}`);
+    log(
+      `search: lexical on Neo4j full-text; ${vectors ? describeVectors(vectors.describe()) : 'no vectors'}`,
+    );
     return s;
   }
 

@@ -47,6 +47,8 @@ export interface VectorStoreStatus {
 }
 
 const TRAIN_PAGE = 5_000;
+/** The offline embedder trains once the graph has not changed for this long. */
+const TRAIN_SETTLE_MS = 1_500;
 
 export class VectorStore {
   private embedder: Embedder | null = null;
@@ -186,10 +188,17 @@ export class VectorStore {
     this.sync = new EmbeddingSync(o.store, this.backend, embedder);
   }
 
-  /** Trains the offline embedder on every passage; false while the graph has none. */
+  /**
+   * Trains the offline embedder on every passage; false while the graph has none, or while it is still
+   * being written (the version moved within `TRAIN_SETTLE_MS`: a run after the ingest trains on all of it).
+   */
   private async trainOffline(): Promise<boolean> {
+    const before = await this.opts.store.state();
+    if (!before) return false;
+    await new Promise((resolve) => setTimeout(resolve, TRAIN_SETTLE_MS));
+    if ((await this.opts.store.state())?.version !== before.version) return false;
     const corpus: string[] = [];
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await this.opts.store.passagesAfter(after, TRAIN_PAGE);
       if (page.length === 0) break;
       corpus.push(...page.map(embeddingText));
@@ -218,7 +227,11 @@ export class VectorStore {
 const offlineDir = (o: VectorStoreOptions) => path.join(o.dir, 'offline');
 const trainedFile = (o: VectorStoreOptions) => path.join(offlineDir(o), 'trained.json');
 
-async function saveOffline(o: VectorStoreOptions, embedder: OfflineEmbedder, passages: number): Promise<void> {
+async function saveOffline(
+  o: VectorStoreOptions,
+  embedder: OfflineEmbedder,
+  passages: number,
+): Promise<void> {
   await mkdir(offlineDir(o), { recursive: true });
   await embedder.save(offlineDir(o));
   await writeFile(trainedFile(o), JSON.stringify({ passages }));

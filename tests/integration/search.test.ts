@@ -38,7 +38,8 @@ describe('hybrid search and /api/ask over the seeds (real Neo4j, offline embedde
     expect(res.body.search.embedder.kind).toBe('offline');
     expect(res.body.search.embedder.model).toMatch(/^offline-lsa-/);
     expect(res.body.search.index.size).toBe(res.body.counts.passages);
-    expect(res.body.search.embedding).toMatchObject({ done: res.body.counts.passages, pending: 0 });
+    const passages = res.body.counts.passages as number;
+    expect(res.body.search.embedding).toMatchObject({ done: passages, pending: 0 });
   });
 
   it.each([

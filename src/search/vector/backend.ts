@@ -112,16 +112,19 @@ export class LocalBackend implements VectorBackend {
   ids(): Promise<string[]> {
     return Promise.resolve(this.index.ids());
   }
+  /** A wrong dimension rejects (the executor's throw becomes the rejection). */
   add(entries: readonly { id: string; vector: number[] }[]): Promise<void> {
-    for (const e of entries) this.index.add(e.id, e.vector);
-    return Promise.resolve();
+    return new Promise((resolve) => {
+      for (const e of entries) this.index.add(e.id, e.vector);
+      resolve();
+    });
   }
   remove(ids: readonly string[]): Promise<void> {
     for (const id of ids) this.index.remove(id);
     return Promise.resolve();
   }
   search(q: number[], k: number, filter?: (id: string) => boolean): Promise<SearchHit[]> {
-    return Promise.resolve(this.index.search(q, k, filter));
+    return new Promise((resolve) => resolve(this.index.search(q, k, filter)));
   }
 
   /** Writes the index and its meta (with `sync`) to `dir.tmp`, then swaps it in for `dir`. */

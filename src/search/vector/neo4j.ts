@@ -51,7 +51,12 @@ export class Neo4jBackend implements VectorBackend {
         }
       : { ...EMPTY_SYNC };
     if (!matches) {
-      await vectors.setState({ model: opts.model, dim: opts.dim, formatVersion: VECTOR_FORMAT_VERSION, ...sync });
+      await vectors.setState({
+        model: opts.model,
+        dim: opts.dim,
+        formatVersion: VECTOR_FORMAT_VERSION,
+        ...sync,
+      });
     }
     return new Neo4jBackend(vectors, opts.model, opts.dim, matches, sync);
   }
