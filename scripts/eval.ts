@@ -34,7 +34,7 @@ import { documentFiles, evalConfig, openEvalRuntime } from './eval/runtime.ts';
 type EmbedderKind = 'offline' | 'transformers';
 
 /** A search service over the evaluation graph with its own index folder per embedder. */
-function openSearch(
+async function openSearch(
   conn: GraphConnection,
   base: Config,
   embedder: EmbedderKind,
