@@ -1,6 +1,12 @@
 import neo4j from 'neo4j-driver';
 import type { GraphConnection } from './connection.ts';
 import * as Q from './cypher.ts';
+import {
+  buildImplementationTree,
+  type TreeDocument,
+  type TreeEdge,
+  type TreeNode,
+} from './implementation-tree.ts';
 import type { Row, TaskFilter } from './reader.ts';
 
 export interface LineageStep {
@@ -53,5 +59,31 @@ export class AnalysisReader {
         deadlineNorm: typeof norm === 'string' ? (JSON.parse(norm) as unknown) : (norm ?? null),
       };
     });
+  }
+
+  /**
+   * The implementation tree below a corpus document (`id`) or a document number (`numberKey`):
+   * null when neither names a document the corpus knows.
+   */
+  async implementationTree(
+    id: string,
+    numberKey: string | null,
+    depth: number,
+  ): Promise<{ root: TreeDocument; children: TreeNode[] } | null> {
+    const roots = await this.conn.column<TreeDocument>(Q.TREE_ROOTS, { id, numberKey }, 'node');
+    if (roots.length === 0) return null;
+    const keys = roots.map((r) => r.key);
+    const res = await this.conn.read((tx) =>
+      tx.run(Q.IMPLEMENTATION_EDGES, { keys, depth: neo4j.int(depth) }),
+    );
+    const edges = res.records.map((r) => r.toObject() as unknown as TreeEdge);
+    const root = roots.find((r) => r.id) ?? roots[0]!;
+    return { root, children: buildImplementationTree(keys, edges, depth) };
+  }
+
+  /** What the corpus says about a referenced document: its mentions, what it implements and who implements it. */
+  async legalDocument(key: string, numberKey: string | null): Promise<Row | null> {
+    const [doc] = await this.conn.column<Row>(Q.GET_LEGAL_DOCUMENT, { key, numberKey }, 'legal');
+    return doc ?? null;
   }
 }

@@ -102,4 +102,58 @@ describe('analyst endpoints over the seeds (real Neo4j)', () => {
       for (const t of moved) expect(t.now).toMatch(/Đồng Nai$/);
     });
   });
+
+  describe('implementation tree', () => {
+    interface Node {
+      document: { id?: string | null; key: string; number: string | null; locality: string | null };
+      relation: string;
+      children: Node[];
+    }
+    const flat = (ns: Node[]): Node[] => ns.flatMap((n) => [n, ...flat(n.children)]);
+
+    it('puts every seed under 36-NQ/TW, whatever the spelling of the number', async () => {
+      const docs = (await request(app).get('/api/documents')).body.items as { id: string }[];
+      const trees = await Promise.all(
+        ['36-NQ/TW', '36/NQ-TW', 'Nghị quyết 36-NQ/TW'].map((n) =>
+          request(app)
+            .get(`/api/documents/${enc(n)}/implementers?depth=3`)
+            .expect(200),
+        ),
+      );
+      for (const res of trees) {
+        expect(res.body.root.number).toBe('36-NQ/TW');
+        const nodes = flat(res.body.children as Node[]);
+        expect(new Set(nodes.map((n) => n.document.id).filter(Boolean))).toEqual(
+          new Set(docs.map((d) => d.id)),
+        );
+        expect(nodes.every((n) => n.relation === 'IMPLEMENTS')).toBe(true);
+      }
+    });
+
+    it('takes a corpus id, and answers 404 for an unknown number', async () => {
+      const docs = (await request(app).get('/api/documents')).body.items as {
+        id: string;
+        number: string | null;
+      }[];
+      const numbered = docs.find((d) => d.number)!;
+      const res = await request(app).get(`/api/documents/${numbered.id}/implementers`).expect(200);
+      expect(res.body.root.id).toBe(numbered.id);
+      const missing = await request(app)
+        .get(`/api/documents/${enc('999/NQ-XX')}/implementers`)
+        .expect(404);
+      expect(missing.body.error.code).toBe('NOT_FOUND');
+    });
+
+    it('builds a page for 189/NQ-CP, not in the corpus, from what the corpus says about it', async () => {
+      const res = await request(app)
+        .get(`/api/references/${enc('189/NQ-CP')}`)
+        .expect(200);
+      expect(res.body).toMatchObject({ number: '189/NQ-CP', issuer: 'Chính phủ', documentId: null });
+      const implementers = (res.body.mentions as { relation: string; locality: string }[])
+        .filter((m) => m.relation === 'IMPLEMENTS')
+        .map((m) => m.locality)
+        .sort();
+      expect(implementers).toEqual(['Bình Phước', 'Bình Thuận']);
+    });
+  });
 });

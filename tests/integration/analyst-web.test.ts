@@ -90,4 +90,27 @@ describe.skipIf(!HAS_CHROMIUM)('analyst’s workflow in Chromium', () => {
     expect(new Set(localities)).toEqual(new Set(['Bình Thuận']));
     await shot('agency-lineage');
   });
+
+  it('draws the implementation tree of 36-NQ/TW over the seeds, every node opening a page', async () => {
+    await open(`#/tree?of=${enc('36-NQ/TW')}`);
+    const tree = page.locator('.impl-tree');
+    await tree.first().waitFor();
+    const links = await page
+      .locator('.impl-tree a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const docs = (await (await fetch(`${base}api/documents`)).json()) as { items: { id: string }[] };
+    for (const d of docs.items) expect(links).toContain(`#/documents/${d.id}`);
+    expect(await page.locator('.impl-tree li').count()).toBeGreaterThanOrEqual(docs.items.length);
+    const text = await tree.first().textContent();
+    for (const loc of ['Hải Phòng', 'Bình Thuận', 'Lào Cai', 'Bình Phước']) expect(text).toContain(loc);
+    await shot('tree');
+    // the root is not in the corpus: its page is built from what the corpus says about it
+    await page.locator('.tree-root a').click();
+    await page.locator('h1', { hasText: '36-NQ/TW' }).waitFor();
+    await page.locator('ul.mentions[data-relation="IMPLEMENTS"] li').first().waitFor();
+    expect(await page.locator('ul.mentions[data-relation="IMPLEMENTS"] li').count()).toBeGreaterThanOrEqual(
+      docs.items.length,
+    );
+    await shot('reference-page');
+  });
 });
