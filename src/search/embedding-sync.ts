@@ -42,6 +42,8 @@ export class EmbeddingSync {
     private readonly backend: VectorBackend,
     private readonly embedder: Embedder,
     private readonly commitEveryMs = 30_000,
+    /** Checked between batches: true stops the run (its position committed). */
+    private readonly stopping: () => boolean = () => false,
   ) {}
 
   /** One pass: deletions, then every passage above the cursor; returns what it did. */
@@ -60,7 +62,7 @@ export class EmbeddingSync {
     const removed = await this.applyRemovals(sync);
     this.progress.pending = await this.store.countAfter(sync.cursor);
     let added = 0;
-    for (;;) {
+    while (!this.stopping()) {
       const batch = await this.store.passagesAfter(sync.cursor, EMBED_BATCH);
       if (batch.length === 0) break;
       await this.embed(batch);
@@ -74,7 +76,7 @@ export class EmbeddingSync {
       sync.removedCursor !== this.backend.sync.removedCursor ||
       sync.epoch !== this.backend.sync.epoch;
     if (moved) await this.commit(sync);
-    this.progress = { done: await this.backend.size(), pending: 0 };
+    this.progress = { done: await this.backend.size(), pending: this.stopping() ? this.progress.pending : 0 };
     return this.finish(t0, added, removed, full);
   }
 

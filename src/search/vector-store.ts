@@ -13,9 +13,11 @@ import { isAppError } from '../../core/errors.ts';
 import type { Logger } from '../log.ts';
 import {
   createEmbedder,
-  isTransformersModelAvailable,
   OfflineEmbedder,
   type Embedder,
+  type EmbedderMode,
+  type EmbeddingsEndpointConfig,
+  type LocalServerOptions,
 } from './embedder/index.ts';
 import { EmbeddingSync, embeddingText, type SyncProgress, type SyncRun } from './embedding-sync.ts';
 import type { Scored } from './fusion.ts';
@@ -25,9 +27,13 @@ import { Neo4jBackend } from './vector/neo4j.ts';
 export interface VectorStoreOptions {
   /** Folder for the saved offline model and the in-process vector index (under DATA_DIR). */
   dir: string;
-  mode: 'auto' | 'transformers' | 'offline';
+  mode: EmbedderMode;
   model: string;
   modelDir?: string;
+  /** EMBEDDINGS_URL and friends: `auto`, `e5` and `openai` embed through it. */
+  endpoint?: EmbeddingsEndpointConfig;
+  /** Options of the local e5 server (`auto` and `e5` without an endpoint). */
+  localServer?: LocalServerOptions;
   /** `hnsw` (hnswlib-node in process, default), `neo4j` (Neo4j's vector index) or `exact`. */
   index: 'hnsw' | 'neo4j' | 'exact';
   conn: GraphConnection;
@@ -61,14 +67,24 @@ export class VectorStore {
   private timer: NodeJS.Timeout | null = null;
   private error: string | null = null;
   private closed = false;
+  /** `auto` found no neural embedder: later attempts train the offline one directly. */
+  private offlineOnly = false;
 
   private constructor(private readonly opts: VectorStoreOptions) {}
 
   /** Opens the embedder (when it needs no corpus) and its saved vectors, then starts the sync. */
   static async open(opts: VectorStoreOptions): Promise<VectorStore> {
     const s = new VectorStore(opts);
-    const saved = opts.mode === 'transformers' ? null : await loadSavedOffline(opts);
-    if (saved || !needsCorpus(opts)) await s.useEmbedder(await s.makeEmbedder(saved, []), saved, 0);
+    const saved = mayUseOffline(opts) ? await loadSavedOffline(opts) : null;
+    if (saved || opts.mode !== 'offline') {
+      // `auto` falls back to the offline embedder, which waits for a corpus (trainOffline)
+      const embedder = await s.makeEmbedder(saved, null).catch((err: unknown) => {
+        if (err === NEEDS_CORPUS) return null;
+        throw err;
+      });
+      if (embedder) await s.useEmbedder(embedder, saved, 0);
+      else s.offlineOnly = true;
+    }
     if ((opts.pollMs ?? 1000) > 0) {
       s.timer = setInterval(() => void s.poll(), opts.pollMs ?? 1000);
       s.timer.unref();
@@ -122,10 +138,12 @@ export class VectorStore {
     while (this.running) await this.running;
   }
 
+  /** Stops the sync (after its current batch) and the embedder (the local e5 server it started). */
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     while (this.running) await this.running;
+    await this.embedder?.close?.();
   }
 
   private async poll(): Promise<void> {
@@ -156,16 +174,22 @@ export class VectorStore {
     }
   }
 
-  private async makeEmbedder(saved: OfflineEmbedder | null, corpus: string[]): Promise<Embedder> {
+  /** The configured embedder; `corpus` null: training the offline one throws NEEDS_CORPUS instead. */
+  private async makeEmbedder(saved: OfflineEmbedder | null, corpus: string[] | null): Promise<Embedder> {
     const o = this.opts;
     return createEmbedder(
       {
-        mode: o.mode,
+        mode: this.offlineOnly ? 'offline' : o.mode,
         model: o.model,
         ...(o.modelDir ? { modelDir: o.modelDir } : {}),
+        ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+        ...(o.localServer ? { localServer: o.localServer } : {}),
         ...(saved ? { offlineModel: saved.toJSON() } : {}),
       },
-      () => corpus,
+      () => {
+        if (corpus === null) throw NEEDS_CORPUS;
+        return corpus;
+      },
       { info: (s) => o.log(s), warn: (s) => o.log.warn(s) },
     );
   }
@@ -185,7 +209,7 @@ export class VectorStore {
         ? await Neo4jBackend.open(o.conn, backendOpts)
         : await LocalBackend.open(path.join(o.dir, 'vectors'), { ...backendOpts, kind: o.index });
     this.embedder = embedder;
-    this.sync = new EmbeddingSync(o.store, this.backend, embedder);
+    this.sync = new EmbeddingSync(o.store, this.backend, embedder, 30_000, () => this.closed);
   }
 
   /**
@@ -237,12 +261,13 @@ async function saveOffline(
   await writeFile(trainedFile(o), JSON.stringify({ passages }));
 }
 
-/** True when the chosen embedder learns from the corpus (offline, or auto without a neural model). */
-function needsCorpus(o: VectorStoreOptions): boolean {
-  if (o.mode === 'offline') return true;
-  if (o.mode === 'transformers') return false;
-  return !isTransformersModelAvailable({ model: o.model, ...(o.modelDir ? { modelDir: o.modelDir } : {}) });
+/** Only `auto` (as the last resort) and `offline` use the LSA embedder trained on the corpus. */
+function mayUseOffline(o: VectorStoreOptions): boolean {
+  return o.mode === 'auto' || o.mode === 'offline';
 }
+
+/** Thrown through `createEmbedder` when it falls back to training the offline embedder with no corpus yet. */
+const NEEDS_CORPUS = new Error('the offline embedder needs passages to learn from');
 
 async function trainedOn(o: VectorStoreOptions): Promise<number> {
   const { passages } = JSON.parse(await readFile(trainedFile(o), 'utf8')) as { passages: number };
