@@ -41,6 +41,7 @@ export const ConfigSchema = z.object({
   EMBEDDINGS_MODEL: z.string().min(1).default('intfloat/multilingual-e5-small'),
   EMBEDDINGS_API_KEY: opt(z.string().min(1)),
   EMBEDDINGS_INPUT_TYPE: z.enum(['auto', 'field', 'prefix', 'none']).default('auto'),
+  SEARCH_FUSION: opt(z.enum(['rrf', 'convex'])),
   SEARCH_WEIGHTS: opt(
     z
       .string()
