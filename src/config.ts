@@ -32,6 +32,7 @@ export const ConfigSchema = z.object({
   ALLOWED_HOSTS: z.string().default(''),
   INGEST_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   EMBEDDER: z.enum(['auto', 'e5', 'openai', 'transformers', 'offline']).default('auto'),
+  VECTOR_INDEX: z.enum(['hnsw', 'neo4j']).default('hnsw'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODEL_DIR: opt(z.string().min(1)),
   EMBEDDINGS_URL: opt(
@@ -40,6 +41,7 @@ export const ConfigSchema = z.object({
   EMBEDDINGS_MODEL: z.string().min(1).default('intfloat/multilingual-e5-small'),
   EMBEDDINGS_API_KEY: opt(z.string().min(1)),
   EMBEDDINGS_INPUT_TYPE: z.enum(['auto', 'field', 'prefix', 'none']).default('auto'),
+  SEARCH_FUSION: opt(z.enum(['rrf', 'convex'])),
   SEARCH_WEIGHTS: opt(
     z
       .string()

@@ -26,7 +26,10 @@ export interface Runtime {
   reader: GraphReader;
   search: SearchService;
   local: LocalNeo4j | null;
-  /** Ingests paths (files or folders) and refreshes the search indexes. */
+  /**
+   * Ingests paths (files or folders): the lexical index follows in each document's transaction, the
+   * vectors catch up in the background (`search.embeddingsIdle()` waits for them).
+   */
   ingestPaths: (
     inputs: string[],
     onProgress?: (done: number, total: number, r: FileResult) => void,
@@ -63,18 +66,26 @@ export async function connectGraph(
   }
 }
 
-export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
+/**
+ * Opens the graph (and the local Neo4j) and search. `vectors: false` is for processes that only write
+ * (the CLI ingest): the running server, or the next start, embeds what they wrote.
+ */
+export async function openRuntime(
+  config: Config,
+  log: Logger,
+  opts: { vectors?: boolean } = {},
+): Promise<Runtime> {
   const { conn, local } = await connectGraph(config, log);
   await seedTaxonomy(conn, FIELDS);
   await syncLineage(conn);
   const reader = new GraphReader(conn);
-  const search = await SearchService.open(conn, config, log);
+  const search = await SearchService.open(conn, config, log, opts);
   const manifestCache = new Map<string, Awaited<ReturnType<typeof loadManifest>>>();
   const manifestFor = async (dir: string) => {
     if (!manifestCache.has(dir)) manifestCache.set(dir, await loadManifest(dir));
     return manifestCache.get(dir)!;
   };
-  const opts = { parse: parseOptions(config, log) };
+  const parse = { parse: parseOptions(config, log) };
   return {
     config,
     conn,
@@ -86,23 +97,24 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
       const manifest = new Map([...(await manifestFor(config.corpusDir))]);
       for (const input of inputs) for (const [k, v] of await manifestFor(input)) manifest.set(k, v);
       const results = await ingestPaths(conn, files, {
-        ...opts,
+        ...parse,
         manifest,
         ...(onProgress ? { onProgress } : {}),
       });
       await syncLineage(conn);
-      await search.rebuild();
+      search.changed();
       return results;
     },
     ingestFiles: async (files) => {
       const manifest = await manifestFor(config.corpusDir);
       const results: FileResult[] = [];
-      for (const f of files) results.push(await ingestSource(conn, f, { ...opts, manifest }));
+      for (const f of files) results.push(await ingestSource(conn, f, { ...parse, manifest }));
       await syncLineage(conn);
-      await search.rebuild();
+      search.changed();
       return results;
     },
     close: async () => {
+      await search.close();
       await conn.close();
       if (local) await local.stop();
     },

@@ -11,7 +11,7 @@ export interface AppContext {
   conn: GraphConnection;
   reader: GraphReader;
   search: SearchService;
-  /** Ingests uploaded files and refreshes the search indexes. */
+  /** Ingests uploaded files (searchable lexically at once; vectors follow in the background). */
   ingest: (files: SourceFile[]) => Promise<FileResult[]>;
   version: string;
   log: (line: string) => void;
