@@ -4,9 +4,9 @@ import type { GraphConnection } from '../graph/connection.ts';
 import { writeDocument, type WriteStatus } from '../graph/writer.ts';
 import { toAppError, type ErrorCode } from '../core/errors.ts';
 import { numberKey, referenceKey } from '../core/vocab/docnumber.ts';
-import { extract } from './extract/index.ts';
-import { parse, type ParseOptions } from './parse/index.ts';
-import { contentHash, structure } from './structure/index.ts';
+import { analyse, type Analysis } from './analyse.ts';
+import type { ParseOptions } from './parse/index.ts';
+import { KeyedLock } from './queue.ts';
 import type { ManifestEntry, SourceFile } from '../core/types.ts';
 
 export interface IngestOptions {
@@ -15,7 +15,12 @@ export interface IngestOptions {
   manifest: ReadonlyMap<string, ManifestEntry>;
   /** Called after each file with the number done so far. */
   onProgress?: (done: number, total: number, result: FileResult) => void;
+  /** Where parse/structure/extract run; in this thread when omitted (the server passes its isolated worker). */
+  analyse?: (file: SourceFile, parse: ParseOptions, manifest?: ManifestEntry) => Promise<Analysis>;
 }
+
+/** Writes of one identity (file name, document number) never overlap, whoever calls. */
+const writeLock = new KeyedLock();
 
 export interface FileResult {
   file: string;
@@ -39,14 +44,18 @@ export async function ingestSource(
   opts: IngestOptions,
 ): Promise<FileResult> {
   try {
-    const parsed = await parse(file, opts.parse);
-    const doc = structure({ parsed, contentHash: contentHash(file.bytes) });
-    const extraction = extract(doc, opts.manifest.get(file.name));
+    const manifest = opts.manifest.get(file.name);
+    const { doc, extraction } = opts.analyse
+      ? await opts.analyse(file, opts.parse, manifest)
+      : await analyse(file, { parse: opts.parse, manifest });
     const { number, locality } = extraction.meta;
     const identity = number
       ? { key: referenceKey(number, locality), number, numberKey: numberKey(number) }
       : null;
-    const written = await writeDocument(conn, { doc, extraction, file: file.name, identity });
+    const keys = [`file:${file.name}`, ...(identity ? [`number:${identity.key}`] : [])];
+    const written = await writeLock.with(keys, () =>
+      writeDocument(conn, { doc, extraction, file: file.name, identity }),
+    );
     return {
       file: file.name,
       status: written.status,

@@ -10,8 +10,10 @@ import {
   loadManifest,
   type FileResult,
 } from '../ingest/pipeline.ts';
+import { AnalysisHost } from '../ingest/isolate/host.ts';
 import type { ParseOptions } from '../ingest/parse/index.ts';
-import type { SourceFile } from '../core/types.ts';
+import { IngestQueue } from '../ingest/queue.ts';
+import type { ManifestEntry, SourceFile } from '../core/types.ts';
 import type { AppContext } from './api/context.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
@@ -31,6 +33,8 @@ export interface Runtime {
     onProgress?: (done: number, total: number, r: FileResult) => void,
   ) => Promise<FileResult[]>;
   ingestFiles: (files: SourceFile[]) => Promise<FileResult[]>;
+  /** Uploads and start-up/CLI ingests pass through it one job at a time; full → BUSY (429). */
+  queue: IngestQueue;
   close: () => Promise<void>;
 }
 
@@ -72,33 +76,42 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     if (!manifestCache.has(dir)) manifestCache.set(dir, await loadManifest(dir));
     return manifestCache.get(dir)!;
   };
-  const opts = { parse: parseOptions(config, log) };
+  const host = new AnalysisHost({ maxMemoryMb: config.PARSE_MEMORY_MB, idleMs: 30_000 });
+  const queue = new IngestQueue({ maxFiles: config.INGEST_QUEUE_FILES, retryAfterSeconds: 10 });
+  const opts = {
+    parse: parseOptions(config, log),
+    analyse: (file: SourceFile, parse: ParseOptions, entry?: ManifestEntry) => host.run(file, parse, entry),
+  };
   return {
     config,
     conn,
     reader,
     search,
     local,
-    ingestPaths: async (inputs, onProgress) => {
-      const files = await collectFiles(inputs);
-      const manifest = new Map([...(await manifestFor(config.corpusDir))]);
-      for (const input of inputs) for (const [k, v] of await manifestFor(input)) manifest.set(k, v);
-      const results = await ingestPaths(conn, files, {
-        ...opts,
-        manifest,
-        ...(onProgress ? { onProgress } : {}),
-      });
-      await search.rebuild();
-      return results;
-    },
-    ingestFiles: async (files) => {
-      const manifest = await manifestFor(config.corpusDir);
-      const results: FileResult[] = [];
-      for (const f of files) results.push(await ingestSource(conn, f, { ...opts, manifest }));
-      await search.rebuild();
-      return results;
-    },
+    queue,
+    ingestPaths: (inputs, onProgress) =>
+      queue.run(0, async () => {
+        const files = await collectFiles(inputs);
+        const manifest = new Map([...(await manifestFor(config.corpusDir))]);
+        for (const input of inputs) for (const [k, v] of await manifestFor(input)) manifest.set(k, v);
+        const results = await ingestPaths(conn, files, {
+          ...opts,
+          manifest,
+          ...(onProgress ? { onProgress } : {}),
+        });
+        await search.rebuild();
+        return results;
+      }),
+    ingestFiles: (files) =>
+      queue.run(files.length, async () => {
+        const manifest = await manifestFor(config.corpusDir);
+        const results: FileResult[] = [];
+        for (const f of files) results.push(await ingestSource(conn, f, { ...opts, manifest }));
+        await search.rebuild();
+        return results;
+      }),
     close: async () => {
+      await host.close();
       await conn.close();
       if (local) await local.stop();
     },
@@ -113,6 +126,7 @@ export function appContext(rt: Runtime, log: Logger): AppContext {
     reader: rt.reader,
     search: rt.search,
     ingest: rt.ingestFiles,
+    admitIngest: (count) => rt.queue.admit(count),
     version: VERSION,
     log,
   };

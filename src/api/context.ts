@@ -13,6 +13,8 @@ export interface AppContext {
   search: SearchService;
   /** Ingests uploaded files and refreshes the search indexes. */
   ingest: (files: SourceFile[]) => Promise<FileResult[]>;
+  /** Throws BUSY (429) when the ingest queue cannot take `count` more files; checked before reading a body. */
+  admitIngest: (count: number) => void;
   version: string;
   log: (line: string) => void;
 }
