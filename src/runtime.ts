@@ -1,6 +1,7 @@
 import { GraphConnection } from '../graph/connection.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.ts';
 import { GraphReader } from '../graph/reader.ts';
+import { DEFAULT_WATCHDOG, GraphWatchdog } from '../graph/watchdog.ts';
 import { seedTaxonomy } from '../graph/writer.ts';
 import { FIELDS } from '../ingest/extract/fields.ts';
 import {
@@ -15,6 +16,7 @@ import type { ParseOptions } from '../ingest/parse/index.ts';
 import { IngestQueue } from '../ingest/queue.ts';
 import type { ManifestEntry, SourceFile } from '../core/types.ts';
 import type { AppContext } from './api/context.ts';
+import { ResultCache } from './api/result-cache.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { SearchService } from './search/service.ts';
@@ -35,6 +37,8 @@ export interface Runtime {
   ingestFiles: (files: SourceFile[]) => Promise<FileResult[]>;
   /** Uploads and start-up/CLI ingests pass through it one job at a time; full → BUSY (429). */
   queue: IngestQueue;
+  /** Answers of repeated read queries, invalidated by every ingest. */
+  cache: ResultCache;
   close: () => Promise<void>;
 }
 
@@ -66,8 +70,31 @@ export async function connectGraph(
   }
 }
 
+/** Restarts an owned local Neo4j whose JVM died (or still hangs at the second attempt) and re-targets `conn`. */
+function localRecovery(local: LocalNeo4j | null, conn: GraphConnection, log: Logger) {
+  if (!local?.restart) return undefined;
+  return async (attempt: number): Promise<void> => {
+    if (attempt === 1 && local.pid !== undefined && processAlive(local.pid)) return;
+    log.warn('restarting the local Neo4j');
+    const uri = await local.restart!();
+    await conn.retarget(uri);
+  };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
   const { conn, local } = await connectGraph(config, log);
+  const recover = localRecovery(local, conn, log);
+  const watchdog = new GraphWatchdog(conn, { ...DEFAULT_WATCHDOG, log, ...(recover ? { recover } : {}) });
+  watchdog.start();
   await seedTaxonomy(conn, FIELDS);
   const reader = new GraphReader(conn);
   const search = await SearchService.open(reader, config, log);
@@ -77,6 +104,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     return manifestCache.get(dir)!;
   };
   const host = new AnalysisHost({ maxMemoryMb: config.PARSE_MEMORY_MB, idleMs: 30_000 });
+  const cache = new ResultCache();
   const queue = new IngestQueue({ maxFiles: config.INGEST_QUEUE_FILES, retryAfterSeconds: 10 });
   const opts = {
     parse: parseOptions(config, log),
@@ -89,6 +117,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     search,
     local,
     queue,
+    cache,
     ingestPaths: (inputs, onProgress) =>
       queue.run(0, async () => {
         const files = await collectFiles(inputs);
@@ -106,11 +135,16 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
       queue.run(files.length, async () => {
         const manifest = await manifestFor(config.corpusDir);
         const results: FileResult[] = [];
-        for (const f of files) results.push(await ingestSource(conn, f, { ...opts, manifest }));
-        await search.rebuild();
-        return results;
+        try {
+          for (const f of files) results.push(await ingestSource(conn, f, { ...opts, manifest }));
+          await search.rebuild();
+          return results;
+        } finally {
+          cache.invalidate();
+        }
       }),
     close: async () => {
+      await watchdog.stop();
       await host.close();
       await conn.close();
       if (local) await local.stop();
@@ -121,11 +155,12 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
 /** The API's context for a running runtime. */
 export function appContext(rt: Runtime, log: Logger): AppContext {
   return {
+    cache: rt.cache,
     config: rt.config,
     conn: rt.conn,
     reader: rt.reader,
     search: rt.search,
-    ingest: rt.ingestFiles,
+    ingest: (files) => rt.ingestFiles(files),
     admitIngest: (count) => rt.queue.admit(count),
     version: VERSION,
     log,

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { RouteRegistry } from './registry.ts';
 
+/** Statuses every read route can answer with the error body (405: other methods; 413: body limit). */
+const READ_ERRORS = ['400', '404', '405', '413', '429', '503'];
+/** Uploads add the write guard, media type and per-file failures. */
+const WRITE_ERRORS = [...READ_ERRORS, '401', '403', '415', '422'];
+
+function errorResponses(statuses: string[]): Record<string, unknown> {
+  return Object.fromEntries(statuses.map((s) => [s, { $ref: '#/components/responses/Error' }]));
+}
+
 /** OpenAPI 3.1 document generated from the registered routes' zod schemas. */
 export function buildOpenApi(registry: RouteRegistry, version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -29,8 +38,7 @@ export function buildOpenApi(registry: RouteRegistry, version: string): Record<s
         parameters,
         responses: {
           '200': { description: 'OK' },
-          '400': { $ref: '#/components/responses/Error' },
-          '404': { $ref: '#/components/responses/Error' },
+          ...errorResponses(spec.method === 'post' ? WRITE_ERRORS : READ_ERRORS),
         },
         ...spec.openapi,
       },
