@@ -3,8 +3,35 @@
  * upsert with MERGE on stable keys, so re-writing the same document changes nothing. Nothing here is
  * built from user input.
  */
+import { RELATION_FIELDS, RELATION_TYPES, type RelationType } from '../core/vocab/relations.ts';
 
 /* ------------------------------------------------------------------ writes ------------------------------------------------------------------ */
+
+/**
+ * The graph's change marker: one node whose `version` every document write or deletion raises in its own
+ * transaction (so concurrent writers are serialised on it). Passages carry the version that wrote them
+ * (`seq`); `epoch` changes when the graph is emptied and started anew. Readers poll it to see other
+ * processes' ingests.
+ */
+export const BUMP_GRAPH_VERSION = `
+MERGE (s:GraphState {key: 'graph'})
+ON CREATE SET s.epoch = randomUUID(), s.version = 0
+SET s.version = s.version + 1
+RETURN s.version AS version, s.epoch AS epoch`;
+
+export const GRAPH_STATE = `
+MATCH (s:GraphState {key: 'graph'})
+RETURN s.version AS version, s.epoch AS epoch, s.termsVersion AS termsVersion`;
+
+/**
+ * Remembers the passages a document deletion removes (with the version that removed them), so that
+ * indexes kept outside the graph (vectors) can drop them later.
+ */
+export const RECORD_REMOVED_PASSAGES = `
+MATCH (p:Passage {documentId: $id})
+WITH collect(p.id) AS ids
+WHERE size(ids) > 0
+CREATE (:RemovedPassages {seq: $seq, documentId: $id, passageIds: ids})`;
 
 /** Deletes one document's own subgraph (sections, passages, tasks, targets and the edges it asserted). */
 export const DELETE_DOCUMENT: readonly string[] = [
@@ -54,24 +81,39 @@ SET l.number = $ref.number, l.numberKey = $ref.numberKey,
 MERGE (d)-[:IS]->(l)`;
 
 /**
- * References: (Document)-[:IMPLEMENTS|CITES]->(LegalDocument). IMPLEMENTS is also asserted between the
- * document's own identity and the referenced one (tagged `by` the asserting document) so that the
- * implementation chain is a path of LegalDocument nodes.
+ * References, one statement per relation type (the type is a constant of core/vocab/relations.ts, never
+ * input): (Document)-[:BASED_ON|IMPLEMENTS|AMENDS|REPLACES|REPEALS|GUIDES|CITES]->(LegalDocument), each
+ * edge with the mention (`raw`), the clause that states it (`evidence`) and its passage.
  */
-export const UPSERT_REFERENCES = `
+function upsertReferences(type: RelationType): string {
+  return `
 UNWIND $rows AS r
 MATCH (d:Document {id: $documentId})
 MERGE (l:LegalDocument {key: r.key})
 ON CREATE SET l.number = r.number, l.numberKey = r.numberKey
 SET l.type = coalesce(l.type, r.type), l.issuer = coalesce(l.issuer, r.issuer), l.date = coalesce(l.date, r.date)
-FOREACH (_ IN CASE WHEN r.relation = 'IMPLEMENTS' THEN [1] ELSE [] END |
-  MERGE (d)-[x:IMPLEMENTS]->(l) SET x.raw = r.raw, x.passageId = r.passageId)
-FOREACH (_ IN CASE WHEN r.relation = 'CITES' THEN [1] ELSE [] END |
-  MERGE (d)-[x:CITES]->(l) SET x.raw = r.raw, x.passageId = r.passageId)
-WITH d, l, r
-OPTIONAL MATCH (d)-[:IS]->(self:LegalDocument)
-FOREACH (_ IN CASE WHEN r.relation = 'IMPLEMENTS' AND self IS NOT NULL AND self <> l THEN [1] ELSE [] END |
-  MERGE (self)-[y:IMPLEMENTS {by: $documentId}]->(l))`;
+MERGE (d)-[x:${type}]->(l)
+SET x.raw = r.raw, x.passageId = r.passageId, x.evidence = r.evidence, x.partial = r.partial, x.start = r.start`;
+}
+
+export const UPSERT_REFERENCES = Object.fromEntries(
+  RELATION_TYPES.map((t) => [t, upsertReferences(t)]),
+) as Record<RelationType, string>;
+
+/**
+ * The implementation chain as a path of LegalDocument nodes, each link tagged `by` the document that
+ * asserts it: the document's own identity implements what it implements (`$rows` of {to}), and a listed
+ * document implements what the text describes it as implementing ({from, to}: "Chương trình 64-CTr/TU …
+ * thực hiện Nghị quyết 36-NQ/TW").
+ */
+export const LINK_IMPLEMENTATION_CHAIN = `
+UNWIND $rows AS r
+OPTIONAL MATCH (:Document {id: $documentId})-[:IS]->(self:LegalDocument)
+MATCH (b:LegalDocument {key: r.to})
+OPTIONAL MATCH (named:LegalDocument {key: r.from})
+WITH b, CASE WHEN r.from IS NULL THEN self ELSE named END AS a
+WHERE a IS NOT NULL AND a <> b
+MERGE (a)-[:IMPLEMENTS {by: $documentId}]->(b)`;
 
 export const UPSERT_AGENCIES = `
 UNWIND $rows AS r
@@ -154,26 +196,57 @@ MATCH (d:Document {contentHash: $hash}) RETURN d.id AS id, d.file AS file LIMIT 
 export const FIND_DOCUMENTS_BY_FILE = `
 MATCH (d:Document {file: $file}) RETURN d.id AS id, d.contentHash AS contentHash`;
 
+const ALL_RELATIONS = RELATION_TYPES.join('|');
+
+/** Forward relations: numbers as printed, in text order (`basedOn`, `implements`, …, `cites`). */
+const FORWARD = RELATION_TYPES.map(
+  (t) =>
+    `${RELATION_FIELDS[t].forward}: COLLECT { MATCH (d)-[x:${t}]->(l:LegalDocument) RETURN l.number ORDER BY x.start }`,
+).join(',\n  ');
+
+/** Documents of the corpus that act on this one, strongest act first ("replaced" beats "amended"). */
+const ACTS_ON = `(d)-[:IS]->(:LegalDocument)<-[x:REPLACES|REPEALS|AMENDS]-(o:Document)`;
+const ACT_RANK = `CASE type(x) WHEN 'REPLACES' THEN 0 WHEN 'REPEALS' THEN CASE WHEN x.partial THEN 2 ELSE 1 END ELSE 3 END`;
+
+/**
+ * Validity status as the corpus shows it: replaced, repealed (or partly), amended by an ingested
+ * document — `statusBy` names it — else what the document said of itself (null).
+ */
+const STATUS = `
+  status: coalesce(head(COLLECT { MATCH ${ACTS_ON}
+    RETURN CASE type(x) WHEN 'REPLACES' THEN 'replaced' WHEN 'AMENDS' THEN 'amended'
+      ELSE CASE WHEN x.partial THEN 'partly_repealed' ELSE 'repealed' END END ORDER BY ${ACT_RANK} }), d.status),
+  statusBy: head(COLLECT { MATCH ${ACTS_ON}
+    RETURN o { .id, .number, .type, .date, relation: type(x) } ORDER BY ${ACT_RANK}, o.date DESC })`;
+
 const DOCUMENT_PROJECTION = `
   id: d.id, title: d.title, file: d.file, format: d.format, type: d.type, number: d.number, date: d.date,
-  issuer: d.issuer, signer: d.signer, locality: d.locality, province: d.province, ingestedAt: d.ingestedAt,
-  implements: [(d)-[:IMPLEMENTS]->(l:LegalDocument) | l.number],
-  cites: [(d)-[:CITES]->(l:LegalDocument) | l.number],
+  issuer: d.issuer, signer: d.signer, signerPosition: d.signerPosition, locality: d.locality,
+  province: d.province, effectiveDate: d.effectiveDate, ingestedAt: d.ingestedAt,${STATUS},
+  ${FORWARD},
   taskCount: COUNT { (d)-[:HAS_TASK]->() },
   targetCount: COUNT { (d)-[:HAS_TARGET]->() },
   passageCount: COUNT { (d)-[:HAS_PASSAGE]->() }`;
 
+/** `AND (… )` filter on a relation type: `$param` is a number key (full, or short "189 NQ"). */
+function relationFilter(type: string, param: string): string {
+  return `
+  AND ($${param} IS NULL OR EXISTS {
+        MATCH (d)-[:${type}]->(l:LegalDocument)
+        WHERE l.numberKey = $${param} OR l.numberKey STARTS WITH ($${param} + ' ') })`;
+}
+
 /**
- * Documents with optional filters. `$implements`/`$cites` are number keys; with `$transitive` the
- * implementation chain is followed through documents' own identities up to 6 steps.
+ * Documents with optional filters. Relation filters (`$basedOn`, `$amends`, `$replaces`, `$repeals`,
+ * `$guides`, `$cites`, `$implements`) are number keys; with `$transitive` the implementation chain is
+ * followed through LegalDocument links up to 6 steps (BASED_ON is never part of it).
  */
 export const LIST_DOCUMENTS = `
 MATCH (d:Document)
 WHERE ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $locality)
-  AND ($type IS NULL OR d.typeFolded = $type)
-  AND ($cites IS NULL OR EXISTS {
-        MATCH (d)-[:CITES|IMPLEMENTS]->(l:LegalDocument)
-        WHERE l.numberKey = $cites OR l.numberKey STARTS WITH ($cites + ' ') })
+  AND ($type IS NULL OR d.typeFolded = $type)${RELATION_TYPES.filter((t) => t !== 'IMPLEMENTS')
+    .map((t) => relationFilter(t, RELATION_FIELDS[t].forward))
+    .join('')}
   AND ($implements IS NULL
        OR EXISTS {
          MATCH (d)-[:IMPLEMENTS]->(l:LegalDocument)
@@ -185,13 +258,26 @@ WHERE ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $
 RETURN d { ${DOCUMENT_PROJECTION} } AS doc
 ORDER BY d.locality, d.date, d.file`;
 
+/**
+ * Inverse relations of one document ("lược đồ" in the other direction): the ingested documents that are
+ * based on it, implement, amend, replace, repeal, guide or cite it (`basisOf`, `implementedBy`, …).
+ */
+const INVERSE = RELATION_TYPES.map(
+  (t) => `${RELATION_FIELDS[t].inverse}: COLLECT { MATCH (d)-[:IS]->(:LegalDocument)<-[x:${t}]-(o:Document)
+    RETURN o { .id, .number, .type, .title, .date, .issuer, passageId: x.passageId, evidence: x.evidence,
+               partial: x.partial } ORDER BY o.date, o.id }`,
+).join(',\n  ');
+
 export const GET_DOCUMENT = `
 MATCH (d:Document {id: $id})
 RETURN d { ${DOCUMENT_PROJECTION}, contentHash: d.contentHash, warnings: d.warnings, ocrConfidence: d.ocrConfidence,
-  references: [(d)-[r:IMPLEMENTS|CITES]->(l:LegalDocument) | {
+  ${INVERSE},
+  references: COLLECT { MATCH (d)-[r:${ALL_RELATIONS}]->(l:LegalDocument) RETURN {
     key: l.key, number: l.number, type: l.type, issuer: l.issuer, date: l.date, relation: type(r),
-    passageId: r.passageId, raw: r.raw,
-    documentId: head([(l)<-[:IS]-(x:Document) | x.id]) }]
+    passageId: r.passageId, raw: r.raw, evidence: r.evidence, partial: r.partial,
+    documentId: head([(l)<-[:IS]-(x:Document) | x.id]),
+    implements: [(l)-[:IMPLEMENTS]->(m:LegalDocument) | m { .key, .number, .type, .issuer, .date,
+      documentId: head([(m)<-[:IS]-(y:Document) | y.id]) }] } ORDER BY r.start }
 } AS doc`;
 
 export const GET_SECTIONS = `
@@ -204,6 +290,67 @@ export const GET_PASSAGES = `
 MATCH (p:Passage {documentId: $id})
 RETURN p { .id, .sectionId, .sectionPath, .ordinal, .text, .start, .end, .page, .ocrConfidence } AS passage
 ORDER BY p.ordinal`;
+
+/* ------------------------------------------------------------------ search ------------------------------------------------------------------ */
+
+/** Name of the full-text (Lucene) index over the passages' lexical terms and filter facets. */
+export const PASSAGE_FULLTEXT_INDEX = 'passage_terms';
+
+/**
+ * Lexical search: `$query` is a Lucene query string built (and escaped) by the search layer. `matched`
+ * counts the query's terms (`$coord`, each padded with spaces) found in the passage, for the
+ * coordination factor.
+ */
+export const LEXICAL_SEARCH = `
+CALL db.index.fulltext.queryNodes('${PASSAGE_FULLTEXT_INDEX}', $query, {limit: $limit}) YIELD node, score
+RETURN node.id AS id, score, size([t IN $coord WHERE node.terms CONTAINS t]) AS matched`;
+
+/** What a search hit shows, for the given passage ids (order not kept: the caller re-orders). */
+export const PASSAGES_BY_ID = `
+UNWIND $ids AS pid
+MATCH (p:Passage {id: pid})
+OPTIONAL MATCH (d:Document {id: p.documentId})
+RETURN p.id AS id, p.documentId AS documentId, d.title AS documentTitle, d.number AS documentNumber,
+  coalesce(d.locality, d.province) AS locality, p.sectionPath AS section, p.text AS text,
+  p.start AS start, p.end AS end, p.page AS page`;
+
+/** Graph links of candidate passages (the graph list): field tags, agencies of tasks citing them. */
+export const PASSAGE_LINKS = `
+UNWIND $ids AS pid
+MATCH (p:Passage {id: pid})
+OPTIONAL MATCH (d:Document {id: p.documentId})
+OPTIONAL MATCH (s:Section {id: p.sectionId})
+RETURN p.id AS id, d.number AS documentNumber, p.text AS text,
+  [(s)-[:IN_FIELD]->(f:Field) | f.slug] AS fields,
+  [(p)<-[:SOURCE]-(t)-[:LED_BY|COORDINATED_BY]->(a:Agency) | a.key] AS agencies`;
+
+/** The ids among `$ids` whose passage carries every facet of `$facets`. */
+export const FILTER_PASSAGES = `
+UNWIND $ids AS pid
+MATCH (p:Passage {id: pid})
+WHERE all(f IN $facets WHERE f IN p.facets)
+RETURN p.id AS id`;
+
+/** Passages whose lexical field is missing or of another version (after an upgrade), a batch at a time. */
+export const PASSAGES_WITHOUT_TERMS = `
+MATCH (p:Passage)
+WHERE p.termsVersion IS NULL OR p.termsVersion <> $termsVersion
+WITH p LIMIT $limit
+OPTIONAL MATCH (d:Document {id: p.documentId})
+OPTIONAL MATCH (s:Section {id: p.sectionId})
+RETURN p.id AS id, p.documentId AS documentId, p.sectionPath AS section, p.text AS text,
+  d.locality AS locality, d.province AS province, d.type AS type, d.date AS date,
+  [(s)-[:IN_FIELD]->(f:Field) | f.slug] AS fields`;
+
+export const SET_PASSAGE_TERMS = `
+UNWIND $rows AS r
+MATCH (p:Passage {id: r.id})
+SET p.terms = r.terms, p.facets = r.facets, p.termsVersion = $termsVersion, p.seq = coalesce(p.seq, 0)`;
+
+export const SET_TERMS_VERSION = `
+MERGE (s:GraphState {key: 'graph'})
+ON CREATE SET s.epoch = randomUUID(), s.version = 0
+SET s.termsVersion = $termsVersion`;
 
 /** Everything the search indexes need, in one pass. */
 export const ALL_PASSAGES = `
@@ -288,9 +435,169 @@ MATCH (c) WHERE (c:Document AND c.id = $center) OR (c:Agency AND c.key = $center
    OR (c:Locality AND c.name = $center) OR (c:AgencyKind AND c.slug = $center)
 WITH c LIMIT 1
 CALL (c) {
-  OPTIONAL MATCH p = (c)-[:HAS_TASK|HAS_TARGET|LED_BY|COORDINATED_BY|IMPLEMENTS|CITES|IS|IN_FIELD|FOR_LOCALITY|OF_KIND|IN_LOCALITY*1..3]-()
+  OPTIONAL MATCH p = (c)-[:HAS_TASK|HAS_TARGET|LED_BY|COORDINATED_BY|${ALL_RELATIONS}|IS|IN_FIELD|FOR_LOCALITY|OF_KIND|IN_LOCALITY*1..3]-()
   WHERE length(p) <= $depth
   RETURN p LIMIT 500
 }
 WITH c, collect(p) AS paths
 RETURN c AS center, [x IN paths | nodes(x)] AS nodeLists, [x IN paths | relationships(x)] AS relLists`;
+
+/* ------------------------------------------------------- 2025 reorganisation lineage ------------------------------------------------------- */
+
+/** Dated successions between localities: rows {from, to, date, instrument, article, note, fromFolded, toFolded, fromProvince}. */
+export const UPSERT_LOCALITY_LINEAGE = `
+UNWIND $rows AS r
+MERGE (a:Locality {name: r.from})
+ON CREATE SET a.province = r.fromProvince
+SET a.folded = coalesce(a.folded, r.fromFolded)
+MERGE (b:Locality {name: r.to})
+ON CREATE SET b.province = r.to
+SET b.folded = coalesce(b.folded, r.toFolded)
+MERGE (a)-[s:SUCCEEDED_BY]->(b)
+SET s.from = r.date, s.instrument = r.instrument, s.article = r.article, s.note = r.note`;
+
+/** Every locality node with its province (to find district-level units, which ended on 1/7/2025). */
+export const LIST_LOCALITIES = `
+MATCH (l:Locality) RETURN l.name AS name, l.province AS province, l.folded AS folded`;
+
+/** Agencies that may have successors (real bodies, not group placeholders). */
+export const LIST_AGENCIES_FOR_LINEAGE = `
+MATCH (a:Agency) WHERE coalesce(a.isGroup, false) = false
+RETURN a.key AS key, a.kind AS kind, a.locality AS locality, a.name AS name`;
+
+/**
+ * Dated successions between agencies, creating successors that no document names yet (Sở Khoa học và
+ * Công nghệ Lâm Đồng). Rows {from, to, name, kind, kindName, locality, folded, date, instrument, article, note}.
+ */
+export const UPSERT_AGENCY_LINEAGE = `
+UNWIND $rows AS r
+MATCH (a:Agency {key: r.from})
+MERGE (b:Agency {key: r.to})
+ON CREATE SET b.name = r.name, b.kind = r.kind, b.locality = r.locality, b.isGroup = false, b.folded = r.folded,
+  b.lineageOnly = true
+MERGE (k:AgencyKind {slug: r.kind})
+ON CREATE SET k.name = r.kindName
+MERGE (b)-[:OF_KIND]->(k)
+FOREACH (_ IN CASE WHEN r.locality IS NULL THEN [] ELSE [1] END |
+  MERGE (l:Locality {name: r.locality})
+  MERGE (b)-[:IN_LOCALITY]->(l))
+MERGE (a)-[s:SUCCEEDED_BY]->(b)
+SET s.from = r.date, s.instrument = r.instrument, s.article = r.article, s.note = r.note`;
+
+const LINEAGE_STEP = (n: string, s: string, other: string) => `{
+  id: coalesce(${n}.key, ${n}.name), name: ${n}.name, locality: coalesce(${n}.locality, ${n}.province),
+  ${other}: coalesce(${other === 'to' ? `endNode(${s})` : `startNode(${s})`}.key, ${other === 'to' ? `endNode(${s})` : `startNode(${s})`}.name),
+  from: ${s}.from, instrument: ${s}.instrument, article: ${s}.article, note: ${s}.note }`;
+
+/**
+ * Predecessors and successors (transitive, up to 4 steps) of an agency (by key) or a locality (by name):
+ * one entry per succession step, with its date and instrument.
+ */
+export const LINEAGE = `
+MATCH (n) WHERE (n:Agency AND n.key = $id) OR (n:Locality AND n.name = $id)
+WITH n LIMIT 1
+CALL (n) {
+  OPTIONAL MATCH p = (x)-[:SUCCEEDED_BY*1..4]->(n)
+  UNWIND CASE WHEN p IS NULL THEN [] ELSE relationships(p) END AS s
+  WITH DISTINCT s
+  WITH startNode(s) AS m, s
+  RETURN collect(${LINEAGE_STEP('m', 's', 'to')}) AS predecessors
+}
+CALL (n) {
+  OPTIONAL MATCH p = (n)-[:SUCCEEDED_BY*1..4]->(x)
+  UNWIND CASE WHEN p IS NULL THEN [] ELSE relationships(p) END AS s
+  WITH DISTINCT s
+  WITH endNode(s) AS m, s
+  RETURN collect(${LINEAGE_STEP('m', 's', 'previous')}) AS successors
+}
+RETURN predecessors, successors`;
+
+export const GET_LOCALITY = `
+MATCH (l:Locality) WHERE l.name = $name OR l.folded = $folded
+WITH l ORDER BY CASE WHEN l.name = $name THEN 0 ELSE 1 END LIMIT 1
+RETURN l { .name, .province,
+  documents: [(l)<-[:FOR_LOCALITY]-(d:Document) | d { .id, .title, .number, .type, .date }],
+  agencies: [(l)<-[:IN_LOCALITY]-(a:Agency) WHERE coalesce(a.isGroup, false) = false | a { .key, .name }] } AS locality`;
+
+/** The final successor label of agency `x` (itself when current), as "name locality". */
+const NOW_OF = (x: string) =>
+  `coalesce(head([(${x})-[:SUCCEEDED_BY*1..4]->(y:Agency) WHERE NOT (y)-[:SUCCEEDED_BY]->() | {id: y.key, name: y.name, locality: y.locality}]),
+    {id: ${x}.key, name: ${x}.name, locality: ${x}.locality})`;
+
+/**
+ * Tasks as LIST_TASKS, but a locality or agency filter also matches predecessors (through SUCCEEDED_BY):
+ * tasks of Sở Khoa học và Công nghệ Bình Thuận answer for Sở Khoa học và Công nghệ Lâm Đồng. Each task
+ * says which agency it was assigned to (the one matched, else its first lead) and that agency's successor.
+ */
+export const LIST_TASKS_LINEAGE = `
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE ($document IS NULL OR d.id = $document)
+  AND ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $locality OR EXISTS {
+        MATCH (x:Locality)-[:SUCCEEDED_BY*1..3]->(l:Locality)
+        WHERE l.folded = $locality AND x.folded IN [d.localityFolded, d.provinceFolded] })
+  AND ($field IS NULL OR EXISTS { MATCH (t)-[:IN_FIELD]->(:Field {slug: $field}) })
+  AND ($agency IS NULL OR EXISTS {
+        MATCH (t)-[:LED_BY|COORDINATED_BY]->(:Agency)-[:SUCCEEDED_BY*0..4]->(a:Agency)
+        WHERE a.key = $agencyKey OR a.folded CONTAINS $agency })
+  AND ($agencyKind IS NULL OR EXISTS {
+        MATCH (t)-[:LED_BY|COORDINATED_BY]->(:Agency)-[:SUCCEEDED_BY*0..4]->(:Agency {kind: $agencyKind}) })
+  AND ($q IS NULL OR t.folded CONTAINS $q)
+WITH d, t, [(t)-[:LED_BY|COORDINATED_BY]->(x:Agency)
+  WHERE ($agency IS NULL AND $agencyKind IS NULL) OR EXISTS {
+    MATCH (x)-[:SUCCEEDED_BY*0..4]->(b:Agency)
+    WHERE b.key = $agencyKey OR b.folded CONTAINS $agency OR b.kind = $agencyKind } | x] AS matched
+WITH d, t, coalesce(head(matched), head([k IN coalesce(t.leadKeys, []) | head([(t)-[:LED_BY]->(a:Agency {key: k}) | a])])) AS x
+RETURN t { ${TASK_PROJECTION},
+  assigned: CASE WHEN x IS NULL THEN null ELSE {id: x.key, name: x.name, locality: x.locality} END,
+  now: CASE WHEN x IS NULL THEN null ELSE ${NOW_OF('x')} END } AS task
+ORDER BY d.locality, d.file, t.ordinal
+LIMIT $limit`;
+
+/* ----------------------------------------------------------- implementation tree ----------------------------------------------------------- */
+
+/** A node of the implementation tree: a LegalDocument (with its corpus document, if any) or an unnumbered Document. */
+const TREE_NODE = (n: string) => `CASE WHEN ${n}:Document THEN {
+    key: coalesce(head([(${n})-[:IS]->(i:LegalDocument) | i.key]), 'doc:' + ${n}.id), id: ${n}.id,
+    number: ${n}.number, type: ${n}.type, title: ${n}.title, issuer: ${n}.issuer, date: ${n}.date,
+    locality: coalesce(${n}.locality, ${n}.province) }
+  ELSE {
+    key: ${n}.key, id: head([(${n})<-[:IS]-(x:Document) | x.id]),
+    number: ${n}.number, type: ${n}.type, title: head([(${n})<-[:IS]-(x:Document) | x.title]),
+    issuer: ${n}.issuer, date: ${n}.date,
+    locality: coalesce(head([(${n})<-[:IS]-(x:Document) | coalesce(x.locality, x.province)]),
+      CASE WHEN ${n}.key CONTAINS '@' THEN split(${n}.key, '@')[1] ELSE null END) } END`;
+
+/** Roots of a tree: the LegalDocuments of a corpus document's own number, or of a number key. */
+export const TREE_ROOTS = `
+MATCH (l:LegalDocument)
+WHERE EXISTS { MATCH (:Document {id: $id})-[:IS]->(l) }
+   OR ($numberKey IS NOT NULL AND (l.numberKey = $numberKey OR l.numberKey STARTS WITH ($numberKey + ' ')))
+RETURN ${TREE_NODE('l')} AS node`;
+
+/**
+ * Every IMPLEMENTS edge within $depth steps below the roots (documents and the chain between
+ * LegalDocuments), each child and parent as a tree node, with the passage stating the relation.
+ */
+export const IMPLEMENTATION_EDGES = `
+MATCH (root:LegalDocument) WHERE root.key IN $keys
+MATCH p = (root)<-[:IMPLEMENTS*1..6]-(:Document|LegalDocument)
+WHERE length(p) <= $depth
+UNWIND relationships(p) AS r
+WITH DISTINCT r
+WITH r, startNode(r) AS c, endNode(r) AS pn
+RETURN ${TREE_NODE('c')} AS child, ${TREE_NODE('pn')} AS parent, r.passageId AS passageId, r.raw AS raw`;
+
+/** What the corpus says about one referenced document (in the corpus or not). */
+export const GET_LEGAL_DOCUMENT = `
+MATCH (l:LegalDocument) WHERE l.key = $key OR ($numberKey IS NOT NULL AND l.numberKey = $numberKey)
+WITH l ORDER BY CASE WHEN l.key = $key THEN 0 ELSE 1 END LIMIT 1
+RETURN l { .key, .number, .type, .issuer, .date,
+  documentId: head([(l)<-[:IS]-(d:Document) | d.id]),
+  mentions: [(d:Document)-[r]->(l) WHERE type(r) <> 'IS' | {
+    relation: type(r), documentId: d.id, number: d.number, title: d.title, type: d.type,
+    locality: coalesce(d.locality, d.province), date: d.date, raw: r.raw, passageId: r.passageId }],
+  implements: [(l)-[:IMPLEMENTS]->(m:LegalDocument) | m { .key, .number, .type, .issuer, .date,
+    documentId: head([(m)<-[:IS]-(d:Document) | d.id]) }],
+  implementedBy: [(m:LegalDocument)-[:IMPLEMENTS]->(l) | m { .key, .number, .type, .issuer, .date,
+    documentId: head([(m)<-[:IS]-(d:Document) | d.id]) }]
+} AS legal`;

@@ -1,3 +1,5 @@
+import { PASSAGE_FULLTEXT_INDEX } from './cypher.ts';
+
 /**
  * Graph schema: one uniqueness constraint per node kind's key and the lookup indexes the API uses.
  * Every statement is idempotent (IF NOT EXISTS) and runs at start-up. See DESIGN.md for the data model.
@@ -21,4 +23,11 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE INDEX passage_document IF NOT EXISTS FOR (p:Passage) ON (p.documentId)',
   'CREATE INDEX task_document IF NOT EXISTS FOR (t:Task) ON (t.documentId)',
   'CREATE INDEX target_year IF NOT EXISTS FOR (t:Target) ON (t.year)',
+  'CREATE CONSTRAINT graph_state_key IF NOT EXISTS FOR (s:GraphState) REQUIRE s.key IS UNIQUE',
+  'CREATE INDEX passage_seq IF NOT EXISTS FOR (p:Passage) ON (p.seq)',
+  'CREATE INDEX removed_passages_seq IF NOT EXISTS FOR (r:RemovedPassages) ON (r.seq)',
+  // Lucene over the pre-normalised terms (core/text/normalize.ts indexField) and the filter facets: the
+  // whitespace analyzer keeps every term as written, updated in the writing transaction.
+  `CREATE FULLTEXT INDEX ${PASSAGE_FULLTEXT_INDEX} IF NOT EXISTS FOR (p:Passage) ON EACH [p.terms, p.facets]
+   OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'whitespace', \`fulltext.eventually_consistent\`: false}}`,
 ];

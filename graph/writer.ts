@@ -1,7 +1,9 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { AgencyRef, Extraction, StructuredDocument } from '../core/types.ts';
+import type { AgencyRef, Extraction, LegalReference, StructuredDocument } from '../core/types.ts';
 import { numberKey } from '../core/vocab/docnumber.ts';
-import { fold } from '../core/text/normalize.ts';
+import { RELATION_TYPES } from '../core/vocab/relations.ts';
+import { passageFacets } from '../core/text/facets.ts';
+import { fold, indexField, TERMS_VERSION } from '../core/text/normalize.ts';
 import type { GraphConnection } from './connection.ts';
 import * as Q from './cypher.ts';
 
@@ -38,8 +40,9 @@ export async function writeDocument(conn: GraphConnection, input: DocumentWrite)
     }
     const previous = await tx.run(Q.FIND_DOCUMENTS_BY_FILE, { file: input.file });
     const replaced = previous.records.map((r) => r.get('id') as string);
-    for (const id of replaced) await deleteInTx(tx, id);
-    await writeStructure(tx, input);
+    const seq = await bumpVersion(tx);
+    for (const id of replaced) await deleteInTx(tx, id, seq);
+    await writeStructure(tx, input, seq);
     await writeFacts(tx, input);
     return { status: replaced.length ? 'replaced' : 'ingested', documentId: doc.id, replaced };
   });
@@ -55,14 +58,21 @@ export async function seedTaxonomy(
 }
 
 export async function deleteDocument(conn: GraphConnection, id: string): Promise<void> {
-  await conn.write((tx) => deleteInTx(tx, id));
+  await conn.write(async (tx) => deleteInTx(tx, id, await bumpVersion(tx)));
 }
 
-async function deleteInTx(tx: ManagedTransaction, id: string): Promise<void> {
+/** Raises the graph's change marker in this transaction; returns the new version (the write's `seq`). */
+async function bumpVersion(tx: ManagedTransaction): Promise<number> {
+  const res = await tx.run(Q.BUMP_GRAPH_VERSION);
+  return res.records[0]!.get('version') as number;
+}
+
+async function deleteInTx(tx: ManagedTransaction, id: string, seq: number): Promise<void> {
+  await tx.run(Q.RECORD_REMOVED_PASSAGES, { id, seq });
   for (const statement of Q.DELETE_DOCUMENT) await tx.run(statement, { id });
 }
 
-async function writeStructure(tx: ManagedTransaction, input: DocumentWrite): Promise<void> {
+async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, seq: number): Promise<void> {
   const { doc, extraction } = input;
   const m = extraction.meta;
   await tx.run(Q.UPSERT_DOCUMENT, {
@@ -79,6 +89,9 @@ async function writeStructure(tx: ManagedTransaction, input: DocumentWrite): Pro
       date: m.date,
       issuer: m.issuer,
       signer: m.signer,
+      signerPosition: m.signerPosition,
+      effectiveDate: m.effectiveDate,
+      status: m.status,
       locality: m.locality,
       localityFolded: foldOrNull(m.locality),
       province: m.province,
@@ -92,11 +105,23 @@ async function writeStructure(tx: ManagedTransaction, input: DocumentWrite): Pro
   const sections = doc.sections.map((s) => ({ ...s, documentId: doc.id }));
   await tx.run(Q.UPSERT_SECTIONS, { documentId: doc.id, rows: sections });
   await tx.run(Q.LINK_SECTION_PARENTS, { rows: sections.filter((s) => s.parentId) });
+  const facetSource = {
+    documentId: doc.id,
+    locality: m.locality,
+    province: m.province,
+    type: m.type,
+    date: m.date,
+  };
+  // the lexical field and filter facets are written with the passage, so the full-text index follows
   const passages = doc.passages.map((p) => ({
     ...p,
     documentId: doc.id,
     page: p.page ?? null,
     ocrConfidence: p.ocrConfidence ?? null,
+    terms: indexField(`${p.sectionPath}\n${p.text}`),
+    facets: passageFacets({ ...facetSource, fields: extraction.sectionFields[p.sectionId] ?? [] }),
+    termsVersion: TERMS_VERSION,
+    seq,
   }));
   await tx.run(Q.UPSERT_PASSAGES, { documentId: doc.id, rows: passages });
 }
@@ -110,10 +135,7 @@ async function writeFacts(tx: ManagedTransaction, input: DocumentWrite): Promise
       ref: { ...input.identity, type: m.type, issuer: m.issuer, date: m.date },
     });
   }
-  await tx.run(Q.UPSERT_REFERENCES, {
-    documentId: doc.id,
-    rows: extraction.references.map((r) => ({ ...r, numberKey: numberKey(r.number) })),
-  });
+  await writeReferences(tx, doc.id, extraction.references);
   await tx.run(Q.UPSERT_AGENCIES, { rows: agencyRows(extraction) });
   await writeTasks(tx, doc, extraction);
   const targets = extraction.targets.map((t) => ({
@@ -165,6 +187,25 @@ async function writeTasks(
   await tx.run(Q.LINK_TASK_COORDINATORS, { rows: coord });
   const tags = extraction.tasks.flatMap((t) => t.fields.map((slug) => ({ id: t.id, slug })));
   await tx.run(Q.TAG_TASK_FIELDS, { rows: tags });
+}
+
+/** Typed references (one statement per relation type present) and the implementation-chain links. */
+async function writeReferences(
+  tx: ManagedTransaction,
+  documentId: string,
+  refs: LegalReference[],
+): Promise<void> {
+  for (const type of RELATION_TYPES) {
+    const rows = refs
+      .filter((r) => r.relation === type)
+      .map(({ implements: _chain, ...r }) => ({ ...r, numberKey: numberKey(r.number) }));
+    if (rows.length > 0) await tx.run(Q.UPSERT_REFERENCES[type], { documentId, rows });
+  }
+  const chain = [
+    ...refs.filter((r) => r.relation === 'IMPLEMENTS').map((r) => ({ from: null, to: r.key })),
+    ...refs.flatMap((r) => r.implements.map((to) => ({ from: r.key, to }))),
+  ];
+  await tx.run(Q.LINK_IMPLEMENTATION_CHAIN, { documentId, rows: chain });
 }
 
 function agencyRows(extraction: Extraction): Record<string, unknown>[] {

@@ -7,11 +7,11 @@
  * on the real runtime. The indexes are built from the same modules and parameters the SearchService
  * uses. Figures are printed, never asserted. BENCH_HTTP=0 skips the HTTP part.
  */
-import { Bm25Index } from '../src/search/bm25.ts';
+import { BM25_PARAMS, Bm25Index } from './reference/bm25.ts';
 import { OfflineEmbedder } from '../src/search/embedder/index.ts';
 import { reciprocalRankFusion } from '../src/search/fusion.ts';
 import { indexTerms, queryTerms } from '../core/text/normalize.ts';
-import { BM25_PARAMS, DEFAULT_FUSION } from '../src/search/service.ts';
+import { DEFAULT_FUSION } from '../src/search/service.ts';
 import { createVectorIndex, type VectorIndex } from '../src/search/vector/index.ts';
 import { realPassages, sampleQueries, syntheticCorpus, type BenchPassage } from './bench/corpus.ts';
 import { benchHttp } from './bench/http.ts';

@@ -7,7 +7,7 @@
  * never asserted.
  */
 import path from 'node:path';
-import type { GraphReader } from '../graph/reader.ts';
+import type { GraphConnection } from '../graph/connection.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { isAppError } from '../core/errors.ts';
 import { createLogger, type Logger } from '../src/log.ts';
@@ -28,13 +28,14 @@ import {
   type Scores,
   type SweepPoint,
 } from './eval/run.ts';
+import { lexicalRankers, printLexicalVariants } from './eval/lexical.ts';
 import { documentFiles, evalConfig, openEvalRuntime } from './eval/runtime.ts';
 
 type EmbedderKind = 'offline' | 'transformers';
 
 /** A search service over the evaluation graph with its own index folder per embedder. */
 function openSearch(
-  reader: GraphReader,
+  conn: GraphConnection,
   base: Config,
   embedder: EmbedderKind,
   weights: string | undefined,
@@ -46,7 +47,7 @@ function openSearch(
     EMBEDDER: embedder,
     SEARCH_WEIGHTS: weights,
   });
-  return SearchService.open(reader, config, log);
+  return SearchService.open(conn, config, log);
 }
 
 function transformersAvailable(config: Config): boolean {
@@ -57,7 +58,7 @@ function transformersAvailable(config: Config): boolean {
 }
 
 interface Ctx {
-  reader: GraphReader;
+  conn: GraphConnection;
   config: Config;
   questions: Question[];
   relevant: Map<string, Set<string>>;
@@ -65,12 +66,12 @@ interface Ctx {
 }
 
 async function evaluateEmbedder(ctx: Ctx, embedder: EmbedderKind): Promise<void> {
-  const svc = await openSearch(ctx.reader, ctx.config, embedder, undefined, ctx.log);
+  const svc = await openSearch(ctx.conn, ctx.config, embedder, undefined, ctx.log);
   const st = svc.status();
   const runs: [(typeof MODES)[number], Scores][] = [];
   for (const mode of MODES) runs.push([mode, await runQuestions(svc, ctx.questions, ctx.relevant, mode)]);
   printModeTables(
-    `=== Embedder ${embedder}: ${st.embedder.model} (dim ${st.embedder.dim}, ${st.index.kind} index, ${st.passages} passages)`,
+    `=== Embedder ${embedder}: ${st.embedder.model} (dim ${st.embedder.dim}, ${st.index.kind} index, ${st.index.size} vectors)`,
     ctx.questions,
     runs,
   );
@@ -83,7 +84,7 @@ async function sweep(ctx: Ctx, embedder: EmbedderKind): Promise<void> {
   const quiet = createLogger('warn');
   const points: SweepPoint[] = [];
   for (const spec of sweepSpecs()) {
-    const svc = await openSearch(ctx.reader, ctx.config, embedder, spec, quiet);
+    const svc = await openSearch(ctx.conn, ctx.config, embedder, spec, quiet);
     points.push(
       sweepPoint(spec, ctx.questions, await runQuestions(svc, ctx.questions, ctx.relevant, 'hybrid')),
     );
@@ -127,7 +128,14 @@ async function main(): Promise<void> {
     console.log(`Corpus: ${files.size} documents, ${passages.length} passages (graph in ${config.dataDir})`);
     console.log(`Questions: ${questions.length} (${perCategory.join(', ')})`);
     for (const p of problems) console.log(`  unresolved: ${p}`);
-    const ctx: Ctx = { reader: rt.reader, config, questions, relevant, log };
+    await printLexicalVariants(
+      'Lexical variants (same terms; Lucene in Neo4j vs the former in-process index)',
+      lexicalRankers(rt.conn, passages),
+      questions,
+      relevant,
+    );
+    if (process.env.EVAL_ONLY === 'lexical') return;
+    const ctx: Ctx = { conn: rt.conn, config, questions, relevant, log };
     await evaluateEmbedder(ctx, 'offline');
     if (transformersAvailable(config)) await evaluateEmbedder(ctx, 'transformers');
     else

@@ -43,7 +43,9 @@ async function startupIngest(rt: Runtime, log: Logger): Promise<void> {
     if (r.status === 'failed') log.warn(`  ${r.file}: ${r.error?.code} ${r.error?.message}`);
   }
   const ok = results.filter((r) => r.status !== 'failed').length;
-  log(`ingest done: ${ok}/${results.length} files, ${rt.search.size} passages searchable`);
+  log(
+    `ingest done: ${ok}/${results.length} files, ${(await rt.reader.counts()).passages} passages searchable`,
+  );
 }
 
 /** Uploads without API_TOKEN are accepted from the page's own origin only; say so loudly. */

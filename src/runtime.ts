@@ -1,5 +1,6 @@
 import { GraphConnection } from '../graph/connection.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.ts';
+import { syncLineage } from '../graph/lineage.ts';
 import { GraphReader } from '../graph/reader.ts';
 import { DEFAULT_WATCHDOG, GraphWatchdog } from '../graph/watchdog.ts';
 import { seedTaxonomy } from '../graph/writer.ts';
@@ -96,8 +97,9 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
   const watchdog = new GraphWatchdog(conn, { ...DEFAULT_WATCHDOG, log, ...(recover ? { recover } : {}) });
   watchdog.start();
   await seedTaxonomy(conn, FIELDS);
+  await syncLineage(conn);
   const reader = new GraphReader(conn);
-  const search = await SearchService.open(reader, config, log);
+  const search = await SearchService.open(conn, config, log);
   const manifestCache = new Map<string, Awaited<ReturnType<typeof loadManifest>>>();
   const manifestFor = async (dir: string) => {
     if (!manifestCache.has(dir)) manifestCache.set(dir, await loadManifest(dir));
@@ -123,13 +125,18 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
         const files = await collectFiles(inputs);
         const manifest = new Map([...(await manifestFor(config.corpusDir))]);
         for (const input of inputs) for (const [k, v] of await manifestFor(input)) manifest.set(k, v);
-        const results = await ingestPaths(conn, files, {
-          ...opts,
-          manifest,
-          ...(onProgress ? { onProgress } : {}),
-        });
-        await search.rebuild();
-        return results;
+        try {
+          const results = await ingestPaths(conn, files, {
+            ...opts,
+            manifest,
+            ...(onProgress ? { onProgress } : {}),
+          });
+          await syncLineage(conn);
+          await search.rebuild();
+          return results;
+        } finally {
+          cache.invalidate();
+        }
       }),
     ingestFiles: (files) =>
       queue.run(files.length, async () => {
@@ -137,6 +144,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
         const results: FileResult[] = [];
         try {
           for (const f of files) results.push(await ingestSource(conn, f, { ...opts, manifest }));
+          await syncLineage(conn);
           await search.rebuild();
           return results;
         } finally {

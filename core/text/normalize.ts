@@ -250,6 +250,31 @@ export function indexTerms(s: string): string[] {
 }
 
 /**
+ * Version of the stored lexical field (`indexField`): passages written with another version are re-computed
+ * at start-up. Bump it whenever `indexTerms`, `encodeTerm` or the passage facets change.
+ */
+export const TERMS_VERSION = 1;
+
+/** Joins the parts of a term that contains whitespace (document numbers) in the stored lexical field. */
+export const TERM_SPACE = '_';
+
+/**
+ * A term as one whitespace-free token of the full-text index (its analyzer splits on whitespace only):
+ * "#36 NQ TW" → "#36_NQ_TW"; other terms are unchanged.
+ */
+export function encodeTerm(term: string): string {
+  return term.replace(/\s+/g, TERM_SPACE);
+}
+
+/**
+ * The stored lexical field of a passage: `indexTerms(s)` encoded and joined by single spaces, with a space
+ * at both ends so that a whole term `t` is found by `CONTAINS ' ' + t + ' '`.
+ */
+export function indexField(s: string): string {
+  return ` ${indexTerms(s).map(encodeTerm).join(' ')} `;
+}
+
+/**
  * Weighted query terms of the same kinds as `indexTerms`, repeats merged by summing weights. With any
  * diacritic in the query, exact terms weigh `weights.exact` and folded ones `weights.folded`; with
  * none, `weights.unaccentedExact` and `weights.unaccentedFolded`. Bigrams are multiplied by

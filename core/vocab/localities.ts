@@ -9,6 +9,7 @@
  * Matching is case-, diacritic- and tone-placement-insensitive (all text is folded first).
  */
 import { escapeRe, foldKeepLength } from '../text/text-util.ts';
+import { PROVINCE_MERGERS, PROVINCE_RENAMES, PROVINCES_UNCHANGED } from './reorg-2025.ts';
 
 export interface Locality {
   /** Canonical name, e.g. "Bình Thuận", "Hải Phòng", "Thành phố Hồ Chí Minh", "Tam Điệp". */
@@ -34,44 +35,12 @@ interface ProvinceEntry {
   aliases?: string[];
 }
 
-/** [new unit, ...old units merged into it]; the first old unit gives the name unless noted. */
-const MERGERS: readonly (readonly string[])[] = [
-  ['Tuyên Quang', 'Tuyên Quang', 'Hà Giang'],
-  ['Lào Cai', 'Lào Cai', 'Yên Bái'],
-  ['Thái Nguyên', 'Thái Nguyên', 'Bắc Kạn'],
-  ['Phú Thọ', 'Phú Thọ', 'Vĩnh Phúc', 'Hòa Bình'],
-  ['Bắc Ninh', 'Bắc Ninh', 'Bắc Giang'],
-  ['Hưng Yên', 'Hưng Yên', 'Thái Bình'],
-  ['Hải Phòng', 'Hải Phòng', 'Hải Dương'],
-  ['Ninh Bình', 'Ninh Bình', 'Hà Nam', 'Nam Định'],
-  ['Quảng Trị', 'Quảng Trị', 'Quảng Bình'],
-  ['Đà Nẵng', 'Đà Nẵng', 'Quảng Nam'],
-  ['Quảng Ngãi', 'Quảng Ngãi', 'Kon Tum'],
-  ['Gia Lai', 'Gia Lai', 'Bình Định'],
-  ['Khánh Hòa', 'Khánh Hòa', 'Ninh Thuận'],
-  ['Lâm Đồng', 'Lâm Đồng', 'Đắk Nông', 'Bình Thuận'],
-  ['Đắk Lắk', 'Đắk Lắk', 'Phú Yên'],
-  ['Thành phố Hồ Chí Minh', 'Thành phố Hồ Chí Minh', 'Bình Dương', 'Bà Rịa - Vũng Tàu'],
-  ['Đồng Nai', 'Đồng Nai', 'Bình Phước'],
-  ['Tây Ninh', 'Tây Ninh', 'Long An'],
-  ['Cần Thơ', 'Cần Thơ', 'Sóc Trăng', 'Hậu Giang'],
-  ['Vĩnh Long', 'Vĩnh Long', 'Bến Tre', 'Trà Vinh'],
-  ['Đồng Tháp', 'Đồng Tháp', 'Tiền Giang'],
-  ['Cà Mau', 'Cà Mau', 'Bạc Liêu'],
-  ['An Giang', 'An Giang', 'Kiên Giang'],
-  ['Huế', 'Thừa Thiên Huế'],
-];
-const UNCHANGED = [
-  'Hà Nội',
-  'Lai Châu',
-  'Điện Biên',
-  'Sơn La',
-  'Lạng Sơn',
-  'Quảng Ninh',
-  'Thanh Hóa',
-  'Nghệ An',
-];
-const UNCHANGED2 = ['Hà Tĩnh', 'Cao Bằng'];
+/** [new unit, ...old units merged into it], from the reorganisation table (Nghị quyết 202/2025/QH15). */
+const MERGERS: readonly (readonly string[])[] = [...PROVINCE_MERGERS, ...PROVINCE_RENAMES].map((m) => [
+  m.to,
+  ...m.from,
+]);
+const UNCHANGED = PROVINCES_UNCHANGED.filter((n) => n !== 'Huế');
 const CENTRAL = new Set(['Hà Nội', 'Hải Phòng', 'Đà Nẵng', 'Huế', 'Thành phố Hồ Chí Minh', 'Cần Thơ']);
 const ALIASES: Record<string, string[]> = {
   'Thành phố Hồ Chí Minh': ['Hồ Chí Minh', 'HCM', 'TPHCM', 'Sài Gòn'],
@@ -90,8 +59,7 @@ function buildProvinces(): ProvinceEntry[] {
       list.push({ name, successor, central: CENTRAL.has(name), aliases: ALIASES[name] });
     if (!olds.includes(successor)) list.push({ name: successor, successor, central: CENTRAL.has(successor) });
   }
-  for (const name of [...UNCHANGED, ...UNCHANGED2])
-    list.push({ name, successor: name, central: CENTRAL.has(name) });
+  for (const name of UNCHANGED) list.push({ name, successor: name, central: CENTRAL.has(name) });
   return list;
 }
 
@@ -169,6 +137,11 @@ export function successorProvince(province: string): string | null {
   const key = foldKeepLength(province).trim();
   const hit = PROVINCES.find((p) => foldKeepLength(p.name) === key);
   return hit?.successor ?? null;
+}
+
+/** Provincial cities of `province` (pre-merger name), e.g. "Ninh Bình" → Ninh Bình, Tam Điệp, Hoa Lư. */
+export function citiesOf(province: string): readonly string[] {
+  return CITIES[province] ?? [];
 }
 
 /** True when `name` is a centrally-run city (either era). */

@@ -12,6 +12,8 @@ import { RouteRegistry } from './registry.ts';
 import { registerAskRoute, registerCoreRoutes } from './routes/core.ts';
 import { registerGraphRoutes } from './routes/graph.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
+import { registerImplementerRoutes } from './routes/implementers.ts';
+import { registerLineageRoutes } from './routes/lineage.ts';
 
 const INGEST_PATH = '/api/ingest';
 
@@ -33,6 +35,8 @@ export function createApp(ctx: AppContext): Express {
   registerCoreRoutes(registry, ctx);
   registerGraphRoutes(registry, ctx);
   registerAskRoute(registry, ctx);
+  registerLineageRoutes(registry, ctx);
+  registerImplementerRoutes(registry, ctx);
   const uploadMiddleware = registerIngestRoutes(registry, ctx);
   const router = express.Router();
   const openapi = buildOpenApi(registry, ctx.version);

@@ -49,10 +49,14 @@ export async function ask(
   const filters = entities.locality ? { locality: fold(entities.locality) } : {};
   const { results } = await search.search(question, 10, filters, 'hybrid', () => entities);
   const answer = await answerFor(intent, entities, reader);
-  const citations = answer.rows.flatMap((r) => {
-    const passageId = r.passageId as string | null;
-    const text = passageId ? search.passageText(passageId) : null;
-    return passageId && text !== null ? [{ passageId, documentId: String(r.documentId), text }] : [];
+  const cited = answer.rows.flatMap((r) => (typeof r.passageId === 'string' ? [r] : []));
+  const texts = new Map(
+    (await search.passages([...new Set(cited.map((r) => r.passageId as string))])).map((p) => [p.id, p.text]),
+  );
+  const citations = cited.flatMap((r) => {
+    const passageId = r.passageId as string;
+    const text = texts.get(passageId);
+    return text !== undefined ? [{ passageId, documentId: String(r.documentId), text }] : [];
   });
   return { question, intent, entities, answer, citations: dedupe(citations), results };
 }

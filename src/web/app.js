@@ -8,6 +8,10 @@ import { renderDocument } from './views/document.js';
 import { renderGraph } from './views/graph.js';
 import { renderTargets } from './views/targets.js';
 import { renderIngest } from './views/ingest.js';
+import { renderAgency } from './views/agency.js';
+import { renderLocality } from './views/locality.js';
+import { renderTree } from './views/tree.js';
+import { renderRef } from './views/ref.js';
 
 const main = document.getElementById('main');
 
@@ -28,6 +32,10 @@ const ROUTES = {
   graph: (parts, params) => renderGraph(main, params),
   targets: (parts, params) => renderTargets(main, params),
   ingest: () => renderIngest(main),
+  agencies: (parts, params) => renderAgency(main, parts[1] || '', params),
+  localities: (parts) => renderLocality(main, parts[1] || ''),
+  tree: (parts, params) => renderTree(main, params),
+  refs: (parts) => renderRef(main, parts[1] || ''),
 };
 
 let current = 0;

@@ -1,4 +1,5 @@
 /** UI strings: Vietnamese by default, English on request (kept in localStorage). */
+import { ANALYST_STRINGS } from './i18n-analyst.js';
 
 const STRINGS = {
   appName: ['Tri thức chính sách', 'Policy knowledge graph'],
@@ -124,6 +125,8 @@ const STRINGS = {
   health: ['Trạng thái', 'Status'],
 };
 
+Object.assign(STRINGS, ANALYST_STRINGS);
+
 const KEY = 'policy-kg.lang';
 
 export function getLang() {
@@ -144,11 +147,15 @@ export function setLang(lang) {
 }
 
 /** The string for `key` in the current language (the key itself when unknown). */
-export function t(key) {
+export function t(key, vars) {
   const s = STRINGS[key];
   if (!s) return key;
-  return getLang() === 'en' ? s[1] : s[0];
+  const text = getLang() === 'en' ? s[1] : s[0];
+  return vars ? text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)) : text;
 }
+
+/** True when a string exists for `key`. */
+export const hasText = (key) => key in STRINGS;
 
 /** Field label from the /api/fields item in the current language. */
 export const fieldLabel = (f) => (f ? (getLang() === 'en' ? f.en || f.vi : f.vi || f.en) || f.slug : '');

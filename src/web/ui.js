@@ -1,5 +1,5 @@
 /** DOM helpers: element builder (no innerHTML with data), loading/empty/error states, highlighting. */
-import { t } from './i18n.js';
+import { hasText, t } from './i18n.js';
 
 /** h('a', {href, class, onclick}, ...children) — strings become text nodes; null/false children are skipped. */
 export function h(tag, attrs = {}, ...children) {
@@ -41,19 +41,44 @@ export const loading = (what) =>
 
 export const empty = (what) => h('p', { class: 'state empty' }, what || t('empty'));
 
-/** A readable API error: code + message, never a blank page. */
+/** A readable API error: code + message in the page's language (the server's text on hover), never blank. */
 export function errorBox(err, context) {
   const code = err && err.code ? err.code : 'ERROR';
-  const message = err && err.message ? err.message : String(err);
+  const raw = err && err.message ? err.message : String(err);
+  const message = hasText(`err_${code}`) ? t(`err_${code}`) : raw;
   return h(
     'div',
     { class: 'error', role: 'alert' },
     h('strong', {}, context ? `${context}: ` : `${t('error')}: `),
     h('code', { class: 'error-code' }, code),
     ' — ',
-    h('span', { class: 'error-message' }, message),
+    h('span', { class: 'error-message', title: raw }, message),
   );
 }
+
+/** CSV and XLSX download links for an API table (`/api/<path>?…&format=csv|xlsx`). */
+export function downloads(path, params = {}, name = 'bang') {
+  const link = (format, label) => {
+    const qs = new URLSearchParams();
+    for (const [k, v] of Object.entries(params))
+      if (v !== undefined && v !== null && v !== '') qs.set(k, String(v));
+    qs.set('format', format);
+    return h(
+      'a',
+      { class: `download ${format}`, href: `/api/${path}?${qs}`, download: `${name}.${format}` },
+      label,
+    );
+  };
+  return h(
+    'p',
+    { class: 'downloads', role: 'group', 'aria-label': t('download') },
+    link('csv', t('downloadCsv')),
+    link('xlsx', t('downloadXlsx')),
+  );
+}
+
+/** `Name Locality` of an agency row ({name, locality}). */
+export const agencyLabel = (a) => (a ? [a.name, a.locality].filter(Boolean).join(' ') : '');
 
 /** Runs `load` and renders its result into `el`, with loading and error states. */
 export async function section(el, load, render, context) {

@@ -52,6 +52,29 @@ describe('hybrid search and /api/ask over the seeds (real Neo4j, offline embedde
     expect(hits[0]!.highlights.length).toBeGreaterThan(0);
   });
 
+  it('searches Lucene syntax literally (", *, ~, :, (, \\ are punctuation, never operators)', async () => {
+    const plain = await search('công nghệ sinh học biển', { mode: 'bm25' });
+    for (const q of [
+      '"công nghệ sinh học biển"',
+      'công nghệ sinh học biển*~',
+      'công nghệ sinh học biển:(\\',
+    ]) {
+      const hits = await search(q, { mode: 'bm25' });
+      expect(hits.map((h) => h.id)).toEqual(plain.map((h) => h.id));
+    }
+    // no operator is interpreted: "OR", "*:*", "title:" and "~2" are words and punctuation
+    const cases: [string, string][] = [
+      ['"*~:(\\', ''],
+      ['biển) OR (*:*', 'biển, OR,'],
+      ['title:biển~2', 'title,biển,2'],
+    ];
+    for (const [q, same] of cases) {
+      const res = await request(app).get('/api/search').query({ q, mode: 'bm25' }).expect(200);
+      const expected = same ? (await search(same, { mode: 'bm25' })).map((h) => h.id) : [];
+      expect((res.body.results as SearchHit[]).map((h) => h.id)).toEqual(expected);
+    }
+  });
+
   it('treats old and new tone placement alike (thuỷ sản / thủy sản, uỷ ban / ủy ban)', async () => {
     const oldStyle = await search('nuôi trồng thuỷ sản', { mode: 'bm25' });
     const newStyle = await search('nuôi trồng thủy sản', { mode: 'bm25' });

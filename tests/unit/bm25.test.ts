@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BM25_FORMAT_VERSION, Bm25Index, bm25Score, DEFAULT_BM25_PARAMS } from '../../src/search/bm25.ts';
+import {
+  BM25_FORMAT_VERSION,
+  Bm25Index,
+  bm25Score,
+  DEFAULT_BM25_PARAMS,
+} from '../../scripts/reference/bm25.ts';
 import { indexTerms, normalizeText, queryTerms } from '../../core/text/normalize.ts';
 
 function paragraphs(file: string): { id: string; text: string }[] {

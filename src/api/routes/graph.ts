@@ -2,17 +2,22 @@ import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
 import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
-import { limit, optText, year } from '../params.ts';
+import { AnalysisReader } from '../../../graph/analysis-reader.ts';
+import { bool, limit, optText, year } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { foldOpt, resolveField } from './filters.ts';
+import { lineageRows } from './lineage.ts';
 
 /** Tasks, agencies, targets, fields and graph browsing. */
 export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
+  const analysis = new AnalysisReader(ctx.conn);
   r.add({
     method: 'get',
     path: '/api/tasks',
     tag: 'graph',
-    summary: 'Tasks with lead and coordinating agencies, deadline and product',
+    summary:
+      'Tasks with lead and coordinating agencies, deadline and product; with lineage=true a locality or ' +
+      'agency filter includes predecessors (2025 reorganisation) and rows say assignedTo and now',
     query: z.object({
       field: optText(),
       agency: optText(),
@@ -20,9 +25,10 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
       document: optText(),
       q: optText(),
       limit: limit(500, 5000),
+      lineage: bool,
     }),
-    handler: async (q) => ({
-      items: await ctx.reader.listTasks({
+    handler: async (q) => {
+      const filter = {
         field: resolveField(q.field),
         agency: foldOpt(q.agency),
         agencyKey: q.agency ?? null,
@@ -30,8 +36,10 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
         document: q.document ?? null,
         q: foldOpt(q.q),
         limit: q.limit,
-      }),
-    }),
+      };
+      if (q.lineage) return { items: lineageRows(await analysis.tasksWithLineage(filter)) };
+      return { items: await ctx.reader.listTasks(filter) };
+    },
   });
 
   r.add({
@@ -50,12 +58,12 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     path: '/api/agencies/:id',
     tag: 'graph',
     params: ['id'],
-    summary: 'One agency with the tasks it leads and coordinates',
+    summary: 'One agency with the tasks it leads and coordinates, and its predecessors and successors (2025)',
     handler: async (_q, req) => {
       const id = String(req.params.id);
       const agency = await ctx.reader.getAgency(id);
       if (!agency) throw new AppError('NOT_FOUND', `No agency ${id}`, { id });
-      return agency;
+      return { ...agency, ...(await analysis.lineage(id)) };
     },
   });
 

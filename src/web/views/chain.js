@@ -51,7 +51,11 @@ function box(ref) {
   return h(
     'div',
     { class: `chain-box${ref.documentId ? ' in-corpus' : ''}` },
-    ref.documentId ? h('a', { href: docLink(ref.documentId) }, label) : label,
+    h(
+      'a',
+      { href: ref.documentId ? docLink(ref.documentId) : `#/refs/${encodeURIComponent(ref.key)}` },
+      label,
+    ),
     h('div', { class: 'small' }, [ref.type, ref.issuer].filter(Boolean).join(' · ')),
     ref.date ? h('div', { class: 'small muted' }, ref.date) : null,
   );

@@ -272,9 +272,11 @@ function references(refs, passageLink) {
               h(
                 'li',
                 {},
-                r.documentId
-                  ? h('a', { href: docLink(r.documentId) }, r.number || r.key)
-                  : h('strong', {}, r.number || r.key),
+                h(
+                  'a',
+                  { href: r.documentId ? docLink(r.documentId) : `#/refs/${encodeURIComponent(r.key)}` },
+                  r.number || r.key,
+                ),
                 r.documentId ? h('span', { class: 'badge' }, t('inCorpus')) : null,
                 ' ',
                 h('span', { class: 'muted' }, [r.type, r.issuer, r.date].filter(Boolean).join(' · ')),

@@ -247,7 +247,7 @@ export async function renderGraph(main, params) {
     const head = [
       h('p', {}, swatch(n.kind), ' ', h('strong', {}, t(`kind_${n.kind}`))),
       h('p', { class: 'node-label' }, n.label),
-      h('p', { class: 'small muted' }, n.id),
+      n.kind === 'Agency' ? h('p', {}, h('a', { href: `#/agencies/${enc(n.id)}` }, t('openAgency'))) : null,
     ];
     const btn = expanded.has(n.id)
       ? null

@@ -1,4 +1,8 @@
 /**
+ * REFERENCE ONLY — the former in-process lexical index, retired for Lucene in Neo4j (src/search/lexical.ts).
+ * Kept so that the bench and the eval can measure the old engine side by side with the new one, and as the
+ * plain-Okapi reference of the unit tests.
+ *
  * Small pure Okapi BM25 over pre-tokenised term lists (terms from `indexTerms`/`queryTerms` in
  * normalize.ts).
  *
@@ -43,6 +47,9 @@ export interface Bm25Params {
   b: number;
   delta: number;
 }
+
+/** The parameters the service used with this index: BM25+ δ 0.5 (with coordination at query time). */
+export const BM25_PARAMS = { delta: 0.5 };
 
 /** Plain Okapi BM25 (Robertson et al.; Lucene's k1 and b). */
 export const DEFAULT_BM25_PARAMS: Readonly<Bm25Params> = { k1: 1.2, b: 0.75, delta: 0 };

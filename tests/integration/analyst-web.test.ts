@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Runtime } from '../../src/runtime.ts';
+import { appFor, openTestRuntime, SEEDS } from '../helpers/runtime.ts';
+
+/**
+ * The analyst's workflow in Debian's Chromium (playwright-core) against the real server on the test
+ * Neo4j with the seeds: lineage across the 2025 reorganisation, implementation tree, alignment matrix,
+ * downloads, readable answers, saved searches and layout. Screenshots go to test-output/screenshots/.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+const SHOTS = path.resolve('test-output/screenshots');
+const enc = encodeURIComponent;
+
+describe.skipIf(!HAS_CHROMIUM)('analyst’s workflow in Chromium', () => {
+  let rt: Runtime;
+  let server: Server;
+  let base: string;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    rt = await openTestRuntime();
+    await rt.ingestPaths([SEEDS]);
+    const app = appFor(rt);
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    });
+    context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'vi-VN',
+      acceptDownloads: true,
+    });
+    context.setDefaultTimeout(20_000);
+  });
+
+  afterEach(async () => {
+    expect(pageErrors).toEqual([]);
+    await page?.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await rt?.close();
+  });
+
+  async function open(hash: string, ctx: BrowserContext = context): Promise<Page> {
+    page = await ctx.newPage();
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${base}${hash}`);
+    return page;
+  }
+
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+  it('shows Bình Thuận’s tasks under Sở KH&CN Lâm Đồng when the lineage toggle is on', async () => {
+    await open(`#/agencies/${enc('so-khoa-hoc-va-cong-nghe@Lâm Đồng')}`);
+    await page.locator('.lineage-list.predecessors').waitFor();
+    expect(await page.locator('.lineage-list.predecessors').textContent()).toContain(
+      'Sở Khoa học và Công nghệ Bình Thuận',
+    );
+    expect(await page.locator('.lineage-list.predecessors').textContent()).toContain('202/2025/QH15');
+    await page.locator('#tasks-empty, .state.empty').first().waitFor();
+    expect(await page.locator('#agency-tasks-table').count()).toBe(0);
+    await page.getByLabel('Gồm nhiệm vụ giao cho cơ quan tiền thân').check();
+    const rows = page.locator('#agency-tasks-table tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBeGreaterThan(3);
+    const assigned = await page.locator('#agency-tasks-table .assigned').allTextContents();
+    expect(assigned).toContain(
+      'Giao cho Sở Khoa học và Công nghệ Bình Thuận, nay là Sở Khoa học và Công nghệ Lâm Đồng',
+    );
+    const localities = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')?.textContent));
+    expect(new Set(localities)).toEqual(new Set(['Bình Thuận']));
+    await shot('agency-lineage');
+  });
+
+  it('draws the implementation tree of 36-NQ/TW over the seeds, every node opening a page', async () => {
+    await open(`#/tree?of=${enc('36-NQ/TW')}`);
+    const tree = page.locator('.impl-tree');
+    await tree.first().waitFor();
+    const links = await page
+      .locator('.impl-tree a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const docs = (await (await fetch(`${base}api/documents`)).json()) as { items: { id: string }[] };
+    for (const d of docs.items) expect(links).toContain(`#/documents/${d.id}`);
+    expect(await page.locator('.impl-tree li').count()).toBeGreaterThanOrEqual(docs.items.length);
+    const text = await tree.first().textContent();
+    for (const loc of ['Hải Phòng', 'Bình Thuận', 'Lào Cai', 'Bình Phước']) expect(text).toContain(loc);
+    await shot('tree');
+    // the root is not in the corpus: its page is built from what the corpus says about it
+    await page.locator('.tree-root a').click();
+    await page.locator('h1', { hasText: '36-NQ/TW' }).waitFor();
+    await page.locator('ul.mentions[data-relation="IMPLEMENTS"] li').first().waitFor();
+    expect(await page.locator('ul.mentions[data-relation="IMPLEMENTS"] li').count()).toBeGreaterThanOrEqual(
+      docs.items.length,
+    );
+    await shot('reference-page');
+  });
+});
