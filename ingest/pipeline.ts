@@ -5,8 +5,10 @@ import { writeDocument, type WriteStatus } from '../graph/writer.ts';
 import { toAppError, type ErrorCode } from '../core/errors.ts';
 import { numberKey, referenceKey } from '../core/vocab/docnumber.ts';
 import { analyse, type Analysis } from './analyse.ts';
+import { extract } from './extract/index.ts';
 import type { ParseOptions } from './parse/index.ts';
 import { KeyedLock } from './queue.ts';
+import { structure } from './structure/index.ts';
 import type { ManifestEntry, SourceFile } from '../core/types.ts';
 
 export interface IngestOptions {
@@ -27,6 +29,8 @@ export interface FileResult {
   status: WriteStatus | 'failed';
   documentId?: string;
   replaced?: string[];
+  /** With status `merged`: the stored document this file is another version or format of. */
+  mergedInto?: string;
   counts?: { sections: number; passages: number; tasks: number; targets: number; references: number };
   error?: { code: ErrorCode; message: string };
 }
@@ -48,19 +52,25 @@ export async function ingestSource(
     const { doc, extraction } = opts.analyse
       ? await opts.analyse(file, opts.parse, manifest)
       : await analyse(file, { parse: opts.parse, manifest });
+    // Re-keying (the writer found this document under another id) re-runs structure and extract here.
+    const rekey = (id: string) => {
+      const again = structure({ parsed: doc.parsed, contentHash: doc.contentHash, id });
+      return { doc: again, extraction: extract(again, manifest) };
+    };
     const { number, locality } = extraction.meta;
     const identity = number
       ? { key: referenceKey(number, locality), number, numberKey: numberKey(number) }
       : null;
     const keys = [`file:${file.name}`, ...(identity ? [`number:${identity.key}`] : [])];
     const written = await writeLock.with(keys, () =>
-      writeDocument(conn, { doc, extraction, file: file.name, identity }),
+      writeDocument(conn, { doc, extraction, file: file.name, identity, rekey }),
     );
     return {
       file: file.name,
       status: written.status,
       documentId: written.documentId,
       replaced: written.replaced,
+      ...(written.mergedInto ? { mergedInto: written.mergedInto } : {}),
       counts: {
         sections: doc.sections.length,
         passages: doc.passages.length,
