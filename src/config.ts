@@ -56,6 +56,8 @@ export const ConfigSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(1536),
+  INGEST_QUEUE_FILES: z.coerce.number().int().positive().default(40),
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(6000),
   INGEST_RATE_PER_MIN: z.coerce.number().int().min(0).default(60),
   OCR: z.enum(['auto', 'on', 'off']).default('auto'),

@@ -62,7 +62,13 @@ export class RouteRegistry {
 export function errorCodes(spec: AnyRouteSpec): ErrorCode[] {
   const codes = new Set<ErrorCode>(spec.query ? ['INVALID_INPUT'] : []);
   for (const c of spec.errors ?? []) codes.add(c);
-  codes.add('RATE_LIMITED');
+  // every route: other methods (405), body limit (413), rate limit (429), Neo4j down (503)
+  for (const c of ['METHOD_NOT_ALLOWED', 'TOO_LARGE', 'RATE_LIMITED', 'GRAPH_UNAVAILABLE'] as const)
+    codes.add(c);
+  if (spec.method !== 'get') {
+    // writes: token or same origin, media type, a full ingest queue
+    for (const c of ['UNAUTHORIZED', 'FORBIDDEN', 'UNSUPPORTED_MEDIA_TYPE', 'BUSY'] as const) codes.add(c);
+  }
   codes.add('INTERNAL');
   return [...codes];
 }

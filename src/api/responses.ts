@@ -57,10 +57,22 @@ export const Health = z
     counts: CountsRow,
     search: z.object({
       lexical: z.object({ engine: str }),
-      fusion: z.object({ bm25: z.number(), vector: z.number(), graph: z.number(), rrfK: z.number() }),
+      fusion: z.object({
+        method: z.enum(['rrf', 'convex']),
+        bm25: z.number(),
+        vector: z.number(),
+        graph: z.number(),
+        rrfK: z.number(),
+      }),
       embedder: z.object({ kind: str, model: str, dim: int }),
       index: z.object({ kind: str, size: int, reusedFromDisk: z.boolean(), dir: str }),
-      lastSync: z.object({ added: int, removed: int, ms: z.number() }),
+      embedding: z.object({
+        done: int,
+        pending: int,
+        running: z.boolean(),
+        error: str.nullable(),
+      }),
+      lastSync: z.object({ added: int, removed: int, ms: z.number(), full: z.boolean() }),
     }),
   })
   .meta({ id: 'Health' });
@@ -94,6 +106,7 @@ export const SearchResponse = z
     query: str,
     tookMs: z.number(),
     mode: z.enum(['hybrid', 'bm25', 'vector']),
+    noMatch: z.boolean(),
     results: z.array(SearchHit),
   })
   .meta({ id: 'SearchResponse' }) satisfies z.ZodType<SearchResult>;

@@ -94,7 +94,7 @@ export class SearchService {
     conn: GraphConnection,
     config: Config,
     log: Logger,
-    opts: { vectors?: boolean } = {},
+    opts: { vectors?: boolean; onGraphChange?: () => void } = {},
   ): Promise<SearchService> {
     const store = new PassageStore(conn);
     const backfilled = await store.ensureTerms();
@@ -109,6 +109,7 @@ export class SearchService {
             conn,
             store,
             log,
+            ...(opts.onGraphChange ? { onGraphChange: opts.onGraphChange } : {}),
           });
     const s = new SearchService(store, vectors, parseWeights(config.SEARCH_WEIGHTS, config.SEARCH_FUSION));
     log(

@@ -41,6 +41,8 @@ export interface VectorStoreOptions {
   log: Logger;
   /** Graph change marker poll interval (default 1000 ms; 0 = no polling). */
   pollMs?: number;
+  /** Called when the poll sees the graph changed (another process wrote to it). */
+  onGraphChange?: () => void;
   /** Offline embedder: retrain when the corpus outgrew this factor of its training set (default 2). */
   retrainGrowth?: number;
 }
@@ -150,7 +152,9 @@ export class VectorStore {
     try {
       const state = await this.opts.store.state();
       if (state && state.version !== this.seenVersion) {
+        const first = this.seenVersion === null;
         this.seenVersion = state.version;
+        if (!first) this.opts.onGraphChange?.();
         this.changed();
       }
     } catch {

@@ -18,16 +18,24 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'system',
     summary: 'Service status: Neo4j connection, counts, search index and active embedder',
     response: Health,
+    errors: ['GRAPH_UNAVAILABLE'],
     handler: async (): Promise<Health> => {
-      const connected = await ctx.conn.ping();
-      const counts = connected
-        ? await ctx.reader.counts()
-        : { documents: 0, passages: 0, tasks: 0, targets: 0 };
+      const reason = await ctx.conn.check();
+      const connected = reason === null;
+      const { since } = ctx.conn.state;
+      if (!connected) {
+        throw new AppError('GRAPH_UNAVAILABLE', `Neo4j does not answer: ${reason ?? 'no reply'}`, {
+          status: 'unavailable',
+          neo4j: { connected: false, uri: ctx.conn.uri, reason, since },
+          search: ctx.search.status(),
+          retryAfter: 5,
+        });
+      }
       return {
-        status: connected ? 'ok' : 'degraded',
+        status: 'ok',
         version: ctx.version,
         neo4j: { connected, uri: ctx.conn.uri },
-        counts,
+        counts: await ctx.reader.counts(),
         search: ctx.search.status(),
       };
     },
@@ -87,22 +95,23 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
       mode: z.enum(['hybrid', 'bm25', 'vector']).default('hybrid'),
     }),
     response: SearchResponse,
-    handler: async (q) => {
-      const field = q.field ? resolveDocumentFilter({ field: q.field }).field : undefined;
-      return ctx.search.search(
-        q.q,
-        q.k,
-        {
-          ...(q.locality ? { locality: fold(q.locality) } : {}),
-          ...(field ? { field } : {}),
-          ...(q.document ? { document: q.document } : {}),
-          ...(q.type ? { type: q.type } : {}),
-          ...(q.year ? { year: q.year } : {}),
-        },
-        q.mode,
-        () => understand(q.q).entities,
-      );
-    },
+    handler: (q) =>
+      ctx.cache.get('search', q, () => {
+        const field = q.field ? resolveDocumentFilter({ field: q.field }).field : undefined;
+        return ctx.search.search(
+          q.q,
+          q.k,
+          {
+            ...(q.locality ? { locality: fold(q.locality) } : {}),
+            ...(field ? { field } : {}),
+            ...(q.document ? { document: q.document } : {}),
+            ...(q.type ? { type: q.type } : {}),
+            ...(q.year ? { year: q.year } : {}),
+          },
+          q.mode,
+          () => understand(q.q).entities,
+        );
+      }),
   });
 }
 
@@ -116,6 +125,6 @@ export function registerAskRoute(r: RouteRegistry, ctx: AppContext): void {
     query: z.object({ q: text() }),
     response: AskResponse,
     errors: ['GRAPH_UNAVAILABLE'],
-    handler: (q) => ask(q.q, ctx.reader, ctx.search),
+    handler: (q) => ctx.cache.get('ask', q, () => ask(q.q, ctx.reader, ctx.search)),
   });
 }

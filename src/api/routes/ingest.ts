@@ -100,6 +100,10 @@ export function registerIngestRoutes(r: RouteRegistry, ctx: AppContext): Request
     requireWriteAccess({ token: ctx.config.API_TOKEN, allowedHosts: ctx.config.allowedHosts }),
     limitBody(maxRequest),
     requireMultipart,
+    (_req, _res, next) => {
+      ctx.admitIngest(1);
+      next();
+    },
     uploadParser(ctx.config.MAX_FILE_BYTES),
   ];
 }
