@@ -86,4 +86,14 @@ export class AnalysisReader {
     const [doc] = await this.conn.column<Row>(Q.GET_LEGAL_DOCUMENT, { key, numberKey }, 'legal');
     return doc ?? null;
   }
+
+  /** Corpus documents implementing any of `keys` (directly or through the chain) with their tasks' and targets' fields. */
+  matrixDocuments(keys: string[]): Promise<Row[]> {
+    return this.conn.column<Row>(Q.MATRIX_DOCUMENTS, { keys }, 'doc');
+  }
+
+  /** Root LegalDocuments of a corpus id or a number key (as the implementation tree takes them). */
+  roots(id: string, numberKey: string | null): Promise<TreeDocument[]> {
+    return this.conn.column<TreeDocument>(Q.TREE_ROOTS, { id, numberKey }, 'node');
+  }
 }

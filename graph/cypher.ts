@@ -541,3 +541,19 @@ RETURN l { .key, .number, .type, .issuer, .date,
   implementedBy: [(m:LegalDocument)-[:IMPLEMENTS]->(l) | m { .key, .number, .type, .issuer, .date,
     documentId: head([(m)<-[:IS]-(d:Document) | d.id]) }]
 } AS legal`;
+
+/* ------------------------------------------------------------- alignment matrix ------------------------------------------------------------ */
+
+/**
+ * Corpus documents implementing any of $keys directly or through the chain, with the policy fields of
+ * their tasks and targets (one slug per tagged task or target).
+ */
+export const MATRIX_DOCUMENTS = `
+MATCH (root:LegalDocument) WHERE root.key IN $keys
+MATCH (d:Document)-[:IMPLEMENTS]->(:LegalDocument)-[:IMPLEMENTS*0..6]->(root)
+WITH DISTINCT d
+RETURN d { .id, .number, .type, .title, .date, .locality, .province, .issuer,
+  taskFields: [(d)-[:HAS_TASK]->(:Task)-[:IN_FIELD]->(f:Field) | f.slug],
+  targetFields: [(d)-[:HAS_TARGET]->(:Target)-[:IN_FIELD]->(f:Field) | f.slug],
+  taskCount: COUNT { (d)-[:HAS_TASK]->() }, targetCount: COUNT { (d)-[:HAS_TARGET]->() } } AS doc
+ORDER BY coalesce(d.province, d.locality), d.date`;
