@@ -1,6 +1,25 @@
 import { z } from 'zod';
 import type { RouteRegistry } from './registry.ts';
 
+const FORMAT_PARAMETER = {
+  name: 'format',
+  in: 'query',
+  required: false,
+  description:
+    'csv (UTF-8 with BOM) or xlsx download with a citation column; json by default (Accept: text/csv too)',
+  schema: { type: 'string', enum: ['json', 'csv', 'xlsx'] },
+};
+const TABLE_RESPONSE = {
+  description: 'OK (JSON, or the table as CSV or XLSX)',
+  content: {
+    'application/json': {},
+    'text/csv': { schema: { type: 'string' } },
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: { type: 'string', format: 'binary' },
+    },
+  },
+};
+
 /** OpenAPI 3.1 document generated from the registered routes' zod schemas. */
 export function buildOpenApi(registry: RouteRegistry, version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -21,6 +40,7 @@ export function buildOpenApi(registry: RouteRegistry, version: string): Record<s
         parameters.push({ name, in: 'query', required: json.required?.includes(name) ?? false, schema });
       }
     }
+    if (spec.table) parameters.push(FORMAT_PARAMETER);
     paths[oaPath] = {
       ...(paths[oaPath] ?? {}),
       [spec.method]: {
@@ -28,7 +48,7 @@ export function buildOpenApi(registry: RouteRegistry, version: string): Record<s
         tags: [spec.tag],
         parameters,
         responses: {
-          '200': { description: 'OK' },
+          '200': spec.table ? TABLE_RESPONSE : { description: 'OK' },
           '400': { $ref: '#/components/responses/Error' },
           '404': { $ref: '#/components/responses/Error' },
         },

@@ -2,6 +2,8 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { allowOnly } from './error-middleware.ts';
+import { exportFormat, sendTable } from './export/respond.ts';
+import type { ExportTable } from './export/write.ts';
 
 /** One API route: its zod query schema is both the validator and the OpenAPI description. */
 export interface RouteSpec<Q extends z.ZodType> {
@@ -15,6 +17,8 @@ export interface RouteSpec<Q extends z.ZodType> {
   /** Extra OpenAPI operation fields (request body, responses). */
   openapi?: Record<string, unknown>;
   handler: (query: z.infer<Q>, req: Request, res: Response) => Promise<unknown>;
+  /** The response as a table, for `?format=csv|xlsx` (or `Accept: text/csv`) downloads. */
+  table?: (body: unknown, req: Request) => ExportTable;
 }
 
 export class RouteRegistry {
@@ -34,8 +38,11 @@ export class RouteRegistry {
       methods.set(spec.path, [...(methods.get(spec.path) ?? []), spec.method.toUpperCase()]);
       const handler: RequestHandler = async (req, res) => {
         const query = spec.query ? parseQuery(spec.query, req.query) : {};
+        const format = spec.table ? exportFormat(req) : null;
         const body = await spec.handler(query, req, res);
-        if (!res.headersSent) res.json(body);
+        if (res.headersSent) return;
+        if (format && spec.table) await sendTable(res, spec.table(body, req), format);
+        else res.json(body);
       };
       router[spec.method](spec.path, ...(middleware[`${spec.method} ${spec.path}`] ?? []), handler);
     }

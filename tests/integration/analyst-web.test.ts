@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/runtime.ts';
@@ -112,5 +113,72 @@ describe.skipIf(!HAS_CHROMIUM)('analyst’s workflow in Chromium', () => {
       docs.items.length,
     );
     await shot('reference-page');
+  });
+
+  it('shows the alignment matrix of 36-NQ/TW with the seeds’ provinces, empty cells highlighted', async () => {
+    await open(`#/matrix?programme=${enc('36-NQ/TW')}`);
+    const table = page.locator('#matrix-table');
+    await table.waitFor();
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-locality')));
+    expect(rows.sort()).toEqual(['Bình Phước', 'Bình Thuận', 'Hải Phòng', 'Lào Cai', 'Ninh Bình'].sort());
+    expect(await table.locator('td.empty-cell').count()).toBeGreaterThan(0);
+    const bg = await table
+      .locator('td.empty-cell')
+      .first()
+      .evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await page.locator('ul.missing li').count()).toBe(29);
+    await shot('matrix');
+    // a cell lists its tasks with links to their sources
+    await table.locator('tr[data-locality="Hải Phòng"] td[data-field="bien"] a').click();
+    await page.locator('#cell-detail .cell-tasks li').first().waitFor();
+    expect(await page.locator('#cell-detail .cell-tasks li').count()).toBe(
+      Number(await table.locator('tr[data-locality="Hải Phòng"] td[data-field="bien"] a').textContent()),
+    );
+    expect(await page.locator('#cell-detail .cell-tasks a').first().getAttribute('href')).toMatch(
+      /^#\/documents\/.+\?passage=/,
+    );
+  });
+
+  it('downloads the tasks of an agency as CSV and XLSX with headers, Vietnamese text and citations', async () => {
+    await open(`#/agencies/${enc('so-y-te@Hải Phòng')}`);
+    await page.locator('#agency-tasks-table').waitFor();
+    const [csvDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a.download.csv').click(),
+    ]);
+    const csv = readFileSync(await csvDl.path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.toString('utf8');
+    const header = text.slice(1, text.indexOf('\r\n'));
+    expect(header.split(',')).toEqual(
+      expect.arrayContaining(['Nhiệm vụ / Task', 'Chủ trì / Lead', 'Trích dẫn / Citation']),
+    );
+    expect(text).toContain('Sở Y tế');
+    expect(text).toContain('Hải Phòng');
+    expect(text).toMatch(/255\/KH-UBND/);
+
+    const [xlsxDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a.download.xlsx').click(),
+    ]);
+    expect(xlsxDl.suggestedFilename()).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await xlsxDl.path());
+    const sheet = book.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).filter(Boolean);
+    expect(headers).toEqual(
+      expect.arrayContaining(['Nhiệm vụ / Task', 'Trích dẫn / Citation', 'Liên kết / Link']),
+    );
+    const citeCol = headers.indexOf('Trích dẫn / Citation') + 1;
+    const linkCol = headers.indexOf('Liên kết / Link') + 1;
+    expect(sheet.rowCount).toBeGreaterThan(1);
+    expect(sheet.getRow(2).getCell(citeCol).text).toMatch(/255\/KH-UBND/);
+    const link = sheet.getRow(2).getCell(linkCol).value as { hyperlink?: string };
+    expect(link.hyperlink).toMatch(/#\/documents\/.+\?passage=/);
+    const all = JSON.stringify(sheet.getSheetValues());
+    expect(all).toContain('Sở Y tế');
   });
 });

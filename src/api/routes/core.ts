@@ -7,6 +7,7 @@ import type { AppContext } from '../context.ts';
 import { limit, optText, text, year } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { resolveDocumentFilter } from './filters.ts';
+import { askTable, documentsTable } from '../export/tables.ts';
 
 /** Health, documents and search. */
 export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
@@ -43,6 +44,7 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
       field: optText(),
       type: optText(),
     }),
+    table: documentsTable,
     handler: async (q) => {
       const filter = resolveDocumentFilter(q);
       return { items: await ctx.reader.listDocuments(filter) };
@@ -105,6 +107,7 @@ export function registerAskRoute(r: RouteRegistry, ctx: AppContext): void {
     tag: 'search',
     summary: 'Answer a question (Vietnamese or English) as a cited table from the graph, plus passages',
     query: z.object({ q: text() }),
+    table: askTable,
     handler: (q) => ask(q.q, ctx.reader, ctx.search),
   });
 }

@@ -7,6 +7,7 @@ import { bool, limit, optText, year } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { foldOpt, resolveField } from './filters.ts';
 import { lineageRows } from './lineage.ts';
+import { targetsTable, tasksTable } from '../export/tables.ts';
 
 /** Tasks, agencies, targets, fields and graph browsing. */
 export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
@@ -27,6 +28,7 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
       limit: limit(500, 5000),
       lineage: bool,
     }),
+    table: tasksTable,
     handler: async (q) => {
       const filter = {
         field: resolveField(q.field),
@@ -80,6 +82,7 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
       document: optText(),
       limit: limit(1000, 5000),
     }),
+    table: targetsTable,
     handler: async (q) => ({
       items: await ctx.reader.listTargets({
         field: resolveField(q.field),

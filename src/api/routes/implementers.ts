@@ -3,6 +3,7 @@ import { AppError } from '../../../core/errors.ts';
 import { numberKey } from '../../../core/vocab/docnumber.ts';
 import { AnalysisReader } from '../../../graph/analysis-reader.ts';
 import type { AppContext } from '../context.ts';
+import { implementersTable } from '../export/tables.ts';
 import type { RouteRegistry } from '../registry.ts';
 
 /** Number key of `raw` when it reads as a document number (36-NQ/TW, 36/NQ-TW, "Nghị quyết 36-NQ/TW"). */
@@ -22,6 +23,7 @@ export function registerImplementerRoutes(r: RouteRegistry, ctx: AppContext): vo
       'Implementation tree below a document (a corpus id or a document number such as 36-NQ/TW in any ' +
       'spelling): who implements it, who implements those, with locality, date and the relation on each edge',
     query: z.object({ depth: z.coerce.number().int().min(1).max(6).default(4) }),
+    table: implementersTable,
     handler: async (q, req) => {
       const id = String(req.params.id).normalize('NFC').trim();
       const tree = await analysis.implementationTree(id, keyOf(id), q.depth);
