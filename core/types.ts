@@ -1,3 +1,5 @@
+import type { RelationType, ValidityStatus } from './vocab/relations.ts';
+
 /**
  * Shared types of the ingest pipeline: parse → structure → extract → (graph write, chunk, embed, index).
  * Every stage takes and returns these; offsets are UTF-16 code-unit offsets into `ParsedDocument.text`
@@ -101,13 +103,16 @@ export type DocType =
   | 'Chỉ thị'
   | 'Kết luận'
   | 'Thông tư'
+  | 'Thông tư liên tịch'
   | 'Nghị định'
   | 'Công văn'
   | 'Tờ trình'
   | 'Thông báo'
   | 'Công điện'
   | 'Luật'
-  | 'Đề án';
+  | 'Đề án'
+  | 'Quy định'
+  | 'Báo cáo';
 
 /** Metadata of the ingested document itself. Unknown stays null. */
 export interface DocumentMeta {
@@ -121,8 +126,15 @@ export interface DocumentMeta {
   province: string | null;
   /** ISO date (YYYY-MM-DD) or month (YYYY-MM) when only the month is known. */
   date: string | null;
+  /** Person who signed, from the signature block. */
   signer: string | null;
+  /** Office the signer signs in ("Phó Chủ tịch" for "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"). */
+  signerPosition: string | null;
   title: string | null;
+  /** ISO date from "có hiệu lực (thi hành) (kể) từ ngày …"; the signing date for "kể từ ngày ký". */
+  effectiveDate: string | null;
+  /** Only what the document says of itself; the corpus-derived status is computed in the graph. */
+  status: ValidityStatus | null;
 }
 
 /** A mention of another legal document, resolved to one identity. */
@@ -134,9 +146,19 @@ export interface LegalReference {
   type: DocType | null;
   issuer: string | null;
   date: string | null;
-  relation: 'IMPLEMENTS' | 'CITES';
-  /** The mention as written. */
+  /** The strongest relation any mention states (see core/vocab/relations.ts). */
+  relation: RelationType;
+  /** The mention that states the relation, as written. */
   raw: string;
+  /** The clause that states the relation ("Căn cứ Luật … số 72/2025/QH15"), at most ~300 characters. */
+  evidence: string;
+  /** REPEALS/AMENDS of a part only ("bãi bỏ khoản 1 Điều 3 Nghị quyết số …"). */
+  partial: boolean;
+  /**
+   * Keys of documents this referenced document is described as implementing in the same text
+   * ("Chương trình số 64-CTr/TU … thực hiện Nghị quyết số 36-NQ/TW"): the implementation chain.
+   */
+  implements: string[];
   start: number;
   passageId: string | null;
 }

@@ -3,6 +3,7 @@
  * upsert with MERGE on stable keys, so re-writing the same document changes nothing. Nothing here is
  * built from user input.
  */
+import { RELATION_FIELDS, RELATION_TYPES, type RelationType } from '../core/vocab/relations.ts';
 
 /* ------------------------------------------------------------------ writes ------------------------------------------------------------------ */
 
@@ -80,24 +81,39 @@ SET l.number = $ref.number, l.numberKey = $ref.numberKey,
 MERGE (d)-[:IS]->(l)`;
 
 /**
- * References: (Document)-[:IMPLEMENTS|CITES]->(LegalDocument). IMPLEMENTS is also asserted between the
- * document's own identity and the referenced one (tagged `by` the asserting document) so that the
- * implementation chain is a path of LegalDocument nodes.
+ * References, one statement per relation type (the type is a constant of core/vocab/relations.ts, never
+ * input): (Document)-[:BASED_ON|IMPLEMENTS|AMENDS|REPLACES|REPEALS|GUIDES|CITES]->(LegalDocument), each
+ * edge with the mention (`raw`), the clause that states it (`evidence`) and its passage.
  */
-export const UPSERT_REFERENCES = `
+function upsertReferences(type: RelationType): string {
+  return `
 UNWIND $rows AS r
 MATCH (d:Document {id: $documentId})
 MERGE (l:LegalDocument {key: r.key})
 ON CREATE SET l.number = r.number, l.numberKey = r.numberKey
 SET l.type = coalesce(l.type, r.type), l.issuer = coalesce(l.issuer, r.issuer), l.date = coalesce(l.date, r.date)
-FOREACH (_ IN CASE WHEN r.relation = 'IMPLEMENTS' THEN [1] ELSE [] END |
-  MERGE (d)-[x:IMPLEMENTS]->(l) SET x.raw = r.raw, x.passageId = r.passageId)
-FOREACH (_ IN CASE WHEN r.relation = 'CITES' THEN [1] ELSE [] END |
-  MERGE (d)-[x:CITES]->(l) SET x.raw = r.raw, x.passageId = r.passageId)
-WITH d, l, r
-OPTIONAL MATCH (d)-[:IS]->(self:LegalDocument)
-FOREACH (_ IN CASE WHEN r.relation = 'IMPLEMENTS' AND self IS NOT NULL AND self <> l THEN [1] ELSE [] END |
-  MERGE (self)-[y:IMPLEMENTS {by: $documentId}]->(l))`;
+MERGE (d)-[x:${type}]->(l)
+SET x.raw = r.raw, x.passageId = r.passageId, x.evidence = r.evidence, x.partial = r.partial, x.start = r.start`;
+}
+
+export const UPSERT_REFERENCES = Object.fromEntries(
+  RELATION_TYPES.map((t) => [t, upsertReferences(t)]),
+) as Record<RelationType, string>;
+
+/**
+ * The implementation chain as a path of LegalDocument nodes, each link tagged `by` the document that
+ * asserts it: the document's own identity implements what it implements (`$rows` of {to}), and a listed
+ * document implements what the text describes it as implementing ({from, to}: "Chương trình 64-CTr/TU …
+ * thực hiện Nghị quyết 36-NQ/TW").
+ */
+export const LINK_IMPLEMENTATION_CHAIN = `
+UNWIND $rows AS r
+OPTIONAL MATCH (:Document {id: $documentId})-[:IS]->(self:LegalDocument)
+MATCH (b:LegalDocument {key: r.to})
+OPTIONAL MATCH (named:LegalDocument {key: r.from})
+WITH b, CASE WHEN r.from IS NULL THEN self ELSE named END AS a
+WHERE a IS NOT NULL AND a <> b
+MERGE (a)-[:IMPLEMENTS {by: $documentId}]->(b)`;
 
 export const UPSERT_AGENCIES = `
 UNWIND $rows AS r
@@ -180,26 +196,57 @@ MATCH (d:Document {contentHash: $hash}) RETURN d.id AS id, d.file AS file LIMIT 
 export const FIND_DOCUMENTS_BY_FILE = `
 MATCH (d:Document {file: $file}) RETURN d.id AS id, d.contentHash AS contentHash`;
 
+const ALL_RELATIONS = RELATION_TYPES.join('|');
+
+/** Forward relations: numbers as printed, in text order (`basedOn`, `implements`, …, `cites`). */
+const FORWARD = RELATION_TYPES.map(
+  (t) =>
+    `${RELATION_FIELDS[t].forward}: COLLECT { MATCH (d)-[x:${t}]->(l:LegalDocument) RETURN l.number ORDER BY x.start }`,
+).join(',\n  ');
+
+/** Documents of the corpus that act on this one, strongest act first ("replaced" beats "amended"). */
+const ACTS_ON = `(d)-[:IS]->(:LegalDocument)<-[x:REPLACES|REPEALS|AMENDS]-(o:Document)`;
+const ACT_RANK = `CASE type(x) WHEN 'REPLACES' THEN 0 WHEN 'REPEALS' THEN CASE WHEN x.partial THEN 2 ELSE 1 END ELSE 3 END`;
+
+/**
+ * Validity status as the corpus shows it: replaced, repealed (or partly), amended by an ingested
+ * document — `statusBy` names it — else what the document said of itself (null).
+ */
+const STATUS = `
+  status: coalesce(head(COLLECT { MATCH ${ACTS_ON}
+    RETURN CASE type(x) WHEN 'REPLACES' THEN 'replaced' WHEN 'AMENDS' THEN 'amended'
+      ELSE CASE WHEN x.partial THEN 'partly_repealed' ELSE 'repealed' END END ORDER BY ${ACT_RANK} }), d.status),
+  statusBy: head(COLLECT { MATCH ${ACTS_ON}
+    RETURN o { .id, .number, .type, .date, relation: type(x) } ORDER BY ${ACT_RANK}, o.date DESC })`;
+
 const DOCUMENT_PROJECTION = `
   id: d.id, title: d.title, file: d.file, format: d.format, type: d.type, number: d.number, date: d.date,
-  issuer: d.issuer, signer: d.signer, locality: d.locality, province: d.province, ingestedAt: d.ingestedAt,
-  implements: [(d)-[:IMPLEMENTS]->(l:LegalDocument) | l.number],
-  cites: [(d)-[:CITES]->(l:LegalDocument) | l.number],
+  issuer: d.issuer, signer: d.signer, signerPosition: d.signerPosition, locality: d.locality,
+  province: d.province, effectiveDate: d.effectiveDate, ingestedAt: d.ingestedAt,${STATUS},
+  ${FORWARD},
   taskCount: COUNT { (d)-[:HAS_TASK]->() },
   targetCount: COUNT { (d)-[:HAS_TARGET]->() },
   passageCount: COUNT { (d)-[:HAS_PASSAGE]->() }`;
 
+/** `AND (… )` filter on a relation type: `$param` is a number key (full, or short "189 NQ"). */
+function relationFilter(type: string, param: string): string {
+  return `
+  AND ($${param} IS NULL OR EXISTS {
+        MATCH (d)-[:${type}]->(l:LegalDocument)
+        WHERE l.numberKey = $${param} OR l.numberKey STARTS WITH ($${param} + ' ') })`;
+}
+
 /**
- * Documents with optional filters. `$implements`/`$cites` are number keys; with `$transitive` the
- * implementation chain is followed through documents' own identities up to 6 steps.
+ * Documents with optional filters. Relation filters (`$basedOn`, `$amends`, `$replaces`, `$repeals`,
+ * `$guides`, `$cites`, `$implements`) are number keys; with `$transitive` the implementation chain is
+ * followed through LegalDocument links up to 6 steps (BASED_ON is never part of it).
  */
 export const LIST_DOCUMENTS = `
 MATCH (d:Document)
 WHERE ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $locality)
-  AND ($type IS NULL OR d.typeFolded = $type)
-  AND ($cites IS NULL OR EXISTS {
-        MATCH (d)-[:CITES|IMPLEMENTS]->(l:LegalDocument)
-        WHERE l.numberKey = $cites OR l.numberKey STARTS WITH ($cites + ' ') })
+  AND ($type IS NULL OR d.typeFolded = $type)${RELATION_TYPES.filter((t) => t !== 'IMPLEMENTS')
+    .map((t) => relationFilter(t, RELATION_FIELDS[t].forward))
+    .join('')}
   AND ($implements IS NULL
        OR EXISTS {
          MATCH (d)-[:IMPLEMENTS]->(l:LegalDocument)
@@ -211,13 +258,26 @@ WHERE ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $
 RETURN d { ${DOCUMENT_PROJECTION} } AS doc
 ORDER BY d.locality, d.date, d.file`;
 
+/**
+ * Inverse relations of one document ("lược đồ" in the other direction): the ingested documents that are
+ * based on it, implement, amend, replace, repeal, guide or cite it (`basisOf`, `implementedBy`, …).
+ */
+const INVERSE = RELATION_TYPES.map(
+  (t) => `${RELATION_FIELDS[t].inverse}: COLLECT { MATCH (d)-[:IS]->(:LegalDocument)<-[x:${t}]-(o:Document)
+    RETURN o { .id, .number, .type, .title, .date, .issuer, passageId: x.passageId, evidence: x.evidence,
+               partial: x.partial } ORDER BY o.date, o.id }`,
+).join(',\n  ');
+
 export const GET_DOCUMENT = `
 MATCH (d:Document {id: $id})
 RETURN d { ${DOCUMENT_PROJECTION}, contentHash: d.contentHash, warnings: d.warnings, ocrConfidence: d.ocrConfidence,
-  references: [(d)-[r:IMPLEMENTS|CITES]->(l:LegalDocument) | {
+  ${INVERSE},
+  references: COLLECT { MATCH (d)-[r:${ALL_RELATIONS}]->(l:LegalDocument) RETURN {
     key: l.key, number: l.number, type: l.type, issuer: l.issuer, date: l.date, relation: type(r),
-    passageId: r.passageId, raw: r.raw,
-    documentId: head([(l)<-[:IS]-(x:Document) | x.id]) }]
+    passageId: r.passageId, raw: r.raw, evidence: r.evidence, partial: r.partial,
+    documentId: head([(l)<-[:IS]-(x:Document) | x.id]),
+    implements: [(l)-[:IMPLEMENTS]->(m:LegalDocument) | m { .key, .number, .type, .issuer, .date,
+      documentId: head([(m)<-[:IS]-(y:Document) | y.id]) }] } ORDER BY r.start }
 } AS doc`;
 
 export const GET_SECTIONS = `
@@ -375,7 +435,7 @@ MATCH (c) WHERE (c:Document AND c.id = $center) OR (c:Agency AND c.key = $center
    OR (c:Locality AND c.name = $center) OR (c:AgencyKind AND c.slug = $center)
 WITH c LIMIT 1
 CALL (c) {
-  OPTIONAL MATCH p = (c)-[:HAS_TASK|HAS_TARGET|LED_BY|COORDINATED_BY|IMPLEMENTS|CITES|IS|IN_FIELD|FOR_LOCALITY|OF_KIND|IN_LOCALITY*1..3]-()
+  OPTIONAL MATCH p = (c)-[:HAS_TASK|HAS_TARGET|LED_BY|COORDINATED_BY|${ALL_RELATIONS}|IS|IN_FIELD|FOR_LOCALITY|OF_KIND|IN_LOCALITY*1..3]-()
   WHERE length(p) <= $depth
   RETURN p LIMIT 500
 }

@@ -2,9 +2,17 @@ import neo4j, { type Node, type Relationship } from 'neo4j-driver';
 import type { GraphConnection } from './connection.ts';
 import * as Q from './cypher.ts';
 
-/** Filters are already normalised by the caller: localities and free text folded, numbers as number keys. */
+/**
+ * Filters are already normalised by the caller: localities and free text folded, numbers as number keys.
+ * One filter per relation type (documents that are based on, implement, amend, … the given number).
+ */
 export interface DocumentFilter {
   implements: string | null;
+  basedOn: string | null;
+  amends: string | null;
+  replaces: string | null;
+  repeals: string | null;
+  guides: string | null;
   cites: string | null;
   transitive: boolean;
   locality: string | null;

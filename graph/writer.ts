@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import type { AgencyRef, Extraction, StructuredDocument } from '../core/types.ts';
+import type { AgencyRef, Extraction, LegalReference, StructuredDocument } from '../core/types.ts';
 import { numberKey } from '../core/vocab/docnumber.ts';
+import { RELATION_TYPES } from '../core/vocab/relations.ts';
 import { passageFacets } from '../core/text/facets.ts';
 import { fold, indexField, TERMS_VERSION } from '../core/text/normalize.ts';
 import type { GraphConnection } from './connection.ts';
@@ -88,6 +89,9 @@ async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, seq:
       date: m.date,
       issuer: m.issuer,
       signer: m.signer,
+      signerPosition: m.signerPosition,
+      effectiveDate: m.effectiveDate,
+      status: m.status,
       locality: m.locality,
       localityFolded: foldOrNull(m.locality),
       province: m.province,
@@ -131,10 +135,7 @@ async function writeFacts(tx: ManagedTransaction, input: DocumentWrite): Promise
       ref: { ...input.identity, type: m.type, issuer: m.issuer, date: m.date },
     });
   }
-  await tx.run(Q.UPSERT_REFERENCES, {
-    documentId: doc.id,
-    rows: extraction.references.map((r) => ({ ...r, numberKey: numberKey(r.number) })),
-  });
+  await writeReferences(tx, doc.id, extraction.references);
   await tx.run(Q.UPSERT_AGENCIES, { rows: agencyRows(extraction) });
   await writeTasks(tx, doc, extraction);
   const targets = extraction.targets.map((t) => ({
@@ -186,6 +187,25 @@ async function writeTasks(
   await tx.run(Q.LINK_TASK_COORDINATORS, { rows: coord });
   const tags = extraction.tasks.flatMap((t) => t.fields.map((slug) => ({ id: t.id, slug })));
   await tx.run(Q.TAG_TASK_FIELDS, { rows: tags });
+}
+
+/** Typed references (one statement per relation type present) and the implementation-chain links. */
+async function writeReferences(
+  tx: ManagedTransaction,
+  documentId: string,
+  refs: LegalReference[],
+): Promise<void> {
+  for (const type of RELATION_TYPES) {
+    const rows = refs
+      .filter((r) => r.relation === type)
+      .map(({ implements: _chain, ...r }) => ({ ...r, numberKey: numberKey(r.number) }));
+    if (rows.length > 0) await tx.run(Q.UPSERT_REFERENCES[type], { documentId, rows });
+  }
+  const chain = [
+    ...refs.filter((r) => r.relation === 'IMPLEMENTS').map((r) => ({ from: null, to: r.key })),
+    ...refs.flatMap((r) => r.implements.map((to) => ({ from: r.key, to }))),
+  ];
+  await tx.run(Q.LINK_IMPLEMENTATION_CHAIN, { documentId, rows: chain });
 }
 
 function agencyRows(extraction: Extraction): Record<string, unknown>[] {

@@ -1,5 +1,6 @@
 /**
- * Precision/recall of task and target extraction, dev and held-out side by side (`npm run eval:extraction`).
+ * Precision/recall of task and target extraction, then of metadata and typed legal relations
+ * (scripts/eval-extraction/relation-report.ts), dev and held-out side by side (`npm run eval:extraction`).
  * Dev: corpus/golden (seeds) and tests/golden/dev, the documents rules may be tuned on. Held-out:
  * tests/golden/heldout, evaluated only (tests/golden/README.md).
  *
@@ -24,6 +25,7 @@ import {
   type GoldenCase,
   type Kind,
 } from './eval-extraction/task-eval.ts';
+import { printRelationReport } from './eval-extraction/relation-report.ts';
 
 const args = new Set(process.argv.slice(2));
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(6);
@@ -31,8 +33,7 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(6);
 function score(cases: readonly GoldenCase[], perDoc: boolean, errors: boolean): Record<Kind, Counts> {
   const total = emptyCounts();
   for (const c of cases) {
-    const locality = localityOf(c);
-    const { tasks, targets } = runGolden(c.source, locality);
+    const { tasks, targets, locality } = runGolden(c.source, localityOf(c));
     const counts = evaluate(c.golden, tasks, targets, locality);
     addAll(total, counts);
     if (perDoc) {
@@ -86,3 +87,4 @@ for (const k of KINDS) {
 console.log(
   '\ntasks: found with the golden row label or title and exactly its lead agencies; lead/coordinating/deadlines over matched tasks.',
 );
+printRelationReport({ devOnly: args.has('--dev') });

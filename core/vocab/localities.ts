@@ -139,6 +139,11 @@ export function successorProvince(province: string): string | null {
   return hit?.successor ?? null;
 }
 
+/** Provincial cities of `province` (pre-merger name), e.g. "Ninh Bình" → Ninh Bình, Tam Điệp, Hoa Lư. */
+export function citiesOf(province: string): readonly string[] {
+  return CITIES[province] ?? [];
+}
+
 /** True when `name` is a centrally-run city (either era). */
 export function isCentralCity(name: string): boolean {
   return CENTRAL.has(name);

@@ -1,6 +1,6 @@
 import type { Extraction, ManifestEntry, StructuredDocument } from '../../core/types.ts';
-import { extractMeta } from './meta.ts';
-import { extractReferences } from './references.ts';
+import { extractMeta } from './meta/index.ts';
+import { extractReferences } from './references/index.ts';
 import { extractAgencies } from './agencies/index.ts';
 import { extractTasks } from './tasks/index.ts';
 import { extractTargets } from './targets.ts';

@@ -3,6 +3,7 @@ import path, { join } from 'node:path';
 import type { DocumentMeta, Target, Task } from '../../core/types.ts';
 import { extractTasks } from '../../ingest/extract/tasks/index.ts';
 import { extractTargets } from '../../ingest/extract/targets.ts';
+import { extractMeta } from '../../ingest/extract/meta.ts';
 import { loadDoc } from './ref-eval.ts';
 
 /**
@@ -74,7 +75,10 @@ export function metaFor(locality: string | null): DocumentMeta {
     province: locality,
     date: null,
     signer: null,
+    signerPosition: null,
     title: null,
+    effectiveDate: null,
+    status: null,
   };
 }
 
@@ -109,14 +113,24 @@ function withRange(golden: Golden, source: string): Golden {
   return { ...golden, range: [from, to < 0 ? text.length : to] };
 }
 
-/** Runs the extractors on a golden file's source document. */
-export function runGolden(source: string, locality: string | null): { tasks: Task[]; targets: Target[] } {
+/**
+ * Runs the extractors on a golden file's source document, in `locality` when given, else in the locality
+ * the metadata extractor reads from the text (as the pipeline does).
+ */
+export function runGolden(
+  source: string,
+  locality: string | null = null,
+): { tasks: Task[]; targets: Target[]; locality: string | null } {
   const doc = loadDoc(source);
-  const meta = metaFor(locality);
-  return { tasks: extractTasks(doc, meta), targets: extractTargets(doc, meta) };
+  const meta = locality ? metaFor(locality) : extractMeta(doc);
+  return {
+    tasks: extractTasks(doc, meta),
+    targets: extractTargets(doc, meta),
+    locality: meta.locality,
+  };
 }
 
-/** Locality a golden case is evaluated in (the seeds' annotated locality, else none). */
+/** Locality a seed's golden was annotated for; null for the dev and held-out documents (read from the text). */
 export function localityOf(c: GoldenCase): string | null {
   return SEED_LOCALITY[c.golden.file] ?? null;
 }

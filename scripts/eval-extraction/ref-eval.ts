@@ -4,21 +4,33 @@
  * counts. Used by the unit tests and by `scripts/eval-extraction-refs.ts`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import path, { basename, join } from 'node:path';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
 import type { DocumentMeta, LegalReference, ManifestEntry, StructuredDocument } from '../../core/types.ts';
 import { numberKey } from '../../core/vocab/docnumber.ts';
-import { extractMeta } from '../../ingest/extract/meta.ts';
-import { extractReferences } from '../../ingest/extract/references.ts';
+import type { RelationType } from '../../core/vocab/relations.ts';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
+import { extractReferences } from '../../ingest/extract/references/index.ts';
 import { fold } from '../../core/text/text-util.ts';
 
-export const META_FIELDS = ['type', 'number', 'issuer', 'locality', 'province', 'date', 'signer'] as const;
+export const META_FIELDS = [
+  'type',
+  'number',
+  'issuer',
+  'locality',
+  'province',
+  'date',
+  'signer',
+  'signerPosition',
+  'effectiveDate',
+  'status',
+] as const;
 export type MetaField = (typeof META_FIELDS)[number];
 
 export interface GoldenRef {
   number: string;
   type: string | null;
-  relation: 'IMPLEMENTS' | 'CITES';
+  relation: RelationType;
 }
 
 export interface Golden {
@@ -47,6 +59,18 @@ export function loadDoc(path: string): StructuredDocument {
 export function readManifest(dir: string): ManifestEntry[] {
   const raw = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { documents: ManifestEntry[] };
   return raw.documents;
+}
+
+const CORPUS_DEV = path.resolve('..', 'shared', 'corpus-dev');
+
+/** Dev goldens of metadata and relations: the seeds (corpus/golden) and tests/golden/dev. */
+export function devRefGoldens(): GoldenCase[] {
+  return [...loadGoldens('corpus/golden', 'corpus'), ...loadGoldens('tests/golden/dev', CORPUS_DEV)];
+}
+
+/** Held-out goldens: evaluated only, never tuned on (tests/golden/README.md). */
+export function heldoutRefGoldens(): GoldenCase[] {
+  return loadGoldens('tests/golden/heldout', CORPUS_DEV);
 }
 
 /** Golden cases of a directory of `*.refs.json` whose sources live in `sourceDir`. */
@@ -115,6 +139,19 @@ export function refKeys(refs: readonly { number: string }[]): string[] {
 
 export function implementsKeys(refs: readonly { number: string; relation: string }[]): string[] {
   return refKeys(refs.filter((r) => r.relation === 'IMPLEMENTS'));
+}
+
+/** Typed relation facts: number key + relation, so a wrong relation counts as a miss and a false hit. */
+export function relationKeys(refs: readonly { number: string; relation: string }[]): string[] {
+  return refs.map((r) => `${numberKey(r.number)}|${r.relation}`);
+}
+
+/** Relation facts of one type. */
+export function relationKeysOf(
+  refs: readonly { number: string; relation: string }[],
+  type: RelationType,
+): string[] {
+  return refKeys(refs.filter((r) => r.relation === type));
 }
 
 /** "type" facts: number key + type, so a wrong type counts as a miss and a false hit. */

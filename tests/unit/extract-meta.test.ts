@@ -14,10 +14,12 @@ import {
   PROVINCES_PRE_2025,
   successorProvince,
 } from '../../core/vocab/localities.ts';
-import { extractMeta } from '../../ingest/extract/meta.ts';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
+import { signerPosition } from '../../ingest/extract/meta/signer.ts';
+import { effectiveDate } from '../../ingest/extract/meta/validity.ts';
 import {
+  devRefGoldens,
   loadDoc,
-  loadGoldens,
   META_FIELDS,
   metaValue,
   readManifest,
@@ -25,7 +27,7 @@ import {
 } from '../../scripts/eval-extraction/ref-eval.ts';
 
 const DEV = '/work/shared/corpus-dev';
-const cases = [...loadGoldens('corpus/golden', 'corpus'), ...loadGoldens('tests/golden/dev', DEV)];
+const cases = devRefGoldens();
 
 describe('localities', () => {
   it('has 63 pre-merger and 34 post-merger units', () => {
@@ -91,6 +93,38 @@ describe('document numbers', () => {
   });
 });
 
+describe('signer position and effective date', () => {
+  it.each([
+    ['TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH', 'Phó Chủ tịch'],
+    ['TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG', 'Phó Thủ tướng'],
+    ['KT. BỘ TRƯỞNG THỨ TRƯỞNG', 'Thứ trưởng'],
+    ['TL. CỤC TRƯỞNG KT. TRƯỞNG BAN NGHIỆP VỤ THUẾ HQ PHÓ TRƯỞNG BAN', 'Phó Trưởng ban'],
+    ['**T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ**', 'Phó Bí thư'],
+    ['CHỦ TỊCH', 'Chủ tịch'],
+    ['T/M BỘ CHÍNH TRỊ', null],
+  ])('%s → %s', (block, position) => {
+    expect(signerPosition(block)).toBe(position);
+  });
+
+  it('reads the date after "<loại> này có hiệu lực … từ ngày", the signing date for "kể từ ngày ký"', () => {
+    expect(
+      effectiveDate('Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày 05/12/2025 và thay thế', null),
+    ).toBe('2025-12-05');
+    expect(
+      effectiveDate('1. Nghị quyết này có hiệu lực thi hành\nkể từ ngày 01 tháng 01 năm 2026,', null),
+    ).toBe('2026-01-01');
+    expect(effectiveDate('Quyết định này có hiệu lực kể từ ngày ký.', '2025-11-18')).toBe('2025-11-18');
+    expect(effectiveDate('Quyết định này có hiệu lực kể từ ngày ký.', '2024-04')).toBeNull();
+    // Another document's end of validity says nothing of this one's start.
+    expect(
+      effectiveDate(
+        '3. Nghị quyết số 01/2024/NQ-HĐND … hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực thi hành.',
+        null,
+      ),
+    ).toBeNull();
+  });
+});
+
 describe('metadata against golden files', () => {
   it.each(cases.map((c) => [c.golden.file, c] as const))('%s', (_file, c) => {
     const { meta } = runCase(c);
@@ -108,7 +142,7 @@ describe('metadata against golden files', () => {
 describe('metadata of every corpus-dev document against its manifest', () => {
   const manifest = readManifest(DEV);
   const files = readdirSync(DEV).filter((f) => f.endsWith('.txt'));
-  it('covers all 40 documents', () => expect(files).toHaveLength(40));
+  it('covers every document of the manifest', () => expect(files).toHaveLength(manifest.length));
   it.each(files)('%s', (file) => {
     const entry = manifest.find((m) => m.file === file);
     const meta = extractMeta(loadDoc(join(DEV, file)));

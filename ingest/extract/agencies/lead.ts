@@ -1,4 +1,4 @@
-import { agencyKey, expandAbbreviations, knownAgency, startsWithAgencyHead } from './names.ts';
+import { expandAbbreviations, knownAgency, startsWithAgencyHead } from './names.ts';
 import { expandSharedHead, splitAgencies } from './split.ts';
 
 /** Agencies an item opens with, and the rest of the item. */
@@ -8,9 +8,9 @@ export interface LeadingAgency {
 }
 
 const ACTION =
-  /\s(?:căn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|giám sát|tham gia|phát huy|phát động|phân công)\b/u;
+  /\s(?:căn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|giám sát|tham gia|phát huy|phát động|phân công|thừa ủy quyền|thay mặt|định kỳ|tổng hợp|là cơ quan thường trực|kiện toàn)(?=[\s,.;:]|$)/u;
 
-const LEAD_IN = /^(?:Giao cho|Giao|Đề nghị|Yêu cầu)\s+/u;
+const LEAD_IN = /^(?:Giao cho|Giao|Phân công|Đề nghị|Yêu cầu)\s+/u;
 
 /** "Giám đốc Sở Y tế", "Thủ trưởng các Sở": the head stands for the body. */
 const HEAD_OF =
@@ -51,6 +51,9 @@ function gazetteerPrefix(text: string): { name: string; rest: string } | null {
   return null;
 }
 
+/** A duty written with a capital after the agency ("Sở Kế hoạch và Đầu tư Phối hợp với …"). */
+const CAPITAL_DUTY = /^(?:Phối hợp|Chủ trì|Thực hiện|Tham mưu|Chỉ đạo|Triển khai|Hướng dẫn)\s/u;
+
 /** "Ủy ban nhân dân | các huyện, thành phố": the rest still belongs to the agency name. */
 const LOCAL_TAIL = /^(?:các|cấp|xã|phường|huyện|quận|thị xã|thành phố|tỉnh)(?=[\s,]|$)/u;
 
@@ -87,7 +90,9 @@ export function leadingAgency(raw: string): LeadingAgency | null {
   const colon = /^([^:]{3,200}):\s*(.*)$/u.exec(text);
   if (colon && !ACTION.test(` ${colon[1]!}`)) return { names: namesOf(colon[1]!), rest: tidyRest(colon[2]!) };
   const known = gazetteerPrefix(text);
-  if (known && !LOCAL_TAIL.test(known.rest) && (known.rest === '' || /^[\p{Ll},]/u.test(known.rest))) {
+  const restOk =
+    known && (known.rest === '' || /^[\p{Ll},]/u.test(known.rest) || CAPITAL_DUTY.test(known.rest));
+  if (known && restOk && !LOCAL_TAIL.test(known.rest)) {
     if (/^,/.test(known.rest)) return null;
     return { names: [known.name], rest: tidyRest(known.rest) };
   }
@@ -128,15 +133,4 @@ function phraseAgencies(tail: string): string[] {
   const cut = Math.min(STOP.exec(tail)?.index ?? tail.length, STOP_MORE.exec(tail)?.index ?? tail.length);
   const phrase = tail.slice(0, cut).split(/[.;:]/)[0] ?? '';
   return splitAgencies(phrase).filter((n) => startsWithAgencyHead(n) || /^(?:sở|cơ quan|đơn vị)/iu.test(n));
-}
-
-/** Words that open a clause, not a body: a lead read from them is a parsing slip. */
-const CLAUSE_LEAD =
-  /^(?:Trường hợp|Khi|(?:Các\s+)?nội dung|(?:Các\s+)?nhiệm vụ|Báo cáo|Văn bản|Các phương thức|Phòng cháy)\b/iu;
-const ROLE_ONLY = new Set(['co quan', 'cuc', 'cac co quan', 'co quan don vi', 'don vi']);
-
-/** True for a "lead" that is a clause or a bare role ("Các nhiệm vụ … cần được", "Trường hợp", "Cơ quan"). */
-export function junkLead(name: string): boolean {
-  if (CLAUSE_LEAD.test(name) || ROLE_ONLY.has(agencyKey(name))) return true;
-  return /\s(?:cần|phải|thì|mà|không)(?:\s|$)/u.test(name) || name.split(' ').length > 24;
 }

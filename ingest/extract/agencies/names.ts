@@ -50,17 +50,31 @@ const KEYED: readonly KeyedEntry[] = GAZETTEER.flatMap((entry) => [
 const BY_KEY = new Map<string, KeyedEntry>();
 for (const k of KEYED) if (!BY_KEY.has(k.key)) BY_KEY.set(k.key, k);
 
-/** Trailing words that only situate a provincial body in its locality ("… tỉnh", "… thành phố Hải Phòng"). */
-export function stripLocalitySuffix(key: string, locality: string | null): string {
+/** Words that only situate a body in its locality when they end its name. */
+const PLACE_SUFFIX =
+  / (?:tinh|thanh pho|tp|viet nam|cua tinh|cua thanh pho|tren dia ban(?: tinh| thanh pho)?)$/;
+
+/**
+ * The key without its locality suffix ("… tỉnh", "… thành phố Hải Phòng") and every form on the way
+ * (the gazetteer may list "… Việt Nam" while the text adds "thành phố Hà Nội" after it).
+ */
+export function localityForms(key: string, locality: string | null): string[] {
+  const forms: string[] = [];
   let k = key;
   const loc = locality ? agencyKey(locality) : null;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     const before = k;
     if (loc && k.endsWith(` ${loc}`)) k = k.slice(0, -loc.length - 1);
-    k = k.replace(/ (?:tinh|thanh pho|tp|viet nam)$/, '');
+    else k = k.replace(PLACE_SUFFIX, '');
     if (k === before) break;
+    forms.push(k);
   }
-  return k;
+  return forms;
+}
+
+/** The key without any trailing locality words. */
+export function stripLocalitySuffix(key: string, locality: string | null): string {
+  return localityForms(key, locality).pop() ?? key;
 }
 
 /** Gazetteer entry for a cleaned name, trying the name as written and without its locality suffix. */
@@ -68,9 +82,8 @@ export function lookup(name: string, locality: string | null): KeyedEntry | null
   const key = agencyKey(name);
   const direct = BY_KEY.get(key);
   if (direct) return direct;
-  const bare = stripLocalitySuffix(key, locality);
-  for (const candidate of [bare, `${bare} tinh`]) {
-    const hit = BY_KEY.get(candidate);
+  for (const form of localityForms(key, locality)) {
+    const hit = BY_KEY.get(form) ?? BY_KEY.get(`${form} tinh`);
     if (hit) return hit;
   }
   return null;
@@ -113,7 +126,7 @@ export function isGroupName(name: string): boolean {
 
 /** Words that open a new agency name inside a list cell. */
 export const HEAD =
-  /^(?:Sở|Bộ|Ban|Ủy ban|UBND|Hội đồng|HĐND|Đảng đoàn|Đảng ủy|Đảng bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Tòa án|Chính phủ|Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Doanh nghiệp|Chủ tịch|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Các|các|BCS|Thường trực|Hợp tác xã|Chi nhánh|Thống kê|Chủ rừng)(?=[\s,;]|$)/u;
+  /^(?:Sở|Bộ|Ban|Ủy ban|UBND|Hội đồng|HĐND|Đảng đoàn|Đảng ủy|Đảng bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Tòa án|Chính phủ|Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Doanh nghiệp|Chủ tịch|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Các|các|BCS|Thường trực|Hợp tác xã|Chi nhánh|Thống kê|Chủ rừng|Bộ trưởng|Phó Thủ tướng|Chánh Văn phòng|Bí thư|Lãnh đạo|Tập đoàn|Chủ đầu tư)(?=[\s,;]|$)/u;
 
 /** True when the name (abbreviations allowed, locality suffix allowed) is in the gazetteer. */
 export function knownAgency(name: string, locality: string | null = null): boolean {

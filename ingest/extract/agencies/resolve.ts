@@ -12,8 +12,9 @@ function slugOf(key: string): string {
   return key.replace(/ /g, '-');
 }
 
-function groupSlug(clean: string): string {
-  const words = agencyKey(clean)
+/** Slug of a group: no leading "các", no locality words ("Các sở, ban, ngành tỉnh" → "so-ban-nganh"). */
+function groupSlug(clean: string, locality: string | null): string {
+  const words = stripLocalitySuffix(agencyKey(clean), locality)
     .split(' ')
     .filter((w, i) => !(i === 0 && (w === 'cac' || w === 'nhung')) && w !== 'co');
   return words.join('-');
@@ -51,7 +52,7 @@ export function resolveAgency(name: string, locality: string | null): AgencyRef 
     };
   }
   if (isGroupName(clean)) {
-    const slug = groupSlug(clean);
+    const slug = groupSlug(clean, locality);
     return {
       key: `group:${slug}@${locality ?? 'TW'}`,
       name: capitalise(clean),

@@ -1,32 +1,38 @@
 import {
+  allOrganisations,
   coordinatingPhrase,
-  knownAgency,
   leadingAgency,
   splitAgencies,
   startsWithAgencyHead,
 } from '../agencies/index.ts';
-import { rank, type Line } from '../text/index.ts';
+import { ancestors, rank, type Line } from '../text/index.ts';
 import { deadlineInText } from './deadline.ts';
 import { fieldOf, STOP_LINE, type ProseTask } from './field-lines.ts';
 
 /** Headings whose '-' items may open with their own agency ("2. Trách nhiệm thực hiện", "IV. Tổ chức thực hiện"). */
-const ASSIGNING = /trách nhiệm|tổ chức thực hiện|phân công|nhiệm vụ/iu;
+/** An article that assigns inline: "Điều 2. Giao Bộ trưởng Bộ Công an …". */
+const ARTICLE_LEAD_IN = /^(?:Giao|Phân công|Đề nghị|Yêu cầu)\s/u;
 
-/** Nearest line before `i` of a lower rank (the heading `lines[i]` sits under). */
-function parentOf(lines: readonly Line[], i: number): Line | null {
-  const r = rank(lines[i]!.kind);
-  for (let k = i - 1; k >= 0; k--) if (rank(lines[k]!.kind) < r) return lines[k]!;
-  return null;
+const ASSIGNING = /trách nhiệm|tổ chức thực hiện|phân công|nhiệm vụ|theo dõi, kiểm tra|chế độ báo cáo/iu;
+
+/**
+ * Headings of parts that delegate powers ("Điều 2. Nội dung phân cấp", "Ủy quyền cho …"): the items
+ * under them list what a body may decide, not duties.
+ */
+const POWERS = /(?:^|\s)(?:phân cấp|ủy quyền|phân quyền|thẩm quyền quyết định)(?=\s|$)/iu;
+const DUTIES = /nhiệm vụ|trách nhiệm|tổ chức thực hiện/iu;
+
+function underPowers(lines: readonly Line[], i: number): boolean {
+  return ancestors(lines, i).some((a) => a.kind !== null && POWERS.test(a.body) && !DUTIES.test(a.body));
 }
 
 function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
-  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter')
-    return leadingAgency(l.body) !== null;
-  if (l.kind !== 'dash' || !lines || i === undefined) return false;
   const lead = leadingAgency(l.body);
-  if (!lead || lead.rest === '' || lead.names.length === 0) return false;
-  const named = lead.names.some((n) => knownAgency(n)) || lead.names.every((n) => n.split(' ').length <= 10);
-  return named && ASSIGNING.test(parentOf(lines, i)?.body ?? '');
+  if (!lead || !allOrganisations(lead.names)) return false;
+  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter') return true;
+  if (l.kind === 'article') return lead.rest !== '' && ARTICLE_LEAD_IN.test(l.body);
+  if (l.kind !== 'dash' || !lines || i === undefined || lead.rest === '') return false;
+  return ancestors(lines, i).some((a) => ASSIGNING.test(a.body));
 }
 
 /** "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list. */
@@ -50,13 +56,17 @@ function childrenEnd(lines: readonly Line[], i: number, duty = false): number {
   return j;
 }
 
+/**
+ * A task of an item in a responsibility block: the block's agency leads unless the item opens with an
+ * organisation of its own ("1. Văn phòng UBND tỉnh phối hợp với …" under "Trách nhiệm của các sở, ngành").
+ */
 function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: string[] = []): ProseTask {
-  const own = leadingAgency(title.body);
-  const colon = own && /^[^:]{3,200}:/u.test(title.body) && own.rest !== '';
+  const found = leadingAgency(title.body);
+  const own = found && found.rest !== '' && allOrganisations(found.names) ? found : null;
   const text = [title.body, ...extra.map((e) => e.body)].join(' ');
   return {
-    title: colon ? own.rest.replace(/^(?:thực hiện|có trách nhiệm)\s*:\s*/u, '') : title.body,
-    lead: colon ? own.names : lead,
+    title: own ? own.rest.replace(/^(?:thực hiện|có trách nhiệm)\s*:\s*/u, '') : title.body,
+    lead: own ? own.names : lead,
     coordinating: [...coord, ...coordinatingPhrase(text)],
     deadline: deadlineInText(text),
     product: null,
@@ -73,6 +83,7 @@ interface Item {
 function isGroupingHead(item: Item): boolean {
   if (/^(?:Trách nhiệm|Nhiệm vụ)(?:\s+\p{Ll}+)?\.?$/u.test(item.head.body)) return true;
   const marked = item.extra.length > 0 && item.extra[0]!.kind !== null && item.extra[0]!.kind !== 'plus';
+  if (marked && LISTS_DUTIES.test(item.head.body)) return true;
   return marked && !/[.;:]$/u.test(item.head.body) && item.head.body.length <= 80;
 }
 
@@ -103,6 +114,40 @@ function childItems(children: readonly Line[]): Item[] {
 /** "chỉ đạo Chi cục … thực hiện các nội dung sau:", "chủ trì, phối hợp với …:": the items below are the tasks. */
 const INTRODUCES = /(?:sau|như sau|nội dung|nhiệm vụ|cụ thể|liên quan)\s*:$|^(?:chủ trì|phối hợp)[^.;]*:$/iu;
 
+/**
+ * A paragraph without a marker that opens a responsibility block: "Trung tâm … thực hiện nhiệm vụ,
+ * quyền hạn …, cụ thể như sau:", "Sở Y tế có trách nhiệm:" followed by marked items.
+ */
+function isIntro(lines: readonly Line[], i: number): boolean {
+  const l = lines[i]!;
+  if (l.kind !== null || !/:$/u.test(l.body) || (lines[i + 1]?.kind ?? null) === null) return false;
+  const lead = leadingAgency(l.body);
+  if (!lead || !allOrganisations(lead.names) || underPowers(lines, i)) return false;
+  // The document's own enactment ("UBND tỉnh … ban hành Kế hoạch … như sau:") introduces no duties.
+  if (ancestors(lines, i).length === 0 || /ban hành (?:Kế hoạch|Quyết định|Chương trình)/u.test(lead.rest))
+    return false;
+  return lead.rest === '' || INTRODUCES.test(lead.rest) || /trách nhiệm\s*:$/u.test(lead.rest);
+}
+
+/** End (exclusive) of an intro's block: the next line as high in the outline as the intro's heading. */
+function introEnd(lines: readonly Line[], i: number): number {
+  const top = rank(ancestors(lines, i)[0]?.kind ?? 'article');
+  let j = i + 1;
+  while (j < lines.length && rank(lines[j]!.kind) > top && !STOP_LINE.test(lines[j]!.text)) j++;
+  return j;
+}
+
+/** "…, gồm các nhiệm vụ sau:": the sub-items are the duties (not details of one duty, as after "cụ thể:"). */
+const LISTS_DUTIES =
+  /(?:các|những)\s+(?:nhiệm vụ|công việc)(?:,\s*quyền hạn)?\s+(?:sau|như sau|cụ thể như sau)\s*:$/iu;
+
+/** The recipients block ("Nơi nhận: - Bộ trưởng …; - …") runs to the next appendix, chapter or article. */
+function recipientsEnd(lines: readonly Line[], i: number): number {
+  let j = i + 1;
+  while (j < lines.length && rank(lines[j]!.kind) > 0) j++;
+  return j;
+}
+
 /** Items that only exempt the agency ("… không chịu trách nhiệm …") assign nothing. */
 const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
 
@@ -132,6 +177,10 @@ export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
   const out: ProseTask[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    if (/^Nơi nhận\b/u.test(l.text)) {
+      i = recipientsEnd(lines, i) - 1;
+      continue;
+    }
     const duty = dutyHeading(l);
     if (duty) {
       const end = childrenEnd(lines, i, true);
@@ -139,7 +188,13 @@ export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
       i = end - 1;
       continue;
     }
-    if (!isAgencyItem(l, lines, i)) continue;
+    if (isIntro(lines, i)) {
+      const end = introEnd(lines, i);
+      out.push(...itemTasks(leadingAgency(l.body)!.names, l, lines.slice(i + 1, end)));
+      i = end - 1;
+      continue;
+    }
+    if (!isAgencyItem(l, lines, i) || underPowers(lines, i)) continue;
     const lead = leadingAgency(l.body)!;
     out.push(...itemTasks(lead.names, l, lines.slice(i + 1, childrenEnd(lines, i))));
   }

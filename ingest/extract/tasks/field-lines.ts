@@ -13,6 +13,8 @@ export interface ProseTask {
   deadline: string | null;
   product: string | null;
   start: number;
+  /** True for a labelled block ("Đơn vị chủ trì: …" lines), whose title may be the heading above it. */
+  labelled?: boolean;
 }
 
 /** Lines that end the task part of a document (the recipients block, an appendix). */
@@ -78,7 +80,7 @@ export function fieldLineTasks(lines: readonly Line[]): ProseTask[] {
     while (k >= from && rank(lines[k]!.kind) > 1 && !STOP_LINE.test(lines[k]!.text)) k--;
     const title = titleOf(lines.slice(k + 1, i));
     if (title && (task.lead.length > 0 || task.coordinating.length > 0)) {
-      out.push({ ...task, title: title.body, start: title.start });
+      out.push({ ...task, title: title.body, start: title.start, labelled: true });
     }
     from = j;
     i = j - 1;

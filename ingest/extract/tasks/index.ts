@@ -1,5 +1,11 @@
 import type { AgencyRef, DocumentMeta, StructuredDocument, Task } from '../../../core/types.ts';
-import { dedupeAgencies, junkLead, resolveAgency, splitAgencies } from '../agencies/index.ts';
+import {
+  allOrganisations,
+  dedupeAgencies,
+  isOrganisation,
+  resolveAgency,
+  splitAgencies,
+} from '../agencies/index.ts';
 import { tagFields } from '../fields.ts';
 import {
   cellOf,
@@ -8,7 +14,7 @@ import {
   passageAt,
   sectionAt,
   squash,
-  taskTables,
+  readTables,
   toLines,
   type Table,
   type TableRow,
@@ -16,9 +22,11 @@ import {
 import { agencyItemTasks } from './agency-items.ts';
 import { normalizeDeadline } from './deadline.ts';
 import { fieldLineTasks, type ProseTask } from './field-lines.ts';
+import { isDutyTitle } from './validate.ts';
 
 /**
- * Tasks of a plan: (a) rows of appendix tables with a lead column, (b) prose blocks followed by
+ * Tasks of a plan: (a) rows of tables whose header makes them duty tables (a lead column over duties, not indicators or
+ * procedures), (b) prose blocks followed by
  * "Đơn vị chủ trì: … / Đơn vị phối hợp: … / Thời gian thực hiện: …" lines, (c) items that open with an
  * agency ("Sở X có trách nhiệm: a) … b) …", "UBND thành phố xây dựng …") or sit under "Điều N. Trách
  * nhiệm của X"; prose items whose "lead" is a clause or a bare role are dropped. Agencies are resolved in the
@@ -27,14 +35,14 @@ import { fieldLineTasks, type ProseTask } from './field-lines.ts';
 export function extractTasks(doc: StructuredDocument, meta: DocumentMeta): Task[] {
   const locality = meta.locality;
   const text = doc.parsed.text;
-  const tables = taskTables(text);
+  const tables = readTables(text);
   const drafts: Omit<Task, 'id' | 'ordinal'>[] = [];
-  for (const table of tables)
+  for (const table of tables.filter((t) => t.kind === 'tasks'))
     for (const row of table.rows) if (row.tt) drafts.push(tableTask(doc, table, row, locality));
   const prose = proseTasks(text, tables);
   for (const p of prose) {
-    const task = proseTask(doc, p, locality);
-    if (!task.lead.some((a) => junkLead(a.name))) drafts.push(task);
+    if (allOrganisations(p.lead) && isDutyTitle(squash(p.title), p.labelled))
+      drafts.push(proseTask(doc, p, locality));
   }
   drafts.sort((a, b) => a.start - b.start);
   return drafts.map((d, ordinal) => ({ id: `${doc.id}:t${ordinal}`, ordinal, ...d }));
@@ -42,7 +50,9 @@ export function extractTasks(doc: StructuredDocument, meta: DocumentMeta): Task[
 
 function resolveAll(cells: readonly (string | null)[], locality: string | null): AgencyRef[] {
   return dedupeAgencies(
-    cells.flatMap((c) => (c ? splitAgencies(c).map((n) => resolveAgency(n, locality)) : [])),
+    cells.flatMap((c) =>
+      c ? splitAgencies(c).flatMap((n) => (isOrganisation(n) ? [resolveAgency(n, locality)] : [])) : [],
+    ),
   );
 }
 

@@ -45,7 +45,7 @@ function startsItem(t: string): boolean {
   if (BARE_MARKER.test(t)) return true;
   const u = t.replace(/^·\s*/u, '');
   if (/^Điều\s+\d+(?![\d.:]|\s*[.:])/u.test(u)) return false; // "… tại\nĐiều 1 Quyết định này": a reference
-  return /^·/u.test(t) || matchMarker(u) !== null || HEADING_WORD.test(u);
+  return /^·/u.test(t) || matchMarker(u) !== null || PAREN.test(u) || HEADING_WORD.test(u);
 }
 
 /**
@@ -108,8 +108,11 @@ function isHardWrapped(paras: readonly TextBlock[]): boolean {
   return cut / paras.length > 0.12;
 }
 
-/** Marker kind of a logical line (null: plain text). */
-export type LineKind = MarkerKind | null;
+/** Marker kind of a logical line: the structure stage's kinds, "(i)"/"(1)" items (`paren`), or null. */
+export type LineKind = MarkerKind | 'paren' | null;
+
+/** "(i) …", "(ii) …", "(1) …": items of Government resolutions and notices. */
+const PAREN = /^\((?:[ivx]{1,4}|\d{1,2})\)\s+(\S.*)$/u;
 
 /** A logical line with the marker it opens with and its text after the marker. */
 export interface Line extends TextBlock {
@@ -126,7 +129,8 @@ const RANK: Record<string, number> = {
   decimal: 3,
   letter: 4,
   dash: 5,
-  plus: 6,
+  paren: 6,
+  plus: 7,
 };
 
 /** Nesting rank of a marker kind (lower = outer); plain text ranks below every marker. */
@@ -138,6 +142,8 @@ export function rank(k: LineKind): number {
 export function toLines(blocks: readonly TextBlock[]): Line[] {
   return blocks.map((b) => {
     const t = b.text.replace(/^·\s*(?=\d)/u, '').replace(/^·\s*/u, '- ');
+    const p = PAREN.exec(t);
+    if (p) return { ...b, text: t, kind: 'paren', body: p[1]! };
     const m = matchMarker(t);
     return { ...b, text: t, kind: m?.kind ?? null, body: m ? m.heading : t };
   });
@@ -146,4 +152,18 @@ export function toLines(blocks: readonly TextBlock[]): Line[] {
 /** Typed logical lines of a document text (see logicalLines). */
 export function documentLines(text: string, from = 0, to = text.length): Line[] {
   return toLines(logicalLines(text, from, to));
+}
+
+/** Enclosing lines of `lines[i]`, innermost first: each is the nearest earlier line of a lower rank. */
+export function ancestors(lines: readonly Line[], i: number): Line[] {
+  const out: Line[] = [];
+  let r = rank(lines[i]!.kind);
+  for (let k = i - 1; k >= 0 && r > 0; k--) {
+    const rk = rank(lines[k]!.kind);
+    if (rk < r) {
+      out.push(lines[k]!);
+      r = rk;
+    }
+  }
+  return out;
 }

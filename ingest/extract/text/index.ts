@@ -5,6 +5,7 @@
  */
 export { squash, folded } from '../../../core/text/text-util.ts';
 export {
+  ancestors,
   documentLines,
   logicalLines,
   paragraphs,
@@ -19,8 +20,10 @@ export {
   columnRole,
   isHeaderRow,
   readTables,
+  tableKind,
   taskTables,
   type ColumnRole,
+  type TableKind,
   type Table,
   type TableRow,
 } from './tables.ts';

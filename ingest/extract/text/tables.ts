@@ -10,7 +10,16 @@ import { paragraphs, type TextBlock } from './blocks.ts';
  * roman-numeral rows with only a title set the group of the rows that follow.
  */
 
-export type ColumnRole = 'tt' | 'title' | 'lead' | 'coordinating' | 'product' | 'deadline' | 'other';
+export type ColumnRole =
+  'tt' | 'title' | 'indicator' | 'lead' | 'coordinating' | 'product' | 'deadline' | 'other';
+
+/**
+ * What the rows of a table are, read from its header roles: duties (a lead column over task titles),
+ * indicators (an indicator column, or an agency column that only monitors: "Cơ quan chủ trì theo dõi,
+ * đánh giá" — the rows are targets with a responsible agency), administrative procedures ("Tên thủ tục
+ * hành chính" with "Cơ quan thực hiện": who handles a procedure, not a duty), or other.
+ */
+export type TableKind = 'tasks' | 'indicators' | 'procedures' | 'other';
 
 export interface TableRow {
   /** Cells by column index, whitespace-collapsed. */
@@ -29,6 +38,7 @@ export interface TableRow {
 
 export interface Table {
   layout: 'pipe' | 'tab' | 'paragraph';
+  kind: TableKind;
   header: string[];
   roles: ColumnRole[];
   rows: TableRow[];
@@ -42,12 +52,22 @@ const ARABIC = /^\d{1,3}(?:\.\d{1,2})?\.?$/;
 export function columnRole(label: string): ColumnRole {
   const f = folded(label);
   if (/^(?:s?tt|so tt|so thu tu)$/.test(f)) return 'tt';
+  if (/chi tieu|tieu chi|chi so/.test(f) && !/nhiem vu/.test(f)) return 'indicator';
   if (/phoi hop/.test(f)) return 'coordinating';
   if (/chu tri|don vi thuc hien|co quan thuc hien|don vi thuc hien/.test(f)) return 'lead';
   if (/thoi gian|thoi han|lo trinh|tien do|hoan thanh|thoi diem/.test(f)) return 'deadline';
   if (/san pham|ket qua/.test(f)) return 'product';
   if (/nhiem vu|noi dung|ten |^ten$|de an|giai phap|hoat dong|du an|cong viec/.test(f)) return 'title';
   return 'other';
+}
+
+/** The kind of a table from its header labels and their roles (see TableKind). */
+export function tableKind(header: readonly string[], roles: readonly ColumnRole[]): TableKind {
+  const labels = header.map(folded);
+  if (labels.some((l, i) => roles[i] === 'title' && /thu tuc/.test(l))) return 'procedures';
+  const monitors = labels.some((l, i) => roles[i] === 'lead' && /theo doi|danh gia|giam sat/.test(l));
+  if (roles.includes('indicator') || monitors) return 'indicators';
+  return roles.includes('lead') ? 'tasks' : 'other';
 }
 
 /** A header row: has a TT/STT first cell or a "chủ trì" column, and at least three labelled columns. */
@@ -130,10 +150,12 @@ function lineTables(text: string): Table[] {
     if (isHeaderRow(cells)) {
       if (!b || b.table.header.length !== cells.length) {
         const layout = t.startsWith('|') ? 'pipe' : 'tab';
+        const roles = cells.map(columnRole);
         const table: Table = {
           layout,
+          kind: tableKind(cells, roles),
           header: cells,
-          roles: cells.map(columnRole),
+          roles,
           rows: [],
           start: line.start,
           end: line.end,
@@ -150,7 +172,8 @@ function lineTables(text: string): Table[] {
   return tables;
 }
 
-const TABLE_END = /^(?:PHỤ LỤC|Phụ lục|Nơi nhận|Điều \d|[IVX]+\.\s|\d+\.\s+\p{Lu}|Biểu|Mẫu)/u;
+const TABLE_END =
+  /^(?:PHỤ LỤC|Phụ lục|Nơi nhận|Điều \d|Chương [IVXL\d]|CHƯƠNG [IVXL\d]|[IVX]+\.\s|\d+\.\s+\p{Lu}|Biểu|Mẫu)/u;
 
 /** Reads the header blocks following a "TT"/"STT" block; null when they are not a header. */
 function paragraphHeader(blocks: readonly TextBlock[], i: number): string[] | null {
@@ -171,10 +194,12 @@ function paragraphTables(text: string): Table[] {
   for (let i = 0; i < blocks.length; i++) {
     const header = paragraphHeader(blocks, i);
     if (!header) continue;
+    const roles = header.map(columnRole);
     const table: Table = {
       layout: 'paragraph',
+      kind: tableKind(header, roles),
       header,
-      roles: header.map(columnRole),
+      roles,
       rows: [],
       start: blocks[i]!.start,
       end: blocks[i]!.end,
@@ -228,9 +253,9 @@ export function readTables(text: string): Table[] {
   return [...lineTables(text), ...paragraphTables(text)].sort((a, b) => a.start - b.start);
 }
 
-/** Tables that assign work: they have a lead (chủ trì / thực hiện) column. */
+/** Tables that assign work: a lead (chủ trì / thực hiện) column over duties. */
 export function taskTables(text: string): Table[] {
-  return readTables(text).filter((t) => t.roles.includes('lead'));
+  return readTables(text).filter((t) => t.kind === 'tasks');
 }
 
 /** The cell of `row` playing `role`, or null when the table has no such column or it is empty. */

@@ -6,7 +6,7 @@ import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
 import { limit, optText, text, year } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';
-import { resolveDocumentFilter } from './filters.ts';
+import { RELATION_PARAMS, resolveDocumentFilter } from './filters.ts';
 import { askTable, documentsTable } from '../export/tables.ts';
 
 /** Health, documents and search. */
@@ -35,10 +35,11 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
     method: 'get',
     path: '/api/documents',
     tag: 'documents',
-    summary: 'List documents, optionally those implementing or citing a document, by locality, field or type',
+    summary:
+      'List documents, optionally those related to a document number (any spelling): based_on, implements (transitive=true follows the implementation chain), amends, replaces, repeals, guides, cites; by locality, field or type',
     query: z.object({
+      ...Object.fromEntries(RELATION_PARAMS.map(({ param }) => [param, optText()])),
       implements: optText(),
-      cites: optText(),
       transitive: z.enum(['true', 'false', '1', '0']).optional(),
       locality: optText(),
       field: optText(),

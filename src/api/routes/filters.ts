@@ -1,5 +1,6 @@
 import type { DocumentFilter } from '../../../graph/reader.ts';
 import { numberKey } from '../../../core/vocab/docnumber.ts';
+import { RELATION_FIELDS, RELATION_TYPES } from '../../../core/vocab/relations.ts';
 import { findField } from '../../../ingest/extract/fields.ts';
 import { AppError } from '../../../core/errors.ts';
 import { fold } from '../../../core/text/normalize.ts';
@@ -14,17 +15,34 @@ export function resolveField(value: string | undefined): string | null {
 
 export const foldOpt = (v: string | undefined): string | null => (v ? fold(v) : null);
 
-export function resolveDocumentFilter(q: {
-  implements?: string | undefined;
-  cites?: string | undefined;
-  transitive?: string | undefined;
-  locality?: string | undefined;
-  field?: string | undefined;
-  type?: string | undefined;
-}): DocumentFilter {
+/** Query parameters of GET /api/documents that filter by a relation, e.g. `based_on` → filter `basedOn`. */
+export const RELATION_PARAMS = RELATION_TYPES.map((t) => ({
+  param: RELATION_FIELDS[t].param,
+  filter: RELATION_FIELDS[t].forward,
+}));
+
+type RelationQuery = Partial<Record<string, string | undefined>>;
+
+/** A number in any spelling ("189/nq-cp", "189-NQ/CP", "Nghị quyết 189") → its number key; blank → null. */
+const keyOf = (v: string | undefined): string | null => (v ? numberKey(v) : null);
+
+export function resolveDocumentFilter(
+  q: RelationQuery & {
+    transitive?: string | undefined;
+    locality?: string | undefined;
+    field?: string | undefined;
+    type?: string | undefined;
+  },
+): DocumentFilter {
+  const rel = Object.fromEntries(RELATION_PARAMS.map(({ param, filter }) => [filter, keyOf(q[param])]));
   return {
-    implements: q.implements ? numberKey(q.implements) : null,
-    cites: q.cites ? numberKey(q.cites) : null,
+    implements: keyOf(q.implements),
+    basedOn: rel.basedOn ?? null,
+    amends: rel.amends ?? null,
+    replaces: rel.replaces ?? null,
+    repeals: rel.repeals ?? null,
+    guides: rel.guides ?? null,
+    cites: rel.cites ?? null,
     transitive: q.transitive === 'true' || q.transitive === '1',
     locality: foldOpt(q.locality),
     field: resolveField(q.field),

@@ -1,11 +1,9 @@
 /**
  * Context readers around a document number in the whitespace-collapsed text: the type word before it
- * ("Nghị quyết số"), the date ("ngày 30/01/2023") and issuer ("của Bộ Chính trị") after it, and the
- * implementation semantics of the title/preamble clause it sits in.
+ * ("Nghị quyết số"), the date ("ngày 30/01/2023") and issuer ("của Bộ Chính trị") after it.
  */
-import type { DocType } from '../../core/types.ts';
-import { isoDate } from './meta-text.ts';
-import { foldKeepLength } from '../../core/text/text-util.ts';
+import type { DocType } from '../../../core/types.ts';
+import { isoDate } from '../meta/header.ts';
 
 const TYPE_WORDS: [RegExp, DocType | null][] = [
   [/^nghi quyet/, 'Nghị quyết'],
@@ -14,6 +12,7 @@ const TYPE_WORDS: [RegExp, DocType | null][] = [
   [/^quyet dinh/, 'Quyết định'],
   [/^chi thi/, 'Chỉ thị'],
   [/^ket luan/, 'Kết luận'],
+  [/^thong tu lien tich/, 'Thông tư liên tịch'],
   [/^thong tu/, 'Thông tư'],
   [/^nghi dinh/, 'Nghị định'],
   [/^to trinh/, 'Tờ trình'],
@@ -22,12 +21,14 @@ const TYPE_WORDS: [RegExp, DocType | null][] = [
   [/^(cong van|van ban)/, 'Công văn'],
   [/^luat/, 'Luật'],
   [/^de an/, 'Đề án'],
-  [/^(bao cao|huong dan|phap lenh|quy che|quy dinh)/, null],
+  [/^bao cao/, 'Báo cáo'],
+  [/^quy dinh/, 'Quy định'],
+  [/^(huong dan|phap lenh|quy che)/, null],
 ];
 
 /** Type word right before a number: "Nghị quyết số ", "Chương trình hành động số ", "Tờ trình số ". */
 const BEFORE_RE =
-  /(nghi quyet|ke hoach|chuong trinh(?: hanh dong)?|quyet dinh|chi thi|ket luan|thong tu(?: lien tich)?|nghi dinh|to trinh|thong bao(?: ket luan)?|cong dien|cong van|van ban|luat|de an|bao cao(?: tham tra)?|huong dan|phap lenh)(?: so)?:? ?$/;
+  /(nghi quyet|ke hoach|chuong trinh(?: hanh dong)?|quyet dinh|chi thi|ket luan|thong tu(?: lien tich)?|nghi dinh|to trinh|thong bao(?: ket luan)?|cong dien|cong van|van ban|luat|de an|bao cao(?: tham tra| giai trinh,? tiep thu)?|huong dan|phap lenh|quy dinh)(?: so)?:? ?$/;
 
 export interface Before {
   /** Offset (in the collapsed text) where the mention starts. */
@@ -77,16 +78,20 @@ export function readAfter(flat: string, numEnd: number): After {
     pos += d[0].length;
   }
   const i = ISSUER_RE.exec(flat.slice(pos, pos + 120));
-  const issuer = i === null ? null : cleanIssuer(i[1] ?? '');
-  if (i !== null) pos += i[0].length;
+  const words = i === null ? '' : trimIssuer(i[1] ?? '');
+  const issuer = words === '' ? null : cleanIssuer(words);
+  // The clause ends after the issuer's own words ("… của Chính phủ" in "… của Chính phủ và Chương trình …").
+  if (i !== null && issuer !== null) pos += i[0].length - (i[1] ?? '').length + words.length;
   return { date, issuer, end: pos };
 }
 
+/** Issuer words without a trailing clause ("Chính phủ và Chương trình hành động" → "Chính phủ"). */
+function trimIssuer(s: string): string {
+  return s.replace(/\s+(và|với|tại|trên|để|nhằm|đối|cùng)(\s.*)?$/iu, '').trimEnd();
+}
+
 function cleanIssuer(s: string): string | null {
-  const t = s
-    .replace(/\s+(và|với|tại|trên|để|nhằm|đối|cùng)(\s.*)?$/iu, '')
-    .replace(/^Bộ trưởng (?=Bộ )/u, '')
-    .trim();
+  const t = s.replace(/^Bộ trưởng (?=Bộ )/u, '').trim();
   if (
     !/^(UBND|HĐND|Bộ|Ban|Chính phủ|Thủ tướng|Quốc hội|Ủy|Uỷ|Hội đồng|Tỉnh|Thành|Văn phòng|Tổ|Đảng|Cục|Sở|Chủ tịch)/iu.test(
       t,
@@ -94,22 +99,4 @@ function cleanIssuer(s: string): string | null {
   )
     return null;
   return t.replace(/^(Ban Bí thư|Bộ Chính trị)\b.*$/u, '$1').replace(/Bộ chính trị/u, 'Bộ Chính trị');
-}
-
-const IMPLEMENT_KW = /(can cu|thuc hien|trien khai|(?:^|[(;.] ?)(?:ban hanh )?kem theo|cu the hoa)/g;
-const CITE_KW = /(^|[^a-z])(xet|xem xet|theo de nghi|tren co so|tai phien hop|bai bo)(?=[^a-z])/g;
-
-/** True when the last relation keyword before `pos` in `foldedRegion` has implementation semantics. */
-export function implementsAt(foldedRegion: string, pos: number): boolean {
-  const before = foldedRegion.slice(0, pos);
-  let lastImpl = -1;
-  let lastCite = -1;
-  for (const m of before.matchAll(IMPLEMENT_KW)) lastImpl = m.index;
-  for (const m of before.matchAll(CITE_KW)) lastCite = m.index;
-  return lastImpl >= 0 && lastImpl > lastCite;
-}
-
-/** Folded copy of the collapsed text, same length. */
-export function foldFlat(flat: string): string {
-  return foldKeepLength(flat);
 }

@@ -1,11 +1,11 @@
 /**
- * Layout readers for document metadata: the type heading ("KẾ HOẠCH"), the "Số:" line, the place-date
- * line, the appendix caption ("Ban hành kèm theo Kế hoạch số 255/KH-UBND ngày 27/9/2023 của …"), the
- * title and the signature block.
+ * Layout readers for the head of a document: the type heading ("KẾ HOẠCH"), the "Số:" line, the
+ * place-date line, the appendix caption ("Ban hành kèm theo Kế hoạch số 255/KH-UBND ngày 27/9/2023 của …")
+ * and the end of the preamble.
  */
-import type { DocType, StructuredDocument } from '../../core/types.ts';
-import { DOC_NUMBER_RE, parseMatch, type DocNumber } from '../../core/vocab/docnumber.ts';
-import { foldKeepLength, squash } from '../../core/text/text-util.ts';
+import type { DocType, StructuredDocument } from '../../../core/types.ts';
+import { DOC_NUMBER_RE, parseMatch, type DocNumber } from '../../../core/vocab/docnumber.ts';
+import { foldKeepLength } from '../../../core/text/text-util.ts';
 
 const HEADINGS: [string, DocType][] = [
   ['chuong trinh hanh dong', 'Chương trình'],
@@ -15,7 +15,7 @@ const HEADINGS: [string, DocType][] = [
   ['quyet dinh', 'Quyết định'],
   ['chi thi', 'Chỉ thị'],
   ['ket luan', 'Kết luận'],
-  ['thong tu lien tich', 'Thông tư'],
+  ['thong tu lien tich', 'Thông tư liên tịch'],
   ['thong tu', 'Thông tư'],
   ['nghi dinh', 'Nghị định'],
   ['to trinh', 'Tờ trình'],
@@ -117,66 +117,6 @@ export function findCaptions(text: string): Caption[] {
     });
   }
   return out;
-}
-
-/** Title: the paragraph after the type heading (mixed case) or the upper-case lines that follow it. */
-export function findTitle(text: string, heading: Heading): string | null {
-  const lines = text.slice(heading.after).split('\n');
-  const out: string[] = [];
-  for (const raw of lines) {
-    const line = squash(raw);
-    if (line === '') {
-      if (out.length > 0) break;
-      continue;
-    }
-    if (/^(-{3,}|\*+)$/.test(line)) break;
-    if (/^(Căn cứ|Xét |Theo đề nghị|Tại phiên|Ngày \d)/u.test(line) && out.length > 0) break;
-    const upper = line === line.toUpperCase();
-    if (
-      out.length > 0 &&
-      upper &&
-      /^(CHÍNH PHỦ|CỤC TRƯỞNG|BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|ỦY BAN|UỶ BAN|HỘI ĐỒNG NHÂN)/u.test(line)
-    )
-      break;
-    if (out.length > 0 && !upper && out.every((l) => l === l.toUpperCase())) break;
-    out.push(line);
-    if (out.length >= 8) break;
-  }
-  const title = out.join(' ').trim();
-  return title === '' ? null : title;
-}
-
-const SIG_RE =
-  /^[\s*]*(TM\.|T\/M|T\.M\.|KT\.|TL\.|TUQ\.|Q\.|(?:PHÓ )?(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|CỤC TRƯỞNG|CHỦ NHIỆM)\b)/u;
-const NAME_RE = /^(?:\p{Lu}[\p{Ll}\p{M}]*)(?: \p{Lu}[\p{Ll}\p{M}]*){1,4}$/u;
-
-/** The signer's name after the signature block ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"). */
-export function findSigner(text: string): { name: string | null; block: string | null } {
-  const lines = text.split('\n');
-  const recipients = lines.findIndex((l) => /^\s*\**\s*Nơi nhận/u.test(l));
-  const isSig = (i: number): boolean => {
-    const line = squash(lines[i] ?? '');
-    if (SIG_RE.test(line)) return true;
-    return (
-      line.length <= 12 && line === line.toUpperCase() && SIG_RE.test(`${line} ${squash(lines[i + 1] ?? '')}`)
-    );
-  };
-  let start = -1;
-  for (let i = Math.max(recipients, 0); i < lines.length && start < 0; i++) if (isSig(i)) start = i;
-  for (let i = 0; i < recipients && start < 0; i++) if (isSig(i)) start = i;
-  return start < 0 ? { name: null, block: null } : readSignature(lines, start);
-}
-
-function readSignature(lines: string[], start: number): { name: string | null; block: string } {
-  const block: string[] = [];
-  for (let j = start; j < Math.min(lines.length, start + 40); j++) {
-    const line = squash(lines[j] ?? '');
-    if (line === '') continue;
-    if (NAME_RE.test(line) && line !== line.toUpperCase()) return { name: line, block: block.join(' ') };
-    if (line !== line.toUpperCase()) break;
-    block.push(line);
-  }
-  return { name: null, block: block.join(' ') };
 }
 
 /** End of the preamble: start of the first numbered section (roman/arabic numeral, "Điều 1", "Chương I"). */

@@ -3,8 +3,8 @@
  * signature block ("TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ") or the preamble ("UBND tỉnh ban hành"),
  * then written in canonical form with its locality: "Ủy ban nhân dân thành phố Hải Phòng", "Tỉnh ủy Lào Cai".
  */
-import { findLocality, isCentralCity, type Locality } from '../../core/vocab/localities.ts';
-import { foldKeepLength } from '../../core/text/text-util.ts';
+import { findLocality, isCentralCity, type Locality } from '../../../core/vocab/localities.ts';
+import { foldKeepLength } from '../../../core/text/text-util.ts';
 
 export type IssuerKind =
   'ubnd' | 'ct-ubnd' | 'hdnd' | 'tinh-uy' | 'thanh-uy' | 'btv-tinh-uy' | 'btv-thanh-uy' | 'central';

@@ -1,0 +1,90 @@
+/**
+ * The signature block: "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Minh Cường" gives the
+ * signer's name, the office they sign in ("Phó Chủ tịch") and the block itself (the issuing body when the
+ * header does not name it). Only upper-case lines belong to the block; a mixed-case line that is not a
+ * name ends it, so the block never swallows the text around it.
+ */
+import { squash } from '../../../core/text/text-util.ts';
+
+export interface Signature {
+  name: string | null;
+  position: string | null;
+  /** Upper-case lines of the block joined by spaces ("TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH"). */
+  block: string | null;
+}
+
+const SIG_RE =
+  /^[\s*]*(TM\.|T\/M|T\.M\.|KT\.|TL\.|TUQ\.|Q\.|(?:PHÓ )?(?:CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|CỤC TRƯỞNG|CHỦ NHIỆM)\b)/u;
+const NAME_RE = /^(?:\p{Lu}[\p{Ll}\p{M}]*)(?: \p{Lu}[\p{Ll}\p{M}]*){1,4}$/u;
+
+/** Offices a signer holds, upper case as printed; "PHÓ " may precede any of them. */
+const OFFICES = [
+  'CHỦ TỊCH',
+  'THỦ TƯỚNG',
+  'BỘ TRƯỞNG',
+  'THỨ TRƯỞNG',
+  'TỔNG BÍ THƯ',
+  'BÍ THƯ',
+  'TRƯỞNG BAN',
+  'TỔNG CỤC TRƯỞNG',
+  'CỤC TRƯỞNG',
+  'VỤ TRƯỞNG',
+  'CHỦ NHIỆM',
+  'TỔNG GIÁM ĐỐC',
+  'GIÁM ĐỐC',
+  'CHÁNH VĂN PHÒNG',
+  'THỐNG ĐỐC',
+  'TỔNG KIỂM TOÁN',
+  'CHÁNH ÁN',
+  'VIỆN TRƯỞNG',
+  'TRƯỞNG PHÒNG',
+];
+const OFFICE_AT_END = new RegExp(`(?:^|[\\s.])((?:PHÓ )?(?:${OFFICES.join('|')})(?: THƯỜNG TRỰC)?)$`, 'u');
+
+/** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch", "BỘ TRƯỞNG" → "Bộ trưởng", "PHÓ TRƯỞNG BAN" → "Phó Trưởng ban". */
+function officeCase(office: string): string {
+  const words = office.toLocaleLowerCase('vi').split(' ');
+  const capital = (w: string): string => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1);
+  return words.map((w, i) => (i === 0 || (i === 1 && words[0] === 'phó') ? capital(w) : w)).join(' ');
+}
+
+/**
+ * The office the signer holds: the office named last in the block ("KT. BỘ TRƯỞNG / THỨ TRƯỞNG" →
+ * "Thứ trưởng"); null when the block ends with a collective body ("T/M BỘ CHÍNH TRỊ").
+ */
+export function signerPosition(block: string): string | null {
+  const flat = block.replace(/\*/g, ' ').replace(/\s+/g, ' ').trim();
+  const m = OFFICE_AT_END.exec(flat);
+  return m === null ? null : officeCase(m[1] ?? '');
+}
+
+/** The signature block at the end of the document (after "Nơi nhận" when there is one). */
+export function findSignature(text: string): Signature {
+  const lines = text.split('\n');
+  const recipients = lines.findIndex((l) => /^\s*\**\s*Nơi nhận/u.test(l));
+  const isSig = (i: number): boolean => {
+    const line = squash(lines[i] ?? '');
+    if (SIG_RE.test(line)) return true;
+    return (
+      line.length <= 12 && line === line.toUpperCase() && SIG_RE.test(`${line} ${squash(lines[i + 1] ?? '')}`)
+    );
+  };
+  let start = -1;
+  for (let i = Math.max(recipients, 0); i < lines.length && start < 0; i++) if (isSig(i)) start = i;
+  for (let i = 0; i < recipients && start < 0; i++) if (isSig(i)) start = i;
+  if (start < 0) return { name: null, position: null, block: null };
+  const { name, block } = readSignature(lines, start);
+  return { name, block, position: name === null ? null : signerPosition(block) };
+}
+
+function readSignature(lines: string[], start: number): { name: string | null; block: string } {
+  const block: string[] = [];
+  for (let j = start; j < Math.min(lines.length, start + 40); j++) {
+    const line = squash(lines[j] ?? '');
+    if (line === '') continue;
+    if (NAME_RE.test(line) && line !== line.toUpperCase()) return { name: line, block: block.join(' ') };
+    if (line !== line.toUpperCase()) break;
+    block.push(line);
+  }
+  return { name: null, block: block.join(' ') };
+}

@@ -1,0 +1,34 @@
+/**
+ * Validity the document states about itself: the effective date ("Quyết định này có hiệu lực (thi hành)
+ * (kể) từ ngày 05/12/2025", "… kể từ ngày ký (ban hành)" = the signing date). Only a sentence whose
+ * subject is the document itself ("<loại> này") counts: "các quyết định … có hiệu lực" says nothing of
+ * it. Whether a document is still in force is not something it says of itself: that status comes from
+ * later documents that amend, replace or repeal it, and is derived in the graph.
+ */
+import { foldKeepLength } from '../../../core/text/text-util.ts';
+import { isoDate } from './header.ts';
+
+const SELF =
+  '(?:nghi quyet|quyet dinh|thong tu(?: lien tich)?|nghi dinh|chi thi|ke hoach|chuong trinh|thong bao|luat|cong dien|van ban) nay';
+const EFFECTIVE = new RegExp(
+  `${SELF} (?:co hieu luc|co hieu luc thi hanh)(?: (?:ke )?tu ngay| ke tu ngay)`,
+  'g',
+);
+const DATE_AFTER = /^ ?(\d{1,2}) ?(?:[/.-] ?(\d{1,2}) ?[/.-] ?|thang ?(\d{1,2}) ?nam ?)(\d{4})/;
+const SIGNING = /^ ?(?:ky|ky ban hanh|ban hanh)(?![a-z])/;
+
+/**
+ * Effective date: the date after "<loại> này có hiệu lực … từ ngày", or `signed` for "… từ ngày ký";
+ * null when the document states none (plans usually do not).
+ */
+export function effectiveDate(text: string, signed: string | null): string | null {
+  const folded = foldKeepLength(text.replace(/\*\*/g, '  ')).replace(/\s/g, ' ');
+  const flat = folded.replace(/ {2,}/g, ' ');
+  for (const m of flat.matchAll(EFFECTIVE)) {
+    const rest = flat.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
+    const d = DATE_AFTER.exec(rest);
+    if (d !== null) return isoDate(d[1], d[2] ?? d[3], d[4]);
+    if (SIGNING.test(rest)) return signed !== null && /^\d{4}-\d{2}-\d{2}$/.test(signed) ? signed : null;
+  }
+  return null;
+}

@@ -1,0 +1,196 @@
+/**
+ * Legal references ("lược đồ"): every other document the text names by number, one LegalReference per
+ * identity (see `referenceKey`), typed by what the document does with it — BASED_ON, IMPLEMENTS, AMENDS,
+ * REPLACES, REPEALS, GUIDES or CITES (core/vocab/relations.ts) — with the clause that says so.
+ *
+ * The relation comes from the clause structure, not from where a number happens to stand: the text is
+ * cut into items (segments.ts), the item's keyword says what the document does (keywords.ts: "Căn cứ",
+ * "Thực hiện", "Bãi bỏ", "thay thế", "sửa đổi, bổ sung", "hướng dẫn", "hết hiệu lực"), and only the
+ * documents the item lists take that relation; documents named inside another's description are cited
+ * (reading.ts). Under "Căn cứ" laws, decrees, circulars and normative documents are the legal basis and
+ * policy documents (resolutions of the Party and the Government, programmes, plans, conclusions,
+ * directives) are what the document implements. A document named several times takes its strongest
+ * relation. Works on a whitespace-collapsed copy with an offset map, so numbers split by hard line
+ * breaks read whole; offsets refer to the original text.
+ */
+import type { DocumentMeta, LegalReference, StructuredDocument } from '../../../core/types.ts';
+import { relationRank, type RelationType } from '../../../core/vocab/relations.ts';
+import { foldKeepLength, reflow } from '../../../core/text/text-util.ts';
+import { partOnly, repealsAfter, itemKeyword, type Keyword } from './keywords.ts';
+import { findMentions, type FlatText, type Mention } from './mentions.ts';
+import { headRelation, rolesOf } from './reading.ts';
+import { layout, type Item } from './segments.ts';
+
+/** What one mention says, before mentions of the same document are merged. */
+interface Reading {
+  mention: Mention;
+  relation: RelationType;
+  partial: boolean;
+  /** Evidence range in the collapsed text, with an optional lead-in (the keyword's clause). */
+  evidence: { start: number; end: number; leadIn: string | null };
+  /** Keys this mention's document is described as implementing. */
+  chain: string[];
+}
+
+interface Carry {
+  keyword: Keyword | null;
+  /** Item where the carried keyword was written (for the evidence lead-in). */
+  from: Item | null;
+}
+
+const EVIDENCE_MAX = 300;
+
+function evidenceText(t: FlatText, r: Reading['evidence'], m: Mention): string {
+  let s = t.flat.slice(r.start, r.end).trim();
+  if (s.length > EVIDENCE_MAX) {
+    const at = m.start - r.start;
+    s = at < EVIDENCE_MAX - 120 ? `${s.slice(0, EVIDENCE_MAX)}…` : `…${s.slice(at - 100, at + 200)}…`;
+  }
+  return r.leadIn === null ? s : `${r.leadIn} … ${s}`;
+}
+
+function sentenceEnds(items: Item[]): number[] {
+  const out = items.map((x) => x.end);
+  for (let i = items.length - 2; i >= 0; i--) if (items[i + 1]?.continues) out[i] = out[i + 1] ?? out[i]!;
+  return out;
+}
+
+interface ReadCtx {
+  t: FlatText;
+  mentions: Mention[];
+  /** Keyword of a section's lead text ("Điều 2. Bãi bỏ …:"), when the lead lists no document itself. */
+  leads: Map<string, Carry & { listed: boolean }>;
+}
+
+/** The keyword an item starts under: carried over a ";", or from its parent section's lead. */
+function inherited(ctx: ReadCtx, item: Item, carry: Carry): Carry {
+  if (item.continues) return carry;
+  const parent =
+    item.sectionStart && item.section?.parentId ? ctx.leads.get(item.section.parentId) : undefined;
+  return parent !== undefined && !parent.listed ? parent : { keyword: null, from: null };
+}
+
+function readItem(
+  ctx: ReadCtx,
+  item: Item,
+  carry: Carry,
+  sentenceEnd: number,
+): { out: Reading[]; carry: Carry } {
+  const { t } = ctx;
+  const folded = t.folded.slice(item.start, item.end);
+  const ms = ctx.mentions.filter((m) => !m.alias && m.start >= item.start && m.start < item.end);
+  const base = inherited(ctx, item, carry);
+  // Only the words before the first listed document speak for the document itself.
+  const upTo = ms.length === 0 ? folded.length : ms[0]!.start - item.start;
+  const own = itemKeyword(folded, upTo, item.region);
+  const gov: Carry = own !== null ? { keyword: own.keyword, from: item } : base;
+  if (ms.length === 0 && folded.trim() === '') return { out: [], carry };
+  if (item.section !== null) {
+    const lead = ctx.leads.get(item.section.id);
+    const kept = gov.keyword !== null || lead === undefined ? gov : lead;
+    ctx.leads.set(item.section.id, { ...kept, listed: (lead?.listed ?? false) || ms.length > 0 });
+  }
+  if (ms.length === 0) return { out: [], carry: gov };
+  const from = item.start + (own?.at ?? 0);
+  const repealAt = item.region === 'article' ? repealsAfter(t.folded.slice(item.start, sentenceEnd)) : -1;
+  const leadIn =
+    gov.from !== null && gov.from !== item
+      ? t.flat.slice(gov.from.start, gov.from.end).trim().slice(0, 80)
+      : null;
+  const roles = rolesOf(ms, t.folded, from, item.end);
+  const out: Reading[] = roles.map((role) => {
+    const m = role.mention;
+    let relation: RelationType = 'CITES';
+    if (role.head) {
+      const postfix = repealAt >= 0 && m.start < item.start + repealAt && gov.keyword !== 'BASIS';
+      const nextStart = ms.find((x) => x.start > m.start)?.start ?? item.end;
+      const description = t.folded.slice(m.tailEnd, nextStart).slice(0, 160);
+      relation = postfix ? 'REPEALS' : headRelation(gov.keyword, m, description);
+    }
+    return {
+      mention: m,
+      relation,
+      partial: relation === 'AMENDS' || (relation === 'REPEALS' && partOnly(t.folded.slice(from, m.start))),
+      evidence: { start: item.start, end: Math.max(item.end, m.tailEnd), leadIn },
+      chain: [],
+    };
+  });
+  // The chain is read where the document states its own sources (title, preamble, purpose), not in tasks.
+  const statesSources = item.region === 'title' || item.region === 'preamble' || item.region === 'purpose';
+  roles.forEach((role, i) => {
+    if (statesSources && role.chain && role.describer !== null)
+      out.find((r) => r.mention === role.describer)?.chain.push(ms[i]!.key);
+  });
+  return { out, carry: gov };
+}
+
+function passageAt(doc: StructuredDocument, offset: number): string | null {
+  return doc.passages.find((p) => p.start <= offset && offset < p.end)?.id ?? null;
+}
+
+/** One reference per key: the strongest reading; date, issuer and type from any mention that states them. */
+function merge(doc: StructuredDocument, t: FlatText, map: number[], readings: Reading[]): LegalReference[] {
+  const byKey = new Map<string, Reading[]>();
+  for (const r of readings) byKey.set(r.mention.key, [...(byKey.get(r.mention.key) ?? []), r]);
+  const out: LegalReference[] = [];
+  for (const list of byKey.values()) {
+    const best = [...list].sort(
+      (a, b) => relationRank(a.relation) - relationRank(b.relation) || a.mention.start - b.mention.start,
+    )[0]!;
+    const m = best.mention;
+    const start = map[m.start] ?? 0;
+    const end = map[m.numEnd] ?? start;
+    out.push({
+      key: m.key,
+      number: m.number.normalized,
+      type: m.type ?? list.find((r) => r.mention.type !== null)?.mention.type ?? null,
+      issuer: list.find((r) => r.mention.explicitIssuer !== null)?.mention.explicitIssuer ?? m.issuer,
+      date: m.date ?? list.find((r) => r.mention.date !== null)?.mention.date ?? null,
+      relation: best.relation,
+      raw: doc.parsed.text.slice(start, end).replace(/\s+/g, ' '),
+      evidence: evidenceText(t, best.evidence, m),
+      partial: best.partial,
+      implements: [...new Set(list.flatMap((r) => r.chain))].filter((k) => k !== m.key),
+      start,
+      passageId: passageAt(doc, start),
+    });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Every other document the document mentions by number, one typed LegalReference per identity. */
+export function extractReferences(doc: StructuredDocument, meta: DocumentMeta): LegalReference[] {
+  const { text: flat, map } = reflow(doc.parsed.text);
+  const t: FlatText = { flat, folded: foldKeepLength(flat) };
+  const toFlat = (orig: number): number => {
+    let lo = 0;
+    let hi = map.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((map[mid] ?? 0) < orig) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.min(lo, flat.length);
+  };
+  const mentions = findMentions(t, meta);
+  const { items } = layout({ doc, t, map, toFlat });
+  const ends = sentenceEnds(items);
+  const ctx: ReadCtx = { t, mentions, leads: new Map() };
+  const readings: Reading[] = [];
+  let carry: Carry = { keyword: null, from: null };
+  items.forEach((item, i) => {
+    const r = readItem(ctx, item, carry, ends[i] ?? item.end);
+    readings.push(...r.out);
+    carry = r.carry;
+  });
+  const aliases = mentions.filter((m) => m.alias);
+  for (const m of aliases)
+    readings.push({
+      mention: m,
+      relation: 'CITES',
+      partial: false,
+      evidence: { start: m.start, end: m.tailEnd, leadIn: null },
+      chain: [],
+    });
+  return merge(doc, t, map, readings);
+}

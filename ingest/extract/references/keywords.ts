@@ -1,0 +1,90 @@
+/**
+ * Relation keywords of an item (folded text) and where they may speak for the document itself.
+ *
+ * A keyword counts only when the document is its subject: at the start of an item ("Căn cứ …",
+ * "Thực hiện …", "Điều 1. Bãi bỏ …", a title "Bãi bỏ Thông tư số …"), after the document's own act in
+ * its title or preamble ("… ban hành Thông tư bãi bỏ …", "… ban hành Kế hoạch triển khai thực hiện …"), or
+ * after "<loại> này" ("Quyết định này … thay thế …"). The same words inside another document's
+ * description ("Nghị quyết 189 … ban hành Chương trình hành động thực hiện Nghị quyết 36") say what that
+ * document does, not what this one does.
+ */
+import type { Region } from './segments.ts';
+
+/** What an item's keyword makes of the documents it lists. */
+export type Keyword = 'BASIS' | 'IMPLEMENT' | 'STOP' | 'REPEAL' | 'REPLACE' | 'AMEND' | 'GUIDE';
+
+const KEYWORDS: [string, Keyword][] = [
+  ['can cu', 'BASIS'],
+  ['(?:tiep tuc )?(?:trien khai|thuc hien|thi hanh|cu the hoa)', 'IMPLEMENT'],
+  ['(?:xet|xem xet|theo de nghi|tren co so|tai phien hop|tiep theo)', 'STOP'],
+  ['bai bo', 'REPEAL'],
+  ['thay the', 'REPLACE'],
+  ['sua doi(?:,? bo sung)?', 'AMEND'],
+  ['(?:huong dan|quy dinh chi tiet)', 'GUIDE'],
+];
+const ANY_KEYWORD = new RegExp(`(?<![a-z])(?:${KEYWORDS.map(([k]) => `(${k})`).join('|')})(?![a-z])`, 'g');
+
+/** Where each keyword may speak: "Căn cứ" only before the body, "Thực hiện" also in the plan's purpose. */
+const ALLOWED: Record<Keyword, readonly Region[]> = {
+  BASIS: ['title', 'preamble'],
+  IMPLEMENT: ['title', 'preamble', 'purpose'],
+  STOP: ['header', 'title', 'preamble', 'purpose', 'article', 'body'],
+  REPEAL: ['title', 'preamble', 'article'],
+  REPLACE: ['title', 'preamble', 'article'],
+  AMEND: ['title', 'preamble', 'article'],
+  GUIDE: ['title', 'preamble', 'article'],
+};
+
+function keywordOf(m: RegExpMatchArray): Keyword | null {
+  const i = m.slice(1).findIndex((g) => g !== undefined);
+  return KEYWORDS[i]?.[1] ?? null;
+}
+
+/** List markers and "về việc" before an item's first word: "- ", "2. ", "a) ", "Điều 2. ", "V/v ". */
+const LEAD_IN =
+  /^[\s\-+*•–]*(?:(?:dieu \d+[a-z]?\.?|[ivxlc]+\.|\d+(?:\.\d+)*[.)]|[a-z]\))\s*)*(?:ve viec |v\/v |ve )?/;
+/** The document's own act: "(Bộ trưởng …) ban hành Thông tư …", "phê duyệt Kế hoạch …", "Quyết định này". */
+const OWN_ACT =
+  /(?:ban hanh|phe duyet) (?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu|de an|chi thi|nghi dinh|quy dinh|huong dan)|(?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|van ban) nay(?![a-z])/g;
+
+export interface KeywordHit {
+  keyword: Keyword;
+  /** Offset of the keyword in the item text. */
+  at: number;
+}
+
+/**
+ * The keyword that governs the documents listed after `upTo` in an item (folded item text): the last
+ * keyword that is the document's own word — at the item start, or after its own act. Null when none.
+ */
+export function itemKeyword(item: string, upTo: number, region: Region): KeywordHit | null {
+  const head = item.slice(0, upTo);
+  const lead = LEAD_IN.exec(head)?.[0].length ?? 0;
+  let own = -1;
+  for (const m of head.matchAll(OWN_ACT)) {
+    const selfSubject = / nay$/.test(m[0]);
+    if (selfSubject || region === 'title' || region === 'preamble')
+      own = Math.max(own, m.index + m[0].length);
+  }
+  let best: KeywordHit | null = null;
+  for (const m of head.matchAll(ANY_KEYWORD)) {
+    const keyword = keywordOf(m);
+    if (keyword === null || !ALLOWED[keyword].includes(region)) continue;
+    const atStart =
+      m.index === lead ||
+      (m.index <= lead + 12 && /^(?:tiep tuc|dong thoi) $/.test(head.slice(lead, m.index)));
+    if (atStart || (own >= 0 && m.index >= own)) best = { keyword, at: m.index };
+  }
+  return best;
+}
+
+/** "… hết hiệu lực (kể từ …)": documents listed before it in the sentence are repealed. */
+export function repealsAfter(sentence: string): number {
+  const m = /(?<![a-z])het hieu luc(?![a-z])/.exec(sentence);
+  return m === null ? -1 : m.index;
+}
+
+/** "Bãi bỏ khoản 1 Điều 3 Nghị quyết số …": the act touches a part of the document only. */
+export function partOnly(beforeHead: string): boolean {
+  return /(?<![a-z])(khoan|diem|dieu|muc|chuong|phu luc|mot so (?:dieu|noi dung))(?![a-z])/.test(beforeHead);
+}
