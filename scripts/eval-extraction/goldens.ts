@@ -3,7 +3,7 @@ import path, { join } from 'node:path';
 import type { DocumentMeta, Target, Task } from '../../core/types.ts';
 import { extractTasks } from '../../ingest/extract/tasks/index.ts';
 import { extractTargets } from '../../ingest/extract/targets.ts';
-import { extractMeta } from '../../ingest/extract/meta.ts';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
 import { loadDoc } from './ref-eval.ts';
 
 /**
