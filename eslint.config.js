@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/',
       'data/',
+      '.cache/',
       'graph/launcher/target/',
       'src/web/vendor/',
       'test-output/',

@@ -207,19 +207,51 @@ export interface Task {
   start: number;
 }
 
+/** What a target's value measures: one of a closed list (GOLDEN-SPEC "What a target is"). */
+export const TARGET_METRICS = [
+  'tỷ trọng trong GRDP',
+  'tỷ lệ',
+  'tốc độ tăng trưởng',
+  'chi cho R&D / GRDP',
+  'số lượng',
+  'giá trị',
+  'diện tích',
+  'xếp hạng',
+  'mức giảm',
+  'khác',
+] as const;
+export type TargetMetric = (typeof TARGET_METRICS)[number];
+
+/** ">=" (ít nhất, tối thiểu, trên), "<=" (dưới, tối đa, top N), "~" (khoảng), "=" otherwise. */
+export type Comparator = '>=' | '<=' | '=' | '~';
+
 export interface Target {
   /** `${documentId}:g${ordinal}` */
   id: string;
   ordinal: number;
+  /** Short label as written, e.g. "Quy mô kinh tế số trong GRDP". */
   indicator: string;
-  /** The sentence or list item the target was read from. */
+  /**
+   * What is measured, lower case: a canonical subject of the vocabulary ("kinh tế số", "công nghiệp sinh
+   * học", "chi cho khoa học công nghệ") when the wording names one, else the noun phrase as written.
+   */
+  subject: string;
+  metric: TargetMetric;
+  /** The sentence or list item (or table row) the target was read from. */
   text: string;
   value: number | null;
   valueMin: number | null;
   valueMax: number | null;
   unit: string | null;
-  comparator: string | null;
+  comparator: Comparator;
+  /** Target year ("đến năm 2030"); null when only a period is stated. */
   year: number | null;
+  /** "hằng năm" or a span such as "2026-2030"; null when only a year is stated. */
+  period: string | null;
+  /** Agency named to follow the target (indicator tables' monitoring column), canonical name. */
+  responsibleAgency: string | null;
+  /** A national (central) aim: stated by a central body or quoted as the country's target. */
+  national: boolean;
   fields: string[];
   passageId: string | null;
   start: number;

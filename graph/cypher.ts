@@ -410,11 +410,15 @@ WHERE ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $
   AND ($year IS NULL OR t.year = $year)
   AND ($field IS NULL OR EXISTS { MATCH (t)-[:IN_FIELD]->(:Field {slug: $field}) })
   AND ($q IS NULL OR t.folded CONTAINS $q)
+  AND ($subject IS NULL OR t.subjectFolded CONTAINS $subject)
+  AND ($subjectExact IS NULL OR t.subjectExact CONTAINS $subjectExact)
+  AND ($metric IS NULL OR t.metric = $metric)
   AND ($document IS NULL OR d.id = $document)
-RETURN t { .id, .documentId, .indicator, .text, .value, .valueMin, .valueMax, .unit, .comparator, .year, .passageId, .page,
+RETURN t { .id, .documentId, .indicator, .subject, .metric, .text, .value, .valueMin, .valueMax, .unit, .comparator,
+  .year, .period, .responsibleAgency, .national, .passageId, .page,
   locality: coalesce(d.locality, d.province), documentTitle: d.title, documentNumber: d.number,
   fields: [(t)-[:IN_FIELD]->(f:Field) | f.slug] } AS target
-ORDER BY d.locality, t.year, t.ordinal
+ORDER BY t.subject, t.metric, d.locality, t.year, t.ordinal
 LIMIT $limit`;
 
 export const FIELD_COUNTS = `

@@ -37,6 +37,12 @@ export interface TargetFilter {
   locality: string | null;
   year: number | null;
   q: string | null;
+  /** Folded subject (a part of it matches: "kinh te so" finds "kinh tế số"). */
+  subject?: string | null;
+  /** Accented lower-case subject part, when the filter was written with diacritics. */
+  subjectExact?: string | null;
+  /** One of the closed list of metrics (`TARGET_METRICS`). */
+  metric?: string | null;
   document: string | null;
   limit: number;
 }
@@ -130,7 +136,17 @@ export class GraphReader {
   }
 
   listTargets(filter: TargetFilter): Promise<Row[]> {
-    return this.conn.column<Row>(Q.LIST_TARGETS, { ...filter, limit: neo4j.int(filter.limit) }, 'target');
+    return this.conn.column<Row>(
+      Q.LIST_TARGETS,
+      {
+        ...filter,
+        subject: filter.subject ?? null,
+        subjectExact: filter.subjectExact ?? null,
+        metric: filter.metric ?? null,
+        limit: neo4j.int(filter.limit),
+      },
+      'target',
+    );
   }
 
   /** Documents implementing `key` (a number key) directly or through the chain, with the citing passage. */

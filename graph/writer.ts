@@ -1,6 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { AgencyRef, Extraction, LegalReference, StructuredDocument } from '../core/types.ts';
 import { numberKey } from '../core/vocab/docnumber.ts';
+import { subjectExact } from '../core/vocab/target-subjects.ts';
 import { RELATION_TYPES } from '../core/vocab/relations.ts';
 import { passageFacets } from '../core/text/facets.ts';
 import { fold, indexField, TERMS_VERSION } from '../core/text/normalize.ts';
@@ -144,7 +145,9 @@ async function writeFacts(tx: ManagedTransaction, input: DocumentWrite): Promise
     props: {
       ...t,
       documentId: doc.id,
-      folded: fold(`${t.indicator} ${t.text}`),
+      folded: fold(`${t.indicator} ${t.subject} ${t.text}`),
+      subjectFolded: fold(t.subject),
+      subjectExact: subjectExact(t.subject),
       page: pageOf(doc, t.passageId),
     },
   }));

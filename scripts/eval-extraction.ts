@@ -25,6 +25,7 @@ import {
   type GoldenCase,
   type Kind,
 } from './eval-extraction/task-eval.ts';
+import { targetReport } from './eval-extraction/target-eval.ts';
 import { printRelationReport } from './eval-extraction/relation-report.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -87,4 +88,5 @@ for (const k of KINDS) {
 console.log(
   '\ntasks: found with the golden row label or title and exactly its lead agencies; lead/coordinating/deadlines over matched tasks.',
 );
+for (const line of targetReport(dev, held, args.has('--docs'))) console.log(line);
 printRelationReport({ devOnly: args.has('--dev') });

@@ -31,9 +31,15 @@ export const ConfigSchema = z.object({
     ),
   ALLOWED_HOSTS: z.string().default(''),
   INGEST_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
-  EMBEDDER: z.enum(['auto', 'transformers', 'offline']).default('auto'),
+  EMBEDDER: z.enum(['auto', 'e5', 'openai', 'transformers', 'offline']).default('auto'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODEL_DIR: opt(z.string().min(1)),
+  EMBEDDINGS_URL: opt(
+    z.string().refine(isHttpUrl, 'must be an http(s) URL, the API base (e.g. http://127.0.0.1:8080/v1)'),
+  ),
+  EMBEDDINGS_MODEL: z.string().min(1).default('intfloat/multilingual-e5-small'),
+  EMBEDDINGS_API_KEY: opt(z.string().min(1)),
+  EMBEDDINGS_INPUT_TYPE: z.enum(['auto', 'field', 'prefix', 'none']).default('auto'),
   SEARCH_WEIGHTS: opt(
     z
       .string()
@@ -54,6 +60,21 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
+/** Rules between variables. */
+const CheckedConfigSchema = ConfigSchema.superRefine((c, ctx) => {
+  if (c.EMBEDDER === 'openai' && !c.EMBEDDINGS_URL) {
+    ctx.addIssue({ code: 'custom', path: ['EMBEDDINGS_URL'], message: 'is required when EMBEDDER=openai' });
+  }
+});
+
+function isHttpUrl(v: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(v).protocol);
+  } catch {
+    return false;
+  }
+}
+
 export type RawConfig = z.infer<typeof ConfigSchema>;
 
 export interface Config extends RawConfig {
@@ -66,7 +87,7 @@ export interface Config extends RawConfig {
 
 /** Parses and validates settings; throws CONFIG_INVALID naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const result = ConfigSchema.safeParse(env);
+  const result = CheckedConfigSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new AppError('CONFIG_INVALID', `Invalid configuration: ${problems.join('; ')}`, { problems });

@@ -3,7 +3,7 @@ import { extractMeta } from './meta/index.ts';
 import { extractReferences } from './references/index.ts';
 import { extractAgencies } from './agencies/index.ts';
 import { extractTasks } from './tasks/index.ts';
-import { extractTargets } from './targets.ts';
+import { extractTargets } from './targets/index.ts';
 import { sectionFields } from './fields.ts';
 
 /**

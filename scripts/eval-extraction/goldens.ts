@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path, { join } from 'node:path';
 import type { DocumentMeta, Target, Task } from '../../core/types.ts';
 import { extractTasks } from '../../ingest/extract/tasks/index.ts';
-import { extractTargets } from '../../ingest/extract/targets.ts';
 import { extractMeta } from '../../ingest/extract/meta/index.ts';
+import { extractTargets } from '../../ingest/extract/targets/index.ts';
 import { loadDoc } from './ref-eval.ts';
 
 /**
@@ -125,7 +125,8 @@ export function runGolden(
   const meta = locality ? metaFor(locality) : extractMeta(doc);
   return {
     tasks: extractTasks(doc, meta),
-    targets: extractTargets(doc, meta),
+    // Targets read the document's own title, date and issuer (horizon, baselines, national), as in the pipeline.
+    targets: extractTargets(doc, extractMeta(doc)),
     locality: meta.locality,
   };
 }

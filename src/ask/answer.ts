@@ -3,11 +3,9 @@ import { numberKey } from '../../core/vocab/docnumber.ts';
 import { fold } from '../../core/text/normalize.ts';
 import type { SearchHit, SearchService } from '../search/service.ts';
 import { understand, type Intent, type QuestionEntities } from './intent.ts';
+import { targetsAnswer, type Column } from './targets.ts';
 
-export interface Column {
-  key: string;
-  label: string;
-}
+export type { Column };
 
 export interface Citation {
   passageId: string;
@@ -127,42 +125,6 @@ async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Int
     passageId: t.passageId,
   }));
   return { columns: TASK_COLUMNS, rows };
-}
-
-async function targetsAnswer(e: QuestionEntities, reader: GraphReader) {
-  const targets = await reader.listTargets({
-    field: e.indicator ? null : e.field,
-    locality: e.locality ? fold(e.locality) : null,
-    year: null,
-    q: e.indicator,
-    document: null,
-    limit: 1000,
-  });
-  const rows = targets.map((t) => ({
-    plan: planLabel({ number: t.documentNumber, title: t.documentTitle }),
-    locality: t.locality,
-    indicator: t.indicator,
-    value: t.value ?? range(t.valueMin, t.valueMax),
-    unit: t.unit,
-    comparator: t.comparator,
-    year: t.year,
-    documentId: t.documentId,
-    passageId: t.passageId,
-  }));
-  const columns = [
-    LOCALITY,
-    PLAN,
-    { key: 'indicator', label: 'Chỉ tiêu / Indicator' },
-    { key: 'comparator', label: 'So sánh / Comparator' },
-    { key: 'value', label: 'Giá trị / Value' },
-    { key: 'unit', label: 'Đơn vị / Unit' },
-    { key: 'year', label: 'Năm / Year' },
-  ];
-  return { columns, rows };
-}
-
-function range(min: unknown, max: unknown): string | null {
-  return typeof min === 'number' && typeof max === 'number' ? `${min}–${max}` : null;
 }
 
 function planLabel(doc: Row): string {

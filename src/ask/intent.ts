@@ -3,6 +3,8 @@ import { DOC_NUMBER_RE, parseDocNumber } from '../../core/vocab/docnumber.ts';
 import { FIELDS, tagFields } from '../../ingest/extract/fields.ts';
 import { findLocality } from '../../core/vocab/localities.ts';
 import { fold } from '../../core/text/normalize.ts';
+import type { TargetMetric } from '../../core/types.ts';
+import { subjectsInQuestion } from '../../core/vocab/target-subjects.ts';
 
 export type Intent = 'implements' | 'tasks_by_field' | 'tasks_by_agency' | 'targets_compare' | 'search';
 
@@ -14,8 +16,14 @@ export interface QuestionEntities {
   agencyKind: string | null;
   agencyName: string | null;
   locality: string | null;
-  /** Indicator keyword for target comparisons (e.g. "grdp"). */
+  /** Indicator keyword for target comparisons (e.g. "grdp"), used when no subject or metric is named. */
   indicator: string | null;
+  /** Canonical target subject the question names ("kinh tế số", "chi cho khoa học công nghệ"). */
+  subject: string | null;
+  /** Target metric the question names ("tỷ trọng trong GRDP", "tốc độ tăng trưởng", "tỷ lệ"). */
+  metric: TargetMetric | null;
+  /** Target year asked for ("đến năm 2030", "by 2030"). */
+  year: number | null;
 }
 
 export interface Understanding {
@@ -24,7 +32,8 @@ export interface Understanding {
 }
 
 const IMPLEMENT_WORDS = /\b(thuc hien|trien khai|implement\w*|can cu|cu the hoa|carry out|carries out)\b/;
-const TARGET_WORDS = /\b(so sanh|compare|comparison|muc tieu|chi tieu|target\w*|grdp|ty trong|share)\b/;
+const TARGET_WORDS =
+  /\b(so sanh|compare|comparison|muc tieu|chi tieu|target\w*|grdp|ty trong|share|goals?|aims?)\b/;
 const TASK_WORDS = /\b(giao|nhiem vu|chu tri|phoi hop|assign\w*|task\w*|who|ai|lead\w*|responsib\w*)\b/;
 /** Indicator keywords a comparison can name; the first found filters targets. */
 const INDICATORS = ['grdp', 'doanh nghiep', 'san pham', 'mo hinh', 'cong nghe'];
@@ -62,6 +71,7 @@ export function understand(question: string): Understanding {
     ...findAgency(question, q),
     locality: findLocality(question)?.name ?? null,
     indicator: INDICATORS.find((w) => q.includes(w)) ?? null,
+    ...targetEntities(question, q),
   };
   return { intent: chooseIntent(q, entities), entities };
 }
@@ -122,4 +132,29 @@ function findAgency(
   return ref.isGroup
     ? { agencyKind: null, agencyName: null }
     : { agencyKind: ref.kind, agencyName: ref.name };
+}
+
+/** Metrics a question can name, first match wins (growth before share: "tăng trưởng GRDP"). */
+const QUESTION_METRICS: readonly [RegExp, TargetMetric][] = [
+  [/\b(tang truong|toc do tang|growth)\b/, 'tốc độ tăng trưởng'],
+  [
+    /\b(ty trong|dong gop|share|contribution|quy mo)\b.*\b(grdp|gdp)\b|\b(grdp|gdp)\b.*\b(share|ty trong)\b|% (of )?(grdp|gdp)/,
+    'tỷ trọng trong GRDP',
+  ],
+  [/\b(xep hang|rank\w*)\b/, 'xếp hạng'],
+  [/\b(ty le|rate|percentage|proportion)\b/, 'tỷ lệ'],
+];
+
+/** Subject, metric and year of a target comparison question. */
+function targetEntities(
+  question: string,
+  folded: string,
+): { subject: string | null; metric: TargetMetric | null; year: number | null } {
+  const subjects = subjectsInQuestion(question);
+  const year = /\b(?:nam|by|to|in|until|den|toi)\s+(20\d\d)\b/.exec(folded) ?? /\b(20\d\d)\b/.exec(folded);
+  return {
+    subject: subjects[0]?.subject ?? null,
+    metric: QUESTION_METRICS.find(([re]) => re.test(folded))?.[1] ?? null,
+    year: year ? Number(year[1]) : null,
+  };
 }

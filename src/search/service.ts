@@ -6,6 +6,7 @@ import { requiredFacets, type FacetFilter } from '../../core/text/facets.ts';
 import { queryTerms } from '../../core/text/normalize.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import { embedderSettings } from './embedder/settings.ts';
 import { reciprocalRankFusion, type Scored } from './fusion.ts';
 import { englishExpansion } from './glossary.ts';
 import { graphList, type GraphHints } from './graph-list.ts';
@@ -67,9 +68,7 @@ export class SearchService {
     const vectors = await VectorStore.open(
       {
         dir: path.join(config.dataDir, 'index'),
-        mode: config.EMBEDDER,
-        model: config.EMBEDDING_MODEL,
-        ...(config.MODEL_DIR ? { modelDir: config.MODEL_DIR } : {}),
+        ...embedderSettings(config),
         log,
       },
       rows.map(embeddable),

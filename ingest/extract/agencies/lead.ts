@@ -5,6 +5,23 @@ import { expandSharedHead, splitAgencies } from './split.ts';
 export interface LeadingAgency {
   names: string[];
   rest: string;
+  /** True when an opening clause came before the agency ("Căn cứ kế hoạch này, các Sở …"). */
+  opening?: boolean;
+}
+
+/** Clauses that may open a duty before its agency: "Trên cơ sở …,", "Căn cứ …,", "Trong trường hợp …,". */
+const OPENING = /^(?:Trên cơ sở|Căn cứ|Trong trường hợp|Trường hợp|Sau khi|Theo|Đồng thời)\s/u;
+
+/** The text after an opening clause when an agency follows one of its commas ("Căn cứ …, Sở X chủ trì …"). */
+function afterOpening(text: string): string | null {
+  if (!OPENING.test(text)) return null;
+  const span = text.slice(0, 320).split(/[;:]/u)[0] ?? '';
+  for (const m of span.matchAll(/,\s+/gu)) {
+    const after = text.slice(m.index + m[0].length).replace(HEAD_OF, '');
+    if (startsWithAgencyHead(after) && !/^(?:các|Các)\s+(?:nội dung|nhiệm vụ|quy định)/u.test(after))
+      return after;
+  }
+  return null;
 }
 
 const ACTION =
@@ -67,13 +84,14 @@ function tidyRest(s: string): string {
  * of agencies ("Sở Thông tin và Truyền thông, Báo, Đài Phát thanh – Truyền hình"). Null otherwise.
  */
 export function leadingAgency(raw: string): LeadingAgency | null {
-  const text = expandAbbreviations(raw)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(CONDITION, '')
-    .replace(PURPOSE, '')
-    .replace(LEAD_IN, '')
-    .replace(HEAD_OF, '');
+  const flat = expandAbbreviations(raw).replace(/\s+/g, ' ').trim();
+  const opened = afterOpening(flat);
+  const found = agencyAt(opened ?? flat);
+  return found && opened ? { ...found, opening: true } : found;
+}
+
+function agencyAt(flat: string): LeadingAgency | null {
+  const text = flat.replace(CONDITION, '').replace(PURPOSE, '').replace(LEAD_IN, '').replace(HEAD_OF, '');
   if (!startsWithAgencyHead(text)) return null;
   if (expandSharedHead(text) !== text) {
     const names = splitAgencies(text);

@@ -32,6 +32,10 @@ export function cleanAgencyName(raw: string): string {
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;:.\-–+•·]+|[\s,;:.\-–+]+$/gu, '')
     .replace(/^(?:và|với|cùng|phối hợp với|chủ trì,?)\s+/iu, '')
+    .replace(
+      /^(?:Giám đốc|Thủ trưởng)\s+(?=(?:các\s+)?(?:Sở|sở|cơ quan|đơn vị|ngành|Ban|ban)(?=[\s,]|$))/u,
+      '',
+    )
     .replace(/^(?:Đơn vị|Cơ quan)\s+(?:chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*/iu, '')
     .replace(/\s+(?:thực hiện|chủ trì|phối hợp)$/iu, '')
     .trim();

@@ -122,7 +122,7 @@ const LINKS = new Set(
 export function splitAgencies(cell: string): string[] {
   const spaced = expandSharedHead(expandAbbreviations(cell))
     .replace(/\([^)]*\)/g, ' ')
-    .replace(/(?<!(?:trưởng|đốc|tịch|Bí thư|Lãnh đạo))([\p{L}])\s+(?=(?:Sở|Bộ)\s+\p{Lu})/gu, '$1, ')
+    .replace(/([\p{L}])(?<!(?:trưởng|đốc|tịch|Bí thư|Lãnh đạo))\s+(?=(?:Sở|Bộ)\s+\p{Lu})/gu, '$1, ')
     .replace(MISSING_COMMA, (m: string, word: string) => (LINKS.has(word) ? m : `${word}, `));
   const text = protectNames(spaced);
   const out: string[] = [];

@@ -33,10 +33,10 @@ const DANGLING = /\s(?:và|với|của|cho|về|để|tại|trong|theo|các|nh�
 
 /** A heading or topic mistaken for a lead: these words open clauses, not names. */
 const NOT_A_NAME =
-  /^(?:Trường hợp|Khi|Nội dung|Nhiệm vụ|Báo cáo|Văn bản|Phòng cháy|Thời gian|Thời hạn|Kinh phí|Nguồn|Các nội dung|Các nhiệm vụ|Các chương trình|Các dự án|Các chỉ tiêu|Các giải pháp|Các hoạt động|Các phương thức)\b/iu;
+  /^(?:Ban hành|Trường hợp|Khi|Nội dung|Nhiệm vụ|Báo cáo|Văn bản|Phòng cháy|Thời gian|Thời hạn|Kinh phí|Nguồn|Các nội dung|Các nhiệm vụ|Các chương trình|Các dự án|Các chỉ tiêu|Các giải pháp|Các hoạt động|Các phương thức)\b/iu;
 
 /** A company written by its brand ("Viettel Nghệ An", "VNPT", "MobiFone"). */
-const BRAND = /^[A-Z][A-Za-z]{2,}(?=\s|$)/;
+const BRAND = /^(?:[A-Z]{2,}[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z][a-z]*[bdfjklqrsvwxz])(?=\s|$)/;
 
 /** True when `raw` names an organisation, an office held or an explicit group of bodies. */
 export function isOrganisation(raw: string): boolean {

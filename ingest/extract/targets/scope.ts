@@ -1,0 +1,78 @@
+import type { StructuredDocument } from '../../../core/types.ts';
+import { logicalLines, toLines, type TextBlock } from '../text/index.ts';
+import { horizonIn, type Horizon, NO_HORIZON } from './horizon.ts';
+
+/**
+ * Where a document states its targets: the objective parts ("Mục tiêu", "Mục tiêu cụ thể", "Đến năm
+ * 2030", "Tầm nhìn đến năm 2045", "Kế hoạch … giai đoạn 2026-2030") and aims stated inline elsewhere
+ * ("…, mục tiêu tỷ lệ phủ sóng 5G đến năm 2030 đạt 100%", "phấn đấu đến năm 2030 đạt 30% …").
+ */
+
+export interface ObjectiveLine {
+  line: TextBlock;
+  /** Horizon of the heading context (the part and sub-heading the line is under). */
+  heading: Horizon;
+  path: string[];
+}
+
+const OBJECTIVE = /mục tiêu|chỉ tiêu|đến năm 20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm/iu;
+/** A sub-heading opens an objective part only when it starts like one ("2. Mục tiêu cụ thể", "b) Đến năm 2030"). */
+const OBJECTIVE_SUB =
+  /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm|(?:kế hoạch|lộ trình)[^.;]{0,40}giai đoạn\s+20\d\d)/iu;
+/** An aim stated inline outside the objective parts. */
+const INLINE_AIM =
+  /(?:mục tiêu|phấn đấu)[^.;]{0,80}(?:(?:đến|tới)\s+)?năm\s+20\d\d[^.;]{0,60}\d|mục tiêu[^.;]{0,60}\d[^.;]{0,30}năm\s+20\d\d/iu;
+
+const TOP = new Set(['roman', 'chapter', 'appendix', 'article']);
+const HEADING = new Set(['roman', 'arabic', 'decimal', 'chapter', 'letter']);
+
+/** Lines of the objective parts of the document, each with the horizon of its heading context. */
+export function objectiveLines(doc: StructuredDocument): ObjectiveLine[] {
+  const out: ObjectiveLine[] = [];
+  let inside = false;
+  let heading: Horizon = NO_HORIZON;
+  let path: string[] = [];
+  for (const l of toLines(logicalLines(doc.parsed.text))) {
+    const headingLike =
+      l.kind !== null && HEADING.has(l.kind) && !/[.;]$/.test(l.body) && l.body.length < 200;
+    if (l.kind !== null && TOP.has(l.kind)) {
+      inside = OBJECTIVE.test(l.body);
+      heading = horizonIn(l.body);
+      path = [l.body];
+      if (inside) continue;
+    }
+    if (headingLike && OBJECTIVE_SUB.test(l.body)) {
+      inside = true;
+      const h = horizonIn(l.body);
+      heading = h.year !== null || h.span !== null ? h : heading;
+      path = [...path.slice(0, 1), l.body];
+      continue;
+    }
+    if (inside || INLINE_AIM.test(l.text))
+      out.push({ line: l, heading: inside ? heading : NO_HORIZON, path });
+  }
+  return out;
+}
+
+/** Clauses of a line (split at ";"); a lower-case clause inherits the previous number-free clause as context. */
+export function clauses(line: TextBlock): { clause: TextBlock; context: string }[] {
+  const out: { clause: TextBlock; context: string }[] = [];
+  let from = 0;
+  let lead = '';
+  for (const part of line.text.split(/(?<=;)/)) {
+    const text = part.trim();
+    const start = line.start + from;
+    from += part.length;
+    if (text === '') continue;
+    if (!/\d/.test(text)) {
+      lead = text.replace(/;$/, '');
+      continue;
+    }
+    const inherits = /^[\p{Ll}]/u.test(text) && lead !== '';
+    out.push({
+      clause: { text, start, end: start + part.length },
+      context: inherits ? `${lead}; ${text}` : text,
+    });
+  }
+  return out;
+}

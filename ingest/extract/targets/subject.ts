@@ -1,0 +1,205 @@
+import type { TargetMetric } from '../../../core/types.ts';
+import { ABBREVIATIONS } from '../../../core/vocab/agency-gazetteer.ts';
+import { canonicalSubject } from '../../../core/vocab/target-subjects.ts';
+import { squash } from '../text/index.ts';
+import type { Quantity } from './quantity.ts';
+
+/**
+ * What a target's value measures. The noun phrase is read on the side of the number the wording puts
+ * it: before it when a measure opens the phrase ("tỷ lệ phủ sóng mạng 5G … đạt 100%", "Quy mô kinh tế
+ * số đạt 40% GRDP"), after it when the number quantifies a population ("100% các khu công nghiệp có …",
+ * "ít nhất 20 mô hình sản xuất …"). The measure word, the GRDP tail, the unit's kind and verbs of change
+ * ("tăng", "giảm") give the metric; the subject vocabulary turns known wordings into one canonical subject.
+ */
+
+export interface SubjectReading {
+  subject: string;
+  metric: TargetMetric;
+  /** True when the subject is a canonical entry of the vocabulary. */
+  canonical: boolean;
+  /** Short label as written ("Quy mô kinh tế số trong GRDP"); empty when the wording gives none. */
+  indicator: string;
+}
+
+/** Words that open a target sentence without being part of what is measured. */
+const LEADING_FILLER =
+  /^(?:[-+•·]|\d+(?:\.\d+)*[.)]|[a-zđ]\))?\s*(?:(?:phấn đấu|phần đầu|đảm bảo|bảo đảm|hoàn thành|tổ chức|có|đạt|đưa|nâng|trong đó|đồng thời|mục tiêu|chỉ tiêu|(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới) (?:hết )?năm\s+\d{4}|hằng năm|hàng năm|mỗi năm|tối thiểu|ít nhất|cụ thể)[\s,:]*)*/iu;
+
+/** Linking verbs and comparators between the measured phrase and its value. */
+const TRAILING_LINK =
+  /(?:\s+(?:đạt|lên|là|chiếm|ở mức|tăng|giảm|còn|xuống|khoảng|bình quân|trên|dưới|từ|ít nhất|tối thiểu|tối đa|không dưới|không thấp hơn|có|hơn|đạt mức|phấn đấu|trung bình|đóng góp|gấp))+\s*$/iu;
+
+const TIME_PHRASE =
+  /\s*,?\s*(?:(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới|vào) (?:hết |cuối )?năm\s+\d{4}|hằng năm|hàng năm|mỗi năm)\s*,?/giu;
+
+/** Measures that open a phrase: the metric they imply and whether they are dropped from the subject. */
+const MEASURE_HEAD =
+  /^(?:(tỷ lệ|tỉ lệ)|(tỷ trọng|tỉ trọng|quy mô|đóng góp(?:\s+(?:vào|cho))?)|(tốc độ tăng trưởng|tốc độ tăng|mức tăng|tăng trưởng bình quân)|(mức giảm)|(tổng số|số lượng|số))\s+/iu;
+
+const GRDP_TAIL = /^\s*(?:(?:vào|trong|của|so với)\s+)?(?:tổng\s+)?(GRDP|GDP|tổng sản phẩm)\b[^,;.]*/u;
+const GRDP = /\b(?:GRDP|GDP)\b|tổng sản phẩm (?:trên địa bàn|trong nước)/u;
+
+/** Where a noun phrase after the number stops. */
+const AFTER_STOP =
+  /[;.:(]|,\s*(?=\d)|,\s+(?=(?:góp phần|nhằm|để|tạo|bảo đảm|đảm bảo|đáp ứng|trong đó|phấn đấu|hình thành|nâng|làm|đồng thời|từng bước|qua đó|với|đạt)(?![\p{L}\p{M}]))|\s(?:nhằm|để|góp phần|tạo ra|qua đó|làm hình mẫu|so với)\s/u;
+
+const LOCAL_FILLER =
+  /\s*trên địa bàn(?:\s+(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố))?(?:\s+\p{Lu}\p{Ll}*)*/gu;
+
+/** Longest subject kept, in words. */
+const MAX_WORDS = 32;
+
+/** Units that count people or events and are followed by what they count ("3.000 lượt nhân lực"). */
+const CLASSIFIER_UNITS = new Set([
+  'lượt',
+  'người',
+  'lao động',
+  'triệu lượt',
+  'nghìn lượt',
+  'triệu người',
+  'nghìn người',
+]);
+
+function expand(s: string): string {
+  let out = s;
+  for (const [re, full] of ABBREVIATIONS) out = out.replace(re, full);
+  return out;
+}
+
+/** Clean phrase: abbreviations expanded, fillers dropped, lower-cased first letter unless an acronym. */
+function tidy(s: string): string {
+  const t = squash(expand(s).replace(LOCAL_FILLER, ' '))
+    .replace(/^(?:các|những|đội ngũ|toàn bộ|số)\s+/iu, '')
+    .replace(/[\s,;:–-]+$/u, '')
+    .trim();
+  const words = t.split(' ');
+  const capped = words.length > MAX_WORDS ? words.slice(0, MAX_WORDS).join(' ') : t;
+  return /^\p{Lu}\p{Ll}/u.test(capped) ? capped.charAt(0).toLowerCase() + capped.slice(1) : capped;
+}
+
+/** The last piece of the text before the number (after the last "mục tiêu", sentence or clause break). */
+function lastPiece(before: string): string {
+  const aim = before.toLowerCase().lastIndexOf('mục tiêu');
+  const from = aim >= 0 ? before.slice(aim + 'mục tiêu'.length) : before;
+  // "Lắp đặt mới trạm 3G/4G: 58 trạm": the label before the colon names what is counted.
+  const label = from.replace(/:\s*$/u, ' ');
+  return (
+    label
+      .split(
+        /[.;:]\s|\.$|\)\s*,?\s*|,\s*(?=(?:trong đó|đồng thời|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|nâng)(?![\p{L}\p{M}]))/iu,
+      )
+      .pop() ?? ''
+  );
+}
+
+/** The measured phrase before the number: its last piece without fillers, time phrases and links. */
+function beforePhrase(before: string): string {
+  let s = squash(lastPiece(before).replace(TIME_PHRASE, ' '));
+  for (let i = 0; i < 3; i++) s = squash(s.replace(LEADING_FILLER, '').replace(TRAILING_LINK, ''));
+  return s;
+}
+
+function afterPhrase(after: string): string {
+  const s = after.replace(GRDP_TAIL, '').replace(/^\s*,?\s*(?:vào\s+|trong\s+)?năm\s+20\d\d/u, '');
+  if (/^\s*(?:và|hoặc|,|trở lên|trở xuống|so với|\/)/iu.test(s)) return '';
+  const cut = AFTER_STOP.exec(s);
+  return squash((cut ? s.slice(0, cut.index) : s).replace(TIME_PHRASE, ' ')).replace(
+    /^(?:các|những)\s+/iu,
+    '',
+  );
+}
+
+interface Head {
+  rest: string;
+  metric: TargetMetric | null;
+}
+
+function measureHead(phrase: string): Head {
+  const m = MEASURE_HEAD.exec(phrase);
+  if (!m) return { rest: phrase, metric: null };
+  const rest = phrase.slice(m[0].length);
+  const metric: TargetMetric | null = m[1]
+    ? 'tỷ lệ'
+    : m[2]
+      ? 'tỷ trọng trong GRDP'
+      : m[3]
+        ? 'tốc độ tăng trưởng'
+        : m[4]
+          ? 'mức giảm'
+          : 'số lượng';
+  return { rest: rest.replace(GRDP_TAIL, '').trim(), metric };
+}
+
+function metricOf(q: Quantity, head: TargetMetric | null, before: string, after: string): TargetMetric {
+  if (q.kind === 'rank') return 'xếp hạng';
+  const tail = before.slice(-40);
+  if (/\bgiảm(?:\s+(?:bình quân|ít nhất|tối thiểu|khoảng|trên|thêm))*\s*$/iu.test(tail)) return 'mức giảm';
+  if (
+    head === 'tốc độ tăng trưởng' ||
+    /tăng trưởng|\btăng(?:\s+(?:bình quân|thêm|ít nhất|tối thiểu|khoảng|trên|gấp))*\s*$/iu.test(tail)
+  )
+    return 'tốc độ tăng trưởng';
+  if (q.kind === 'percent')
+    return GRDP.test(lastPiece(before)) || GRDP_TAIL.test(after) ? 'tỷ trọng trong GRDP' : 'tỷ lệ';
+  if (q.kind === 'times') return 'khác';
+  if (q.kind === 'money' || q.kind === 'mass') return 'giá trị';
+  if (q.kind === 'area') return 'diện tích';
+  return 'số lượng';
+}
+
+interface Phrase {
+  /** The measured phrase without its measure word. */
+  phrase: string;
+  /** As written, measure word included (the indicator label). */
+  written: string;
+  head: TargetMetric | null;
+}
+
+/** Subject phrase for the quantity `q` of `clause` (before/after the number, see the module note). */
+function subjectPhrase(clause: string, q: Quantity): Phrase {
+  const before = clause.slice(0, q.index);
+  const after = clause.slice(q.index + q.raw.length);
+  const whole = beforePhrase(before);
+  const b = measureHead(whole);
+  const a = afterPhrase(after);
+  if (q.kind === 'rank') {
+    const about = /(?<![\p{L}\p{M}])về\s+([^;.]+)/u.exec(after);
+    const phrase = about ? afterPhrase(about[1]!) : b.rest;
+    return { phrase, written: phrase, head: null };
+  }
+  if (q.kind === 'count') {
+    if (a === '' && b.rest !== '') return { phrase: b.rest, written: whole, head: b.metric };
+    const counted = CLASSIFIER_UNITS.has(q.unit) && a !== '' ? a : `${q.unit} ${a}`.trim();
+    return { phrase: counted, written: counted, head: b.metric };
+  }
+  if (b.rest !== '' && (b.metric !== null || a === ''))
+    return { phrase: b.rest, written: whole, head: b.metric };
+  return a !== ''
+    ? { phrase: a, written: a, head: b.metric }
+    : { phrase: b.rest, written: whole, head: b.metric };
+}
+
+/** Short label as written: at most 14 words, with the GRDP it is a share of. */
+function label(written: string, metric: TargetMetric): string {
+  const w = squash(written).split(' ');
+  const s = w.length > 14 ? w.slice(0, 14).join(' ') : w.join(' ');
+  return metric === 'tỷ trọng trong GRDP' && !GRDP.test(s) && s !== '' ? `${s} trong GRDP` : s;
+}
+
+/** Subject and metric of the quantity `q` in `clause`; `context` is searched for a canonical subject when the phrase is empty. */
+export function readSubject(clause: string, q: Quantity, context = clause): SubjectReading {
+  const { phrase, written, head } = subjectPhrase(clause, q);
+  const before = clause.slice(0, q.index);
+  const after = clause.slice(q.index + q.raw.length);
+  let metric = metricOf(q, head, before, after);
+  const subject = tidy(phrase);
+  const entry = canonicalSubject(subject) ?? (subject === '' ? canonicalSubject(context) : null);
+  if (entry?.percentMetric && q.kind === 'percent') metric = entry.percentMetric;
+  if (entry?.subject === 'tăng trưởng kinh tế' && q.kind === 'percent') metric = 'tốc độ tăng trưởng';
+  return {
+    subject: entry ? entry.subject : subject,
+    metric,
+    canonical: entry !== null,
+    indicator: label(written === '' && entry ? entry.subject : written, metric),
+  };
+}
