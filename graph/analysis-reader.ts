@@ -96,4 +96,42 @@ export class AnalysisReader {
   roots(id: string, numberKey: string | null): Promise<TreeDocument[]> {
     return this.conn.column<TreeDocument>(Q.TREE_ROOTS, { id, numberKey }, 'node');
   }
+
+  /** A passage's section, page and text with the texts before it in its section (nearest first). */
+  async tableContext(
+    passageId: string,
+  ): Promise<{ section: string | null; page: number | null; text: string; before: string[] } | null> {
+    const res = await this.conn.read((tx) => tx.run(Q.TABLE_CONTEXT, { id: passageId }));
+    const r = res.records[0];
+    if (!r) return null;
+    return r.toObject() as { section: string | null; page: number | null; text: string; before: string[] };
+  }
+
+  async createSavedSearch(saved: {
+    id: string;
+    q: string;
+    filters: string;
+    createdAt: string;
+  }): Promise<Row> {
+    const res = await this.conn.write((tx) => tx.run(Q.CREATE_SAVED_SEARCH, saved));
+    return res.records[0]!.get('saved') as Row;
+  }
+
+  listSavedSearches(): Promise<Row[]> {
+    return this.conn.column<Row>(Q.LIST_SAVED_SEARCHES, {}, 'saved');
+  }
+
+  async savedSearch(id: string): Promise<Row | null> {
+    const [saved] = await this.conn.column<Row>(Q.GET_SAVED_SEARCH, { id }, 'saved');
+    return saved ?? null;
+  }
+
+  async deleteSavedSearch(id: string): Promise<boolean> {
+    const res = await this.conn.write((tx) => tx.run(Q.DELETE_SAVED_SEARCH, { id }));
+    return (res.records[0]?.get('deleted') as number) > 0;
+  }
+
+  documentsIngestedSince(since: string, locality: string | null, type: string | null): Promise<Row[]> {
+    return this.conn.column<Row>(Q.DOCUMENTS_INGESTED_SINCE, { since, locality, type }, 'doc');
+  }
 }

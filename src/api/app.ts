@@ -15,6 +15,7 @@ import { registerIngestRoutes } from './routes/ingest.ts';
 import { registerImplementerRoutes } from './routes/implementers.ts';
 import { registerLineageRoutes } from './routes/lineage.ts';
 import { registerMatrixRoutes } from './routes/matrix.ts';
+import { registerSavedSearchRoutes } from './routes/saved-searches.ts';
 
 const INGEST_PATH = '/api/ingest';
 
@@ -39,6 +40,7 @@ export function createApp(ctx: AppContext): Express {
   registerLineageRoutes(registry, ctx);
   registerImplementerRoutes(registry, ctx);
   registerMatrixRoutes(registry, ctx);
+  registerSavedSearchRoutes(registry, ctx);
   const uploadMiddleware = registerIngestRoutes(registry, ctx);
   const router = express.Router();
   const openapi = buildOpenApi(registry, ctx.version);

@@ -13,6 +13,7 @@ import { renderLocality } from './views/locality.js';
 import { renderTree } from './views/tree.js';
 import { renderRef } from './views/ref.js';
 import { renderMatrix } from './views/matrix.js';
+import { renderSaved } from './views/saved.js';
 
 const main = document.getElementById('main');
 
@@ -38,6 +39,7 @@ const ROUTES = {
   tree: (parts, params) => renderTree(main, params),
   refs: (parts) => renderRef(main, parts[1] || ''),
   matrix: (parts, params) => renderMatrix(main, params),
+  saved: () => renderSaved(main),
 };
 
 let current = 0;

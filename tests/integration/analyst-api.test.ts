@@ -261,4 +261,52 @@ describe('analyst endpoints over the seeds (real Neo4j)', () => {
       expect(json.body.items).toHaveLength(1);
     });
   });
+
+  describe('readable answers', () => {
+    interface AskBody {
+      intent: string;
+      answer: { rows: { locality: string; lead: string; assignedTo?: string; now?: string }[] };
+      notice: { code: string; params: Record<string, string> } | null;
+      citations: { section: string | null; header: string[] | null; cells: string[] | null }[];
+    }
+
+    it('answers agency questions with or without diacritics, and old or new names across the reorganisation', async () => {
+      const vi = (
+        await request(app)
+          .get(`/api/ask?q=${enc('Nhiệm vụ của Sở Y tế Hải Phòng')}`)
+          .expect(200)
+      ).body as AskBody;
+      const plain = (
+        await request(app)
+          .get(`/api/ask?q=${enc('nhiem vu cua so y te hai phong')}`)
+          .expect(200)
+      ).body as AskBody;
+      expect(vi.intent).toBe('tasks_by_agency');
+      expect(vi.answer.rows.length).toBeGreaterThan(0);
+      expect(plain.answer.rows.length).toBe(vi.answer.rows.length);
+      expect(vi.citations.every((c) => !c.section || !c.section.includes('**'))).toBe(true);
+      // a table row cites its column headers
+      const row = vi.citations.find((c) => c.cells);
+      if (row) expect(row.header?.length ?? 0).toBeGreaterThan(1);
+
+      const now = (
+        await request(app)
+          .get(`/api/ask?q=${enc('Nhiệm vụ của Sở Khoa học và Công nghệ Lâm Đồng')}`)
+          .expect(200)
+      ).body as AskBody;
+      expect(now.notice?.code).toBe('LINEAGE_USED');
+      expect(now.answer.rows.length).toBeGreaterThan(0);
+      for (const r of now.answer.rows) {
+        expect(r.locality).toBe('Bình Thuận');
+        expect(r.now).toBe('Sở Khoa học và Công nghệ Lâm Đồng');
+      }
+      const none = (
+        await request(app)
+          .get(`/api/ask?q=${enc('Nhiệm vụ của Sở Y tế Cà Mau')}`)
+          .expect(200)
+      ).body as AskBody;
+      expect(none.answer.rows).toHaveLength(0);
+      expect(none.notice).toEqual({ code: 'NO_LOCALITY_DOCS', params: { locality: 'Cà Mau' } });
+    });
+  });
 });

@@ -4,7 +4,8 @@ import { ask } from '../../ask/answer.ts';
 import { understand } from '../../ask/intent.ts';
 import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
-import { limit, optText, text, year } from '../params.ts';
+import { bool, limit, optText, text, year } from '../params.ts';
+import { AnalysisReader } from '../../../graph/analysis-reader.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { RELATION_PARAMS, resolveDocumentFilter } from './filters.ts';
 import { askTable, documentsTable } from '../export/tables.ts';
@@ -102,13 +103,16 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
 
 /** Question answering over the graph. */
 export function registerAskRoute(r: RouteRegistry, ctx: AppContext): void {
+  const analysis = new AnalysisReader(ctx.conn);
   r.add({
     method: 'get',
     path: '/api/ask',
     tag: 'search',
-    summary: 'Answer a question (Vietnamese or English) as a cited table from the graph, plus passages',
-    query: z.object({ q: text() }),
+    summary:
+      'Answer a question (Vietnamese or English) as a cited table from the graph, plus passages; ' +
+      'lineage=true adds the tasks of predecessors (2025 reorganisation); a notice says why an answer is empty',
+    query: z.object({ q: text(), lineage: bool }),
     table: askTable,
-    handler: (q) => ask(q.q, ctx.reader, ctx.search),
+    handler: (q) => ask(q.q, ctx.reader, ctx.search, { lineage: q.lineage, analysis }),
   });
 }
