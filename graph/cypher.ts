@@ -191,10 +191,32 @@ CALL { MATCH (t:Target) RETURN count(t) AS targets }
 RETURN documents, passages, tasks, targets`;
 
 export const FIND_DOCUMENT_BY_HASH = `
-MATCH (d:Document {contentHash: $hash}) RETURN d.id AS id, d.file AS file LIMIT 1`;
+MATCH (d:Document) WHERE d.contentHash = $hash OR $hash IN d.sourceHashes
+RETURN d.id AS id, d.file AS file LIMIT 1`;
 
 export const FIND_DOCUMENTS_BY_FILE = `
 MATCH (d:Document {file: $file}) RETURN d.id AS id, d.contentHash AS contentHash`;
+
+/**
+ * The stored document this one is another file of: same number (and locality), type, date and issuer
+ * (an unknown issuer on either side does not separate them); with its sources and how many facts it holds.
+ */
+export const FIND_SAME_DOCUMENT = `
+MATCH (d:Document {numberKey: $numberKey})
+WHERE NOT d.id IN $exclude AND d.file <> $file
+  AND coalesce(d.localityFolded, '') = coalesce($localityFolded, '')
+  AND coalesce(d.typeFolded, '') = coalesce($typeFolded, '')
+  AND coalesce(d.date, '') = coalesce($date, '')
+  AND (d.issuerFolded IS NULL OR $issuerFolded IS NULL OR d.issuerFolded = $issuerFolded)
+RETURN d.id AS id, coalesce(d.sources, [d.file]) AS sources,
+  coalesce(d.sourceHashes, [d.contentHash]) AS hashes, coalesce(d.sourceFormats, [d.format]) AS formats,
+  COUNT { (:Task {documentId: d.id}) } + COUNT { (:Target {documentId: d.id}) } AS facts
+ORDER BY d.ingestedAt LIMIT 1`;
+
+/** Records the files a document was read from (all formats and versions merged into it). */
+export const SET_DOCUMENT_SOURCES = `
+MATCH (d:Document {id: $id})
+SET d.sources = $sources, d.sourceHashes = $hashes, d.sourceFormats = $formats`;
 
 const ALL_RELATIONS = RELATION_TYPES.join('|');
 
@@ -221,6 +243,7 @@ const STATUS = `
 
 const DOCUMENT_PROJECTION = `
   id: d.id, title: d.title, file: d.file, format: d.format, type: d.type, number: d.number, date: d.date,
+  sources: coalesce(d.sources, [d.file]), sourceFormats: coalesce(d.sourceFormats, [d.format]),
   issuer: d.issuer, signer: d.signer, signerPosition: d.signerPosition, locality: d.locality,
   province: d.province, effectiveDate: d.effectiveDate, ingestedAt: d.ingestedAt,${STATUS},
   ${FORWARD},

@@ -8,14 +8,19 @@ import { fold, indexField, TERMS_VERSION } from '../core/text/normalize.ts';
 import type { GraphConnection } from './connection.ts';
 import * as Q from './cypher.ts';
 
-export type WriteStatus = 'ingested' | 'replaced' | 'unchanged';
+export type WriteStatus = 'ingested' | 'replaced' | 'unchanged' | 'merged';
 
 export interface WriteResult {
   status: WriteStatus;
   documentId: string;
   /** Ids of earlier versions of the same file that this write replaced. */
   replaced: string[];
+  /** Set when the file is another version or format of a stored document: that document's id. */
+  mergedInto?: string;
 }
+
+/** The document and its extraction re-built under another document id (to merge into that document). */
+export type Rekey = (id: string) => Pick<DocumentWrite, 'doc' | 'extraction'>;
 
 export interface DocumentWrite {
   doc: StructuredDocument;
@@ -24,6 +29,16 @@ export interface DocumentWrite {
   file: string;
   /** Canonical number key of the document's own number (for the implementation chain), if any. */
   identity: { key: string; number: string; numberKey: string } | null;
+  /** Re-builds the document under an existing id, so a richer second file can take over its facts. */
+  rekey?: Rekey;
+}
+
+interface SameDocument {
+  id: string;
+  sources: string[];
+  hashes: string[];
+  formats: string[];
+  facts: number;
 }
 
 const foldOrNull = (s: string | null | undefined): string | null => (s ? fold(s) : null);
@@ -43,10 +58,65 @@ export async function writeDocument(conn: GraphConnection, input: DocumentWrite)
     const replaced = previous.records.map((r) => r.get('id') as string);
     const seq = await bumpVersion(tx);
     for (const id of replaced) await deleteInTx(tx, id, seq);
+    const twin = await findSameDocument(tx, input, replaced);
+    if (twin) return { ...(await mergeInto(tx, input, twin, seq)), replaced };
     await writeStructure(tx, input, seq);
     await writeFacts(tx, input);
     return { status: replaced.length ? 'replaced' : 'ingested', documentId: doc.id, replaced };
   });
+}
+
+async function findSameDocument(
+  tx: ManagedTransaction,
+  input: DocumentWrite,
+  exclude: string[],
+): Promise<SameDocument | null> {
+  if (!input.identity) return null;
+  const m = input.extraction.meta;
+  const res = await tx.run(Q.FIND_SAME_DOCUMENT, {
+    numberKey: input.identity.numberKey,
+    exclude,
+    file: input.file,
+    localityFolded: foldOrNull(m.locality),
+    typeFolded: foldOrNull(m.type),
+    date: m.date,
+    issuerFolded: foldOrNull(m.issuer),
+  });
+  const r = res.records[0];
+  if (!r) return null;
+  return {
+    id: r.get('id') as string,
+    sources: r.get('sources') as string[],
+    hashes: r.get('hashes') as string[],
+    formats: r.get('formats') as string[],
+    facts: Number(r.get('facts')),
+  };
+}
+
+/**
+ * A second file of a stored document (another format or version) adds a source to it; its facts replace
+ * the stored ones only when its extraction is richer (more tasks and targets). The document keeps its id.
+ */
+async function mergeInto(
+  tx: ManagedTransaction,
+  input: DocumentWrite,
+  twin: SameDocument,
+  seq: number,
+): Promise<Omit<WriteResult, 'replaced'>> {
+  const facts = input.extraction.tasks.length + input.extraction.targets.length;
+  if (facts > twin.facts && input.rekey) {
+    const rebuilt = { ...input, ...input.rekey(twin.id) };
+    await deleteInTx(tx, twin.id, seq);
+    await writeStructure(tx, rebuilt, seq);
+    await writeFacts(tx, rebuilt);
+  }
+  await tx.run(Q.SET_DOCUMENT_SOURCES, {
+    id: twin.id,
+    sources: [...twin.sources, input.file],
+    hashes: [...twin.hashes, input.doc.contentHash],
+    formats: [...twin.formats, input.doc.parsed.format],
+  });
+  return { status: 'merged', documentId: twin.id, mergedInto: twin.id };
 }
 
 /** Creates the policy-field taxonomy nodes (idempotent). */
@@ -85,6 +155,10 @@ async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, seq:
       title: m.title ?? input.file,
       type: m.type,
       typeFolded: foldOrNull(m.type),
+      issuerFolded: foldOrNull(m.issuer),
+      sources: [input.file],
+      sourceHashes: [doc.contentHash],
+      sourceFormats: [doc.parsed.format],
       number: m.number,
       numberKey: input.identity?.numberKey ?? null,
       date: m.date,

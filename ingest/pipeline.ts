@@ -22,6 +22,8 @@ export interface FileResult {
   status: WriteStatus | 'failed';
   documentId?: string;
   replaced?: string[];
+  /** With status `merged`: the stored document this file is another version or format of. */
+  mergedInto?: string;
   counts?: { sections: number; passages: number; tasks: number; targets: number; references: number };
   error?: { code: ErrorCode; message: string };
 }
@@ -40,18 +42,25 @@ export async function ingestSource(
 ): Promise<FileResult> {
   try {
     const parsed = await parse(file, opts.parse);
-    const doc = structure({ parsed, contentHash: contentHash(file.bytes) });
-    const extraction = extract(doc, opts.manifest.get(file.name));
+    const hash = contentHash(file.bytes);
+    const manifest = opts.manifest.get(file.name);
+    const doc = structure({ parsed, contentHash: hash });
+    const extraction = extract(doc, manifest);
+    const rekey = (id: string) => {
+      const again = structure({ parsed, contentHash: hash, id });
+      return { doc: again, extraction: extract(again, manifest) };
+    };
     const { number, locality } = extraction.meta;
     const identity = number
       ? { key: referenceKey(number, locality), number, numberKey: numberKey(number) }
       : null;
-    const written = await writeDocument(conn, { doc, extraction, file: file.name, identity });
+    const written = await writeDocument(conn, { doc, extraction, file: file.name, identity, rekey });
     return {
       file: file.name,
       status: written.status,
       documentId: written.documentId,
       replaced: written.replaced,
+      ...(written.mergedInto ? { mergedInto: written.mergedInto } : {}),
       counts: {
         sections: doc.sections.length,
         passages: doc.passages.length,

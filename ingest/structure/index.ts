@@ -21,6 +21,8 @@ export interface StructureInput {
   /** sha256 hex of the source bytes. */
   contentHash: string;
   options?: PassageOptions;
+  /** Document id to build under (a file merged into a stored document); by default from the hash. */
+  id?: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface StructureInput {
  * character offsets (and pages when the parser knew them).
  */
 export function structure(input: StructureInput): StructuredDocument {
-  const id = documentIdFor(input.contentHash);
+  const id = input.id ?? documentIdFor(input.contentHash);
   const { text } = input.parsed;
   const sections = buildSections(id, text);
   const passages = buildPassages(

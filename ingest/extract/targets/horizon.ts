@@ -32,10 +32,10 @@ export function horizonIn(text: string): Horizon {
 }
 
 /**
- * The year named closest to offset `at` of `text`: "đến năm 2030" or a bare "năm 2025" (not a span, not
+ * The year named closest to the number at `at`…`end` of `text`: "đến năm 2030" or a bare "năm 2025" (not a span, not
  * a reference year "so với năm 2020"). A year before the document's is a baseline, for the caller to skip.
  */
-export function nearestYear(text: string, at: number): { year: number; by: boolean } | null {
+export function nearestYear(text: string, at: number, end = at): { year: number; by: boolean } | null {
   let best: { year: number; by: boolean; distance: number } | null = null;
   for (const [re, by] of [
     [BY_YEAR_ALL, true],
@@ -49,7 +49,7 @@ export function nearestYear(text: string, at: number): { year: number; by: boole
         /(?:so với|giai đoạn|thời kỳ|từ|đến|tới|vào|trước|tháng\s+\d{1,2})\s*$/iu.test(text.slice(0, from))
       )
         continue;
-      const distance = to <= at ? at - to : Math.max(0, from - at);
+      const distance = to <= at ? at - to : Math.max(0, from - end);
       if (!best || distance < best.distance || (distance === best.distance && by))
         best = { year: Number(m[1]), by, distance };
     }

@@ -6,7 +6,7 @@ import { horizonIn, isAnnual, nearestYear, resolveHorizon } from './horizon.ts';
 import { indicatorLabel } from './indicator.ts';
 import { quantities, type Quantity } from './quantity.ts';
 import { clauses, objectiveLines } from './scope.ts';
-import { readSubject } from './subject.ts';
+import { readSubject, type SubjectReading } from './subject.ts';
 import { tableTargets } from './table.ts';
 import { documentContext, type DocumentContext } from './context.ts';
 import { dedupeTargets, isValidTarget, type TargetDraft } from './validate.ts';
@@ -58,22 +58,49 @@ function skipQuantity(q: Quantity, text: string, seenPercent: boolean, breakdown
   return (q.kind === 'money' || q.kind === 'percent') && NOT_AIM_AMOUNT.test(text);
 }
 
+/** Only connectors and a year between two quantities: the second repeats the first's subject. */
+const ONLY_LINK =
+  /^[\s,;]*(?:và|hoặc)?[\s,;]*(?:(?:vào|đến|tới|trong)?\s*năm\s+20\d\d)?[\s,;]*(?:và|hoặc)?[\s,;]*(?:đạt|lên|khoảng)?\s*$/iu;
+
+/**
+ * The kept quantities of a clause with what each measures. A quantity after another one reads its
+ * subject from the words between them ("tỷ lệ A đạt 90%, tỷ lệ B đạt 80%"), or repeats the previous
+ * subject when only a year or "và" stands between ("đạt 90% năm 2026 và 95% năm 2030").
+ */
+function measuredQuantities(text: string, context: string): { q: Quantity; s: SubjectReading }[] {
+  const out: { q: Quantity; s: SubjectReading }[] = [];
+  const breakdowns = [...text.matchAll(BREAKDOWN)].map((b) => [b.index, b.index + b[0].length]);
+  let percent = false;
+  let from = 0;
+  let prev: SubjectReading | null = null;
+  for (const q of quantities(text)) {
+    const start = from;
+    from = q.index + q.raw.length;
+    if (skipQuantity(q, text, percent, breakdowns)) continue;
+    percent ||= q.kind === 'percent';
+    const shifted = { ...q, index: q.index - start, numberAt: q.numberAt - start };
+    const s: SubjectReading =
+      prev && ONLY_LINK.test(text.slice(start, q.index))
+        ? prev
+        : readSubject(text.slice(start), shifted, context);
+    prev = s;
+    out.push({ q, s });
+  }
+  return out;
+}
+
 function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: DocumentContext): TargetDraft[] {
   const out: TargetDraft[] = [];
   for (const { line, heading, path } of objectiveLines(doc)) {
     for (const { clause, context } of clauses(line)) {
       const text = clause.text;
       if (isBaseline(text) || aboutOtherProvince(text, meta)) continue;
-      const breakdowns = [...text.matchAll(BREAKDOWN)].map((b) => [b.index, b.index + b[0].length]);
       const span = horizonIn(context).span;
-      let percent = false;
-      for (const q of quantities(text)) {
-        if (skipQuantity(q, text, percent, breakdowns)) continue;
-        percent ||= q.kind === 'percent';
-        const near = nearestYear(context, context.length - text.length + q.numberAt);
+      for (const { q, s } of measuredQuantities(text, context)) {
+        const offset = context.length - text.length;
+        const near = nearestYear(context, offset + q.numberAt, offset + q.index + q.raw.length);
         if (near && ctx.issued !== null && near.year < ctx.issued) continue; // "năm 2024 đạt …": a baseline
         const h = resolveHorizon([{ year: near?.year ?? null, span }, heading, ctx.title]);
-        const s = readSubject(text, q, context);
         out.push({
           indicator: s.indicator || indicatorLabel(text, q.index, q.raw, q.unit),
           subject: s.subject,

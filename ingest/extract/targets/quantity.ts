@@ -13,7 +13,7 @@ const UNIT_KINDS: readonly (readonly [UnitKind, readonly string[]])[] = [
   ['times', ['lần']],
   ['money', ['nghìn tỷ đồng', 'tỷ đồng', 'triệu đồng', 'tỷ USD', 'triệu USD', 'USD']],
   ['area', ['nghìn ha', 'triệu ha', 'ha', 'héc-ta', 'hecta', 'km2', 'km²', 'm2', 'm²']],
-  ['mass', ['nghìn tấn', 'triệu tấn', 'tấn']],
+  ['mass', ['nghìn tấn', 'triệu tấn', 'tấn', 'µg/m3', 'μg/m3', 'mg/m3', 'mg/l']],
   [
     'count',
     [

@@ -172,7 +172,9 @@ function subjectPhrase(clause: string, q: Quantity): Phrase {
     const counted = CLASSIFIER_UNITS.has(q.unit) && a !== '' ? a : `${q.unit} ${a}`.trim();
     return { phrase: counted, written: counted, head: b.metric };
   }
-  if (b.rest !== '' && (b.metric !== null || a === ''))
+  // "… đạt 3% tổng chi ngân sách": what follows is the base of the share, not what is measured.
+  const base = /^\s*(?:tổng|của|trong)\s/iu.test(after.replace(GRDP_TAIL, ''));
+  if (b.rest !== '' && (b.metric !== null || a === '' || base))
     return { phrase: b.rest, written: whole, head: b.metric };
   return a !== ''
     ? { phrase: a, written: a, head: b.metric }

@@ -35,10 +35,23 @@ function roleOf(label: string, issued: number | null): Role {
   return 'other';
 }
 
-/** An indicator table header: an indicator column and at least one target column. */
+/** An indicator table header: an indicator column, a unit or agency column and a target column. */
 function isIndicatorHeader(cells: readonly string[]): boolean {
   const roles = cells.map((c) => roleOf(c, null));
-  return roles.includes('indicator') && roles.includes('target');
+  return (
+    roles.includes('indicator') &&
+    roles.includes('target') &&
+    (roles.includes('unit') || roles.includes('agency')) &&
+    !cells.some((c) => BUDGET.test(folded(c)))
+  );
+}
+
+/** Spending and budget tables are not indicator tables. */
+const BUDGET = /kinh phi|du toan|nguon von|tong von|ngan sach|muc chi|muc thu|phi\b/;
+
+/** The table states indicators: its indicator column or the words above it say "chỉ tiêu" / "mục tiêu". */
+function statesIndicators(table: Table, above: string): boolean {
+  return table.header.some((c) => /chi tieu/.test(folded(c))) || /chỉ tiêu|mục tiêu/iu.test(above);
 }
 
 const VALUE =
@@ -166,9 +179,11 @@ export function tableTargets(
   ctx: DocumentContext,
 ): TargetDraft[] {
   const text = doc.parsed.text;
-  return readTables(text, isIndicatorHeader).flatMap((table) => {
+  return readTables(text, isIndicatorHeader, { numericCells: true }).flatMap((table) => {
     const roles = table.header.map((c) => roleOf(c, ctx.issued));
-    const above = horizonIn(text.slice(Math.max(0, table.start - 400), table.start));
+    const words = text.slice(Math.max(0, table.start - 400), table.start);
+    if (!statesIndicators(table, words)) return [];
+    const above = horizonIn(words);
     return table.rows
       .filter((r) => r.tt !== null)
       .flatMap((r) => rowTargets(table, r, roles, meta, ctx, above));

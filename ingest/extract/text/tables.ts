@@ -73,6 +73,21 @@ export function tableKind(header: readonly string[], roles: readonly ColumnRole[
 /** A header row: has a TT/STT first cell or a "chủ trì" column, and at least three labelled columns. */
 export type HeaderTest = (cells: readonly string[]) => boolean;
 
+export interface ReadOptions {
+  /**
+   * Cells may hold bare numbers (indicator tables' values): in one-cell-per-paragraph tables a number then
+   * opens a row only when it follows the previous row's TT or the row already has all its cells.
+   */
+  numericCells?: boolean;
+}
+
+/** "3" after "2": the next TT of a numbered table (anything else than plain integers counts as next). */
+function nextTt(current: string, t: string): boolean {
+  const a = /^(\d+)\.?$/.exec(current);
+  const b = /^(\d+)\.?$/.exec(t);
+  return !a || !b || Number(b[1]) === Number(a[1]) + 1;
+}
+
 export function isHeaderRow(cells: readonly string[]): boolean {
   const roles = cells.map(columnRole);
   const labelled = roles.filter((r) => r !== 'other').length;
@@ -190,7 +205,7 @@ function paragraphHeader(blocks: readonly TextBlock[], i: number, isHeader: Head
 }
 
 /** Tables exported with one cell per paragraph: rows open with a TT paragraph ("1", "II"). */
-function paragraphTables(text: string, isHeader: HeaderTest): Table[] {
+function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOptions): Table[] {
   const blocks = paragraphs(text);
   const tables: Table[] = [];
   for (let i = 0; i < blocks.length; i++) {
@@ -206,7 +221,7 @@ function paragraphTables(text: string, isHeader: HeaderTest): Table[] {
       start: blocks[i]!.start,
       end: blocks[i]!.end,
     };
-    i = readParagraphRows(blocks, i + header.length, table, isHeader) - 1;
+    i = readParagraphRows(blocks, i + header.length, table, isHeader, opts) - 1;
     tables.push(table);
   }
   return tables;
@@ -218,6 +233,7 @@ function readParagraphRows(
   from: number,
   table: Table,
   isHeader: HeaderTest,
+  opts: ReadOptions,
 ): number {
   const b: Builder = { table, group: null, groupTitle: null };
   let i = from;
@@ -230,7 +246,11 @@ function readParagraphRows(
     }
     if (!ROMAN.test(head.text) && !ARABIC.test(head.text)) break;
     let j = i + 1;
-    while (j < blocks.length && !ROMAN.test(blocks[j]!.text) && !ARABIC.test(blocks[j]!.text)) {
+    const startsRow = (t: string): boolean =>
+      ROMAN.test(t) ||
+      (ARABIC.test(t) &&
+        (!opts.numericCells || j - i - 1 >= table.header.length - 1 || nextTt(head.text, t)));
+    while (j < blocks.length && !startsRow(blocks[j]!.text)) {
       if (TABLE_END.test(blocks[j]!.text) || /^S?TT$/i.test(blocks[j]!.text)) break;
       j++;
     }
@@ -260,8 +280,12 @@ function fitCells(body: readonly string[], n: number, roman: boolean): string[] 
  * All tables of a document text, in text order. `isHeader` recognises a header row (default: a task
  * table's, see `isHeaderRow`); other extractors pass their own (indicator tables).
  */
-export function readTables(text: string, isHeader: HeaderTest = isHeaderRow): Table[] {
-  return [...lineTables(text, isHeader), ...paragraphTables(text, isHeader)].sort(
+export function readTables(
+  text: string,
+  isHeader: HeaderTest = isHeaderRow,
+  opts: ReadOptions = {},
+): Table[] {
+  return [...lineTables(text, isHeader), ...paragraphTables(text, isHeader, opts)].sort(
     (a, b) => a.start - b.start,
   );
 }

@@ -1,0 +1,158 @@
+/**
+ * The mechanisms of the targets extractor on real passages of the dev corpus: baselines and breakdowns
+ * are not targets, a target needs a subject and a year or period, a target restated in an indicator
+ * table is one target and takes the table's responsible agency.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DocumentMeta, Target } from '../../core/types.ts';
+import { contentHash, structure } from '../../ingest/structure/index.ts';
+import { extractTargets } from '../../ingest/extract/targets/index.ts';
+import { isValidTarget } from '../../ingest/extract/targets/validate.ts';
+import { runTargets } from '../../scripts/eval-extraction/target-eval.ts';
+
+const DEV = path.resolve('..', 'shared', 'corpus-dev');
+const BAC_NINH: DocumentMeta = {
+  type: 'Kế hoạch',
+  number: '141/KH-UBND',
+  issuer: 'Ủy ban nhân dân tỉnh Bắc Ninh',
+  locality: 'Bắc Ninh',
+  province: 'Bắc Ninh',
+  date: '2025-11-20',
+  signer: null,
+  signerPosition: null,
+  effectiveDate: null,
+  status: null,
+  title: 'NÂNG CAO NĂNG LỰC CHO ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC XÂY DỰNG CHÍNH SÁCH, PHÁP LUẬT GIAI ĐOẠN 2026-2030',
+};
+
+function targetsOf(text: string, meta: DocumentMeta): Target[] {
+  const t = text.normalize('NFC');
+  const doc = structure({
+    parsed: { file: 'passage.txt', format: 'text', text: t, warnings: [] },
+    contentHash: contentHash(Buffer.from(t)),
+  });
+  return extractTargets(doc, meta);
+}
+
+/** The objective part of Bắc Ninh's plan 141/KH-UBND, as published. */
+const objectives = (): string => {
+  const text = readFileSync(path.join(DEV, 'tvpl-020-141-KH-UBND.txt'), 'utf8').normalize('NFC');
+  return text.slice(text.indexOf('II. MỤC TIÊU'), text.indexOf('III. NHIỆM VỤ'));
+};
+
+describe('targets: what is not a target', () => {
+  it('Hà Nội 310: "Hiện nay … khoảng 180 trạm, trong đó có 22 trạm 5G" is a baseline; "có tối thiểu 1 trạm" qualifies a rate', () => {
+    const values = runTargets(path.join(DEV, 'tvpl-013-310-KH-UBND.txt')).map((t) => `${t.value} ${t.unit}`);
+    expect(values).not.toContain('180 trạm');
+    expect(values).not.toContain('22 trạm');
+    expect(values).not.toContain('1 trạm');
+  });
+
+  it('Nghệ An 987: the current 87 stations (28 of them 5G, 32,2 %) and "(Trong đó: VNPT: 25 trạm …)" breakdowns are not targets', () => {
+    const values = runTargets(path.join(DEV, 'tvpl-022-987-KH-UBND.txt')).map((t) => t.value);
+    for (const v of [87, 28, 32.2, 25, 33, 9, 26, 22, 56, 47]) expect(values).not.toContain(v);
+    expect(values).toEqual([100, 100, 58, 35, 125, 188]);
+  });
+
+  it('a figure without a subject, or without a year or period, is dropped by validation', () => {
+    const [t] = runTargets(path.join(DEV, 'tvpl-020-141-KH-UBND.txt'));
+    expect(isValidTarget(t!)).toBe(true);
+    expect(isValidTarget({ ...t!, subject: '' })).toBe(false);
+    expect(isValidTarget({ ...t!, subject: '—' })).toBe(false);
+    expect(isValidTarget({ ...t!, year: null, period: null })).toBe(false);
+    expect(isValidTarget({ ...t!, value: null, valueMin: null, valueMax: null })).toBe(false);
+  });
+
+  it('Bắc Ninh 141: without a year in the text, the plan title gives the period 2026-2030', () => {
+    const targets = targetsOf(objectives(), BAC_NINH);
+    expect(targets).toHaveLength(5);
+    expect(targets.every((t) => t.year === null && t.period === '2026-2030')).toBe(true);
+  });
+});
+
+describe('targets: indicator tables', () => {
+  // Bắc Ninh's published objectives followed by an indicator table in the layout of provincial plans'
+  // appendices ("DANH MỤC CÁC CHỈ TIÊU" with a monitoring-agency column): no seed or dev document has
+  // one, so the table restates one of the body's targets and adds one of its own.
+  const table = (rows: string[][]): string => rows.map((r) => `| ${r.join(' | ')} |`).join('\n');
+  const appendix = [
+    'PHỤ LỤC',
+    'DANH MỤC CÁC CHỈ TIÊU',
+    '',
+    table([
+      [
+        'STT',
+        'Chỉ tiêu',
+        'Đơn vị tính',
+        'Thực hiện năm 2024',
+        'Mục tiêu giai đoạn 2026-2030',
+        'Cơ quan chủ trì theo dõi, đánh giá',
+      ],
+      [
+        '1',
+        'Tỷ lệ cán bộ, công chức xây dựng chính sách, pháp luật có trình độ đại học Luật trở lên',
+        '%',
+        '85',
+        '100',
+        'Sở Tư pháp',
+      ],
+      ['2', 'Tỷ lệ xã, phường không ma túy', '%', '20', '≥ 50', 'Công an tỉnh'],
+    ]),
+    '',
+  ].join('\n');
+
+  it('rows are targets with the responsible agency; the "Thực hiện năm 2024" column is a baseline', () => {
+    const targets = targetsOf(`${objectives()}\n${appendix}`, BAC_NINH);
+    const drugFree = targets.find((t) => t.subject === 'xã, phường không ma túy')!;
+    expect(drugFree).toMatchObject({
+      metric: 'tỷ lệ',
+      value: 50,
+      comparator: '>=',
+      unit: '%',
+      year: null,
+      period: '2026-2030',
+      responsibleAgency: 'Công an tỉnh',
+    });
+    expect(targets.map((t) => t.value)).not.toContain(85);
+    expect(targets.map((t) => t.value)).not.toContain(20);
+  });
+
+  it('a target stated in the body and in the table is one target, with the table’s agency', () => {
+    const body = targetsOf(objectives(), BAC_NINH);
+    const both = targetsOf(`${objectives()}\n${appendix}`, BAC_NINH);
+    expect(both).toHaveLength(body.length + 1);
+    const law = both.filter((t) => /đại học luật/iu.test(t.subject));
+    expect(law.map((t) => [t.value, t.period, t.responsibleAgency])).toEqual([
+      [100, '2026-2030', 'Sở Tư pháp'],
+    ]);
+    expect(law[0]!.start).toBe(body[0]!.start);
+  });
+
+  it('reads the one-cell-per-paragraph layout of published tables, where values are bare numbers', () => {
+    const cells = [
+      'STT',
+      'Chỉ tiêu',
+      'Đơn vị tính',
+      'Mục tiêu giai đoạn 2026-2030',
+      'Cơ quan chủ trì theo dõi, đánh giá',
+      '1',
+      'Tỷ lệ xã, phường không ma túy',
+      '%',
+      '≥ 50',
+      'Công an tỉnh',
+      '2',
+      'Tỷ lệ người dân có kỹ năng số cơ bản',
+      '%',
+      '80',
+      'Sở Khoa học và Công nghệ',
+    ];
+    const text = `${objectives()}\nPHỤ LỤC\n\nDANH MỤC CÁC CHỈ TIÊU\n\n${cells.join('\n\n')}\n\nNơi nhận:\n`;
+    const rows = targetsOf(text, BAC_NINH).filter((t) => t.responsibleAgency !== null);
+    expect(rows.map((t) => [t.subject, t.comparator, t.value, t.period, t.responsibleAgency])).toEqual([
+      ['xã, phường không ma túy', '>=', 50, '2026-2030', 'Công an tỉnh'],
+      ['kỹ năng số', '=', 80, '2026-2030', 'Sở Khoa học và Công nghệ'],
+    ]);
+  });
+});
