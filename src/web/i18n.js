@@ -1,5 +1,6 @@
 /** UI strings: Vietnamese by default, English on request (kept in localStorage). */
 import { ANALYST_STRINGS } from './i18n-analyst.js';
+import { RELATION_STRINGS } from './i18n-relations.js';
 
 const STRINGS = {
   appName: ['Tri thức chính sách', 'Policy knowledge graph'],
@@ -128,7 +129,7 @@ const STRINGS = {
   health: ['Trạng thái', 'Status'],
 };
 
-Object.assign(STRINGS, ANALYST_STRINGS);
+Object.assign(STRINGS, ANALYST_STRINGS, RELATION_STRINGS);
 
 const KEY = 'policy-kg.lang';
 

@@ -1,6 +1,7 @@
 /**
  * Implementation chain of a document (e.g. 36-NQ/TW → 189/NQ-CP → provincial programme → this plan),
- * computed from the IMPLEMENTS references of the document and of referenced documents in the corpus.
+ * computed from the IMPLEMENTS references of the document (with what the texts say those documents
+ * implement) and of referenced documents in the corpus. BASED_ON (legal bases) is not part of it.
  */
 import { get } from '../api.js';
 import { t } from '../i18n.js';
@@ -19,13 +20,15 @@ export function rank(ref) {
   return 5;
 }
 
-/** Collects the chain: this document's IMPLEMENTS refs plus, for refs in the corpus, theirs (depth ≤ 3). */
+/** Collects the chain: this document's IMPLEMENTS refs and their links, plus, for refs in the corpus, theirs (depth ≤ 3). */
 export async function computeChain(doc) {
   const nodes = new Map();
   const seen = new Set([doc.id]);
   async function visit(d, depth) {
     const refs = (d.references || []).filter((r) => r.relation === 'IMPLEMENTS');
     for (const r of refs) if (!nodes.has(r.key)) nodes.set(r.key, r);
+    // What the implemented documents are said to implement ("Chương trình 64-CTr/TU … thực hiện Nghị quyết 36-NQ/TW").
+    for (const m of refs.flatMap((r) => r.implements || [])) if (!nodes.has(m.key)) nodes.set(m.key, m);
     if (depth >= 3) return;
     const inCorpus = refs.filter((r) => r.documentId && !seen.has(r.documentId));
     for (const r of inCorpus) seen.add(r.documentId);

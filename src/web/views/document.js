@@ -1,8 +1,9 @@
-/** Document page: metadata, implementation chain, section tree, tasks, targets, references, passages. */
+/** Document page: attributes, implementation chain, section tree, tasks, targets, lược đồ, passages. */
 import { cached, get } from '../api.js';
 import { fieldLabel, t } from '../i18n.js';
 import { docLink, empty, errorBox, h, list, loading, mount, noMarkdown, section, setTitle } from '../ui.js';
 import { chainView, computeChain } from './chain.js';
+import { attributes, relationsView } from './relations.js';
 import { sortableTable } from './table.js';
 
 export async function renderDocument(main, id, params) {
@@ -62,7 +63,7 @@ export async function renderDocument(main, id, params) {
       [doc.type, doc.number].filter(Boolean).join(' ') || doc.file,
       h('span', { class: 'subtitle' }, doc.title),
     ),
-    metadata(doc),
+    attributes(doc),
     h(
       'section',
       { 'aria-labelledby': 'chain-h', class: 'card' },
@@ -93,7 +94,7 @@ export async function renderDocument(main, id, params) {
           h('h2', { id: 'targets-h' }, t('targets'), ` (${doc.targetCount ?? 0})`),
           targetsBox,
         ),
-        references(doc.references || [], passageLink),
+        relationsView(doc, passageLink),
         h(
           'section',
           { 'aria-labelledby': 'passages-list-h' },
@@ -127,37 +128,6 @@ export async function renderDocument(main, id, params) {
     () => computeChain(doc),
     (levels) => chainView(levels, doc),
     t('chain'),
-  );
-}
-
-function metadata(doc) {
-  const rows = [
-    ['type', doc.type],
-    ['number', doc.number],
-    ['date', doc.date],
-    ['issuer', doc.issuer],
-    ['signer', doc.signer],
-    ['locality', doc.locality || doc.province],
-    ['file', doc.file],
-    ['tasks', doc.taskCount],
-    ['targets', doc.targetCount],
-    ['passagesCount', doc.passageCount],
-  ];
-  return h(
-    'section',
-    { 'aria-label': t('metadata'), class: 'card' },
-    h(
-      'dl',
-      { class: 'meta-grid' },
-      rows.map(([k, v]) =>
-        h(
-          'div',
-          {},
-          h('dt', {}, t(k)),
-          h('dd', {}, v === null || v === undefined || v === '' ? '—' : String(v)),
-        ),
-      ),
-    ),
   );
 }
 
@@ -255,45 +225,6 @@ export function targetValue(r) {
       : (r.valueMax ?? r.valueMin));
   const sign = { '>=': '≥', '<=': '≤', '~': '≈', '=': '' }[r.comparator] ?? r.comparator;
   return [sign, v, r.unit].filter((x) => x !== null && x !== undefined && x !== '').join(' ');
-}
-
-function references(refs, passageLink) {
-  const group = (rel, key) => {
-    const items = refs.filter((r) => r.relation === rel);
-    return h(
-      'div',
-      { class: 'ref-group' },
-      h('h3', {}, t(key)),
-      items.length === 0
-        ? empty()
-        : h(
-            'ul',
-            { class: 'refs', 'data-relation': rel },
-            items.map((r) =>
-              h(
-                'li',
-                {},
-                h(
-                  'a',
-                  { href: r.documentId ? docLink(r.documentId) : `#/refs/${encodeURIComponent(r.key)}` },
-                  r.number || r.key,
-                ),
-                r.documentId ? h('span', { class: 'badge' }, t('inCorpus')) : null,
-                ' ',
-                h('span', { class: 'muted' }, [r.type, r.issuer, r.date].filter(Boolean).join(' · ')),
-                ' ',
-                passageLink(r.passageId, `(${t('source')})`),
-              ),
-            ),
-          ),
-    );
-  };
-  return h(
-    'section',
-    { 'aria-labelledby': 'refs-h' },
-    h('h2', { id: 'refs-h' }, t('references')),
-    h('div', { class: 'ref-cols' }, group('IMPLEMENTS', 'implementsRef'), group('CITES', 'citesRef')),
-  );
 }
 
 function passageItem(p) {
