@@ -8,7 +8,16 @@ import {
   type TreeNode,
 } from './implementation-tree.ts';
 import type { TaskFilter } from './reader.ts';
-import type { LegalDocumentRow, Lineage, LineageStep, LocalityRow, TaskLineageRow } from './analysis-rows.ts';
+import type {
+  IngestedDocumentRow,
+  LegalDocumentRow,
+  Lineage,
+  LineageStep,
+  LocalityRow,
+  MatrixDocumentRow,
+  SavedSearchRow,
+  TaskLineageRow,
+} from './analysis-rows.ts';
 
 export type { Lineage, LineageStep } from './analysis-rows.ts';
 
@@ -68,5 +77,61 @@ export class AnalysisReader {
   async legalDocument(key: string, numberKey: string | null): Promise<LegalDocumentRow | null> {
     const [doc] = await this.conn.column<LegalDocumentRow>(Q.GET_LEGAL_DOCUMENT, { key, numberKey }, 'legal');
     return doc ?? null;
+  }
+
+  /** Corpus documents implementing any of `keys` (directly or through the chain) with their tasks' and targets' fields. */
+  matrixDocuments(keys: string[]): Promise<MatrixDocumentRow[]> {
+    return this.conn.column<MatrixDocumentRow>(Q.MATRIX_DOCUMENTS, { keys }, 'doc');
+  }
+
+  /** Root LegalDocuments of a corpus id or a number key (as the implementation tree takes them). */
+  roots(id: string, numberKey: string | null): Promise<TreeDocument[]> {
+    return this.conn.column<TreeDocument>(Q.TREE_ROOTS, { id, numberKey }, 'node');
+  }
+
+  /** A passage's section, page and text with the texts before it in its section (nearest first). */
+  async tableContext(
+    passageId: string,
+  ): Promise<{ section: string | null; page: number | null; text: string; before: string[] } | null> {
+    const res = await this.conn.read((tx) => tx.run(Q.TABLE_CONTEXT, { id: passageId }));
+    const r = res.records[0];
+    if (!r) return null;
+    return r.toObject() as { section: string | null; page: number | null; text: string; before: string[] };
+  }
+
+  async createSavedSearch(saved: {
+    id: string;
+    q: string;
+    filters: string;
+    createdAt: string;
+  }): Promise<SavedSearchRow> {
+    const res = await this.conn.write((tx) => tx.run(Q.CREATE_SAVED_SEARCH, saved));
+    return res.records[0]!.get('saved') as SavedSearchRow;
+  }
+
+  listSavedSearches(): Promise<SavedSearchRow[]> {
+    return this.conn.column<SavedSearchRow>(Q.LIST_SAVED_SEARCHES, {}, 'saved');
+  }
+
+  async savedSearch(id: string): Promise<SavedSearchRow | null> {
+    const [saved] = await this.conn.column<SavedSearchRow>(Q.GET_SAVED_SEARCH, { id }, 'saved');
+    return saved ?? null;
+  }
+
+  async deleteSavedSearch(id: string): Promise<boolean> {
+    const res = await this.conn.write((tx) => tx.run(Q.DELETE_SAVED_SEARCH, { id }));
+    return (res.records[0]?.get('deleted') as number) > 0;
+  }
+
+  documentsIngestedSince(
+    since: string,
+    locality: string | null,
+    type: string | null,
+  ): Promise<IngestedDocumentRow[]> {
+    return this.conn.column<IngestedDocumentRow>(
+      Q.DOCUMENTS_INGESTED_SINCE,
+      { since, locality, type },
+      'doc',
+    );
   }
 }

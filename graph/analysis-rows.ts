@@ -129,3 +129,40 @@ export const LegalDocumentRow = LegalRef.extend({
   implementedBy: z.array(LegalRef),
 }).meta({ id: 'LegalDocument' });
 export type LegalDocumentRow = z.infer<typeof LegalDocumentRow>;
+
+/* ---------------------------------------------------------- alignment matrix and saved searches --------------------------------------------- */
+
+/** A corpus document implementing a programme, with the fields of its tasks and targets (one slug each). */
+export const MatrixDocumentRow = z.object({
+  id: str,
+  number: optStr,
+  type: optStr,
+  title: str,
+  date: optStr,
+  locality: optStr,
+  province: optStr,
+  issuer: optStr,
+  taskFields: z.array(str),
+  targetFields: z.array(str),
+  taskCount: z.number(),
+  targetCount: z.number(),
+});
+export type MatrixDocumentRow = z.infer<typeof MatrixDocumentRow>;
+
+/** A saved search as stored: `filters` is the JSON of its filters. */
+export const SavedSearchRow = z.object({ id: str, q: str, filters: str, createdAt: str });
+export type SavedSearchRow = z.infer<typeof SavedSearchRow>;
+
+/** A document with the time it was ingested (for feeds). */
+export const IngestedDocumentRow = z.object({
+  id: str,
+  title: str,
+  number: optStr,
+  type: optStr,
+  date: optStr,
+  issuer: optStr,
+  locality: optStr,
+  province: optStr,
+  ingestedAt: str,
+});
+export type IngestedDocumentRow = z.infer<typeof IngestedDocumentRow>;

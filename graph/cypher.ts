@@ -703,3 +703,50 @@ RETURN l { .key, .number, .type, .issuer, .date,
   implementedBy: [(m:LegalDocument)-[:IMPLEMENTS]->(l) | m { .key, .number, .type, .issuer, .date,
     documentId: head([(m)<-[:IS]-(d:Document) | d.id]) }]
 } AS legal`;
+
+/* ------------------------------------------------------------- alignment matrix ------------------------------------------------------------ */
+
+/**
+ * Corpus documents implementing any of $keys directly or through the chain, with the policy fields of
+ * their tasks and targets (one slug per tagged task or target).
+ */
+export const MATRIX_DOCUMENTS = `
+MATCH (root:LegalDocument) WHERE root.key IN $keys
+MATCH (d:Document)-[:IMPLEMENTS]->(:LegalDocument)-[:IMPLEMENTS*0..6]->(root)
+WITH DISTINCT d
+RETURN d { .id, .number, .type, .title, .date, .locality, .province, .issuer,
+  taskFields: [(d)-[:HAS_TASK]->(:Task)-[:IN_FIELD]->(f:Field) | f.slug],
+  targetFields: [(d)-[:HAS_TARGET]->(:Target)-[:IN_FIELD]->(f:Field) | f.slug],
+  taskCount: COUNT { (d)-[:HAS_TASK]->() }, targetCount: COUNT { (d)-[:HAS_TARGET]->() } } AS doc
+ORDER BY coalesce(d.province, d.locality), d.date`;
+
+/** A passage with the passages before it in its section (nearest first), to find a table row's header. */
+export const TABLE_CONTEXT = `
+MATCH (p:Passage {id: $id})
+OPTIONAL MATCH (q:Passage {documentId: p.documentId})
+WHERE q.sectionId = p.sectionId AND q.ordinal < p.ordinal AND q.ordinal >= p.ordinal - 300
+WITH p, q ORDER BY q.ordinal DESC
+RETURN p.sectionPath AS section, p.page AS page, p.text AS text, collect(q.text) AS before`;
+
+/* ------------------------------------------------------------- saved searches ------------------------------------------------------------- */
+
+export const CREATE_SAVED_SEARCH = `
+CREATE (s:SavedSearch {id: $id, q: $q, filters: $filters, createdAt: $createdAt})
+RETURN s { .id, .q, .filters, .createdAt } AS saved`;
+
+export const LIST_SAVED_SEARCHES = `
+MATCH (s:SavedSearch) RETURN s { .id, .q, .filters, .createdAt } AS saved ORDER BY s.createdAt DESC`;
+
+export const GET_SAVED_SEARCH = `
+MATCH (s:SavedSearch {id: $id}) RETURN s { .id, .q, .filters, .createdAt } AS saved`;
+
+export const DELETE_SAVED_SEARCH = `
+MATCH (s:SavedSearch {id: $id}) DETACH DELETE s RETURN count(*) AS deleted`;
+
+/** Documents ingested after $since, newest first, optionally of a locality (folded) and type (folded). */
+export const DOCUMENTS_INGESTED_SINCE = `
+MATCH (d:Document) WHERE d.ingestedAt > $since
+  AND ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $locality)
+  AND ($type IS NULL OR d.typeFolded = $type)
+RETURN d { .id, .title, .number, .type, .date, .issuer, .locality, .province, .ingestedAt } AS doc
+ORDER BY d.ingestedAt DESC LIMIT 200`;

@@ -8,10 +8,26 @@ type Json = Record<string, unknown>;
 const COMPONENTS = '#/components/schemas/';
 const ERROR_ID = z.globalRegistry.get(ErrorBody)?.id ?? 'Error';
 
+const FORMAT_PARAMETER = {
+  name: 'format',
+  in: 'query',
+  required: false,
+  description:
+    'csv (UTF-8 with BOM) or xlsx download with a citation column; json by default (Accept: text/csv too)',
+  schema: { type: 'string', enum: ['json', 'csv', 'xlsx'] },
+};
+const TABLE_CONTENT = {
+  'text/csv': { schema: { type: 'string' } },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    schema: { type: 'string', format: 'binary' },
+  },
+};
+
 /**
  * OpenAPI 3.1 document generated from the registered routes: parameters from the query schemas, bodies
  * from the response schemas (shared ones under `components.schemas`), and for each route the statuses of
- * the errors it can give with the error body `{error: {code, message, details}}` and those codes.
+ * the errors it can give with the error body `{error: {code, message, details}}` and those codes. Routes
+ * with a table also answer CSV and XLSX (`?format=`).
  */
 export function buildOpenApi(registry: RouteRegistry, version: string): Json {
   const paths: Record<string, Json> = {};
@@ -63,12 +79,23 @@ function parameters(spec: AnyRouteSpec): Json[] {
       list.push({ name, in: 'query', required: json.required?.includes(name) ?? false, schema });
     }
   }
+  if (spec.table) list.push(FORMAT_PARAMETER);
   return list;
 }
 
 function responses(spec: AnyRouteSpec): Json {
-  const body = { content: { 'application/json': { schema: schemaRef(spec.response, spec) } } };
-  const out: Json = { '200': { description: 'OK', ...body } };
+  const body = spec.mediaType
+    ? { content: { [spec.mediaType]: { schema: { type: 'string' } } } }
+    : {
+        content: {
+          'application/json': { schema: schemaRef(spec.response, spec) },
+          ...(spec.table ? TABLE_CONTENT : {}),
+        },
+      };
+  const out: Json =
+    spec.success === 204
+      ? { '204': { description: 'No content' } }
+      : { [String(spec.success ?? 200)]: { description: 'OK', ...body } };
   for (const status of spec.statuses ?? []) out[String(status)] = { description: 'OK', ...body };
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errorCodes(spec)) {

@@ -2,6 +2,8 @@ import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { AppError, type ErrorCode } from '../../core/errors.ts';
 import { allowOnly } from './error-middleware.ts';
+import { exportFormat, sendTable } from './export/respond.ts';
+import type { ExportTable } from './export/write.ts';
 
 /**
  * One API route. Its zod query schema validates requests and documents the parameters; its zod response
@@ -19,6 +21,10 @@ export interface RouteSpec<Q extends z.ZodType, R extends z.ZodType> {
   response: R;
   /** Success statuses besides 200 that carry the same body (e.g. 207 for a partly failed upload). */
   statuses?: number[];
+  /** Status of a successful answer when it is not 200 (201 created; 204 answers no body). */
+  success?: 201 | 204;
+  /** Media type of a non-JSON body (e.g. an Atom feed); its response schema is then `z.string()`. */
+  mediaType?: string;
   /**
    * Error codes this route answers with, besides `INVALID_INPUT` (any route with a query schema),
    * `RATE_LIMITED` and `INTERNAL` (every route). OpenAPI lists their statuses with the error body.
@@ -27,6 +33,8 @@ export interface RouteSpec<Q extends z.ZodType, R extends z.ZodType> {
   /** Extra OpenAPI operation fields (request body). */
   openapi?: Record<string, unknown>;
   handler: (query: z.infer<Q>, req: Request, res: Response) => Promise<z.input<NoInfer<R>>>;
+  /** The response as a table, for `?format=csv|xlsx` (or `Accept: text/csv`) downloads. */
+  table?: (body: z.input<NoInfer<R>>, req: Request) => ExportTable;
 }
 
 /** A route as the registry keeps it, whatever its schemas. */
@@ -49,8 +57,12 @@ export class RouteRegistry {
       methods.set(spec.path, [...(methods.get(spec.path) ?? []), spec.method.toUpperCase()]);
       const handler: RequestHandler = async (req, res) => {
         const query = spec.query ? parseQuery(spec.query, req.query) : {};
+        const format = spec.table ? exportFormat(req) : null;
         const body = await spec.handler(query, req, res);
-        if (!res.headersSent) res.json(body);
+        if (res.headersSent) return;
+        if (format && spec.table) await sendTable(res, spec.table(body, req), format);
+        else if (spec.mediaType) res.type(spec.mediaType).send(body);
+        else res.json(body);
       };
       router[spec.method](spec.path, ...(middleware[`${spec.method} ${spec.path}`] ?? []), handler);
     }

@@ -132,8 +132,26 @@ export const AskResponse = z
       /** One row per answer, with `documentId` and `passageId` for its citation. */
       rows: z.array(z.record(str, z.union([str, z.number(), z.boolean(), z.null()]))),
     }),
-    citations: z.array(z.object({ passageId: str, documentId: str, text: str })),
+    /** Cited passages; a table row comes with its column headers, a section without Markdown. */
+    citations: z.array(
+      z.object({
+        passageId: str,
+        documentId: str,
+        text: str,
+        section: optStr.optional(),
+        page: int.nullable().optional(),
+        header: z.array(str).nullable().optional(),
+        cells: z.array(str).nullable().optional(),
+      }),
+    ),
     results: z.array(SearchHit),
+    /** Why the answer is empty or wider than asked, for the page to say in its language. */
+    notice: z
+      .object({
+        code: z.enum(['NO_AGENCY_TASKS', 'NO_LOCALITY_DOCS', 'LINEAGE_USED', 'NO_ANSWER']),
+        params: z.record(str, str),
+      })
+      .nullable(),
   })
   .meta({ id: 'AskResponse' }) satisfies z.ZodType<AskAnswer>;
 export type AskResponse = z.infer<typeof AskResponse>;

@@ -2,8 +2,12 @@ import type { GraphReader } from '../../graph/reader.ts';
 import { numberKey } from '../../core/vocab/docnumber.ts';
 import { fold } from '../../core/text/normalize.ts';
 import type { SearchHit, SearchService } from '../search/service.ts';
+import type { AnalysisReader } from '../../graph/analysis-reader.ts';
+import { tasksAcrossLineage, type Notice } from './agency-answer.ts';
+import { readableCitation, type ReadableCitation } from './citations.ts';
 import { understand, type Intent, type QuestionEntities } from './intent.ts';
-import type { Answer, Column } from './table.ts';
+import type { Answer, AnswerRow, Column } from './table.ts';
+import type { TaskRow } from '../../graph/rows.ts';
 import { targetsAnswer } from './targets.ts';
 
 export type { Answer, AnswerRow, Column } from './table.ts';
@@ -19,8 +23,17 @@ export interface AskResponse {
   intent: Intent;
   entities: QuestionEntities;
   answer: Answer;
-  citations: Citation[];
+  citations: (Citation | ReadableCitation)[];
   results: SearchHit[];
+  /** Why the answer is empty or wider than asked (predecessors' tasks), for the page to say. */
+  notice: Notice | null;
+}
+
+export interface AskOptions {
+  /** Include tasks of predecessors across the 2025 reorganisation. */
+  lineage?: boolean;
+  /** Lineage and readable citations need it; without it answers are as before. */
+  analysis?: AnalysisReader;
 }
 
 const PLAN: Column = { key: 'plan', label: 'Văn bản / Plan' };
@@ -43,11 +56,26 @@ export async function ask(
   question: string,
   reader: GraphReader,
   search: SearchService,
+  opts: AskOptions = {},
 ): Promise<AskResponse> {
   const { intent, entities } = understand(question);
   const filters = entities.locality ? { locality: fold(entities.locality) } : {};
   const { results } = await search.search(question, 10, filters, 'hybrid', () => entities);
-  const answer = await answerFor(intent, entities, reader);
+  let answer = await answerFor(intent, entities, reader);
+  let notice: Notice | null = null;
+  if (opts.analysis && (intent === 'tasks_by_agency' || intent === 'tasks_by_field')) {
+    const r = await tasksAcrossLineage(
+      intent,
+      entities,
+      answer,
+      opts.analysis,
+      reader,
+      opts.lineage === true,
+      taskRow,
+    );
+    answer = r.answer;
+    notice = r.notice;
+  } else if (intent !== 'search' && answer.rows.length === 0) notice = { code: 'NO_ANSWER', params: {} };
   const cited = answer.rows.flatMap((r) =>
     typeof r.passageId === 'string' ? [{ passageId: r.passageId, documentId: String(r.documentId) }] : [],
   );
@@ -58,7 +86,10 @@ export async function ask(
     const text = texts.get(passageId);
     return text !== undefined ? [{ passageId, documentId, text }] : [];
   });
-  return { question, intent, entities, answer, citations: dedupe(citations), results };
+  const unique = dedupe(citations);
+  const analysis = opts.analysis;
+  const readable = analysis ? await Promise.all(unique.map((c) => readableCitation(c, analysis))) : unique;
+  return { question, intent, entities, answer, citations: readable, results, notice };
 }
 
 async function answerFor(intent: Intent, e: QuestionEntities, reader: GraphReader): Promise<Answer> {
@@ -81,6 +112,9 @@ async function implementsAnswer(e: QuestionEntities, reader: GraphReader): Promi
     .filter(({ doc }) => !e.locality || doc.locality === e.locality || doc.province === e.locality)
     .map(({ doc, how }) => ({
       plan: planLabel(doc),
+      planTitle: doc.title,
+      documentNumber: doc.number,
+      documentTitle: doc.title,
       locality: doc.locality,
       type: doc.type,
       date: doc.date,
@@ -110,8 +144,15 @@ async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Int
     q: null,
     limit: 500,
   });
-  const rows = tasks.map((t) => ({
+  const rows = tasks.map(taskRow);
+  return { columns: TASK_COLUMNS, rows };
+}
+
+/** One task as an answer row, with what its citation needs (document number and title, page, row, section). */
+function taskRow(t: TaskRow): AnswerRow {
+  return {
     plan: planLabel({ number: t.documentNumber, title: t.documentTitle }),
+    planTitle: t.documentTitle,
     locality: t.locality,
     task: t.title,
     lead: t.lead.join('; '),
@@ -119,10 +160,13 @@ async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Int
     deadline: t.deadline,
     product: t.product,
     row: t.row,
+    page: t.page,
+    section: t.section,
+    documentNumber: t.documentNumber,
+    documentTitle: t.documentTitle,
     documentId: t.documentId,
     passageId: t.passageId,
-  }));
-  return { columns: TASK_COLUMNS, rows };
+  };
 }
 
 function planLabel(doc: { number: string | null; title: string | null }): string {

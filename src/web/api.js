@@ -128,3 +128,29 @@ export function upload(file, token, onProgress) {
     xhr.send(form);
   });
 }
+
+/** POST/DELETE `/api/<path>` with a JSON body; resolves to the JSON body (null for 204) or throws ApiError. */
+export async function send(method, path, body) {
+  let res;
+  try {
+    res = await fetch(`/api/${path}`, {
+      method,
+      headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  } catch (e) {
+    throw new ApiError('NETWORK', `Cannot reach the server: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (res.status === 204) return null;
+  const json = await res.json().catch(() => null);
+  if (!res.ok || !json) {
+    const err = json && json.error ? json.error : {};
+    throw new ApiError(
+      err.code || `HTTP_${res.status}`,
+      err.message || res.statusText,
+      res.status,
+      err.details || {},
+    );
+  }
+  return json;
+}

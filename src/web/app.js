@@ -12,6 +12,8 @@ import { renderAgency } from './views/agency.js';
 import { renderLocality } from './views/locality.js';
 import { renderTree } from './views/tree.js';
 import { renderRef } from './views/ref.js';
+import { renderMatrix } from './views/matrix.js';
+import { renderSaved } from './views/saved.js';
 
 const main = document.getElementById('main');
 
@@ -36,6 +38,8 @@ const ROUTES = {
   localities: (parts) => renderLocality(main, parts[1] || ''),
   tree: (parts, params) => renderTree(main, params),
   refs: (parts) => renderRef(main, parts[1] || ''),
+  matrix: (parts, params) => renderMatrix(main, params),
+  saved: () => renderSaved(main),
 };
 
 let current = 0;

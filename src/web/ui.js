@@ -138,6 +138,12 @@ export async function section(el, load, render, context) {
 }
 
 /**
+ * Text without Markdown emphasis markers (`**`, `__`) that converted PDFs leave in passages.
+ * @param {unknown} s
+ */
+export const noMarkdown = (s) => String(s).replace(/\*\*|__/g, '');
+
+/**
  * Text with `<mark>` around [start,end) ranges (offsets into `text`).
  * @param {string} text
  * @param {{start: number, end: number}[] | null | undefined} ranges
@@ -151,11 +157,11 @@ export function highlighted(text, ranges) {
     const start = Math.max(r.start, pos);
     const end = Math.min(r.end, text.length);
     if (end <= start) continue;
-    if (start > pos) out.push(text.slice(pos, start));
-    out.push(h('mark', {}, text.slice(start, end)));
+    if (start > pos) out.push(noMarkdown(text.slice(pos, start)));
+    out.push(h('mark', {}, noMarkdown(text.slice(start, end))));
     pos = end;
   }
-  if (pos < text.length) out.push(text.slice(pos));
+  if (pos < text.length) out.push(noMarkdown(text.slice(pos)));
   return out;
 }
 

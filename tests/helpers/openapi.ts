@@ -12,6 +12,8 @@ export function operations(doc: OpenApiDoc): string[] {
   return Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
 }
 
+const isEmpty = (v: unknown): boolean => typeof v === 'object' && v !== null && Object.keys(v).length === 0;
+
 const pointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
@@ -26,7 +28,10 @@ export function responseChecker(doc: OpenApiDoc) {
   return (method: string, path: string, status: number, body: unknown): string[] => {
     const op = doc.paths[path]?.[method];
     if (!op) return [`${method} ${path} is not documented`];
-    if (!op.responses[String(status)]) return [`${method} ${path} does not document status ${status}`];
+    const documented = op.responses[String(status)] as { content?: Record<string, unknown> } | undefined;
+    if (!documented) return [`${method} ${path} does not document status ${status}`];
+    if (!documented.content) return body === undefined || body === '' || isEmpty(body) ? [] : ['body on 204'];
+    if (!documented.content['application/json']) return []; // a text body (e.g. Atom), not JSON
     const ref = `openapi.json#/paths/${pointer(path)}/${method}/responses/${status}/content/${pointer('application/json')}/schema`;
     let validate = cache.get(ref);
     if (!validate) {

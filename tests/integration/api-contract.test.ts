@@ -22,6 +22,9 @@ interface Call {
   url: string;
   query?: Record<string, string | number>;
   files?: { name: string; bytes: Buffer }[];
+  /** A JSON body (POST) or a DELETE. */
+  json?: unknown;
+  method?: 'post' | 'delete';
   status: number;
 }
 
@@ -51,10 +54,15 @@ describe('API responses match the published OpenAPI schemas (real Neo4j)', () =>
   it('documents a response schema and the error body for every operation', () => {
     for (const [p, ops] of Object.entries(doc.paths)) {
       for (const [m, op] of Object.entries(ops)) {
-        const ok = op.responses['200'] as { content?: Record<string, { schema?: { $ref?: string } }> };
-        expect(ok.content?.['application/json']?.schema?.$ref, `${m} ${p}`).toMatch(
-          /^#\/components\/schemas\/\w+$/,
-        );
+        type Ok = { content?: Record<string, { schema?: { $ref?: string; type?: string } }> };
+        const status = ['200', '201', '204'].find((c) => op.responses[c]);
+        expect(status, `${m} ${p}`).toBeDefined();
+        const ok = op.responses[status!] as Ok;
+        const [type, media] = Object.entries(ok.content ?? {})[0] ?? [];
+        if (status === '204') expect(ok.content, `${m} ${p}`).toBeUndefined();
+        else if (type === 'application/json')
+          expect(media?.schema?.$ref, `${m} ${p}`).toMatch(/^#\/components\/schemas\/\w+$/);
+        else expect(media?.schema?.type, `${m} ${p} ${type}`).toBe('string');
         expect(Object.keys(op.responses), `${m} ${p}`).toContain('500');
       }
     }
@@ -80,6 +88,9 @@ describe('API responses match the published OpenAPI schemas (real Neo4j)', () =>
 });
 
 function send(app: ReturnType<typeof appFor>, c: Call): request.Test {
+  const same = (r: request.Test) => r.set('Host', 'localhost:3000').set('Origin', 'http://localhost:3000');
+  if (c.method === 'delete') return same(request(app).delete(c.url));
+  if (c.json !== undefined) return same(request(app).post(c.url)).send(c.json as object);
   if (!c.files)
     return request(app)
       .get(c.url)
@@ -122,6 +133,11 @@ async function realCalls(app: ReturnType<typeof appFor>): Promise<Call[]> {
     ),
     one('get /api/graph', '/api/graph', { center: 'no-such-node' }, 404),
     one('get /api/graph', '/api/graph', { center: 'bien', depth: 9 }, 400),
+    ...(await savedSearchCalls(app)),
+    one('get /api/matrix', '/api/matrix', { programme: '36-NQ/TW' }),
+    one('get /api/matrix', '/api/matrix', { programme: '189/NQ-CP' }),
+    one('get /api/matrix', '/api/matrix', { programme: '999/XX-YY' }, 404),
+    one('get /api/matrix', '/api/matrix', {}, 400),
     { op: 'post /api/ingest', url: '/api/ingest', files: [seed('000_953892a000611854.txt')], status: 200 },
     {
       op: 'post /api/ingest',
@@ -135,6 +151,39 @@ async function realCalls(app: ReturnType<typeof appFor>): Promise<Call[]> {
       files: [{ name: 'e.txt', bytes: Buffer.alloc(0) }],
       status: 422,
     },
+  ];
+}
+
+/** Saving a search (good and bad bodies), listing, its feed, deleting it and deleting it again. */
+async function savedSearchCalls(app: ReturnType<typeof appFor>): Promise<Call[]> {
+  const created = await request(app)
+    .post('/api/saved-searches')
+    .set('Host', 'localhost:3000')
+    .set('Origin', 'http://localhost:3000')
+    .send({ q: 'công nghệ sinh học biển', filters: { locality: 'Hải Phòng' } })
+    .expect(201);
+  const id = (created.body as { id: string }).id;
+  const post = (json: unknown, status: number): Call => ({
+    op: 'post /api/saved-searches',
+    url: '/api/saved-searches',
+    method: 'post',
+    json,
+    status,
+  });
+  const del = (status: number): Call => ({
+    op: 'delete /api/saved-searches/{id}',
+    url: `/api/saved-searches/${id}`,
+    method: 'delete',
+    status,
+  });
+  return [
+    post({ q: 'kinh tế số', filters: { year: 2030 } }, 201),
+    post({ filters: {} }, 400),
+    one('get /api/saved-searches', '/api/saved-searches'),
+    one('get /api/saved-searches/{id}/feed', `/api/saved-searches/${id}/feed`),
+    one('get /api/saved-searches/{id}/feed', '/api/saved-searches/no-such-search/feed', {}, 404),
+    del(204),
+    del(404),
   ];
 }
 

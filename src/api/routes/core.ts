@@ -4,11 +4,13 @@ import { ask } from '../../ask/answer.ts';
 import { understand } from '../../ask/intent.ts';
 import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
-import { limit, optText, text, year } from '../params.ts';
+import { bool, limit, optText, text, year } from '../params.ts';
+import { AnalysisReader } from '../../../graph/analysis-reader.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { AskResponse, DocumentList, Health, SearchResponse } from '../responses.ts';
 import { DocumentDetail } from '../../../graph/rows.ts';
 import { RELATION_PARAMS, resolveDocumentFilter } from './filters.ts';
+import { askTable, documentsTable } from '../export/tables.ts';
 
 /** Health, documents and search. */
 export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
@@ -57,6 +59,7 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
     }),
     response: DocumentList,
     errors: ['GRAPH_UNAVAILABLE'],
+    table: documentsTable,
     handler: async (q) => {
       const filter = resolveDocumentFilter(q);
       return { items: await ctx.reader.listDocuments(filter) };
@@ -117,14 +120,19 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
 
 /** Question answering over the graph. */
 export function registerAskRoute(r: RouteRegistry, ctx: AppContext): void {
+  const analysis = new AnalysisReader(ctx.conn);
   r.add({
     method: 'get',
     path: '/api/ask',
     tag: 'search',
-    summary: 'Answer a question (Vietnamese or English) as a cited table from the graph, plus passages',
-    query: z.object({ q: text() }),
+    summary:
+      'Answer a question (Vietnamese or English) as a cited table from the graph, plus passages; ' +
+      'lineage=true adds the tasks of predecessors (2025 reorganisation); a notice says why an answer is empty',
+    query: z.object({ q: text(), lineage: bool }),
     response: AskResponse,
     errors: ['GRAPH_UNAVAILABLE'],
-    handler: (q) => ctx.cache.get('ask', q, () => ask(q.q, ctx.reader, ctx.search)),
+    table: askTable,
+    handler: (q) =>
+      ctx.cache.get('ask', q, () => ask(q.q, ctx.reader, ctx.search, { lineage: q.lineage, analysis })),
   });
 }

@@ -13,6 +13,7 @@ import { AgencyWithLineage } from '../../../graph/analysis-rows.ts';
 import { Neighbourhood } from '../../../graph/rows.ts';
 import { foldOpt, resolveField } from './filters.ts';
 import { lineageRows } from './lineage.ts';
+import { targetsTable, tasksTable } from '../export/tables.ts';
 
 /** Tasks, agencies, targets, fields and graph browsing. */
 export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
@@ -35,6 +36,7 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     }),
     response: TaskList,
     errors: ['GRAPH_UNAVAILABLE'],
+    table: tasksTable,
     handler: async (q) => {
       const filter = {
         field: resolveField(q.field),
@@ -97,6 +99,7 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     }),
     response: TargetList,
     errors: ['GRAPH_UNAVAILABLE'],
+    table: targetsTable,
     handler: async (q) => {
       const subject = q.subject ? subjectQuery(q.subject) : null;
       return {

@@ -3,6 +3,7 @@ import { AppError } from '../../../core/errors.ts';
 import { numberKey } from '../../../core/vocab/docnumber.ts';
 import { AnalysisReader } from '../../../graph/analysis-reader.ts';
 import type { AppContext } from '../context.ts';
+import { implementersTable } from '../export/tables.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { ImplementationTree, LegalDocumentRow } from '../../../graph/analysis-rows.ts';
 
@@ -25,6 +26,7 @@ export function registerImplementerRoutes(r: RouteRegistry, ctx: AppContext): vo
     query: z.object({ depth: z.coerce.number().int().min(1).max(6).default(4) }),
     response: ImplementationTree,
     errors: ['NOT_FOUND', 'GRAPH_UNAVAILABLE'],
+    table: implementersTable,
     handler: async (q, req) => {
       const id = String(req.params.id).normalize('NFC').trim();
       const tree = await analysis.implementationTree(id, keyOf(id), q.depth);

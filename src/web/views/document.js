@@ -1,7 +1,7 @@
 /** Document page: attributes, implementation chain, section tree, tasks, targets, lược đồ, passages. */
 import { cached, get } from '../api.js';
 import { fieldLabel, t } from '../i18n.js';
-import { docLink, empty, errorBox, h, list, loading, mount, section, setTitle } from '../ui.js';
+import { docLink, empty, errorBox, h, list, loading, mount, noMarkdown, section, setTitle } from '../ui.js';
 import { chainView, computeChain } from './chain.js';
 import { attributes, relationsView } from './relations.js';
 import { sortableTable } from './table.js';
@@ -234,8 +234,10 @@ function passageItem(p) {
     h(
       'div',
       { class: 'small muted' },
-      [p.sectionPath, p.page ? `${t('page')} ${p.page}` : null].filter(Boolean).join(' · ') || '—',
+      [p.sectionPath ? p.sectionPath.replace(/\*\*/g, '') : null, p.page ? `${t('page')} ${p.page}` : null]
+        .filter(Boolean)
+        .join(' · ') || '—',
     ),
-    h('p', { class: 'passage-text' }, p.text),
+    h('p', { class: 'passage-text' }, noMarkdown(p.text)),
   );
 }

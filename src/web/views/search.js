@@ -1,6 +1,7 @@
 /** Search page: one box for questions and keywords; /api/ask answers above the matching passages. */
 import { cached, get } from '../api.js';
-import { fieldLabel, t } from '../i18n.js';
+import { fieldLabel, hasText, t } from '../i18n.js';
+import { saveButton } from './saved.js';
 import {
   corpusFacets,
   docLink,
@@ -9,9 +10,11 @@ import {
   go,
   h,
   highlighted,
+  downloads,
   list,
   loading,
   mount,
+  noMarkdown,
   select,
   setTitle,
 } from '../ui.js';
@@ -78,7 +81,7 @@ export async function renderSearch(main, params) {
   let passages = [];
   const parts = [];
   if (ask.status === 'fulfilled') {
-    parts.push(answerTable(ask.value));
+    parts.push(answerTable(ask.value, q));
     passages = ask.value.results || [];
   } else {
     parts.push(h('p', { class: 'note' }, errorBox(ask.reason, t('askUnavailable'))));
@@ -95,6 +98,13 @@ export async function renderSearch(main, params) {
       return;
     }
   }
+  parts.unshift(
+    h(
+      'p',
+      { class: 'save-row' },
+      saveButton(q, Object.fromEntries(FILTERS.filter((f) => current[f]).map((f) => [f, current[f]]))),
+    ),
+  );
   parts.push(passageList(passages, took));
   mount(results, ...parts);
 }
@@ -126,24 +136,49 @@ async function fillFilters(box, current, onchange) {
 }
 
 function cell(v) {
-  if (Array.isArray(v)) return list(v);
-  if (v && typeof v === 'object') return list(Object.values(v));
-  return v === null || v === undefined ? '' : String(v);
+  if (Array.isArray(v)) return noMarkdown(list(v));
+  if (v && typeof v === 'object') return noMarkdown(list(Object.values(v)));
+  return v === null || v === undefined ? '' : noMarkdown(String(v));
 }
 
-function answerTable(ask) {
+const plain = (s) =>
+  s
+    ? String(s)
+        .replace(/\*\*|__/g, '')
+        .trim()
+    : s;
+
+/** The answer's notice (why it is empty, or that predecessors' tasks are included), in the page's language. */
+function noticeBox(ask) {
+  const n = ask.notice;
+  if (!n || !hasText(`notice_${n.code}`)) return null;
+  return h(
+    'p',
+    { class: 'notice', role: 'status', 'data-code': n.code },
+    t(`notice_${n.code}`, n.params || {}),
+  );
+}
+
+function answerCell(r, c) {
+  if (c.key === 'plan' && r.documentId)
+    return h('a', { href: docLink(r.documentId, r.passageId), title: r.planTitle || r.plan }, cell(r.plan));
+  return cell(r[c.key]);
+}
+
+function answerTable(ask, q) {
   const a = ask.answer || {};
-  if (ask.intent === 'search' || !a.rows || a.rows.length === 0) return null;
+  if (ask.intent === 'search' || !a.rows || a.rows.length === 0) return noticeBox(ask);
   const cols = a.columns || [];
+  const label = hasText(`intent_${ask.intent}`) ? t(`intent_${ask.intent}`) : t('answer');
   return h(
     'section',
     { class: 'answer', 'aria-labelledby': 'answer-h' },
-    h(
-      'h2',
-      { id: 'answer-h' },
-      t('answer'),
-      ' ',
-      h('span', { class: 'badge', title: t('intent') }, ask.intent),
+    h('h2', { id: 'answer-h' }, t('answer'), ' ', h('span', { class: 'badge' }, label)),
+    noticeBox(ask),
+    downloads(
+      'ask',
+      { q, ...(ask.notice && ask.notice.code === 'LINEAGE_USED' ? { lineage: 'true' } : {}) },
+      'tra-loi',
     ),
     h(
       'div',
@@ -168,7 +203,7 @@ function answerTable(ask) {
             h(
               'tr',
               {},
-              cols.map((c) => h('td', {}, cell(r[c.key]))),
+              cols.map((c) => h('td', {}, answerCell(r, c))),
               h(
                 'td',
                 {},
@@ -176,6 +211,64 @@ function answerTable(ask) {
               ),
             ),
           ),
+        ),
+      ),
+    ),
+    citationList(ask.citations || []),
+  );
+}
+
+/** Cited passages: a table row shown with its column headers, section labels without Markdown. */
+function citationList(citations) {
+  const shown = citations.slice(0, 8);
+  if (shown.length === 0) return null;
+  return h(
+    'details',
+    { class: 'citations' },
+    h('summary', {}, `${t('citations')} (${citations.length})`),
+    h(
+      'ul',
+      {},
+      shown.map((c) =>
+        h(
+          'li',
+          { class: 'citation' },
+          h(
+            'div',
+            { class: 'small muted' },
+            [plain(c.section), c.page ? `${t('page')} ${c.page}` : null].filter(Boolean).join(' · '),
+          ),
+          c.cells
+            ? h(
+                'div',
+                { class: 'table-wrap' },
+                h(
+                  'table',
+                  { class: 'data cited-row' },
+                  c.header
+                    ? h(
+                        'thead',
+                        {},
+                        h(
+                          'tr',
+                          {},
+                          c.header.map((x) => h('th', { scope: 'col' }, plain(x))),
+                        ),
+                      )
+                    : null,
+                  h(
+                    'tbody',
+                    {},
+                    h(
+                      'tr',
+                      {},
+                      c.cells.map((x) => h('td', {}, plain(x))),
+                    ),
+                  ),
+                ),
+              )
+            : h('p', { class: 'passage-text' }, plain(c.text)),
+          h('a', { href: docLink(c.documentId, c.passageId) }, `${t('openInDoc')} →`),
         ),
       ),
     ),
@@ -207,13 +300,13 @@ function passageList(results, took) {
         h(
           'li',
           { class: 'result', 'data-document': r.documentId },
-          h('h3', {}, h('a', { href: docLink(r.documentId) }, r.documentTitle || r.documentId)),
+          h('h3', {}, h('a', { href: docLink(r.documentId) }, noMarkdown(r.documentTitle || r.documentId))),
           h(
             'p',
             { class: 'meta' },
             r.documentNumber ? h('span', {}, r.documentNumber) : null,
             r.locality ? h('span', { class: 'locality' }, r.locality) : null,
-            r.section ? h('span', {}, `${t('section')}: ${r.section}`) : null,
+            r.section ? h('span', {}, `${t('section')}: ${plain(r.section)}`) : null,
             r.page ? h('span', {}, `${t('page')} ${r.page}`) : null,
           ),
           h('p', { class: 'passage-text' }, highlighted(r.text, r.highlights)),
