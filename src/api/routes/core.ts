@@ -4,7 +4,7 @@ import { ask } from '../../ask/answer.ts';
 import { understand } from '../../ask/intent.ts';
 import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
-import { bool, limit, optText, text, year } from '../params.ts';
+import { bool, fieldParam, limit, optText, text, year } from '../params.ts';
 import { AnalysisReader } from '../../../graph/analysis-reader.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { AskResponse, DocumentList, Health, SearchResponse } from '../responses.ts';
@@ -54,7 +54,7 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
       implements: optText(),
       transitive: z.enum(['true', 'false', '1', '0']).optional(),
       locality: optText(),
-      field: optText(),
+      field: fieldParam(),
       type: optText(),
     }),
     response: DocumentList,
@@ -91,7 +91,7 @@ export function registerCoreRoutes(r: RouteRegistry, ctx: AppContext): void {
       q: text(),
       k: limit(10, 100),
       locality: optText(),
-      field: optText(),
+      field: fieldParam(),
       document: optText(),
       type: optText(),
       year,

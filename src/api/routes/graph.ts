@@ -5,7 +5,7 @@ import { subjectQuery } from '../../../core/vocab/target-subjects.ts';
 import { fold } from '../../../core/text/normalize.ts';
 import type { AppContext } from '../context.ts';
 import { AnalysisReader } from '../../../graph/analysis-reader.ts';
-import { bool, limit, optText, year } from '../params.ts';
+import { bool, fieldParam, limit, optText, text, year } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { AgencyList, FieldList, NodeKindList, TargetList, TaskList } from '../responses.ts';
 import { NODE_KIND_NAMES, NODE_KINDS } from '../../../core/vocab/node-kinds.ts';
@@ -26,7 +26,7 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
       'Tasks with lead and coordinating agencies, deadline and product; with lineage=true a locality or ' +
       'agency filter includes predecessors (2025 reorganisation) and rows say assignedTo and now',
     query: z.object({
-      field: optText(),
+      field: fieldParam(),
       agency: optText(),
       locality: optText(),
       document: optText(),
@@ -88,7 +88,7 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     summary:
       'Quantitative targets across documents and localities, with what they measure (subject, metric); subject matches with or without diacritics',
     query: z.object({
-      field: optText(),
+      field: fieldParam(),
       q: optText(),
       subject: optText(),
       metric: z.enum(TARGET_METRICS).optional(),
@@ -146,7 +146,7 @@ export function registerGraphRoutes(r: RouteRegistry, ctx: AppContext): void {
     tag: 'graph',
     summary: 'Neighbourhood of a node (document, agency, task, target, field, locality) for browsing',
     query: z.object({
-      center: z.string().trim().min(1).max(300),
+      center: text(300),
       depth: z.coerce.number().int().min(1).max(3).default(1),
     }),
     response: Neighbourhood,

@@ -8,19 +8,20 @@ import { AnalysisReader } from '../../../graph/analysis-reader.ts';
 import type { IngestedDocumentRow, SavedSearchRow } from '../../../graph/analysis-rows.ts';
 import type { AppContext } from '../context.ts';
 import { originOf } from '../export/tables.ts';
+import { fieldParam, optText, text } from '../params.ts';
 import type { RouteRegistry } from '../registry.ts';
 import { SavedSearch, SavedSearchList } from '../analyst-responses.ts';
 import { resolveField } from './filters.ts';
 
 const FILTERS = z
   .object({
-    locality: z.string().trim().min(1).max(200).optional(),
-    field: z.string().trim().min(1).max(200).optional(),
-    type: z.string().trim().min(1).max(200).optional(),
+    locality: optText(),
+    field: fieldParam(),
+    type: optText(),
     year: z.coerce.number().int().min(1945).max(2100).optional(),
   })
   .strict();
-const BODY = z.object({ q: z.string().trim().min(1).max(500), filters: FILTERS.default({}) }).strict();
+const BODY = z.object({ q: text(500), filters: FILTERS.default({}) }).strict();
 type Filters = z.infer<typeof FILTERS>;
 
 function parseBody(raw: unknown): z.infer<typeof BODY> {
