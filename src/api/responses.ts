@@ -145,6 +145,8 @@ export const AskResponse = z
       }),
     ),
     results: z.array(SearchHit),
+    /** No passage matches the question meaningfully: `results` are only the least distant. */
+    noMatch: z.boolean(),
     /** Why the answer is empty or wider than asked, for the page to say in its language. */
     notice: z
       .object({

@@ -25,6 +25,8 @@ export interface AskResponse {
   answer: Answer;
   citations: (Citation | ReadableCitation)[];
   results: SearchHit[];
+  /** True when no passage matches the question meaningfully (`results` are then only the least distant). */
+  noMatch: boolean;
   /** Why the answer is empty or wider than asked (predecessors' tasks), for the page to say. */
   notice: Notice | null;
 }
@@ -60,7 +62,7 @@ export async function ask(
 ): Promise<AskResponse> {
   const { intent, entities } = understand(question);
   const filters = entities.locality ? { locality: fold(entities.locality) } : {};
-  const { results } = await search.search(question, 10, filters, 'hybrid', () => entities);
+  const { results, noMatch } = await search.search(question, 10, filters, 'hybrid', () => entities);
   let answer = await answerFor(intent, entities, reader);
   let notice: Notice | null = null;
   if (opts.analysis && (intent === 'tasks_by_agency' || intent === 'tasks_by_field')) {
@@ -89,7 +91,7 @@ export async function ask(
   const unique = dedupe(citations);
   const analysis = opts.analysis;
   const readable = analysis ? await Promise.all(unique.map((c) => readableCitation(c, analysis))) : unique;
-  return { question, intent, entities, answer, citations: readable, results, notice };
+  return { question, intent, entities, answer, citations: readable, results, noMatch, notice };
 }
 
 async function answerFor(intent: Intent, e: QuestionEntities, reader: GraphReader): Promise<Answer> {

@@ -36,6 +36,10 @@ const STRINGS = {
   intent: ['Loại câu hỏi', 'Question type'],
   passages: ['Đoạn văn liên quan', 'Matching passages'],
   noResults: ['Không tìm thấy đoạn văn nào.', 'No passages found.'],
+  noMeaningfulMatch: [
+    'Không có đoạn văn nào khớp rõ với câu hỏi. Các đoạn gần nhất:',
+    'No passage matches the question well. The nearest ones:',
+  ],
   askUnavailable: [
     'Chưa trả lời được câu hỏi, chỉ hiển thị kết quả tìm kiếm',
     'The question could not be answered; showing search results only',

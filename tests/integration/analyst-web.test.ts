@@ -228,6 +228,16 @@ describe.skipIf(!HAS_CHROMIUM)('analyst’s workflow in Chromium', () => {
     expect(await notice.textContent()).toContain('Cà Mau');
   });
 
+  it('says so when no passage matches a query meaningfully, instead of listing weak passages as answers', async () => {
+    await open(`#/search?q=${enc('zqxv blorfnik wumpus')}`);
+    const notice = page.locator('.no-match-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Không có đoạn văn nào khớp rõ');
+    await open(`#/search?q=${enc('công nghệ sinh học biển')}`);
+    await page.locator('ol.results li').first().waitFor();
+    expect(await page.locator('.no-match-notice').count()).toBe(0);
+  });
+
   it('saves a search whose Atom feed gains an entry after an upload', async () => {
     await open(`#/search?q=${enc('nuôi trồng thủy sản công nghệ sinh học')}`);
     await page.locator('#save-search').click();
@@ -283,6 +293,8 @@ describe.skipIf(!HAS_CHROMIUM)('analyst’s workflow in Chromium', () => {
     await page.locator('#tasks-table').waitFor();
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.top').isVisible()).toBe(false);
+    // the tasks' and targets' downloads are on the page, and hidden in print
+    expect(await page.locator('.downloads').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('.downloads').first().isVisible()).toBe(false);
     const overflow = await page.evaluate(() =>
       Array.from(document.querySelectorAll('table')).some(

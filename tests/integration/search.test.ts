@@ -55,6 +55,18 @@ describe('hybrid search and /api/ask over the seeds (real Neo4j, offline embedde
     expect(hits[0]!.highlights.length).toBeGreaterThan(0);
   });
 
+  it('says when nothing matches meaningfully, in /api/search and /api/ask, and not otherwise', async () => {
+    const body = async (url: string, q: string) =>
+      (await request(app).get(url).query({ q }).expect(200)).body as { noMatch: boolean; results: unknown[] };
+    for (const url of ['/api/search', '/api/ask']) {
+      const none = await body(url, 'zqxv blorfnik wumpus');
+      expect(none.noMatch, url).toBe(true);
+      const some = await body(url, 'công nghệ sinh học biển');
+      expect(some.noMatch, url).toBe(false);
+      expect(some.results.length, url).toBeGreaterThan(0);
+    }
+  });
+
   it('searches Lucene syntax literally (", *, ~, :, (, \\ are punctuation, never operators)', async () => {
     const plain = await search('công nghệ sinh học biển', { mode: 'bm25' });
     for (const q of [

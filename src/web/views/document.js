@@ -1,7 +1,19 @@
 /** Document page: attributes, implementation chain, section tree, tasks, targets, lược đồ, passages. */
 import { cached, get } from '../api.js';
 import { fieldLabel, t } from '../i18n.js';
-import { docLink, empty, errorBox, h, list, loading, mount, noMarkdown, section, setTitle } from '../ui.js';
+import {
+  docLink,
+  downloads,
+  empty,
+  errorBox,
+  h,
+  list,
+  loading,
+  mount,
+  noMarkdown,
+  section,
+  setTitle,
+} from '../ui.js';
 import { chainView, computeChain } from './chain.js';
 import { attributes, relationsView } from './relations.js';
 import { sortableTable } from './table.js';
@@ -114,13 +126,29 @@ export async function renderDocument(main, id, params) {
   void section(
     tasksBox,
     () => get('tasks', { document: doc.id }),
-    (r) => (r.items.length ? tasksTable(r.items, fieldNames, passageLink) : empty()),
+    (r) =>
+      r.items.length
+        ? h(
+            'div',
+            {},
+            downloads('tasks', { document: doc.id }, 'nhiem-vu'),
+            tasksTable(r.items, fieldNames, passageLink),
+          )
+        : empty(),
     t('tasks'),
   );
   void section(
     targetsBox,
     () => get('targets', { document: doc.id }),
-    (r) => (r.items.length ? targetsTable(r.items, passageLink) : empty()),
+    (r) =>
+      r.items.length
+        ? h(
+            'div',
+            {},
+            downloads('targets', { document: doc.id }, 'chi-tieu'),
+            targetsTable(r.items, passageLink),
+          )
+        : empty(),
     t('targets'),
   );
   void section(

@@ -1,7 +1,19 @@
 /** Documents list: one row per document with its type, number, date, issuer, locality and counts. */
 import { cached } from '../api.js';
 import { t } from '../i18n.js';
-import { corpusFacets, docLink, empty, errorBox, go, h, loading, mount, select, setTitle } from '../ui.js';
+import {
+  corpusFacets,
+  docLink,
+  downloads,
+  empty,
+  errorBox,
+  go,
+  h,
+  loading,
+  mount,
+  select,
+  setTitle,
+} from '../ui.js';
 
 export async function renderDocuments(main, params) {
   setTitle(t('documentsTitle'));
@@ -39,6 +51,7 @@ export async function renderDocuments(main, params) {
   );
   mount(
     body,
+    downloads('documents', locality ? { locality } : {}, 'van-ban'),
     h(
       'div',
       { class: 'table-wrap' },

@@ -79,10 +79,12 @@ export async function renderSearch(main, params) {
     filtered ? get('search', searchParams) : Promise.resolve(null),
   ]);
   let passages = [];
+  let noMatch = false;
   const parts = [];
   if (ask.status === 'fulfilled') {
     parts.push(answerTable(ask.value, q));
     passages = ask.value.results || [];
+    noMatch = ask.value.noMatch === true;
   } else {
     parts.push(h('p', { class: 'note' }, errorBox(ask.reason, t('askUnavailable'))));
   }
@@ -92,6 +94,7 @@ export async function renderSearch(main, params) {
       const s =
         search.status === 'fulfilled' && search.value ? search.value : await get('search', searchParams);
       passages = s.results;
+      noMatch = s.noMatch === true;
       took = s.tookMs;
     } catch (e) {
       mount(results, ...parts, errorBox(e));
@@ -105,7 +108,7 @@ export async function renderSearch(main, params) {
       saveButton(q, Object.fromEntries(FILTERS.filter((f) => current[f]).map((f) => [f, current[f]]))),
     ),
   );
-  parts.push(passageList(passages, took));
+  parts.push(passageList(passages, took, noMatch));
   mount(results, ...parts);
 }
 
@@ -275,7 +278,7 @@ function citationList(citations) {
   );
 }
 
-function passageList(results, took) {
+function passageList(results, took, noMatch = false) {
   const head = h(
     'h2',
     { id: 'passages-h' },
@@ -291,8 +294,9 @@ function passageList(results, took) {
     return h('section', { 'aria-labelledby': 'passages-h' }, head, empty(t('noResults')));
   return h(
     'section',
-    { 'aria-labelledby': 'passages-h' },
+    { 'aria-labelledby': 'passages-h', class: noMatch ? 'no-match' : null },
     head,
+    noMatch ? h('p', { class: 'notice no-match-notice', role: 'status' }, t('noMeaningfulMatch')) : null,
     h(
       'ol',
       { class: 'results' },

@@ -1,7 +1,7 @@
 /** Targets across localities: a filterable table and a hand-made SVG bar chart comparing like indicators. */
 import { cached, get } from '../api.js';
 import { fieldLabel, getLang, t } from '../i18n.js';
-import { docLink, empty, errorBox, go, h, loading, mount, select, setTitle } from '../ui.js';
+import { docLink, downloads, empty, errorBox, go, h, loading, mount, select, setTitle } from '../ui.js';
 import { targetValue } from './document.js';
 import { sortableTable } from './table.js';
 
@@ -107,6 +107,7 @@ export async function renderTargets(main, params) {
   }
   mount(
     tableBox,
+    downloads('targets', { field: cur.field, year: cur.year }, 'chi-tieu'),
     sortableTable({
       id: 'targets-table',
       initial: 'locality',
