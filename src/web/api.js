@@ -129,7 +129,15 @@ export function upload(file, token, onProgress) {
   });
 }
 
-/** POST/DELETE `/api/<path>` with a JSON body; resolves to the JSON body (null for 204) or throws ApiError. */
+/**
+ * POST/DELETE `/api/<path>` with a JSON body; resolves to the JSON body (null for 204) or throws ApiError.
+ * @template {'POST' | 'DELETE'} M
+ * @template {string} P
+ * @param {M} method
+ * @param {P} path
+ * @param {unknown} [body]
+ * @returns {Promise<import('./api-types.d.ts').SendBody<M, P>>}
+ */
 export async function send(method, path, body) {
   let res;
   try {
@@ -141,9 +149,11 @@ export async function send(method, path, body) {
   } catch (e) {
     throw new ApiError('NETWORK', `Cannot reach the server: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (res.status === 204) return null;
+  if (res.status === 204) return /** @type {import('./api-types.d.ts').SendBody<M, P>} */ (null);
+  /** @type {any} the JSON body: the route's schema when ok, the error body otherwise */
   const json = await res.json().catch(() => null);
   if (!res.ok || !json) {
+    /** @type {Partial<import('./api-types.d.ts').ErrorBody['error']>} */
     const err = json && json.error ? json.error : {};
     throw new ApiError(
       err.code || `HTTP_${res.status}`,
