@@ -2,6 +2,7 @@
 import { ANALYST_STRINGS } from './i18n-analyst.js';
 import { RELATION_STRINGS } from './i18n-relations.js';
 
+/** @type {Record<string, [string, string]>} key → [Vietnamese, English] */
 const STRINGS = {
   appName: ['Tri thức chính sách', 'Policy knowledge graph'],
   skip: ['Bỏ qua đến nội dung chính', 'Skip to main content'],
@@ -125,6 +126,7 @@ Object.assign(STRINGS, ANALYST_STRINGS, RELATION_STRINGS);
 
 const KEY = 'policy-kg.lang';
 
+/** @returns {'vi' | 'en'} */
 export function getLang() {
   try {
     return localStorage.getItem(KEY) === 'en' ? 'en' : 'vi';
@@ -133,6 +135,7 @@ export function getLang() {
   }
 }
 
+/** @param {string} lang 'en' for English, anything else for Vietnamese */
 export function setLang(lang) {
   try {
     localStorage.setItem(KEY, lang === 'en' ? 'en' : 'vi');
@@ -142,16 +145,28 @@ export function setLang(lang) {
   document.documentElement.lang = lang === 'en' ? 'en' : 'vi';
 }
 
-/** The string for `key` in the current language (the key itself when unknown). */
+/**
+ * The string for `key` in the current language (the key itself when unknown), with `{name}` replaced by `vars`.
+ * @param {string} key
+ * @param {Record<string, string | number>} [vars]
+ */
 export function t(key, vars) {
   const s = STRINGS[key];
   if (!s) return key;
   const text = getLang() === 'en' ? s[1] : s[0];
-  return vars ? text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)) : text;
+  return vars
+    ? text.replace(/\{(\w+)\}/g, (m, /** @type {string} */ k) => (k in vars ? String(vars[k]) : m))
+    : text;
 }
 
-/** True when a string exists for `key`. */
+/**
+ * True when a string exists for `key`.
+ * @param {string} key
+ */
 export const hasText = (key) => key in STRINGS;
 
-/** Field label from the /api/fields item in the current language. */
+/**
+ * Field label from the /api/fields item in the current language.
+ * @param {{slug: string, vi?: string | null, en?: string | null} | null | undefined} f
+ */
 export const fieldLabel = (f) => (f ? (getLang() === 'en' ? f.en || f.vi : f.vi || f.en) || f.slug : '');
