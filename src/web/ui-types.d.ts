@@ -24,3 +24,6 @@ export interface Column<R> {
   cell?: (row: R) => Child;
   className?: string;
 }
+
+/** A link to a passage of the open document that scrolls to it in place ('' without a passage). */
+export type PassageLink = (pid: string | null | undefined, label: string) => HTMLAnchorElement | '';

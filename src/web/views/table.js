@@ -20,7 +20,7 @@ function compare(a, b) {
  * columns: [{key, label, value(row) → sortable value, cell(row) → node|string, className}]
  * Clicking a header sorts by it; clicking again reverses the order.
  * @template R
- * @param {{id?: string, caption?: string, columns: import('../ui-types.d.ts').Column<R>[], rows: R[], initial?: string}} table
+ * @param {{id?: string, caption?: string, columns: import('../ui-types.d.ts').Column<R>[], rows: R[], initial?: string | null}} table
  */
 export function sortableTable({ id, caption, columns, rows, initial }) {
   /** @type {string | null} */
