@@ -57,5 +57,8 @@ export type SendBody<M extends 'POST' | 'DELETE', P extends string> = M extends 
     ? A.SavedSearch
     : never;
 
+/** What an upload resolves to: the ingest response, the error body, or null when the body is not JSON. */
+export type UploadBody = R.IngestResponse | R.ErrorBody | null;
+
 /** Query parameters as the page passes them (empty values are dropped). */
 export type Params = Record<string, string | number | boolean | null | undefined>;

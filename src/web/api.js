@@ -99,7 +99,7 @@ export const enc = (s) => encodeURIComponent(s);
  * @param {File} file
  * @param {string} token API token ('' when the server needs none)
  * @param {(fraction: number) => void} onProgress
- * @returns {Promise<{ok: boolean, status: number, body: any}>}
+ * @returns {Promise<{ok: boolean, status: number, body: import('./api-types.d.ts').UploadBody}>}
  */
 export function upload(file, token, onProgress) {
   return new Promise((resolve, reject) => {
@@ -111,6 +111,7 @@ export function upload(file, token, onProgress) {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     });
     xhr.addEventListener('load', () => {
+      /** @type {import('./api-types.d.ts').UploadBody} */
       let body;
       try {
         body = JSON.parse(xhr.responseText);

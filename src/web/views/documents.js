@@ -3,6 +3,10 @@ import { cached } from '../api.js';
 import { t } from '../i18n.js';
 import { corpusFacets, docLink, empty, errorBox, go, h, loading, mount, select, setTitle } from '../ui.js';
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} params `locality` filters the list
+ */
 export async function renderDocuments(main, params) {
   setTitle(t('documentsTitle'));
   const locality = params.get('locality') || '';
