@@ -59,6 +59,16 @@ export const DocumentSummary = z
   .meta({ id: 'DocumentSummary' });
 export type DocumentSummary = z.infer<typeof DocumentSummary>;
 
+/** A document that a referenced document is said to implement (the page's implementation chain reads it). */
+const ImplementedDocument = z.object({
+  key: str,
+  number: optStr,
+  type: optStr,
+  issuer: optStr,
+  date: optStr,
+  documentId: optStr,
+});
+
 export const DocumentReference = z
   .looseObject({
     key: str,
@@ -74,6 +84,8 @@ export const DocumentReference = z
     partial: z.boolean().nullable(),
     /** The referenced document's own id when it is in the graph. */
     documentId: optStr,
+    /** What the referenced document is said to implement (in the document page's read). */
+    implements: z.array(ImplementedDocument).optional(),
   })
   .meta({ id: 'DocumentReference' });
 export type DocumentReference = z.infer<typeof DocumentReference>;

@@ -20,6 +20,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The `error` of an error body ({error: {code, message, details}}), or an empty one.
+ * @param {unknown} body
+ * @returns {Partial<import('./api-types.d.ts').ErrorBody['error']>}
+ */
+function errorOf(body) {
+  return body && typeof body === 'object' && 'error' in body && body.error && typeof body.error === 'object'
+    ? body.error
+    : {};
+}
+
 /** @param {Params} [params] */
 function query(params = {}) {
   const qs = new URLSearchParams();
@@ -45,7 +56,7 @@ export async function get(path, params) {
   } catch (e) {
     throw new ApiError('NETWORK', `Cannot reach the server: ${e instanceof Error ? e.message : String(e)}`);
   }
-  /** @type {any} the JSON body: the route's schema when ok, the error body otherwise */
+  /** @type {unknown} the JSON body: the route's schema when ok, the error body otherwise */
   let body;
   try {
     body = await res.json();
@@ -53,8 +64,7 @@ export async function get(path, params) {
     body = null;
   }
   if (!res.ok || !body) {
-    /** @type {Partial<import('./api-types.d.ts').ErrorBody['error']>} */
-    const err = body && body.error ? body.error : {};
+    const err = errorOf(body);
     throw new ApiError(
       err.code || `HTTP_${res.status}`,
       err.message || res.statusText || 'Bad response',
@@ -62,7 +72,7 @@ export async function get(path, params) {
       err.details || {},
     );
   }
-  return body;
+  return /** @type {import('./api-types.d.ts').GetBody<P>} */ (body);
 }
 
 /** @type {Map<string, Promise<unknown>>} */
@@ -99,7 +109,7 @@ export const enc = (s) => encodeURIComponent(s);
  * @param {File} file
  * @param {string} token API token ('' when the server needs none)
  * @param {(fraction: number) => void} onProgress
- * @returns {Promise<{ok: boolean, status: number, body: any}>}
+ * @returns {Promise<{ok: boolean, status: number, body: import('./api-types.d.ts').UploadBody}>}
  */
 export function upload(file, token, onProgress) {
   return new Promise((resolve, reject) => {
@@ -111,6 +121,7 @@ export function upload(file, token, onProgress) {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     });
     xhr.addEventListener('load', () => {
+      /** @type {import('./api-types.d.ts').UploadBody} */
       let body;
       try {
         body = JSON.parse(xhr.responseText);
@@ -129,7 +140,15 @@ export function upload(file, token, onProgress) {
   });
 }
 
-/** POST/DELETE `/api/<path>` with a JSON body; resolves to the JSON body (null for 204) or throws ApiError. */
+/**
+ * POST/DELETE `/api/<path>` with a JSON body; resolves to the JSON body (null for 204) or throws ApiError.
+ * @template {'POST' | 'DELETE'} M
+ * @template {string} P
+ * @param {M} method
+ * @param {P} path
+ * @param {unknown} [body]
+ * @returns {Promise<import('./api-types.d.ts').SendBody<M, P>>}
+ */
 export async function send(method, path, body) {
   let res;
   try {
@@ -141,10 +160,11 @@ export async function send(method, path, body) {
   } catch (e) {
     throw new ApiError('NETWORK', `Cannot reach the server: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (res.status === 204) return null;
+  if (res.status === 204) return /** @type {import('./api-types.d.ts').SendBody<M, P>} */ (null);
+  /** @type {unknown} the JSON body: the route's schema when ok, the error body otherwise */
   const json = await res.json().catch(() => null);
   if (!res.ok || !json) {
-    const err = json && json.error ? json.error : {};
+    const err = errorOf(json);
     throw new ApiError(
       err.code || `HTTP_${res.status}`,
       err.message || res.statusText,
@@ -152,5 +172,5 @@ export async function send(method, path, body) {
       err.details || {},
     );
   }
-  return json;
+  return /** @type {import('./api-types.d.ts').SendBody<M, P>} */ (json);
 }

@@ -13,3 +13,17 @@ export type UiEvent = Event & Partial<KeyboardEvent> & { target: HTMLInputElemen
 export type AttrValue = string | number | boolean | null | undefined | ((e: UiEvent) => unknown);
 
 export type Attrs = Record<string, AttrValue>;
+
+/** A column of a sortable table (views/table.js) over rows of type `R`. */
+export interface Column<R> {
+  key: string;
+  label: Child;
+  /** The value the column sorts by (and shows, without `cell`). */
+  value: (row: R) => string | number | boolean | null | undefined;
+  /** What the cell shows, when not the value as text. */
+  cell?: (row: R) => Child;
+  className?: string;
+}
+
+/** A link to a passage of the open document that scrolls to it in place ('' without a passage). */
+export type PassageLink = (pid: string | null | undefined, label: string) => HTMLAnchorElement | '';

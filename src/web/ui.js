@@ -18,7 +18,8 @@ export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
+    if (k.startsWith('on') && typeof v === 'function')
+      el.addEventListener(k.slice(2), (e) => v(/** @type {import('./ui-types.d.ts').UiEvent} */ (e)));
     else if (k === 'class') el.className = String(v);
     else if (k === 'text') el.textContent = String(v);
     else if (k === 'value') /** @type {HTMLInputElement} */ (el).value = String(v);

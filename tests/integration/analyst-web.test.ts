@@ -1,21 +1,15 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/runtime.ts';
-import { appFor, openTestRuntime, SEEDS } from '../helpers/runtime.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, HAS_CHROMIUM } from '../helpers/browser.ts';
+import { SEEDS } from '../helpers/runtime.ts';
 
 /**
  * The analyst's workflow in Debian's Chromium (playwright-core) against the real server on the test
  * Neo4j with the seeds: lineage across the 2025 reorganisation, implementation tree, alignment matrix,
  * downloads, readable answers, saved searches and layout. Screenshots go to test-output/screenshots/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SHOTS = path.resolve('test-output/screenshots');
 const enc = encodeURIComponent;
 
 const PLAN = `ỦY BAN NHÂN DÂN
@@ -38,56 +32,27 @@ II. NHIỆM VỤ
 `;
 
 describe.skipIf(!HAS_CHROMIUM)('analyst’s workflow in Chromium', () => {
-  let rt: Runtime;
-  let server: Server;
+  const web = browserSuite({
+    ingest: [SEEDS],
+    context: { acceptDownloads: true },
+    timeout: 20_000,
+    fullPage: true,
+  });
+  let page: Page;
   let base: string;
   let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    rt = await openTestRuntime();
-    await rt.ingestPaths([SEEDS]);
-    const app = appFor(rt);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    context = await browser.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'vi-VN',
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(20_000);
+  beforeAll(() => {
+    base = web.base;
+    browser = web.browser;
   });
 
-  afterEach(async () => {
-    expect(pageErrors).toEqual([]);
-    await page?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await rt?.close();
-  });
-
-  async function open(hash: string, ctx: BrowserContext = context): Promise<Page> {
-    page = await ctx.newPage();
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${base}${hash}`);
+  async function open(hash: string, ctx?: BrowserContext): Promise<Page> {
+    page = await web.open(hash, ctx);
     return page;
   }
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => web.shot(name);
 
   it('shows Bình Thuận’s tasks under Sở KH&CN Lâm Đồng when the lineage toggle is on', async () => {
     await open(`#/agencies/${enc('so-khoa-hoc-va-cong-nghe@Lâm Đồng')}`);

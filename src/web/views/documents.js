@@ -15,6 +15,10 @@ import {
   setTitle,
 } from '../ui.js';
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} params `locality` filters the list
+ */
 export async function renderDocuments(main, params) {
   setTitle(t('documentsTitle'));
   const locality = params.get('locality') || '';

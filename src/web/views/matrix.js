@@ -8,8 +8,20 @@ import { getLang, t } from '../i18n.js';
 import { docLink, downloads, empty, errorBox, go, h, list, loading, mount, setTitle } from '../ui.js';
 import { targetValue } from './document.js';
 
+/**
+ * @typedef {import('../api-types.d.ts').MatrixResponse} Matrix
+ * @typedef {Matrix['rows'][number]} MatrixRow
+ * @typedef {Matrix['columns'][number]} MatrixColumn
+ * @typedef {(row: MatrixRow, col: MatrixColumn) => void} OpenCell
+ */
+
+/** @param {MatrixColumn} c */
 const colLabel = (c) => (getLang() === 'en' ? c.en : c.vi);
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} params `programme`: the number of the programme
+ */
 export async function renderMatrix(main, params) {
   setTitle(t('matrixTitle'));
   const programme = params.get('programme') || '';
@@ -49,6 +61,7 @@ export async function renderMatrix(main, params) {
     mount(body, errorBox(e));
     return;
   }
+  /** @type {OpenCell} */
   const open = (row, col) => void showCell(detail, row, col);
   mount(
     body,
@@ -68,6 +81,10 @@ export async function renderMatrix(main, params) {
   );
 }
 
+/**
+ * @param {Matrix} m
+ * @param {OpenCell} open lists a cell's tasks and targets
+ */
 function matrixTable(m, open) {
   return h(
     'div',
@@ -141,6 +158,7 @@ function matrixTable(m, open) {
   );
 }
 
+/** @param {Matrix} m */
 function missingList(m) {
   if (!m.missingKnown) return null;
   return h(
@@ -164,6 +182,11 @@ function missingList(m) {
   );
 }
 
+/**
+ * @param {HTMLElement} detail
+ * @param {MatrixRow} row
+ * @param {MatrixColumn} col
+ */
 async function showCell(detail, row, col) {
   mount(detail, loading());
   try {
@@ -212,7 +235,8 @@ async function showCell(detail, row, col) {
         : null,
       !tasks.length && !targets.length ? empty() : null,
     );
-    detail.querySelector('#cell-h').focus();
+    const heading = detail.querySelector('#cell-h');
+    if (heading instanceof HTMLElement) heading.focus();
   } catch (e) {
     mount(detail, errorBox(e));
   }

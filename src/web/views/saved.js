@@ -3,7 +3,11 @@ import { get, send } from '../api.js';
 import { t } from '../i18n.js';
 import { empty, errorBox, h, loading, mount, setTitle } from '../ui.js';
 
-/** A "save this search" button for the search page; shows the feed link once saved. */
+/**
+ * A "save this search" button for the search page; shows the feed link once saved.
+ * @param {string} q
+ * @param {Record<string, string>} filters the search's non-empty filters (locality, field, type, year)
+ */
 export function saveButton(q, filters) {
   const box = h('span', { class: 'save-search' });
   const button = h(
@@ -32,6 +36,7 @@ export function saveButton(q, filters) {
   return box;
 }
 
+/** @param {HTMLElement} main */
 export async function renderSaved(main) {
   setTitle(t('savedTitle'));
   const body = h('div', { 'aria-live': 'polite' }, loading());

@@ -19,11 +19,24 @@ import {
   setTitle,
 } from '../ui.js';
 
+/**
+ * @typedef {import('../api-types.d.ts').AskResponse} AskResponse
+ * @typedef {import('../api-types.d.ts').SearchHit} SearchHit
+ * @typedef {AskResponse['answer']['rows'][number]} AnswerRow
+ * @typedef {AskResponse['citations'][number]} Citation
+ * @typedef {Record<string, string>} Filters
+ */
+
 const FILTERS = ['locality', 'field', 'type', 'year'];
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} params `q` and the filters
+ */
 export async function renderSearch(main, params) {
   setTitle(t('searchTitle'));
   const q = params.get('q') || '';
+  /** @type {Filters} */
   const current = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) || '']));
   const input = h('input', {
     id: 'q',
@@ -50,13 +63,15 @@ export async function renderSearch(main, params) {
   mount(main, h('h1', {}, t('searchTitle')), form, results);
 
   function values() {
+    /** @type {Filters} */
     const v = { q: input.value.trim() };
     for (const f of FILTERS) {
-      const el = form.querySelector(`[name="${f}"]`);
+      const el = /** @type {HTMLSelectElement | null} */ (form.querySelector(`[name="${f}"]`));
       v[f] = el ? el.value : current[f];
     }
     return v;
   }
+  /** @param {Event} e */
   function submit(e) {
     e.preventDefault();
     const v = values();
@@ -78,8 +93,10 @@ export async function renderSearch(main, params) {
     get('ask', { q }),
     filtered ? get('search', searchParams) : Promise.resolve(null),
   ]);
+  /** @type {SearchHit[]} */
   let passages = [];
   let noMatch = false;
+  /** @type {import('../ui-types.d.ts').Child[]} */
   const parts = [];
   if (ask.status === 'fulfilled') {
     parts.push(answerTable(ask.value, q));
@@ -88,6 +105,7 @@ export async function renderSearch(main, params) {
   } else {
     parts.push(h('p', { class: 'note' }, errorBox(ask.reason, t('askUnavailable'))));
   }
+  /** @type {number | null | undefined} */
   let took = ask.status === 'fulfilled' ? null : undefined;
   if (filtered || ask.status === 'rejected') {
     try {
@@ -112,6 +130,11 @@ export async function renderSearch(main, params) {
   mount(results, ...parts);
 }
 
+/**
+ * @param {HTMLElement} box
+ * @param {Filters} current
+ * @param {() => void} onchange
+ */
 async function fillFilters(box, current, onchange) {
   try {
     const [docs, fields] = await Promise.all([
@@ -119,6 +142,7 @@ async function fillFilters(box, current, onchange) {
       cached('fields').catch(() => ({ items: [] })),
     ]);
     const f = corpusFacets(docs.items);
+    /** @param {string[]} xs */
     const opts = (xs) => xs.map((x) => ({ value: String(x), label: String(x) }));
     mount(
       box,
@@ -138,12 +162,14 @@ async function fillFilters(box, current, onchange) {
   }
 }
 
+/** @param {unknown} v */
 function cell(v) {
   if (Array.isArray(v)) return noMarkdown(list(v));
   if (v && typeof v === 'object') return noMarkdown(list(Object.values(v)));
   return v === null || v === undefined ? '' : noMarkdown(String(v));
 }
 
+/** @param {string | null | undefined} s */
 const plain = (s) =>
   s
     ? String(s)
@@ -152,6 +178,7 @@ const plain = (s) =>
     : s;
 
 /** The answer's notice (why it is empty, or that predecessors' tasks are included), in the page's language. */
+/** @param {AskResponse} ask */
 function noticeBox(ask) {
   const n = ask.notice;
   if (!n || !hasText(`notice_${n.code}`)) return null;
@@ -162,14 +189,28 @@ function noticeBox(ask) {
   );
 }
 
+/**
+ * @param {AnswerRow} r
+ * @param {{key: string}} c
+ */
 function answerCell(r, c) {
   if (c.key === 'plan' && r.documentId)
-    return h('a', { href: docLink(r.documentId, r.passageId), title: r.planTitle || r.plan }, cell(r.plan));
+    return h('a', { href: rowLink(r), title: r.planTitle || r.plan }, cell(r.plan));
   return cell(r[c.key]);
 }
 
+/**
+ * A link to the row's cited passage.
+ * @param {AnswerRow} r
+ */
+const rowLink = (r) => docLink(String(r.documentId), r.passageId ? String(r.passageId) : null);
+
+/**
+ * @param {AskResponse} ask
+ * @param {string} q
+ */
 function answerTable(ask, q) {
-  const a = ask.answer || {};
+  const a = ask.answer;
   if (ask.intent === 'search' || !a.rows || a.rows.length === 0) return noticeBox(ask);
   const cols = a.columns || [];
   const label = hasText(`intent_${ask.intent}`) ? t(`intent_${ask.intent}`) : t('answer');
@@ -207,11 +248,7 @@ function answerTable(ask, q) {
               'tr',
               {},
               cols.map((c) => h('td', {}, answerCell(r, c))),
-              h(
-                'td',
-                {},
-                r.documentId ? h('a', { href: docLink(r.documentId, r.passageId) }, t('source')) : '',
-              ),
+              h('td', {}, r.documentId ? h('a', { href: rowLink(r) }, t('source')) : ''),
             ),
           ),
         ),
@@ -222,6 +259,7 @@ function answerTable(ask, q) {
 }
 
 /** Cited passages: a table row shown with its column headers, section labels without Markdown. */
+/** @param {Citation[]} citations */
 function citationList(citations) {
   const shown = citations.slice(0, 8);
   if (shown.length === 0) return null;
@@ -278,6 +316,11 @@ function citationList(citations) {
   );
 }
 
+/**
+ * @param {SearchHit[]} results
+ * @param {number | null | undefined} took milliseconds the search took, when shown
+ * @param {boolean} [noMatch] nothing matches meaningfully: the results are only the nearest
+ */
 function passageList(results, took, noMatch = false) {
   const head = h(
     'h2',
