@@ -29,7 +29,7 @@ function underPowers(lines: readonly Line[], i: number): boolean {
 function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   const lead = leadingAgency(l.body);
   if (!lead || !allOrganisations(lead.names)) return false;
-  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter') return true;
+  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter' || l.kind === 'paren') return true;
   if (l.kind === 'article') return lead.rest !== '' && ARTICLE_LEAD_IN.test(l.body);
   if (l.kind !== 'dash' || !lines || i === undefined || lead.rest === '') return false;
   return ancestors(lines, i).some((a) => ASSIGNING.test(a.body));

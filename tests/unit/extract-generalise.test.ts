@@ -1,0 +1,103 @@
+/**
+ * Forms of assignment that notices, dispatches and Government resolutions use and the plan-tuned rules
+ * missed (issue 10, generalisation): "(i) …" items under "đề nghị:", a topic before the agency ("Về việc
+ * …: UBND … xử lý"), place lists closing an office ("Chủ tịch UBND các tỉnh: Khánh Hòa, …"), shared-head
+ * lists with the duty after them ("Các Bộ: Quốc phòng, Tài chính kịp thời …"), groups ending in "liên
+ * quan" as coordinating bodies, and deadlines stated after a completion verb. Passages of dev documents.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { coordinatingPhrase, leadingAgency } from '../../ingest/extract/agencies/index.ts';
+import { deadlineInText } from '../../ingest/extract/tasks/deadline.ts';
+import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
+
+const dev = (file: string): string => path.join(CORPUS_DEV, file);
+
+describe('leads of notices and dispatches', () => {
+  it('tvpl-163: a topic clause before the agency is an opening, the agency leads', () => {
+    const t = leadingAgency(
+      'Về việc thỏa thuận giao cắt tuyến ống Cái Mép-Phú Mỹ: Ủy ban nhân dân Thành phố Hồ Chí Minh xử lý dứt điểm trong tháng 11 năm 2025',
+    );
+    expect(t?.names).toEqual(['Ủy ban nhân dân Thành phố Hồ Chí Minh']);
+    const g = leadingAgency(
+      'Về thủ tục nhập khẩu tàu LNG để thực hiện công tác vận chuyển khí LNG: Giao Bộ Xây dựng hướng dẫn Chủ đầu tư các thủ tục cần thiết để thực hiện.',
+    );
+    expect(g?.names).toEqual(['Bộ Xây dựng']);
+  });
+  it('tvpl-163: a body outside the gazetteer is cut at its verb ("… Việt Nam báo cáo Thủ tướng …")', () => {
+    const t = leadingAgency(
+      'Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam báo cáo Thủ tướng Chính phủ xem xét',
+    );
+    expect(t).toEqual({
+      names: ['Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam'],
+      rest: 'báo cáo Thủ tướng Chính phủ xem xét',
+    });
+  });
+  it('tvpl-163: the duty starts where the name ends, not at a later verb', () => {
+    const t = leadingAgency(
+      'Chủ đầu tư, trong phạm vi, trách nhiệm của mình, nỗ lực, đẩy nhanh tiến độ thực hiện',
+    );
+    expect(t?.rest).toMatch(/^trong phạm vi/u);
+  });
+  it('tvpl-165: offices sharing a place list, then another body, then the duty', () => {
+    const t = leadingAgency(
+      'Đồng chí Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai và lãnh đạo các Bộ, ngành theo chức năng, nhiệm vụ, thẩm quyền tiếp tục tập trung',
+    );
+    expect(t?.names).toEqual([
+      'Bí thư tỉnh ủy các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai',
+      'Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai',
+      'Lãnh đạo các Bộ, ngành',
+    ]);
+    expect(t?.rest).toMatch(/tiếp tục tập trung$/u);
+  });
+  it('tvpl-165: "Các Bộ: Quốc phòng, Tài chính kịp thời …" names two ministries', () => {
+    const t = leadingAgency(
+      'Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp các phương tiện, trang thiết bị',
+    );
+    expect(t).toEqual({
+      names: ['Bộ Quốc phòng', 'Bộ Tài chính'],
+      rest: 'kịp thời xuất cấp các phương tiện, trang thiết bị',
+    });
+  });
+  it('tvpl-163: every "(i) …" item under "đề nghị:" is a task with its own lead', () => {
+    const { tasks } = runGolden(dev('tvpl-163-653-TB-VPCP.txt'));
+    const leads = tasks.map((t) => t.lead.map((a) => a.name).join('; '));
+    expect(leads).toContain('Tập đoàn Công nghiệp-Năng lượng quốc gia Việt Nam');
+    expect(leads).toContain('Ủy ban nhân dân tỉnh Đồng Nai');
+    expect(leads.filter((l) => l === 'Chủ đầu tư')).toHaveLength(2);
+    expect(tasks.length).toBeGreaterThanOrEqual(10);
+    // The appraisals (a) "Đánh giá cao …") are no tasks.
+    expect(tasks.filter((t) => /^Đánh giá cao/u.test(t.title))).toEqual([]);
+  });
+});
+
+describe('coordinating groups and deadlines in prose', () => {
+  it('tvpl-163: "phối hợp chặt chẽ với các đơn vị liên quan hoàn thành …" names the group only', () => {
+    expect(
+      coordinatingPhrase(
+        'Chủ đầu tư phối hợp chặt chẽ với các đơn vị liên quan hoàn thành nghiệm thu các hạng mục',
+      ),
+    ).toEqual(['các đơn vị liên quan']);
+  });
+  it.each([
+    [
+      'hoàn thành nghiệm thu các hạng mục còn lại … công trình xây dựng trong tháng 11 năm 2025.',
+      'tháng 11 năm 2025',
+    ],
+    ['ký hợp đồng chính thức trong tháng 12 năm 2025.', 'tháng 12 năm 2025'],
+    ['hoàn thành đưa dự án vào vận hành trong năm 2027, đảm bảo chất lượng', 'năm 2027'],
+    ['gửi Sở Tài chính trước ngày 15/12/2025', '15/12/2025'],
+  ])('tvpl-163 and plans: "%s" has deadline %s', (text, want) => {
+    expect(deadlineInText(text)).toBe(want);
+  });
+  it('tvpl-172: a date long past conditions a case and is no deadline', () => {
+    expect(deadlineInText('đất được giao trước ngày 01/7/2004 khi thực hiện cấp giấy chứng nhận')).toBeNull();
+  });
+  it('tvpl-163: an inspection week is not the deadline of the report', () => {
+    expect(
+      deadlineInText(
+        'báo cáo Phó Thủ tướng Chính phủ chương trình kiểm tra tiến độ, thời gian trong tuần ngày 15 đến ngày 31 tháng 12 năm 2025.',
+      ),
+    ).toBeNull();
+  });
+});
