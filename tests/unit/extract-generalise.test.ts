@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coordinatingPhrase, leadingAgency } from '../../ingest/extract/agencies/index.ts';
 import { deadlineInText } from '../../ingest/extract/tasks/deadline.ts';
+import { cellOf, readTables } from '../../ingest/extract/text/index.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
 
 const dev = (file: string): string => path.join(CORPUS_DEV, file);
@@ -99,5 +100,51 @@ describe('coordinating groups and deadlines in prose', () => {
         'báo cáo Phó Thủ tướng Chính phủ chương trình kiểm tra tiến độ, thời gian trong tuần ngày 15 đến ngày 31 tháng 12 năm 2025.',
       ),
     ).toBeNull();
+  });
+});
+
+describe('task tables: header variants and empty cells', () => {
+  // Rows of tvpl-008's appendix table (one cell per paragraph), with the header written in the two forms
+  // exports use: one level ("CHỦ TRÌ / PHỐI HỢP") and a spanning "Cơ quan thực hiện" over its sub-labels.
+  const rows = [
+    '1',
+    'Rà soát, kịp thời cụ thể hoá các cơ chế, chính sách khuyến khích xã hội hóa, thu hút đầu tư.',
+    'Sở Tài chính',
+    'Sở, ban, ngành có liên quan',
+    'Thường xuyên',
+    '2',
+    'Đề xuất giải pháp cải thiện môi trường đầu tư, kinh doanh; ưu tiên thu hút dự án ứng dụng công nghệ cao.',
+    'Sở Tài chính',
+    '2026',
+  ];
+  const read = (header: string[]) => {
+    const [t] = readTables([...header, ...rows].join('\n\n'));
+    return t!.rows.map((r) => [
+      cellOf(t!, r, 'lead'),
+      cellOf(t!, r, 'coordinating'),
+      cellOf(t!, r, 'deadline'),
+    ]);
+  };
+  const want = [
+    ['Sở Tài chính', 'Sở, ban, ngành có liên quan', 'Thường xuyên'],
+    ['Sở Tài chính', null, '2026'],
+  ];
+  it('tvpl-008: an empty coordinating cell leaves no paragraph; the time cell still lands in the deadline column', () => {
+    expect(read(['STT', 'NHIỆM VỤ VÀ GIẢI PHÁP', 'CHỦ TRÌ', 'PHỐI HỢP', 'THỜI GIAN'])).toEqual(want);
+  });
+  it('a spanning "Cơ quan thực hiện" header with "Chủ trì / Phối hợp" under it, and a "Số TT" label', () => {
+    expect(read(['Số TT', 'Nhiệm vụ', 'Cơ quan thực hiện', 'Thời gian', 'Chủ trì', 'Phối hợp'])).toEqual(
+      want,
+    );
+  });
+  it('a pipe table whose second header row names the sub-columns', () => {
+    const text = [
+      '| TT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian |',
+      '| | | Chủ trì | Phối hợp | |',
+      `| 1 | ${rows[1]} | Sở Tài chính | Sở, ban, ngành có liên quan | Thường xuyên |`,
+    ].join('\n');
+    const [t] = readTables(text);
+    expect(t!.roles).toEqual(['tt', 'title', 'lead', 'coordinating', 'deadline']);
+    expect(cellOf(t!, t!.rows[0]!, 'coordinating')).toBe('Sở, ban, ngành có liên quan');
   });
 });
