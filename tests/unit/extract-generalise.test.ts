@@ -7,7 +7,12 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coordinatingPhrase, leadingAgency } from '../../ingest/extract/agencies/index.ts';
+import {
+  cleanAgencyName,
+  coordinatingPhrase,
+  leadingAgency,
+  splitAgencies,
+} from '../../ingest/extract/agencies/index.ts';
 import { deadlineInText } from '../../ingest/extract/tasks/deadline.ts';
 import { cellOf, readTables } from '../../ingest/extract/text/index.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
@@ -146,5 +151,37 @@ describe('task tables: header variants and empty cells', () => {
     const [t] = readTables(text);
     expect(t!.roles).toEqual(['tt', 'title', 'lead', 'coordinating', 'deadline']);
     expect(cellOf(t!, t!.rows[0]!, 'coordinating')).toBe('Sở, ban, ngành có liên quan');
+  });
+});
+
+describe('council and Government resolutions', () => {
+  it('tvpl-055: "… các Tổ đại biểu và đại biểu Hội đồng nhân dân thành phố" names four bodies, the deputies as an office', () => {
+    expect(
+      splitAgencies(
+        'Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng nhân dân thành phố Hà Nội',
+      ),
+    ).toEqual([
+      'Thường trực Hội đồng nhân dân',
+      'các Ban của Hội đồng nhân dân',
+      'các Tổ đại biểu',
+      'Đại biểu Hội đồng nhân dân thành phố Hà Nội',
+    ]);
+  });
+  it('tvpl-067: an item marker run into the sentence before it ("tiêu cực.2. Giao Thường trực …") opens an item', () => {
+    const { tasks } = runGolden(dev('tvpl-067-63-2025-NQ-HDND.txt'));
+    const t = tasks.find((x) => /^giám sát thực hiện Nghị quyết/u.test(x.title));
+    expect(t?.lead.map((a) => a.name)).toHaveLength(4);
+  });
+  it('tvpl-082: the office leads, not the person holding it', () => {
+    expect(cleanAgencyName('Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình')).toBe(
+      'Phó Thủ tướng Thường trực Chính phủ',
+    );
+    // Place names that open with a family name stay ("Hà Nội", "Hồ Chí Minh", "Hà Tĩnh").
+    for (const name of [
+      'Chủ tịch Ủy ban nhân dân thành phố Hà Nội',
+      'Chủ tịch Ủy ban nhân dân Thành phố Hồ Chí Minh',
+      'Giám đốc Công an tỉnh Hà Tĩnh',
+    ])
+      expect(cleanAgencyName(name)).toBe(name);
   });
 });

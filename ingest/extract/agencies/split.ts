@@ -34,7 +34,7 @@ const BODY_KINDS = new Set([
 ]);
 
 /** Lower-case kind words that open a new body after a named one ("UBND cấp xã, cơ quan Thuế"). */
-const LOWER_KIND = /^(?:sở|cơ quan|đơn vị|phòng)\s/u;
+const LOWER_KIND = /^(?:sở|cơ quan|đơn vị|phòng|đại biểu)\s/u;
 
 function endsWithKind(prev: string): boolean {
   const words = agencyKey(prev).split(' ');
@@ -56,7 +56,9 @@ function continuesKinds(prev: string, p: string): boolean {
 
 /** Splits one ";"-free segment at commas and " và " that open a new agency (see HEAD). */
 function splitSegment(seg: string): string[] {
-  const parts = seg.split(/(,|\s(?:và|cùng)\s(?=(?:các\s|Các\s|sở\s|cơ quan\s|đơn vị\s)|[\p{Lu}]))/u);
+  const parts = seg.split(
+    /(,|\s(?:và|cùng)\s(?=(?:các\s|Các\s|sở\s|cơ quan\s|đơn vị\s|đại biểu\s)|[\p{Lu}]))/u,
+  );
   const out: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const p = (parts[i] ?? '').trim();
@@ -128,7 +130,8 @@ export function splitAgencies(cell: string): string[] {
   const out: string[] = [];
   for (const seg of text.split(/[;\n]|\.\s/u)) {
     for (const p of splitSegment(seg.trim())) {
-      const name = cleanAgencyName(unprotect(p));
+      // "… và đại biểu Hội đồng nhân dân": the office of each deputy, not a lower-case group placeholder.
+      const name = cleanAgencyName(unprotect(p)).replace(/^đại biểu(?=\s)/u, 'Đại biểu');
       if (name !== '' && name !== '-' && /\p{L}/u.test(name)) out.push(name);
     }
   }
