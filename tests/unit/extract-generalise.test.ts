@@ -185,3 +185,15 @@ describe('council and Government resolutions', () => {
       expect(cleanAgencyName(name)).toBe(name);
   });
 });
+
+describe('assignments inside a paragraph and closing calls', () => {
+  it('tvpl-082: "… năm 2025. Giao Bộ Công an chủ trì, phối hợp …" inside Điều 1 is a task of Bộ Công an', () => {
+    const { tasks } = runGolden(dev('tvpl-082-377-NQ-CP.txt'));
+    const t = tasks.find((x) => /^chủ trì, phối hợp với các bộ/u.test(x.title));
+    expect(t?.lead.map((a) => a.name)).toEqual(['Bộ Công an']);
+  });
+  it('tvpl-017: "Yêu cầu các sở, ban, ngành … nghiêm túc triển khai thực hiện./." is no task', () => {
+    const { tasks } = runGolden(dev('tvpl-017-235-KH-UBND.txt'));
+    expect(tasks.filter((t) => /^(?:nghiêm túc )?triển khai thực hiện/u.test(t.title))).toEqual([]);
+  });
+});
