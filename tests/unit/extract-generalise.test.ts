@@ -14,6 +14,7 @@ import {
   splitAgencies,
 } from '../../ingest/extract/agencies/index.ts';
 import { deadlineInText } from '../../ingest/extract/tasks/deadline.ts';
+import { headingHorizon } from '../../ingest/extract/targets/horizon.ts';
 import { cellOf, readTables } from '../../ingest/extract/text/index.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
 
@@ -195,5 +196,36 @@ describe('assignments inside a paragraph and closing calls', () => {
   it('tvpl-017: "Yêu cầu các sở, ban, ngành … nghiêm túc triển khai thực hiện./." is no task', () => {
     const { tasks } = runGolden(dev('tvpl-017-235-KH-UBND.txt'));
     expect(tasks.filter((t) => /^(?:nghiêm túc )?triển khai thực hiện/u.test(t.title))).toEqual([]);
+  });
+});
+
+describe('targets: the plan year of a title or heading', () => {
+  it('tvpl-017: "… TỈNH THANH HÓA NĂM 2026" (issued 2025) gives its aims the year 2026', () => {
+    expect(
+      headingHorizon(
+        'QUAN TRẮC, CẢNH BÁO MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN TRÊN ĐỊA BÀN TỈNH THANH HÓA NĂM 2026',
+        2025,
+      ),
+    ).toEqual({ year: 2026, span: null });
+  });
+  it('tvpl-053: a date ("ngày … tháng 11 năm 2025") and a year before the issue are no horizon', () => {
+    expect(
+      headingHorizon(
+        'Tờ trình số 300/TTr-UBND ngày 20 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố',
+        2025,
+      ),
+    ).toEqual({
+      year: null,
+      span: null,
+    });
+    expect(
+      headingHorizon('Kế hoạch phát triển kinh tế - xã hội năm 2025 và Kế hoạch 5 năm', 2026).year,
+    ).toBeNull();
+  });
+  it('"đến năm 2030" and spans still win over a bare year', () => {
+    expect(headingHorizon('Mục tiêu đến năm 2030, tầm nhìn năm 2045', 2025)).toEqual({
+      year: 2030,
+      span: null,
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { StructuredDocument } from '../../../core/types.ts';
 import { logicalLines, toLines, type TextBlock } from '../text/index.ts';
-import { horizonIn, type Horizon, NO_HORIZON } from './horizon.ts';
+import { headingHorizon, type Horizon, NO_HORIZON } from './horizon.ts';
 
 /**
  * Where a document states its targets: the objective parts ("Mục tiêu", "Mục tiêu cụ thể", "Đến năm
@@ -27,7 +27,7 @@ const TOP = new Set(['roman', 'chapter', 'appendix', 'article']);
 const HEADING = new Set(['roman', 'arabic', 'decimal', 'chapter', 'letter']);
 
 /** Lines of the objective parts of the document, each with the horizon of its heading context. */
-export function objectiveLines(doc: StructuredDocument): ObjectiveLine[] {
+export function objectiveLines(doc: StructuredDocument, issued: number | null = null): ObjectiveLine[] {
   const out: ObjectiveLine[] = [];
   let inside = false;
   let heading: Horizon = NO_HORIZON;
@@ -37,13 +37,13 @@ export function objectiveLines(doc: StructuredDocument): ObjectiveLine[] {
       l.kind !== null && HEADING.has(l.kind) && !/[.;]$/.test(l.body) && l.body.length < 200;
     if (l.kind !== null && TOP.has(l.kind)) {
       inside = OBJECTIVE.test(l.body);
-      heading = horizonIn(l.body);
+      heading = headingHorizon(l.body, issued);
       path = [l.body];
       if (inside) continue;
     }
     if (headingLike && OBJECTIVE_SUB.test(l.body)) {
       inside = true;
-      const h = horizonIn(l.body);
+      const h = headingHorizon(l.body, issued);
       heading = h.year !== null || h.span !== null ? h : heading;
       path = [...path.slice(0, 1), l.body];
       continue;

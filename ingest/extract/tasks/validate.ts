@@ -23,7 +23,7 @@ const BOILERPLATE =
 
 /** "Yêu cầu các sở, ban, ngành … nghiêm túc triển khai thực hiện./.": the closing call names no duty of its own. */
 const GENERIC_EXECUTION =
-  /^(?:nghiêm túc|khẩn trương|chủ động)?\s*(?:tổ chức\s+)?(?:triển khai\s+)?(?:thực hiện|triển khai)(?:\s+(?:có hiệu quả|nghiêm túc|hiệu quả))?(?:\s+(?:Kế hoạch|Quyết định|Nghị quyết|Chỉ thị|Công điện|Thông báo) này)?[\s./]*$/iu;
+  /^(?:nghiêm túc|khẩn trương)\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện(?:\s+nghiêm túc)?[\s./]*$/iu;
 
 /** Duty verbs: a title without one and without a full stop reads as a heading. */
 const DUTY_VERB =
