@@ -15,6 +15,9 @@ import {
 } from '../../ingest/extract/agencies/index.ts';
 import { deadlineInText } from '../../ingest/extract/tasks/deadline.ts';
 import { headingHorizon } from '../../ingest/extract/targets/horizon.ts';
+import { quantities } from '../../ingest/extract/targets/quantity.ts';
+import { objectiveLines } from '../../ingest/extract/targets/scope.ts';
+import { contentHash, structure } from '../../ingest/structure/index.ts';
 import { cellOf, readTables } from '../../ingest/extract/text/index.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
 
@@ -227,5 +230,30 @@ describe('targets: the plan year of a title or heading', () => {
       year: 2030,
       span: null,
     });
+  });
+});
+
+describe('targets: ranges written with the unit twice, and sibling horizons', () => {
+  // No dev or seed passage writes these forms; the sentences are written in the wording of the plans.
+  it('"đạt từ 30% đến 40%" is one range, "30% đến năm 2030" is no range (constructed)', () => {
+    const [q] = quantities('tỷ lệ người nghiện được cai nghiện đạt từ 30% đến 40%');
+    expect([q?.value, q?.valueMin, q?.valueMax, q?.unit]).toEqual([null, 30, 40, '%']);
+    const single = quantities('kinh tế số chiếm 30% đến năm 2030');
+    expect(single.map((x) => [x.value, x.unit])).toEqual([[30, '%']]);
+  });
+  it('a sibling item after "a) Đến năm 2030:" does not inherit its year (constructed objective part)', () => {
+    const text = [
+      'II. MỤC TIÊU',
+      '2. Mục tiêu cụ thể',
+      'a) Đến năm 2030:',
+      '- Tỷ lệ xã, phường không ma túy đạt 50%.',
+      'b) Hằng năm, tỷ lệ người nghiện được cai nghiện đạt từ 30% đến 40%.',
+    ].join('\n\n');
+    const doc = structure({
+      parsed: { file: 'x.txt', format: 'text', text, warnings: [] },
+      contentHash: contentHash(Buffer.from(text)),
+    });
+    const lines = objectiveLines(doc, 2025);
+    expect(lines.map((l) => l.heading.year)).toEqual([2030, null]);
   });
 });

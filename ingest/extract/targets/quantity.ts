@@ -107,9 +107,9 @@ const UNIT_RE = [...UNIT_KIND.keys()]
   .join('|');
 const COMP_RE = COMPARATOR_WORDS.map(([w]) => w).join('|');
 
-/** comparator? number (range)? unit — the unit must end a word. */
+/** comparator? number (range)? unit — the unit must end a word; "từ 30% đến 40%" is one range. */
 const QUANTITY = new RegExp(
-  String.raw`(?:(${COMP_RE})\s+)?(${NUM})\s*(?:(?:-|–|đến|tới)\s*(${NUM})\s*)?(${UNIT_RE})(?![\p{L}\p{M}\d])`,
+  String.raw`(?:(${COMP_RE})\s+)?(${NUM})\s*(?:%\s*(?=-|–|đến|tới))?(?:(?:-|–|đến|tới)\s*(${NUM})\s*)?(${UNIT_RE})(?![\p{L}\p{M}\d])`,
   'giu',
 );
 /** A ranking: "top 03", "nhóm 10 tỉnh …", "xếp hạng thứ 5". */
