@@ -14,6 +14,8 @@ import {
   splitAgencies,
 } from '../../ingest/extract/agencies/index.ts';
 import { deadlineInText } from '../../ingest/extract/tasks/deadline.ts';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
+import { extractTargets } from '../../ingest/extract/targets/index.ts';
 import { headingHorizon } from '../../ingest/extract/targets/horizon.ts';
 import { quantities } from '../../ingest/extract/targets/quantity.ts';
 import { objectiveLines } from '../../ingest/extract/targets/scope.ts';
@@ -255,5 +257,30 @@ describe('targets: ranges written with the unit twice, and sibling horizons', ()
     });
     const lines = objectiveLines(doc, 2025);
     expect(lines.map((l) => l.heading.year)).toEqual([2030, null]);
+  });
+});
+
+describe('indicator tables with an empty unit cell (constructed: no dev table has a unit column)', () => {
+  it('"Số xã đạt chuẩn …" with no unit cell keeps its figures in the value columns and counts xã', () => {
+    const text = [
+      'Điều 1. Thông qua các chỉ tiêu chủ yếu năm 2026 như sau:',
+      ...['STT', 'Chỉ tiêu', 'Đơn vị tính', 'Ước thực hiện năm 2025', 'Kế hoạch năm 2026'],
+      ...['1', 'Tỷ lệ hộ nghèo', '%', '1,2', '0,9'],
+      ...['2', 'Số xã đạt chuẩn nông thôn mới nâng cao', '5', '10'],
+    ].join('\n\n');
+    const doc = structure({
+      parsed: { file: 'x.txt', format: 'text', text, warnings: [] },
+      contentHash: contentHash(Buffer.from(text)),
+    });
+    const meta = {
+      ...extractMeta(doc),
+      date: '2025-12-10',
+      title: 'KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026',
+    };
+    const got = extractTargets(doc, meta).map((t) => [t.value, t.unit, t.year]);
+    expect(got).toEqual([
+      [0.9, '%', 2026],
+      [10, 'xã', 2026],
+    ]);
   });
 });

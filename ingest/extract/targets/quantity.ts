@@ -154,6 +154,11 @@ export function comparatorOf(word: string | undefined, after: string): Comparato
   return COMPARATOR_WORDS.find(([x]) => x === w)?.[1] ?? '=';
 }
 
+/** True for a unit the count list names ("xã", "doanh nghiệp"). */
+export function isCountUnit(unit: string): boolean {
+  return UNIT_KIND.get(unit.toLowerCase()) === 'count';
+}
+
 /** The unit's kind (percent, count, money …). */
 export function unitKind(unit: string): UnitKind {
   return UNIT_KIND.get(unit.toLowerCase().replace(/\s+/g, ' ')) ?? 'count';

@@ -299,12 +299,7 @@ function readParagraphRows(
       j++;
     }
     const body = blocks.slice(i + 1, j).map((x) => x.text);
-    addRow(
-      b,
-      [head.text, ...fitCells(body, table.roles, ROMAN.test(head.text))],
-      head.start,
-      blocks[j - 1]!.end,
-    );
+    addRow(b, [head.text, ...fitCells(body, table, ROMAN.test(head.text))], head.start, blocks[j - 1]!.end);
     table.end = blocks[j - 1]!.end;
     i = j;
     if (j < blocks.length && TABLE_END.test(blocks[j]!.text)) break;
@@ -318,11 +313,19 @@ const TIME_CELL =
 
 /**
  * Fits paragraph cells to the columns after TT: extra paragraphs are joined into the title cell; when
- * cells are missing (an empty cell leaves no paragraph), a last cell that states a time goes to the
- * deadline column and the others fill the columns before it in order.
+ * cells are missing (an empty cell leaves no paragraph), a figure where the unit belongs leaves the unit
+ * empty, a last cell that states a time goes to the deadline column and the others fill the columns
+ * before it in order.
  */
-function fitCells(body: readonly string[], roles: readonly ColumnRole[], roman: boolean): string[] {
+function fitCells(cells: readonly string[], table: Table, roman: boolean): string[] {
+  const { roles } = table;
   const n = roles.length - 1;
+  // An empty unit cell ("Số xã đạt chuẩn …" then its figures): the figure is not the unit.
+  const unitAt = table.header.findIndex((h) => /^(?:don vi tinh|dvt|don vi)$/.test(folded(h))) - 1;
+  const body =
+    unitAt >= 1 && cells.length < n && /^[≥≤<>~]?\s*\d/u.test(cells[unitAt] ?? '')
+      ? [...cells.slice(0, unitAt), '', ...cells.slice(unitAt)]
+      : cells;
   if (roman && body.length <= 1) return [body[0] ?? '', ...Array<string>(Math.max(0, n - 1)).fill('')];
   if (body.length < n) {
     const due = roles.indexOf('deadline') - 1;
