@@ -148,6 +148,24 @@ describe('task tables: header variants and empty cells', () => {
       want,
     );
   });
+  it('tvpl-008 row 4 with its duty over two paragraphs and one paragraph per coordinating body', () => {
+    const text = [
+      ...['STT', 'NHIỆM VỤ VÀ GIẢI PHÁP', 'CHỦ TRÌ', 'PHỐI HỢP', 'THỜI GIAN'],
+      '4',
+      'Xây dựng cơ chế đặt hàng nghiên cứu khoa học và công nghệ của Tỉnh gắn với nhu cầu thực tiễn,',
+      'khuyến khích mô hình hợp tác công - tư (PPP) trong phát triển hạ tầng công nghệ và đổi mới sáng tạo.',
+      'Sở Khoa học và Công nghệ',
+      'Viện, Trường',
+      'Doanh nghiệp, Sở, ban, ngành có liên quan',
+      '2026',
+    ].join('\n\n');
+    const [t] = readTables(text);
+    const r = t!.rows[0]!;
+    expect(cellOf(t!, r, 'title')).toMatch(/^Xây dựng cơ chế đặt hàng .* đổi mới sáng tạo\.$/u);
+    expect(cellOf(t!, r, 'lead')).toBe('Sở Khoa học và Công nghệ');
+    expect(cellOf(t!, r, 'coordinating')).toBe('Viện, Trường; Doanh nghiệp, Sở, ban, ngành có liên quan');
+    expect(cellOf(t!, r, 'deadline')).toBe('2026');
+  });
   it('a pipe table whose second header row names the sub-columns', () => {
     const text = [
       '| TT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian |',

@@ -1,6 +1,7 @@
 import { folded, squash } from '../../../core/text/text-util.ts';
 import { splitLines } from '../../structure/index.ts';
 import { paragraphs, type TextBlock } from './blocks.ts';
+import { fitCells, type ColumnRole } from './table-cells.ts';
 
 /**
  * One table model for the three layouts the corpus uses: Markdown pipe rows (seed 000), tab-separated
@@ -10,8 +11,7 @@ import { paragraphs, type TextBlock } from './blocks.ts';
  * roman-numeral rows with only a title set the group of the rows that follow.
  */
 
-export type ColumnRole =
-  'tt' | 'title' | 'indicator' | 'lead' | 'coordinating' | 'product' | 'deadline' | 'other';
+export type { ColumnRole };
 
 /**
  * What the rows of a table are, read from its header roles: duties (a lead column over task titles),
@@ -305,42 +305,6 @@ function readParagraphRows(
     if (j < blocks.length && TABLE_END.test(blocks[j]!.text)) break;
   }
   return i;
-}
-
-/** A cell that states a time: "Quý I/2026", "Năm 2026", "Trước 15/12/2025", "Thường xuyên", "Hằng năm", "2026-2030". */
-const TIME_CELL =
-  /^(?:(?:trước|trong|từ|sau|chậm nhất|đến|hoàn thành)\s+)?(?:(?:ngày\s+)?\d{1,2}\/\d{1,2}(?:\/20\d\d)?|(?:quý|tháng|năm|giai đoạn)\s+[\dIVX]|hằng năm|hàng năm|thường xuyên|liên tục|20\d\d)/iu;
-
-/**
- * Fits paragraph cells to the columns after TT: extra paragraphs are joined into the title cell; when
- * cells are missing (an empty cell leaves no paragraph), a figure where the unit belongs leaves the unit
- * empty, a last cell that states a time goes to the deadline column and the others fill the columns
- * before it in order.
- */
-function fitCells(cells: readonly string[], table: Table, roman: boolean): string[] {
-  const { roles } = table;
-  const n = roles.length - 1;
-  // An empty unit cell ("Số xã đạt chuẩn …" then its figures): the figure is not the unit.
-  const unitAt = table.header.findIndex((h) => /^(?:don vi tinh|dvt|don vi)$/.test(folded(h))) - 1;
-  const body =
-    unitAt >= 1 && cells.length < n && /^[≥≤<>~]?\s*\d/u.test(cells[unitAt] ?? '')
-      ? [...cells.slice(0, unitAt), '', ...cells.slice(unitAt)]
-      : cells;
-  if (roman && body.length <= 1) return [body[0] ?? '', ...Array<string>(Math.max(0, n - 1)).fill('')];
-  if (body.length < n) {
-    const due = roles.indexOf('deadline') - 1;
-    const last = body[body.length - 1] ?? '';
-    const out = Array<string>(n).fill('');
-    if (due >= body.length - 1 && body.length > 1 && TIME_CELL.test(last) && last.length <= 80) {
-      body.slice(0, -1).forEach((c, i) => (out[i] = c));
-      out[due] = last;
-      return out;
-    }
-    body.forEach((c, i) => (out[i] = c));
-    return out;
-  }
-  const extra = body.length - n;
-  return [body.slice(0, extra + 1).join(' '), ...body.slice(extra + 1)];
 }
 
 /**
