@@ -14,13 +14,14 @@ import {
   splitAgencies,
 } from '../../ingest/extract/agencies/index.ts';
 import { deadlineInText } from '../../ingest/extract/tasks/deadline.ts';
+import { fieldLineTasks } from '../../ingest/extract/tasks/field-lines.ts';
 import { extractMeta } from '../../ingest/extract/meta/index.ts';
 import { extractTargets } from '../../ingest/extract/targets/index.ts';
 import { headingHorizon } from '../../ingest/extract/targets/horizon.ts';
 import { quantities } from '../../ingest/extract/targets/quantity.ts';
 import { objectiveLines } from '../../ingest/extract/targets/scope.ts';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
-import { cellOf, readTables } from '../../ingest/extract/text/index.ts';
+import { cellOf, logicalLines, readTables, toLines } from '../../ingest/extract/text/index.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
 
 const dev = (file: string): string => path.join(CORPUS_DEV, file);
@@ -299,6 +300,35 @@ describe('indicator tables with an empty unit cell (constructed: no dev table ha
     expect(got).toEqual([
       [0.9, '%', 2026],
       [10, 'xã', 2026],
+    ]);
+  });
+});
+
+describe('labelled fields on one line or in parentheses (constructed: no dev plan writes these forms)', () => {
+  const lines = (text: string) => toLines(logicalLines(text));
+  it('"Cơ quan chủ trì: …; cơ quan phối hợp: …; thời gian hoàn thành: …" on one line', () => {
+    const [t] = fieldLineTasks(
+      lines(
+        '1. Xây dựng cơ sở dữ liệu dân cư số của tỉnh.\n\nCơ quan chủ trì: Công an tỉnh; cơ quan phối hợp: Sở Khoa học và Công nghệ; thời gian hoàn thành: Quý II/2026.',
+      ),
+    );
+    expect([t?.title, t?.lead, t?.coordinating, t?.deadline]).toEqual([
+      'Xây dựng cơ sở dữ liệu dân cư số của tỉnh.',
+      ['Công an tỉnh'],
+      ['Sở Khoa học và Công nghệ'],
+      'Quý II/2026',
+    ]);
+  });
+  it('a duty closing with "(Cơ quan, đơn vị chủ trì: Sở Nội vụ; thời gian: năm 2026)"', () => {
+    const [t] = fieldLineTasks(
+      lines(
+        '2. Tổ chức tập huấn kỹ năng số cho cán bộ, công chức (Cơ quan, đơn vị chủ trì: Sở Nội vụ; thời gian: năm 2026).',
+      ),
+    );
+    expect([t?.title, t?.lead, t?.deadline]).toEqual([
+      'Tổ chức tập huấn kỹ năng số cho cán bộ, công chức',
+      ['Sở Nội vụ'],
+      'năm 2026',
     ]);
   });
 });
