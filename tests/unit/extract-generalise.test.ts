@@ -332,3 +332,20 @@ describe('labelled fields on one line or in parentheses (constructed: no dev pla
     ]);
   });
 });
+
+describe('groups of bodies and yearly report dates', () => {
+  it('tvpl-174: "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" is one group', () => {
+    expect(splitAgencies('Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ')).toEqual([
+      'Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ',
+    ]);
+    // A named body after the group still opens a new one.
+    expect(splitAgencies('Các sở, ban, ngành, Ủy ban nhân dân các xã, phường')).toHaveLength(2);
+  });
+  it('tvpl-008: "… kế hoạch chi tiết hằng năm và định kỳ báo cáo … trước ngày 20/11" is due 20/11 each year', () => {
+    expect(
+      deadlineInText(
+        'có trách nhiệm xây dựng kế hoạch chi tiết hằng năm và định kỳ báo cáo kết quả thực hiện trước ngày 20/11 về Sở Khoa học và Công nghệ để tổng hợp.',
+      ),
+    ).toBe('20/11 hằng năm');
+  });
+});

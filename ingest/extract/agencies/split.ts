@@ -45,6 +45,8 @@ function endsWithKind(prev: string): boolean {
 /** True when `p` opens a new body after `prev` in a list. */
 function opensBody(prev: string, p: string): boolean {
   if (HEAD.test(p)) return !continuesKinds(prev, p);
+  // "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": lower-case kinds after "Các …" extend one group.
+  if (/^(?:Các|các)\s+\p{Ll}/u.test(prev) && !/^đại biểu\s/u.test(p)) return false;
   return LOWER_KIND.test(p) && !endsWithKind(prev);
 }
 

@@ -51,7 +51,13 @@ function yearlyDeadline(text: string): string | null {
   const after = new RegExp(String.raw`trước ngày ${day}\s+(hằng|hàng) năm`, 'iu').exec(text);
   if (after) return `${after[1]!} ${after[2]!.toLowerCase()} năm`;
   const before = new RegExp(String.raw`(hằng|hàng) năm\s*\(\s*trước ngày ${day}\s*\)`, 'iu').exec(text);
-  return before ? `${before[2]!} ${before[1]!.toLowerCase()} năm` : null;
+  if (before) return `${before[2]!} ${before[1]!.toLowerCase()} năm`;
+  // "Định kỳ hằng năm tổng hợp, báo cáo … trước ngày 31 tháng 12.": the yearly date later in the sentence.
+  const later = new RegExp(
+    String.raw`(hằng|hàng) năm[^.;]{0,160}?trước ngày ${day}(?![\d/]|\s+năm)`,
+    'iu',
+  ).exec(text);
+  return later ? `${later[2]!} ${later[1]!.toLowerCase()} năm` : null;
 }
 
 /** A date as a deadline states it: "30/12/2025", "ngày 30 tháng 12 năm 2025", "tháng 11 năm 2025", "Quý I/2026", "năm 2027". */
