@@ -191,7 +191,7 @@ function itemTasks(leadNames: string[], l: Line, children: readonly Line[]): Pro
 }
 
 /** "… ngày 05 tháng 11 năm 2025. Giao Bộ Công an chủ trì, phối hợp …": an assignment opening a later sentence. */
-const INLINE_ASSIGNMENT = /(?<=[.;]\s)(?:Giao|Phân công|Yêu cầu|Đề nghị)\s+(?=\p{Lu})/gu;
+const INLINE_ASSIGNMENT = /(?<=[.;]\s)(?:Giao|Phân công)\s+(?=\p{Lu})/gu;
 
 function inlineAssignments(l: Line): ProseTask[] {
   const out: ProseTask[] = [];
