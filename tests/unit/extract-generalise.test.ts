@@ -349,3 +349,21 @@ describe('groups of bodies and yearly report dates', () => {
     ).toBe('20/11 hằng năm');
   });
 });
+
+describe('coordinating bodies, headings in capitals and labels before the agency', () => {
+  it('tvpl-276: "phối hợp với Sở Nông nghiệp và Môi trường thường xuyên tổ chức …" names the department only', () => {
+    expect(
+      coordinatingPhrase(
+        'chủ trì, phối hợp với Sở Nông nghiệp và Môi trường thường xuyên tổ chức hướng dẫn cho cán bộ của Bộ phận Một cửa cấp xã',
+      ),
+    ).toEqual(['Sở Nông nghiệp và Môi trường']);
+  });
+  // No dev document writes these two forms; the items are written in the wording of the plans.
+  it('"4. SỞ TÀI CHÍNH" in capitals heads its block (constructed)', () => {
+    expect(leadingAgency('SỞ TÀI CHÍNH')?.names).toEqual(['SỞ TÀI CHÍNH']);
+  });
+  it('"Chế độ báo cáo: Các cơ quan, đơn vị báo cáo …" — a label before the agency (constructed)', () => {
+    const t = leadingAgency('Chế độ báo cáo: Các cơ quan, đơn vị báo cáo kết quả thực hiện về Công an tỉnh');
+    expect([t?.names, t?.opening]).toEqual([['Các cơ quan, đơn vị'], true]);
+  });
+});

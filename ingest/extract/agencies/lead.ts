@@ -35,6 +35,9 @@ const HONORIFIC = /^(?:Đồng chí|đồng chí)\s+/u;
 /** "Về việc thỏa thuận giao cắt tuyến ống …: Ủy ban nhân dân Thành phố …": a topic before the duty's agency. */
 const TOPIC = /^Về\s[^:]{3,200}:\s*(?=(?:Giao\s+)?\p{Lu})/u;
 
+/** "Chế độ báo cáo: Các cơ quan, đơn vị báo cáo …": a short label (not an agency) before the agency. */
+const LABEL = /^\p{Lu}[\p{Ll}\s,]{2,40}:\s*/u;
+
 /** "Giám đốc Sở Y tế", "Thủ trưởng các Sở": the head stands for the body. */
 const HEAD_OF =
   /^(?:Giám đốc|Thủ trưởng|Chánh Văn phòng)\s+(?=(?:các\s+)?(?:Sở|Ban|Văn phòng|Công an|Chi nhánh|Trung tâm)\s)/u;
@@ -91,7 +94,12 @@ function tidyRest(s: string): string {
  */
 export function leadingAgency(raw: string): LeadingAgency | null {
   const flat = expandAbbreviations(raw).replace(/\s+/g, ' ').trim().replace(HONORIFIC, '');
-  const topic = TOPIC.exec(flat);
+  const label = LABEL.exec(flat);
+  const topic =
+    TOPIC.exec(flat) ??
+    (label && !startsWithAgencyHead(flat) && startsWithAgencyHead(flat.slice(label[0].length))
+      ? label
+      : null);
   if (topic) {
     const found = agencyAt(flat.slice(topic[0].length));
     return found && found.rest !== '' ? { ...found, opening: true } : null;
@@ -103,6 +111,8 @@ export function leadingAgency(raw: string): LeadingAgency | null {
 
 function agencyAt(flat: string): LeadingAgency | null {
   const text = flat.replace(CONDITION, '').replace(PURPOSE, '').replace(LEAD_IN, '').replace(HEAD_OF, '');
+  // "4. SỞ TÀI CHÍNH": a heading in capitals that is a known body.
+  if (/^[\p{Lu}\s,-]{4,80}$/u.test(text) && knownAgency(text)) return { names: [text], rest: '' };
   if (!startsWithAgencyHead(text)) return null;
   const listed = sharedHeadList(text) ?? placeList(text);
   if (listed) return listed;
@@ -218,5 +228,16 @@ function phraseAgencies(tail: string): string[] {
     AFTER_RELATED.exec(tail)?.index ?? tail.length,
   );
   const phrase = tail.slice(0, cut).split(/[.;:]/)[0] ?? '';
-  return splitAgencies(phrase).filter((n) => startsWithAgencyHead(n) || /^(?:sở|cơ quan|đơn vị)/iu.test(n));
+  return splitAgencies(phrase)
+    .map((n) => {
+      // "Công an tỉnh xét nghiệm chất ma túy": a known body, then the duty's words.
+      const known = knownAgency(n) ? null : gazetteerPrefix(n);
+      return known &&
+        /^\p{Ll}/u.test(known.rest) &&
+        !/^(?:và|cùng)\s/u.test(known.rest) &&
+        !LOCAL_TAIL.test(known.rest)
+        ? known.name
+        : n;
+    })
+    .filter((n) => startsWithAgencyHead(n) || /^(?:sở|cơ quan|đơn vị)/iu.test(n));
 }
