@@ -367,3 +367,17 @@ describe('coordinating bodies, headings in capitals and labels before the agency
     expect([t?.names, t?.opening]).toEqual([['Các cơ quan, đơn vị'], true]);
   });
 });
+
+describe('offices over a shared-head list (constructed: dispatch wording, no dev passage)', () => {
+  it('"Bộ trưởng các Bộ: Y tế, Tài chính theo chức năng …" names two ministers', () => {
+    const t = leadingAgency(
+      'Bộ trưởng các Bộ: Y tế, Tài chính theo chức năng, nhiệm vụ được giao khẩn trương hướng dẫn',
+    );
+    expect(t?.names).toEqual(['Bộ trưởng Bộ Y tế', 'Bộ trưởng Bộ Tài chính']);
+  });
+  it('"Bộ trưởng, Thủ trưởng các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ" stays one group of offices', () => {
+    expect(
+      splitAgencies('Bộ trưởng, Thủ trưởng các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ'),
+    ).toHaveLength(1);
+  });
+});

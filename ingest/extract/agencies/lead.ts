@@ -152,16 +152,20 @@ function agencyAt(flat: string): LeadingAgency | null {
   return null;
 }
 
-/** "Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp …": the bodies of a shared-head list, then the duty. */
+/**
+ * "Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp …", "Bộ trưởng các Bộ: Y tế, Tài chính …": the bodies
+ * (or offices) of a shared-head list, then the duty.
+ */
 function sharedHeadList(text: string): LeadingAgency | null {
-  const m = /^(?:Các|các)\s+(Sở|Bộ)\s*:\s*(.+)$/u.exec(text);
+  const m = /^((?:Bộ trưởng|Giám đốc|Thủ trưởng|Lãnh đạo)\s+)?(?:Các|các)\s+(Sở|Bộ)\s*:\s*(.+)$/u.exec(text);
   if (!m) return null;
-  const pieces = m[2]!.split(/,\s*/u);
+  const office = m[1] ?? '';
+  const pieces = m[3]!.split(/,\s*/u);
   const names: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
-    const known = gazetteerPrefix(`${m[1]!} ${pieces[i]!}`);
+    const known = gazetteerPrefix(`${m[2]!} ${pieces[i]!}`);
     if (!known) return null;
-    names.push(known.name);
+    names.push(`${office}${known.name}`);
     if (known.rest === '') continue;
     if (!/^\p{Ll}/u.test(known.rest)) return null;
     return { names, rest: tidyRest([known.rest, ...pieces.slice(i + 1)].join(', ')) };

@@ -46,7 +46,7 @@ function endsWithKind(prev: string): boolean {
 function opensBody(prev: string, p: string): boolean {
   if (HEAD.test(p)) return !continuesKinds(prev, p);
   // "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": lower-case kinds after "Các …" extend one group.
-  if (/^(?:Các|các)\s+\p{Ll}/u.test(prev) && !/^đại biểu\s/u.test(p)) return false;
+  if (/(?:^|\s)(?:Các|các)\s+\p{Ll}/u.test(prev) && !/^đại biểu\s/u.test(p)) return false;
   return LOWER_KIND.test(p) && !endsWithKind(prev);
 }
 
