@@ -13,6 +13,7 @@ import {
   leadingAgency,
   splitAgencies,
 } from '../../ingest/extract/agencies/index.ts';
+import { agencyItemTasks } from '../../ingest/extract/tasks/agency-items.ts';
 import { deadlineInText } from '../../ingest/extract/tasks/deadline.ts';
 import { fieldLineTasks } from '../../ingest/extract/tasks/field-lines.ts';
 import { extractMeta } from '../../ingest/extract/meta/index.ts';
@@ -379,5 +380,17 @@ describe('offices over a shared-head list (constructed: dispatch wording, no dev
     expect(
       splitAgencies('Bộ trưởng, Thủ trưởng các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ'),
     ).toHaveLength(1);
+  });
+});
+
+describe('responsibility articles (constructed: decree wording, no dev article is titled this way)', () => {
+  it('"Điều 31. Trách nhiệm, quyền hạn của Ủy ban nhân dân cấp tỉnh" heads the duties below it', () => {
+    const text = [
+      'Điều 31. Trách nhiệm, quyền hạn của Ủy ban nhân dân cấp tỉnh',
+      '1. Tổ chức triển khai Nghị định này tại địa phương.',
+      '2. Bố trí kinh phí thực hiện.',
+    ].join('\n\n');
+    const tasks = agencyItemTasks(toLines(logicalLines(text)));
+    expect(tasks.map((t) => t.lead)).toEqual([['Ủy ban nhân dân cấp tỉnh'], ['Ủy ban nhân dân cấp tỉnh']]);
   });
 });

@@ -44,7 +44,10 @@ function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
 /** "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list. */
 function dutyHeading(l: Line): string[] | null {
   if (l.kind !== 'article' && l.kind !== 'arabic' && l.kind !== 'roman') return null;
-  const m = /^(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)?\s+của\s+(.+?)[.:]?$/u.exec(l.body);
+  const m =
+    /^(?:Trách nhiệm|Nhiệm vụ)(?:(?:,|\s+và)\s+(?:quyền hạn|nhiệm vụ|trách nhiệm|quyền))*(?:\s+thực hiện)?\s+của\s+(.+?)[.:]?$/u.exec(
+      l.body,
+    );
   if (!m || !startsWithAgencyHead(m[1]!) || /\b(?:cá nhân|người)\b/u.test(m[1]!)) return null;
   return splitAgencies(m[1]!);
 }
