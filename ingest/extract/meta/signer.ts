@@ -39,7 +39,13 @@ const OFFICES = [
   'VIỆN TRƯỞNG',
   'TRƯỞNG PHÒNG',
 ];
-const OFFICE_AT_END = new RegExp(`(?:^|[\\s.])((?:PHÓ )?(?:${OFFICES.join('|')})(?: THƯỜNG TRỰC)?)$`, 'u');
+const OFFICE = `(?:PHÓ )?(?:${OFFICES.join('|')})(?: THƯỜNG TRỰC)?`;
+const OFFICE_AT_END = new RegExp(`(?:^|[\\s.])(${OFFICE})$`, 'u');
+/** "VỤ TRƯỞNG VỤ PHÁP CHẾ", "CỤC TRƯỞNG CỤC THUẾ": the office followed by the name of the unit it heads. */
+const OFFICE_OF_UNIT = new RegExp(
+  `^(?:.*[\\s.])?(${OFFICE}) (?:VỤ|CỤC|TỔNG CỤC|SỞ|BAN|VĂN PHÒNG|VIỆN|TRUNG TÂM|PHÒNG|HỌC VIỆN)(?: [^\\s.,]+)*$`,
+  'u',
+);
 
 /** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch", "BỘ TRƯỞNG" → "Bộ trưởng", "PHÓ TRƯỞNG BAN" → "Phó Trưởng ban". */
 function officeCase(office: string): string {
@@ -54,7 +60,7 @@ function officeCase(office: string): string {
  */
 export function signerPosition(block: string): string | null {
   const flat = block.replace(/\*/g, ' ').replace(/\s+/g, ' ').trim();
-  const m = OFFICE_AT_END.exec(flat);
+  const m = OFFICE_AT_END.exec(flat) ?? OFFICE_OF_UNIT.exec(flat);
   return m === null ? null : officeCase(m[1] ?? '');
 }
 
@@ -77,12 +83,37 @@ export function findSignature(text: string): Signature {
   return { name, block, position: name === null ? null : signerPosition(block) };
 }
 
+/** "(Đã ký)", "[daky]", "Đã ký": the mark of a signature in a published copy, not part of the block. */
+const SIGNED_MARK = /^[([]?\s*(?:đã ký(?: và đóng dấu)?|daky|ký|chữ ký số)\s*[)\]]?:?$/iu;
+/** Words of offices and bodies: an upper-case line with none of them after an office is the signer's name. */
+const BLOCK_WORD =
+  /(?:^| )(?:TM|KT|TL|TUQ|Q|PHÓ|CHỦ|TỊCH|TRƯỞNG|THỨ|TƯỚNG|ỦY|UỶ|BAN|NHÂN|DÂN|CHÍNH|PHỦ|BỘ|HỘI|ĐỒNG|SỞ|CỤC|VỤ|VĂN|PHÒNG|GIÁM|ĐỐC|THƯỜNG|TRỰC|NHIỆM|BÍ|THƯ|TỈNH|THÀNH|PHỐ|ĐẢNG|QUỐC|TRUNG|ƯƠNG|TỔNG|VIỆN|KÝ)(?=[ .,/]|$)/u;
+const CAPS_NAME_RE = /^\p{Lu}+(?: \p{Lu}+){1,4}$/u;
+
+/** "NGUYỄN VĂN A" → "Nguyễn Văn A". */
+function nameCase(line: string): string {
+  return line
+    .toLocaleLowerCase('vi')
+    .split(' ')
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+}
+
+/**
+ * Lines of the block from `start` up to the signer's name: a mixed-case name, or an upper-case one right
+ * after the office ("PHÓ CHỦ TỊCH / (Đã ký) / GIÀNG A TÍNH"); "(Đã ký)" marks are skipped.
+ */
 function readSignature(lines: string[], start: number): { name: string | null; block: string } {
   const block: string[] = [];
   for (let j = start; j < Math.min(lines.length, start + 40); j++) {
-    const line = squash(lines[j] ?? '');
-    if (line === '') continue;
+    const line = squash(lines[j] ?? '')
+      .replace(/\*/g, '')
+      .trim();
+    if (line === '' || SIGNED_MARK.test(line)) continue;
     if (NAME_RE.test(line) && line !== line.toUpperCase()) return { name: line, block: block.join(' ') };
+    const caps = CAPS_NAME_RE.test(line) && !BLOCK_WORD.test(line);
+    if (caps && signerPosition(block.join(' ')) !== null)
+      return { name: nameCase(line), block: block.join(' ') };
     if (line !== line.toUpperCase()) break;
     block.push(line);
   }
