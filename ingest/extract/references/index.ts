@@ -16,7 +16,7 @@
 import type { DocumentMeta, LegalReference, StructuredDocument } from '../../../core/types.ts';
 import { relationRank, type RelationType } from '../../../core/vocab/relations.ts';
 import { foldKeepLength, reflow } from '../../../core/text/text-util.ts';
-import { partOnly, repealsAfter, itemKeyword, type Keyword } from './keywords.ts';
+import { itemKeyword, listLead, partOnly, repealsAfter, type Keyword } from './keywords.ts';
 import { findMentions, type FlatText, type Mention } from './mentions.ts';
 import { headRelation, rolesOf } from './reading.ts';
 import { layout, type Item } from './segments.ts';
@@ -82,7 +82,8 @@ function readItem(
   const base = inherited(ctx, item, carry);
   // Only the words before the first listed document speak for the document itself.
   const upTo = ms.length === 0 ? folded.length : ms[0]!.start - item.start;
-  const own = itemKeyword(folded, upTo, item.region);
+  const own =
+    itemKeyword(folded, upTo, item.region) ?? (ms.length === 0 ? listLead(folded, item.region) : null);
   const gov: Carry = own !== null ? { keyword: own.keyword, from: item } : base;
   if (ms.length === 0 && folded.trim() === '') return { out: [], carry };
   if (item.section !== null) {
@@ -92,7 +93,7 @@ function readItem(
   }
   if (ms.length === 0) return { out: [], carry: gov };
   const from = item.start + (own?.at ?? 0);
-  const repealAt = item.region === 'article' ? repealsAfter(t.folded.slice(item.start, sentenceEnd)) : -1;
+  const repealAt = repealsAfter(t.folded.slice(item.start, sentenceEnd), item.region);
   const leadIn =
     gov.from !== null && gov.from !== item
       ? t.flat.slice(gov.from.start, gov.from.end).trim().slice(0, 80)

@@ -20,7 +20,7 @@ const KEYWORDS: [string, Keyword][] = [
   ['bai bo', 'REPEAL'],
   ['thay the', 'REPLACE'],
   ['sua doi(?:,? bo sung)?', 'AMEND'],
-  ['(?:huong dan|quy dinh chi tiet)', 'GUIDE'],
+  ['(?:huong dan|quy dinh chi tiet)(?:(?:,| va) huong dan)?(?: (?:thi hanh|thuc hien))?', 'GUIDE'],
 ];
 const ANY_KEYWORD = new RegExp(`(?<![a-z])(?:${KEYWORDS.map(([k]) => `(${k})`).join('|')})(?![a-z])`, 'g');
 
@@ -34,6 +34,11 @@ const ALLOWED: Record<Keyword, readonly Region[]> = {
   AMEND: ['title', 'preamble', 'article'],
   GUIDE: ['title', 'preamble', 'article'],
 };
+
+/** Acts on another document that "<loại> này" may state anywhere ("Kế hoạch này thay thế Kế hoạch số …"). */
+const SELF_ACTS: ReadonlySet<Keyword> = new Set(['REPEAL', 'REPLACE', 'AMEND', 'GUIDE']);
+/** "… được sửa đổi, bổ sung …": someone else's act on a document, not this document's. */
+const PASSIVE = /(?:duoc|bi) (?:[a-z]+ ){0,2}$/;
 
 function keywordOf(m: RegExpMatchArray): Keyword | null {
   const i = m.slice(1).findIndex((g) => g !== undefined);
@@ -61,15 +66,20 @@ export function itemKeyword(item: string, upTo: number, region: Region): Keyword
   const head = item.slice(0, upTo);
   const lead = LEAD_IN.exec(head)?.[0].length ?? 0;
   let own = -1;
+  let self = -1;
   for (const m of head.matchAll(OWN_ACT)) {
     const selfSubject = / nay$/.test(m[0]);
+    if (selfSubject) self = Math.max(self, m.index + m[0].length);
     if (selfSubject || region === 'title' || region === 'preamble')
       own = Math.max(own, m.index + m[0].length);
   }
   let best: KeywordHit | null = null;
   for (const m of head.matchAll(ANY_KEYWORD)) {
     const keyword = keywordOf(m);
-    if (keyword === null || !ALLOWED[keyword].includes(region)) continue;
+    if (keyword === null) continue;
+    const bySelf =
+      SELF_ACTS.has(keyword) && self >= 0 && m.index >= self && !PASSIVE.test(head.slice(0, m.index));
+    if (!ALLOWED[keyword].includes(region) && !bySelf) continue;
     const atStart =
       m.index === lead ||
       (m.index <= lead + 12 && /^(?:tiep tuc|dong thoi) $/.test(head.slice(lead, m.index)));
@@ -78,9 +88,30 @@ export function itemKeyword(item: string, upTo: number, region: Region): Keyword
   return best;
 }
 
-/** "… hết hiệu lực (kể từ …)": documents listed before it in the sentence are repealed. */
-export function repealsAfter(sentence: string): number {
-  const m = /(?<![a-z])het hieu luc(?![a-z])/.exec(sentence);
+/**
+ * A lead that names no document and announces a list of them, ending with ":" — "Các Quyết định sau hết
+ * hiệu lực thi hành kể từ ngày Quyết định này có hiệu lực thi hành:", "Các văn bản sau đây bị bãi bỏ:",
+ * "… được thay thế:" — says what happens to the listed documents.
+ */
+export function listLead(item: string, region: Region): KeywordHit | null {
+  if (!/:\s*$/.test(item) || (region !== 'article' && !SELF_SUBJECT.test(item))) return null;
+  const repeal = /(?<![a-z])(?:het hieu luc|bi bai bo|duoc bai bo)(?![a-z])/.exec(item);
+  if (repeal !== null) return { keyword: 'REPEAL', at: repeal.index };
+  const replace = /(?<![a-z])(?:bi|duoc) thay the(?![a-z])/.exec(item);
+  return replace === null ? null : { keyword: 'REPLACE', at: replace.index };
+}
+
+/** "<loại> này": the sentence speaks of the document itself. */
+const SELF_SUBJECT =
+  /(?<![a-z])(?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|cong dien|van ban) nay(?![a-z])/;
+
+/**
+ * "… hết hiệu lực (kể từ …)", "… bị bãi bỏ": documents listed before it in the sentence are repealed —
+ * in an article, or in any sentence that speaks of the document itself ("… kể từ ngày Kế hoạch này …").
+ */
+export function repealsAfter(sentence: string, region: Region): number {
+  if (region !== 'article' && !SELF_SUBJECT.test(sentence)) return -1;
+  const m = /(?<![a-z])(?:het hieu luc|bi bai bo)(?![a-z])/.exec(sentence);
   return m === null ? -1 : m.index;
 }
 

@@ -111,8 +111,11 @@ const ORGANISATION =
  * A legal basis rather than a policy to execute: laws, decrees, circulars, resolutions of the National
  * Assembly and its Standing Committee, any normative document (its number carries a year:
  * "01/2025/QĐ-UBND"), and decisions on the issuer's organisation ("thành lập", "quy định chức năng").
+ * A directive is a policy to carry out even when its number carries a year ("Chỉ thị số
+ * 34/2008/CT-TTg … về tăng cường sử dụng hệ thống thư điện tử").
  */
 export function legalBasis(m: Mention, description: string): boolean {
+  if (m.type === 'Chỉ thị' && !ORGANISATION.test(description)) return false;
   if (m.type === 'Luật' || m.type === 'Nghị định' || m.type === 'Thông tư' || m.type === 'Thông tư liên tịch')
     return true;
   if (/^(QH|UBTVQH)/.test(m.number.issuerAbbr) || /-UBTVQH/.test(m.number.normalized)) return true;

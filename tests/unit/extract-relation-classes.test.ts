@@ -1,0 +1,126 @@
+/**
+ * Classes of relation clauses, one test each, on real dev documents (never held-out ones) and, where the
+ * dev corpus has no instance of a class, on passages written in the standard form of the published
+ * documents (marked "form:"). Each asserts the relation the clause states and why.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LegalReference } from '../../core/types.ts';
+import { numberKey } from '../../core/vocab/docnumber.ts';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
+import { extractReferences } from '../../ingest/extract/references/index.ts';
+import { contentHash, structure } from '../../ingest/structure/index.ts';
+import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
+
+const DEV = '/work/shared/corpus-dev';
+
+function refsOfText(text: string): LegalReference[] {
+  const t = text.normalize('NFC');
+  const doc = structure({
+    parsed: { file: 'form.txt', format: 'text', text: t, warnings: [] },
+    contentHash: contentHash(Buffer.from(t)),
+  });
+  return extractReferences(doc, extractMeta(doc));
+}
+
+function dev(file: string): LegalReference[] {
+  const doc = loadDoc(`${DEV}/${file}`);
+  return extractReferences(doc, extractMeta(doc));
+}
+
+const find = (refs: LegalReference[], number: string) =>
+  refs.find((r) => numberKey(r.number) === numberKey(number));
+const relationOf = (refs: LegalReference[], number: string) => find(refs, number)?.relation;
+
+const HEADER = (issuer: string, number: string, type: string, title: string) =>
+  `${issuer}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n` +
+  `Số: ${number}\nHà Nội, ngày 10 tháng 11 năm 2025\n\n${type}\n${title}\n\n`;
+
+/** form: a circular that guides a decree, replaces, repeals by list and in part, and amends. */
+const CIRCULAR =
+  HEADER(
+    'BỘ TÀI CHÍNH',
+    '12/2025/TT-BTC',
+    'THÔNG TƯ',
+    'HƯỚNG DẪN THỰC HIỆN MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 125/2020/NĐ-CP NGÀY 19 THÁNG 10 NĂM 2020 CỦA CHÍNH PHỦ',
+  ) +
+  'Căn cứ Luật Quản lý thuế số 38/2019/QH14;\n' +
+  'Căn cứ Nghị định số 29/2025/NĐ-CP ngày 24 tháng 02 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài chính;\n' +
+  'Theo đề nghị của Cục trưởng Cục Thuế;\n' +
+  'Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn thi hành Nghị định số 126/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ.\n\n' +
+  'Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn việc quản lý thuế.\n\n' +
+  'Điều 5. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2026.\n' +
+  '2. Thông tư này thay thế Thông tư số 87/2020/TT-BTC ngày 20 tháng 10 năm 2020 của Bộ trưởng Bộ Tài chính.\n' +
+  '3. Các Thông tư sau hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành:\n' +
+  'a) Thông tư số 10/2019/TT-BTC ngày 01 tháng 3 năm 2019 của Bộ trưởng Bộ Tài chính;\n' +
+  'b) Thông tư số 11/2019/TT-BTC ngày 02 tháng 3 năm 2019 của Bộ trưởng Bộ Tài chính.\n' +
+  '4. Bãi bỏ khoản 2 Điều 3 Thông tư số 12/2018/TT-BTC.\n' +
+  '5. Sửa đổi, bổ sung Điều 4 Thông tư số 13/2018/TT-BTC như sau:\n\n' +
+  'Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n(Đã ký)\nCao Anh Tuấn\n';
+
+describe('acts on other documents', () => {
+  it('a list announced by "Các … sau hết hiệu lực …:" is repealed, item by item', () => {
+    // Đồng Tháp 138/2025: "2. Các Quyết định sau hết hiệu lực thi hành kể từ ngày Quyết định này có hiệu
+    // lực thi hành: a) Quyết định số 68/2024/QĐ-UBND …; b) Quyết định số 41/2017/QĐ-UBND …".
+    const refs = dev('tvpl-276-138-2025-QD-UBND.txt');
+    expect(relationOf(refs, '68/2024/QĐ-UBND')).toBe('REPEALS');
+    expect(relationOf(refs, '41/2017/QĐ-UBND')).toBe('REPEALS');
+    expect(find(refs, '68/2024/QĐ-UBND')?.evidence).toMatch(/^2\. Các Quyết định sau hết hiệu lực/u);
+    // The decisions applied in the body stay cited.
+    expect(relationOf(refs, '103/2024/NĐ-CP')).toBe('CITES');
+    const form = refsOfText(CIRCULAR);
+    expect(relationOf(form, '10/2019/TT-BTC')).toBe('REPEALS');
+    expect(relationOf(form, '11/2019/TT-BTC')).toBe('REPEALS');
+  });
+
+  it('"hướng dẫn thi hành / thực hiện" is one guiding act, not an implementation', () => {
+    const refs = refsOfText(CIRCULAR);
+    // Title "HƯỚNG DẪN THỰC HIỆN … NGHỊ ĐỊNH SỐ 125/2020/NĐ-CP" and preamble "ban hành Thông tư hướng dẫn
+    // thi hành Nghị định số 126/2020/NĐ-CP".
+    expect(relationOf(refs, '125/2020/NĐ-CP')).toBe('GUIDES');
+    expect(relationOf(refs, '126/2020/NĐ-CP')).toBe('GUIDES');
+    expect(relationOf(refs, '87/2020/TT-BTC')).toBe('REPLACES');
+    expect(find(refs, '12/2018/TT-BTC')).toMatchObject({ relation: 'REPEALS', partial: true });
+    expect(relationOf(refs, '13/2018/TT-BTC')).toBe('AMENDS');
+    expect(relationOf(refs, '38/2019/QH14')).toBe('BASED_ON');
+  });
+
+  it('"<loại> này thay thế …" speaks for the document outside articles too; a passive act does not', () => {
+    // form: a plan has no articles; its closing part says what it replaces.
+    const plan =
+      HEADER('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ', '200/KH-UBND', 'KẾ HOẠCH', 'Triển khai công tác năm 2026') +
+      'I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao hiệu quả.\n\nII. TỔ CHỨC THỰC HIỆN\n' +
+      'Kế hoạch này thay thế Kế hoạch số 45/KH-UBND ngày 01/02/2024 của Ủy ban nhân dân tỉnh.\n' +
+      'Trường hợp Kế hoạch này được sửa đổi, bổ sung theo Quyết định số 12/QĐ-UBND thì thực hiện theo quy định.\n';
+    const refs = refsOfText(plan);
+    expect(relationOf(refs, '45/KH-UBND')).toBe('REPLACES');
+    expect(relationOf(refs, '12/QĐ-UBND')).toBe('CITES');
+  });
+});
+
+describe('what "Căn cứ" names', () => {
+  it('a directive is a policy to carry out even when its number carries a year', () => {
+    // Bắc Ninh 79/2025: "Căn cứ Chỉ thị số 34/2008/CT-TTg của Thủ tướng Chính phủ Về việc tăng cường sử
+    // dụng hệ thống thư điện tử …" beside the laws and decrees it is based on.
+    const refs = dev('tvpl-217-79-2025-QD-UBND.txt');
+    expect(relationOf(refs, '34/2008/CT-TTg')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '64/2007/NĐ-CP')).toBe('BASED_ON');
+  });
+});
+
+describe('issuers read with a mention end with the body’s name', () => {
+  it('a central body’s full name ends the issuer, "và" inside a ministry’s name included', () => {
+    const bn = dev('tvpl-217-79-2025-QD-UBND.txt');
+    // "Nghị định số 64/2007/NĐ-CP của Chính phủ Ứng dụng công nghệ thông tin …"
+    expect(find(bn, '64/2007/NĐ-CP')?.issuer).toBe('Chính phủ');
+    expect(find(bn, '39/2017/TT-BTTTT')?.issuer).toBe('Bộ Thông tin và Truyền thông');
+    // "Thông tư số 36/2025/TT-BKHCN … của Bộ trưởng Bộ Khoa học và Công nghệ có hiệu lực".
+    expect(find(dev('tvpl-279-4001-QD-BKHCN.txt'), '36/2025/TT-BKHCN')?.issuer).toBe(
+      'Bộ Khoa học và Công nghệ',
+    );
+  });
+
+  it('an upper-case title does not lend its issuer the preamble’s first words', () => {
+    // "… NGHỊ ĐỊNH SỐ 125/2020/NĐ-CP … CỦA CHÍNH PHỦ" followed by "Căn cứ Luật Quản lý thuế …".
+    expect(find(refsOfText(CIRCULAR), '125/2020/NĐ-CP')?.issuer).toBe('Chính phủ');
+  });
+});
