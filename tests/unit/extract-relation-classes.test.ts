@@ -124,3 +124,52 @@ describe('issuers read with a mention end with the body’s name', () => {
     expect(find(refsOfText(CIRCULAR), '125/2020/NĐ-CP')?.issuer).toBe('Chính phủ');
   });
 });
+
+describe('lists, issued plans and laws named without their number', () => {
+  it('"Căn cứ … của Chính phủ: số …; số …" keeps "Căn cứ" across the colon', () => {
+    // form: "Căn cứ các Nghị định của Chính phủ: số 10/2025/NĐ-CP …; số 11/2025/NĐ- CP …" (a number broken
+    // at its dash by the line wrap).
+    const refs = refsOfText(
+      HEADER('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ', '201/QĐ-UBND', 'QUYẾT ĐỊNH', 'Về việc ban hành Kế hoạch') +
+        'Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/ QH15;\n' +
+        'Căn cứ các Nghị định của Chính phủ: số 10/2025/NĐ-CP ngày 01/01/2025; số 11/2025/NĐ-\nCP ngày 02/01/2025;\n' +
+        'Theo đề nghị của Giám đốc Sở Tài chính.\n\nQUYẾT ĐỊNH:\n\n' +
+        'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n' +
+        'Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Giao Sở Tài chính thực hiện theo Quyết định số 12/QĐ-UBND.\n',
+    );
+    expect(relationOf(refs, '72/2025/QH15')).toBe('BASED_ON');
+    expect(relationOf(refs, '10/2025/NĐ-CP')).toBe('BASED_ON');
+    expect(relationOf(refs, '11/2025/NĐ-CP')).toBe('BASED_ON');
+    // A decision that issues a plan implementing X implements X; a decision applied in passing is cited.
+    expect(relationOf(refs, '57-NQ/TW')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '12/QĐ-UBND')).toBe('CITES');
+  });
+
+  it('a decree detailing "Luật Đầu tư công" guides the law its preamble numbers, not a law with a shorter name', () => {
+    // form: decree title and closing words; "Luật Đầu tư" is only its basis.
+    const refs = refsOfText(
+      HEADER(
+        'CHÍNH PHỦ',
+        '300/2025/NĐ-CP',
+        'NGHỊ ĐỊNH',
+        'QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT ĐẦU TƯ CÔNG',
+      ) +
+        'Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nCăn cứ Luật Đầu tư số 61/2020/QH14;\n' +
+        'Căn cứ Luật Đầu tư công số 58/2024/QH15;\nTheo đề nghị của Bộ trưởng Bộ Tài chính;\n' +
+        'Chính phủ ban hành Nghị định quy định chi tiết một số điều của Luật Đầu tư công.\n\nChương I\nQUY ĐỊNH CHUNG\n\n' +
+        'Điều 30. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.\n' +
+        '2. Nghị định số 40/2020/NĐ-CP ngày 06 tháng 4 năm 2020 của Chính phủ quy định chi tiết thi hành một số điều của Luật Đầu tư công hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.\n',
+    );
+    expect(relationOf(refs, '58/2024/QH15')).toBe('GUIDES');
+    expect(relationOf(refs, '61/2020/QH14')).toBe('BASED_ON');
+    expect(relationOf(refs, '63/2025/QH15')).toBe('BASED_ON');
+    expect(relationOf(refs, '40/2020/NĐ-CP')).toBe('REPEALS');
+  });
+
+  it('keeps a mixed-case issuer that opens with an abbreviation whole', () => {
+    // Nghệ An 95/2025: "… thay thế Quyết định số 65/2024/QĐ-UBND ngày 05/12/2024 của UBND tỉnh Nghệ An".
+    expect(find(dev('tvpl-172-95-2025-QD-UBND.txt'), '65/2024/QĐ-UBND')?.issuer).toBe('UBND tỉnh Nghệ An');
+    // Bộ Y tế 45/2025, upper-case title: "… CỦA BỘ TRƯỞNG BỘ Y TẾ QUY ĐỊNH …".
+    expect(find(dev('tvpl-130-45-2025-TT-BYT.txt'), '31/2015/TT-BYT')?.issuer).toBe('Bộ Y tế');
+  });
+});

@@ -105,11 +105,14 @@ function centralPrefix(words: string): { name: string; length: number } | null {
   return hit === undefined ? null : { name: hit.name, length: lead + hit.folded.length };
 }
 
-/** Upper-case issuer words stop where mixed case begins ("CHÍNH PHỦ Căn cứ Luật …" in a title). */
+/**
+ * Upper-case issuer words stop where mixed case begins ("CHÍNH PHỦ Căn cứ Luật …" in a title); a name
+ * that only opens with an abbreviation ("UBND tỉnh Nghệ An") is mixed case throughout.
+ */
 function caseRun(words: string): string {
   const list = words.split(' ');
-  const caps = (w: string): boolean => w === w.toUpperCase() && /\p{Lu}{2}/u.test(w);
-  if (!caps(list[0] ?? '')) return words;
+  const caps = (w: string): boolean => w === w.toUpperCase() && /\p{Lu}/u.test(w);
+  if (!caps(list[0] ?? '') || !caps(list[1] ?? '')) return words;
   const n = list.findIndex((w) => !caps(w));
   return n < 0 ? words : list.slice(0, n).join(' ');
 }

@@ -18,6 +18,7 @@ import { relationRank, type RelationType } from '../../../core/vocab/relations.t
 import { foldKeepLength, reflow } from '../../../core/text/text-util.ts';
 import { itemKeyword, listLead, partOnly, repealsAfter, type Keyword } from './keywords.ts';
 import { findMentions, type FlatText, type Mention } from './mentions.ts';
+import { actLawNames, namedLaws } from './named.ts';
 import { headRelation, rolesOf } from './reading.ts';
 import { layout, type Item } from './segments.ts';
 
@@ -70,6 +71,25 @@ function inherited(ctx: ReadCtx, item: Item, carry: Carry): Carry {
   return parent !== undefined && !parent.listed ? parent : { keyword: null, from: null };
 }
 
+const ACTS: ReadonlySet<Keyword> = new Set(['GUIDE', 'AMEND', 'REPLACE', 'REPEAL']);
+
+/** "… quy định chi tiết một số điều của Luật Đầu tư": the numbered mention of that law takes the act. */
+function namedReadings(
+  ctx: ReadCtx,
+  item: Item,
+  own: { keyword: Keyword; at: number },
+  act: string,
+): Reading[] {
+  if (!ACTS.has(own.keyword)) return [];
+  return namedLaws(actLawNames(act), ctx.mentions, ctx.t.folded).map((m) => ({
+    mention: m,
+    relation: headRelation(own.keyword, m, ''),
+    partial: own.keyword === 'AMEND',
+    evidence: { start: item.start, end: item.end, leadIn: null },
+    chain: [],
+  }));
+}
+
 function readItem(
   ctx: ReadCtx,
   item: Item,
@@ -91,7 +111,8 @@ function readItem(
     const kept = gov.keyword !== null || lead === undefined ? gov : lead;
     ctx.leads.set(item.section.id, { ...kept, listed: (lead?.listed ?? false) || ms.length > 0 });
   }
-  if (ms.length === 0) return { out: [], carry: gov };
+  const named = own === null ? [] : namedReadings(ctx, item, own, folded.slice(own.at, upTo));
+  if (ms.length === 0) return { out: named, carry: gov };
   const from = item.start + (own?.at ?? 0);
   const repealAt = repealsAfter(t.folded.slice(item.start, sentenceEnd), item.region);
   const leadIn =
@@ -122,7 +143,7 @@ function readItem(
     if (statesSources && role.chain && role.describer !== null)
       out.find((r) => r.mention === role.describer)?.chain.push(ms[i]!.key);
   });
-  return { out, carry: gov };
+  return { out: [...out, ...named], carry: gov };
 }
 
 function passageAt(doc: StructuredDocument, offset: number): string | null {

@@ -35,6 +35,14 @@ const ALLOWED: Record<Keyword, readonly Region[]> = {
   GUIDE: ['title', 'preamble', 'article'],
 };
 
+/**
+ * An article that issues or approves a plan ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển
+ * khai thực hiện Nghị quyết số …", "Điều 1. Phê duyệt Chương trình thực hiện …"): what the plan carries
+ * out, the decision carries out.
+ */
+const ISSUES_PLAN =
+  /^(?:ban hanh|phe duyet)(?: kem theo (?:quyet dinh|nghi quyet) nay)? (?:ke hoach|chuong trinh|de an|chien luoc)(?![a-z])/;
+
 /** Acts on another document that "<loại> này" may state anywhere ("Kế hoạch này thay thế Kế hoạch số …"). */
 const SELF_ACTS: ReadonlySet<Keyword> = new Set(['REPEAL', 'REPLACE', 'AMEND', 'GUIDE']);
 /** "… được sửa đổi, bổ sung …": someone else's act on a document, not this document's. */
@@ -73,13 +81,16 @@ export function itemKeyword(item: string, upTo: number, region: Region): Keyword
     if (selfSubject || region === 'title' || region === 'preamble')
       own = Math.max(own, m.index + m[0].length);
   }
+  const plan = region === 'article' ? ISSUES_PLAN.exec(head.slice(lead)) : null;
+  if (plan !== null) own = Math.max(own, lead + plan[0].length);
   let best: KeywordHit | null = null;
   for (const m of head.matchAll(ANY_KEYWORD)) {
     const keyword = keywordOf(m);
     if (keyword === null) continue;
     const bySelf =
       SELF_ACTS.has(keyword) && self >= 0 && m.index >= self && !PASSIVE.test(head.slice(0, m.index));
-    if (!ALLOWED[keyword].includes(region) && !bySelf) continue;
+    const byPlan = keyword === 'IMPLEMENT' && plan !== null && m.index >= own;
+    if (!ALLOWED[keyword].includes(region) && !bySelf && !byPlan) continue;
     const atStart =
       m.index === lead ||
       (m.index <= lead + 12 && /^(?:tiep tuc|dong thoi) $/.test(head.slice(lead, m.index)));

@@ -40,20 +40,24 @@ const CAPITAL_KEYWORD = /(?<= )(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo
 
 interface Cut {
   at: number;
-  kind: 'hard' | 'soft';
+  kind: 'hard' | 'soft' | 'colon';
 }
 
-/** Offsets (collapsed text) where items start. A "soft" cut (after ";") continues the sentence. */
+/**
+ * Offsets (collapsed text) where items start. A "soft" cut (after ";") continues the sentence; a "colon"
+ * cut does too in the preamble ("Căn cứ các Nghị định của Chính phủ: số 10/2025/NĐ-CP …; số …").
+ */
 function cuts(t: FlatText, fixed: number[]): Cut[] {
   const out: Cut[] = fixed.map((at) => ({ at, kind: 'hard' as const }));
   for (const m of t.flat.matchAll(/;/g)) out.push({ at: m.index + 1, kind: 'soft' });
-  for (const m of t.flat.matchAll(/: /g)) out.push({ at: m.index + 1, kind: 'hard' });
+  for (const m of t.flat.matchAll(/: /g)) out.push({ at: m.index + 1, kind: 'colon' });
   for (const m of t.flat.matchAll(SENTENCE_END)) out.push({ at: m.index + m[0].length, kind: 'hard' });
   for (const m of t.flat.matchAll(CAPITAL_KEYWORD)) out.push({ at: m.index, kind: 'hard' });
   const byPos = new Map<number, Cut>();
   for (const c of out) {
     const prev = byPos.get(c.at);
-    if (prev === undefined || c.kind === 'hard') byPos.set(c.at, c);
+    if (prev === undefined || c.kind === 'hard' || (c.kind === 'colon' && prev.kind === 'soft'))
+      byPos.set(c.at, c);
   }
   return [...byPos.values()].sort((a, b) => a.at - b.at);
 }
@@ -145,13 +149,14 @@ export function layout({ doc, t, map, toFlat }: LayoutInput): Layout {
     const end = list[i + 1]?.at ?? t.flat.length;
     if (end <= c.at) return;
     const section = sectionAt(c.at);
+    const region = regionOf(c.at);
     items.push({
       start: c.at,
       end,
-      region: regionOf(c.at),
+      region,
       section,
       sectionStart: sectionStarts.has(c.at),
-      continues: c.kind === 'soft',
+      continues: c.kind === 'soft' || (c.kind === 'colon' && region === 'preamble'),
     });
   });
   if ((list[0]?.at ?? 0) > 0) {
