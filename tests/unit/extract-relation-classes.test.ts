@@ -173,3 +173,31 @@ describe('lists, issued plans and laws named without their number', () => {
     expect(find(dev('tvpl-130-45-2025-TT-BYT.txt'), '31/2015/TT-BYT')?.issuer).toBe('Bộ Y tế');
   });
 });
+
+describe('bullet lists under an act', () => {
+  it('"… thay thế / Bãi bỏ / hết hiệu lực … sau:" governs the "- …" and "+ …" items below it', () => {
+    // form: closing article of a provincial decision.
+    const refs = refsOfText(
+      HEADER(
+        'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ',
+        '20/2025/QĐ-UBND',
+        'QUYẾT ĐỊNH',
+        'Ban hành Quy định quản lý',
+      ) +
+        'Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\nTheo đề nghị của Giám đốc Sở Tài chính.\n\nQUYẾT ĐỊNH:\n\n' +
+        'Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý.\nĐiều 2. Hiệu lực thi hành\n' +
+        '1. Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 11 năm 2025.\n' +
+        '2. Quyết định này thay thế các Quyết định sau:\n- Quyết định số 1/2020/QĐ-UBND ngày 01/01/2020;\n- Quyết định số 2/2021/QĐ-UBND ngày 01/01/2021.\n' +
+        '3. Bãi bỏ các văn bản sau đây:\n- Quyết định số 3/2019/QĐ-UBND ngày 01/01/2019.\n- Quyết định số 4/2019/QĐ-UBND ngày 02/01/2019.\n' +
+        '4. Các văn bản sau đây hết hiệu lực:\n+ Chỉ thị số 5/2018/CT-UBND ngày 01/01/2018.\n' +
+        'Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này theo Quyết định số 7/2024/QĐ-UBND.\n',
+    );
+    expect(relationOf(refs, '1/2020/QĐ-UBND')).toBe('REPLACES');
+    expect(relationOf(refs, '2/2021/QĐ-UBND')).toBe('REPLACES');
+    expect(relationOf(refs, '3/2019/QĐ-UBND')).toBe('REPEALS');
+    expect(relationOf(refs, '4/2019/QĐ-UBND')).toBe('REPEALS');
+    expect(relationOf(refs, '5/2018/CT-UBND')).toBe('REPEALS');
+    // The list ends with the next article.
+    expect(relationOf(refs, '7/2024/QĐ-UBND')).toBe('CITES');
+  });
+});

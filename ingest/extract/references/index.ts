@@ -61,11 +61,18 @@ interface ReadCtx {
   mentions: Mention[];
   /** Keyword of a section's lead text ("Điều 2. Bãi bỏ …:"), when the lead lists no document itself. */
   leads: Map<string, Carry & { listed: boolean }>;
+  /** Keyword of a lead ending with ":" that lists no document ("Quyết định này thay thế các Quyết định sau:"). */
+  list: Carry | null;
 }
+
+/** A list item: "- …", "+ …", "• …", "a) …". */
+const BULLET = /^\s*(?:[-+•–*]|[a-z]\))\s/;
 
 /** The keyword an item starts under: carried over a ";", or from its parent section's lead. */
 function inherited(ctx: ReadCtx, item: Item, carry: Carry): Carry {
   if (item.continues) return carry;
+  if (!BULLET.test(ctx.t.folded.slice(item.start, item.start + 8))) ctx.list = null;
+  else if (ctx.list !== null) return ctx.list;
   const parent =
     item.sectionStart && item.section?.parentId ? ctx.leads.get(item.section.parentId) : undefined;
   return parent !== undefined && !parent.listed ? parent : { keyword: null, from: null };
@@ -111,6 +118,8 @@ function readItem(
     const kept = gov.keyword !== null || lead === undefined ? gov : lead;
     ctx.leads.set(item.section.id, { ...kept, listed: (lead?.listed ?? false) || ms.length > 0 });
   }
+  if (ms.length === 0 && gov.keyword !== null && ACTS.has(gov.keyword) && /:\s*$/.test(folded))
+    ctx.list = gov;
   const named = own === null ? [] : namedReadings(ctx, item, own, folded.slice(own.at, upTo));
   if (ms.length === 0) return { out: named, carry: gov };
   const from = item.start + (own?.at ?? 0);
@@ -197,7 +206,7 @@ export function extractReferences(doc: StructuredDocument, meta: DocumentMeta): 
   const mentions = findMentions(t, meta);
   const { items } = layout({ doc, t, map, toFlat });
   const ends = sentenceEnds(items);
-  const ctx: ReadCtx = { t, mentions, leads: new Map() };
+  const ctx: ReadCtx = { t, mentions, leads: new Map(), list: null };
   const readings: Reading[] = [];
   let carry: Carry = { keyword: null, from: null };
   items.forEach((item, i) => {
