@@ -201,3 +201,24 @@ describe('bullet lists under an act', () => {
     expect(relationOf(refs, '7/2024/QĐ-UBND')).toBe('CITES');
   });
 });
+
+describe('"thực hiện" led by how it is done', () => {
+  it('"Tổ chức / Tuyên truyền, phổ biến và triển khai thực hiện …" in a title or purpose is the plan’s own act', () => {
+    // form: plan title and purpose items; reviewing an implementation is not carrying it out.
+    const refs = refsOfText(
+      HEADER(
+        'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ',
+        '200/KH-UBND',
+        'KẾ HOẠCH',
+        'Tổ chức thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị',
+      ) +
+        'I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n' +
+        '- Tuyên truyền, phổ biến và triển khai thực hiện Chỉ thị số 07/CT-TTg ngày 01/02/2025 của Thủ tướng Chính phủ.\n' +
+        '- Tổng kết 10 năm thực hiện Nghị quyết số 12-NQ/TU ngày 01/02/2015 của Tỉnh ủy.\n2. Yêu cầu\n- Bám sát Kế hoạch số 9/KH-UBND.\n',
+    );
+    expect(relationOf(refs, '57-NQ/TW')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '07/CT-TTg')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '12-NQ/TU')).toBe('CITES');
+    expect(relationOf(refs, '9/KH-UBND')).toBe('CITES');
+  });
+});

@@ -43,6 +43,19 @@ const ALLOWED: Record<Keyword, readonly Region[]> = {
 const ISSUES_PLAN =
   /^(?:ban hanh|phe duyet)(?: kem theo (?:quyet dinh|nghi quyet) nay)? (?:ke hoach|chuong trinh|de an|chien luoc)(?![a-z])/;
 
+/**
+ * Words that may lead "thực hiện / triển khai" in a title or a purpose item and still make it the
+ * document's own act: "Tổ chức thực hiện …", "Đẩy mạnh triển khai …", "Tuyên truyền, phổ biến và triển
+ * khai …", "Nâng cao hiệu quả thực hiện …". Reviewing an implementation ("Tổng kết 10 năm thực hiện …")
+ * is not carrying it out.
+ */
+const IMPLEMENT_LEAD =
+  /^(?:(?:to chuc|day manh|tang cuong|nang cao hieu qua|tuyen truyen|pho bien|quan triet|khan truong|quyet liet|kip thoi|hieu qua|thong nhat|dong bo)(?:,? (?:va )?| ))+$/;
+
+function ledBy(words: string, region: Region): boolean {
+  return (region === 'title' || region === 'purpose') && IMPLEMENT_LEAD.test(words);
+}
+
 /** Acts on another document that "<loại> này" may state anywhere ("Kế hoạch này thay thế Kế hoạch số …"). */
 const SELF_ACTS: ReadonlySet<Keyword> = new Set(['REPEAL', 'REPLACE', 'AMEND', 'GUIDE']);
 /** "… được sửa đổi, bổ sung …": someone else's act on a document, not this document's. */
@@ -93,7 +106,8 @@ export function itemKeyword(item: string, upTo: number, region: Region): Keyword
     if (!ALLOWED[keyword].includes(region) && !bySelf && !byPlan) continue;
     const atStart =
       m.index === lead ||
-      (m.index <= lead + 12 && /^(?:tiep tuc|dong thoi) $/.test(head.slice(lead, m.index)));
+      (m.index <= lead + 12 && /^(?:tiep tuc|dong thoi) $/.test(head.slice(lead, m.index))) ||
+      (keyword === 'IMPLEMENT' && ledBy(head.slice(lead, m.index), region));
     if (atStart || (own >= 0 && m.index >= own)) best = { keyword, at: m.index };
   }
   return best;
