@@ -2,6 +2,7 @@
  * Classes of signature blocks and validity clauses, one test each, on real dev documents (never held-out
  * ones) and, where the dev corpus has no instance, on passages in the standard published form ("form:").
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractMeta } from '../../ingest/extract/meta/index.ts';
 import { findSignature, signerPosition } from '../../ingest/extract/meta/signer.ts';
@@ -35,6 +36,27 @@ describe('signature blocks', () => {
     expect(findSignature(`${RECIPIENTS}TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n`).name).toBeNull();
   });
 
+  it('reads the office and the name printed on one line, and a name after a rank or degree', () => {
+    // form: a flattened signature table, and a police signer.
+    expect(findSignature(`${RECIPIENTS}KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH Nguyễn Văn Phương\n`)).toMatchObject({
+      name: 'Nguyễn Văn Phương',
+      position: 'Phó Chủ tịch',
+    });
+    expect(findSignature(`${RECIPIENTS}BỘ TRƯỞNG\nĐại tướng Lương Tam Quang\n`)).toMatchObject({
+      name: 'Lương Tam Quang',
+      position: 'Bộ trưởng',
+    });
+  });
+
+  it('a header line that looks like a block does not hide the signature of a text without "Nơi nhận"', () => {
+    // Thủ tướng's dispatch 223/CĐ-TTg opens with "THỦ TƯỚNG CHÍNH / PHỦ"; without its recipients line the
+    // signature "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG / Hồ Quốc Dũng" is still the one read.
+    const text = readFileSync(`${DEV}/tvpl-165-223-CD-TTg.txt`, 'utf8')
+      .normalize('NFC')
+      .replace(/Nơi nhận:?/gu, '');
+    expect(findSignature(text)).toMatchObject({ name: 'Hồ Quốc Dũng', position: 'Phó Thủ tướng' });
+  });
+
   it('takes the office from "<office> <unit it heads>"', () => {
     expect(signerPosition('TL. BỘ TRƯỞNG VỤ TRƯỞNG VỤ PHÁP CHẾ')).toBe('Vụ trưởng');
     expect(signerPosition('KT. BỘ TRƯỞNG CỤC TRƯỞNG CỤC THUẾ')).toBe('Cục trưởng');
@@ -60,6 +82,12 @@ describe('effective date', () => {
     ).toBe('2025-12-10');
     // Hà Nội 63/2025: "… thông qua ngày 27 tháng 11 năm 2025" without "có hiệu lực" is not an effective date.
     expect(extractMeta(loadDoc(`${DEV}/tvpl-067-63-2025-NQ-HDND.txt`)).effectiveDate).toBe('2026-01-01');
+  });
+
+  it('"<loại>" without "này" counts when it opens a sentence or an article, not inside one', () => {
+    // form: individual decisions often write "Điều 3. Quyết định có hiệu lực kể từ ngày ký."
+    expect(effectiveDate('Điều 3. Quyết định có hiệu lực kể từ ngày ký.', '2025-11-10')).toBe('2025-11-10');
+    expect(effectiveDate('Các quyết định có hiệu lực từ ngày 01/01/2020 vẫn được áp dụng.', null)).toBeNull();
   });
 
   it('only the document’s own first clause counts; a start tied to another document is unknown', () => {

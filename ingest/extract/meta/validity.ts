@@ -8,8 +8,10 @@
 import { foldKeepLength } from '../../../core/text/text-util.ts';
 import { isoDate } from './header.ts';
 
-const SELF =
-  '(?:nghi quyet|quyet dinh|thong tu(?: lien tich)?|nghi dinh|chi thi|ke hoach|chuong trinh|thong bao|luat|cong dien|van ban) nay';
+const TYPES =
+  '(?:nghi quyet|quyet dinh|thong tu(?: lien tich)?|nghi dinh|chi thi|ke hoach|chuong trinh|thong bao|luat|cong dien|van ban)';
+/** "<loại> này", or "<loại>" alone opening a sentence or an article ("Điều 3. Quyết định có hiệu lực …"). */
+const SELF = `(?:${TYPES} nay|(?:^|[.:;] |dieu \\d+\\.? |\\d\\. )${TYPES})`;
 /**
  * "<loại> này có hiệu lực (thi hành) (kể) từ ngày", also when the sentence first says who passed it
  * ("Nghị quyết này đã được Hội đồng nhân dân tỉnh … khóa XV, Kỳ họp thứ 30 thông qua ngày … và có hiệu
@@ -20,7 +22,7 @@ const EFFECTIVE = new RegExp(
   'g',
 );
 const DATE_AFTER = /^ ?(\d{1,2}) ?(?:[/.-] ?(\d{1,2}) ?[/.-] ?|thang ?(\d{1,2}) ?nam ?)(\d{4})/;
-const SIGNING = /^ ?(?:ky|ky ban hanh|ban hanh|thong qua)(?![a-z])/;
+const SIGNING = /^ ?(?:duoc )?(?:ky|ky ban hanh|ban hanh|thong qua)(?![a-z])/;
 
 /**
  * Effective date: the date after "<loại> này có hiệu lực … từ ngày", or `signed` for "… từ ngày ký" (or
