@@ -222,3 +222,35 @@ describe('"thực hiện" led by how it is done', () => {
     expect(relationOf(refs, '9/KH-UBND')).toBe('CITES');
   });
 });
+
+describe('amendments by "bổ sung" / "điều chỉnh" and regulations in "Căn cứ"', () => {
+  const decision =
+    HEADER(
+      'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ',
+      '21/QĐ-UBND',
+      'QUYẾT ĐỊNH',
+      'Điều chỉnh một số nội dung của Kế hoạch số 45/KH-UBND ngày 01/02/2024 của Ủy ban nhân dân tỉnh',
+    ) +
+    'ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n' +
+    'Căn cứ Quyết định số 12/QĐ-UBND ngày 01/01/2025 của Ủy ban nhân dân tỉnh ban hành Quy định quản lý tài sản công; ' +
+    'Quyết định số 16/QĐ-UBND ngày 01/01/2025 của Ủy ban nhân dân tỉnh phê duyệt Đề án phát triển du lịch;\n' +
+    'Theo đề nghị của Giám đốc Sở Tài chính.\n\nQUYẾT ĐỊNH:\n\n' +
+    'Điều 1. Bổ sung điểm d khoản 2 Điều 3 Quyết định số 14/2024/QĐ-UBND ngày 01/02/2024 như sau:\n' +
+    'Điều 2. Bổ sung kinh phí thực hiện theo Quyết định số 15/QĐ-UBND.\n';
+
+  it('amends when a part or a numbered document follows, not "bổ sung kinh phí"', () => {
+    // form: a decision adjusting a plan and adding a point to another decision.
+    const refs = refsOfText(decision);
+    expect(relationOf(refs, '45/KH-UBND')).toBe('AMENDS');
+    expect(relationOf(refs, '14/2024/QĐ-UBND')).toBe('AMENDS');
+    expect(relationOf(refs, '15/QĐ-UBND')).toBe('CITES');
+  });
+
+  it('a decision issuing a regulation is a basis, one approving a scheme is implemented', () => {
+    const refs = refsOfText(decision);
+    expect(relationOf(refs, '12/QĐ-UBND')).toBe('BASED_ON');
+    expect(relationOf(refs, '16/QĐ-UBND')).toBe('IMPLEMENTS');
+    // The title's issuer stops before the upper-case authority line that follows it.
+    expect(find(refs, '45/KH-UBND')?.issuer).toBe('Ủy ban nhân dân tỉnh');
+  });
+});

@@ -106,13 +106,18 @@ function centralPrefix(words: string): { name: string; length: number } | null {
 }
 
 /**
- * Upper-case issuer words stop where mixed case begins ("CHÍNH PHỦ Căn cứ Luật …" in a title); a name
- * that only opens with an abbreviation ("UBND tỉnh Nghệ An") is mixed case throughout.
+ * Upper-case issuer words stop where mixed case begins ("CHÍNH PHỦ Căn cứ Luật …" in a title), mixed-case
+ * ones where two upper-case words begin; a name that only opens with an abbreviation ("UBND tỉnh Nghệ
+ * An") or holds one ("Sở KH&CN tỉnh") is mixed case throughout.
  */
 function caseRun(words: string): string {
   const list = words.split(' ');
   const caps = (w: string): boolean => w === w.toUpperCase() && /\p{Lu}/u.test(w);
-  if (!caps(list[0] ?? '') || !caps(list[1] ?? '')) return words;
+  if (!caps(list[0] ?? '') || !caps(list[1] ?? '')) {
+    // A mixed-case name followed by an upper-case heading ("… của Ủy ban nhân dân tỉnh ỦY BAN NHÂN DÂN").
+    const heading = list.findIndex((w, i) => i > 0 && caps(w) && caps(list[i + 1] ?? ''));
+    return heading < 0 ? words : list.slice(0, heading).join(' ');
+  }
   const n = list.findIndex((w) => !caps(w));
   return n < 0 ? words : list.slice(0, n).join(' ');
 }

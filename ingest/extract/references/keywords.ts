@@ -1,5 +1,7 @@
 /**
  * Relation keywords of an item (folded text) and where they may speak for the document itself.
+ * "Bổ sung" and "điều chỉnh" amend only when a part or a numbered document follows ("Bổ sung điểm d
+ * khoản 2 Điều 3 …", "Điều chỉnh một số nội dung của Kế hoạch số …"), not "bổ sung kinh phí".
  *
  * A keyword counts only when the document is its subject: at the start of an item ("Căn cứ …",
  * "Thực hiện …", "Điều 1. Bãi bỏ …", a title "Bãi bỏ Thông tư số …"), after the document's own act in
@@ -19,7 +21,10 @@ const KEYWORDS: [string, Keyword][] = [
   ['(?:xet|xem xet|theo de nghi|tren co so|tai phien hop|tiep theo)', 'STOP'],
   ['bai bo', 'REPEAL'],
   ['thay the', 'REPLACE'],
-  ['sua doi(?:,? bo sung)?', 'AMEND'],
+  [
+    'sua doi(?:,? bo sung)?|(?:bo sung|dieu chinh)(?:,? (?:bo sung|sua doi))?(?= (?:mot so (?:dieu|noi dung)|diem|khoan|dieu \\d|muc|chuong|phu luc|danh muc|(?:quyet dinh|nghi quyet|thong tu|nghi dinh|ke hoach|chuong trinh|de an) so)(?![a-z]))',
+    'AMEND',
+  ],
   ['(?:huong dan|quy dinh chi tiet)(?:(?:,| va) huong dan)?(?: (?:thi hanh|thuc hien))?', 'GUIDE'],
 ];
 const ANY_KEYWORD = new RegExp(`(?<![a-z])(?:${KEYWORDS.map(([k]) => `(${k})`).join('|')})(?![a-z])`, 'g');

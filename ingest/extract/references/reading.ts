@@ -105,7 +105,7 @@ function correspondence(m: Mention): boolean {
 }
 
 const ORGANISATION =
-  /(?<![a-z])(?:chuc nang,? nhiem vu|thanh lap|quy che (?:lam viec|to chuc|hoat dong)|co cau to chuc|phan cap|uy quyen|giao quyen|tham quyen)(?![a-z])/;
+  /(?<![a-z])(?:chuc nang,? nhiem vu|thanh lap|quy che (?:lam viec|to chuc|hoat dong)|co cau to chuc|phan cap|uy quyen|giao quyen|tham quyen|phan cong (?:nhiem vu|cong tac)|kien toan|ban hanh quy (?:che|dinh))(?![a-z])/;
 
 /**
  * A legal basis rather than a policy to execute: laws, decrees, circulars, resolutions of the National
