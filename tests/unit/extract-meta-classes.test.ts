@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { numberKey, parseDocNumber } from '../../core/vocab/docnumber.ts';
 import { extractMeta } from '../../ingest/extract/meta/index.ts';
 import { findSignature, signerPosition } from '../../ingest/extract/meta/signer.ts';
 import { effectiveDate } from '../../ingest/extract/meta/validity.ts';
@@ -95,5 +96,16 @@ describe('effective date', () => {
     // 36/2025/TT-BKHCN … có hiệu lực." — its appendix forms say "… có hiệu lực kể từ ngày ký".
     expect(extractMeta(loadDoc(`${DEV}/tvpl-279-4001-QD-BKHCN.txt`)).effectiveDate).toBeNull();
     expect(extractMeta(loadDoc(`${DEV}/tvpl-276-138-2025-QD-UBND.txt`)).effectiveDate).toBe('2025-12-05');
+  });
+});
+
+describe('number spellings', () => {
+  it('reads the Party\'s "TƯ" as "TW", never as a provincial "TU"', () => {
+    expect(parseDocNumber('Nghị quyết số 57-NQ/TƯ ngày 22/12/2024')?.normalized).toBe('57-NQ/TW');
+    expect(numberKey('57-NQ/TƯ')).toBe(numberKey('57/NQ-TW'));
+    expect(numberKey('57-NQ/TƯ')).not.toBe(numberKey('57-NQ/TU'));
+    // Numbers broken by the line wrap or spaced around their separators read whole.
+    expect(parseDocNumber('số 1131/QĐ- TTg')?.normalized).toBe('1131/QĐ-TTg');
+    expect(parseDocNumber('số 12/ 2025/TT-BTC')?.normalized).toBe('12/2025/TT-BTC');
   });
 });
