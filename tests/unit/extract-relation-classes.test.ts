@@ -254,3 +254,18 @@ describe('amendments by "bổ sung" / "điều chỉnh" and regulations in "Căn
     expect(find(refs, '45/KH-UBND')?.issuer).toBe('Ủy ban nhân dân tỉnh');
   });
 });
+
+describe('"hết hiệu lực" after a stated act', () => {
+  it('does not turn a replaced document into a repealed one; a later clause of its own still repeals', () => {
+    // form: closing article of a council resolution.
+    const refs = refsOfText(
+      HEADER('HỘI ĐỒNG NHÂN DÂN\nTỈNH LAI CHÂU', '45/2025/NQ-HĐND', 'NGHỊ QUYẾT', 'QUY ĐỊNH MỨC HỖ TRỢ') +
+        'HỘI ĐỒNG NHÂN DÂN TỈNH LAI CHÂU\n\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\nQUYẾT NGHỊ:\n\n' +
+        'Điều 1. Phạm vi điều chỉnh\nNghị quyết này quy định mức hỗ trợ.\nĐiều 3. Điều khoản thi hành\n' +
+        '1. Nghị quyết này có hiệu lực từ ngày 20 tháng 12 năm 2025, thay thế Nghị quyết số 10/2020/NQ-HĐND ngày 12 tháng 7 năm 2020; ' +
+        'Nghị quyết số 11/2021/NQ-HĐND ngày 12 tháng 7 năm 2021 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực.\n',
+    );
+    expect(relationOf(refs, '10/2020/NQ-HĐND')).toBe('REPLACES');
+    expect(relationOf(refs, '11/2021/NQ-HĐND')).toBe('REPEALS');
+  });
+});

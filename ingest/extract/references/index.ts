@@ -79,6 +79,8 @@ function inherited(ctx: ReadCtx, item: Item, carry: Carry): Carry {
 }
 
 const ACTS: ReadonlySet<Keyword> = new Set(['GUIDE', 'AMEND', 'REPLACE', 'REPEAL']);
+/** Acts stated in an item that a later "hết hiệu lực" does not override. */
+const STATED_ACTS: ReadonlySet<Keyword> = new Set(['GUIDE', 'AMEND', 'REPLACE']);
 
 /** "… quy định chi tiết một số điều của Luật Đầu tư": the numbered mention of that law takes the act. */
 function namedReadings(
@@ -133,7 +135,10 @@ function readItem(
     const m = role.mention;
     let relation: RelationType = 'CITES';
     if (role.head) {
-      const postfix = repealAt >= 0 && m.start < item.start + repealAt && gov.keyword !== 'BASIS';
+      // "… hết hiệu lực" after the document repeals it unless the item itself states another act on it
+      // ("thay thế Nghị quyết số X …; Nghị quyết số Y … hết hiệu lực": X is replaced, Y repealed).
+      const stated = gov.keyword === 'BASIS' || (own !== null && STATED_ACTS.has(own.keyword));
+      const postfix = repealAt >= 0 && m.start < item.start + repealAt && !stated;
       const nextStart = ms.find((x) => x.start > m.start)?.start ?? item.end;
       const description = t.folded.slice(m.tailEnd, nextStart).slice(0, 160);
       relation = postfix ? 'REPEALS' : headRelation(gov.keyword, m, description);
