@@ -269,3 +269,23 @@ describe('"hết hiệu lực" after a stated act', () => {
     expect(relationOf(refs, '11/2021/NQ-HĐND')).toBe('REPEALS');
   });
 });
+
+describe('a plan’s own legal-basis part', () => {
+  it('"I. CĂN CỨ XÂY DỰNG KẾ HOẠCH / 1. Căn cứ pháp lý" lists its "Căn cứ" as bullets', () => {
+    // form: plans that put their legal basis in a numbered part instead of a preamble.
+    const refs = refsOfText(
+      HEADER('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ', '200/KH-UBND', 'KẾ HOẠCH', 'Phát triển du lịch năm 2026') +
+        'I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n1. Căn cứ pháp lý\n- Luật Du lịch số 09/2017/QH14;\n' +
+        '- Nghị định số 168/2017/NĐ-CP ngày 31/12/2017 của Chính phủ quy định chi tiết một số điều của Luật Du lịch;\n' +
+        '- Nghị quyết số 82/NQ-CP ngày 18/5/2023 của Chính phủ về nhiệm vụ, giải pháp chủ yếu phục hồi du lịch.\n' +
+        '2. Căn cứ thực tiễn\nNăm 2025 du lịch tăng trưởng theo Quyết định số 12/QĐ-UBND.\n' +
+        'II. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao hiệu quả theo Quyết định số 13/QĐ-UBND.\n',
+    );
+    expect(relationOf(refs, '09/2017/QH14')).toBe('BASED_ON');
+    expect(relationOf(refs, '168/2017/NĐ-CP')).toBe('BASED_ON');
+    expect(relationOf(refs, '82/NQ-CP')).toBe('IMPLEMENTS');
+    // The part ends at the next numbered heading.
+    expect(relationOf(refs, '12/QĐ-UBND')).toBe('CITES');
+    expect(relationOf(refs, '13/QĐ-UBND')).toBe('CITES');
+  });
+});

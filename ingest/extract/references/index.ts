@@ -113,7 +113,12 @@ function readItem(
   const upTo = ms.length === 0 ? folded.length : ms[0]!.start - item.start;
   const own =
     itemKeyword(folded, upTo, item.region) ?? (ms.length === 0 ? listLead(folded, item.region) : null);
-  const gov: Carry = own !== null ? { keyword: own.keyword, from: item } : base;
+  const gov: Carry =
+    own !== null
+      ? { keyword: own.keyword, from: item }
+      : item.basis
+        ? { keyword: 'BASIS', from: null }
+        : base;
   if (ms.length === 0 && folded.trim() === '') return { out: [], carry };
   if (item.section !== null) {
     const lead = ctx.leads.get(item.section.id);
