@@ -89,6 +89,8 @@ describe('effective date', () => {
     // form: individual decisions often write "Điều 3. Quyết định có hiệu lực kể từ ngày ký."
     expect(effectiveDate('Điều 3. Quyết định có hiệu lực kể từ ngày ký.', '2025-11-10')).toBe('2025-11-10');
     expect(effectiveDate('Các quyết định có hiệu lực từ ngày 01/01/2020 vẫn được áp dụng.', null)).toBeNull();
+    // "… có hiệu lực thi hành từ 01/12/2025" without "ngày".
+    expect(effectiveDate('Quyết định này có hiệu lực thi hành từ 01/12/2025.', null)).toBe('2025-12-01');
   });
 
   it('only the document’s own first clause counts; a start tied to another document is unknown', () => {

@@ -18,7 +18,7 @@ const SELF = `(?:${TYPES} nay|(?:^|[.:;] |dieu \\d+\\.? |\\d\\. )${TYPES})`;
  * lực từ ngày …").
  */
 const EFFECTIVE = new RegExp(
-  `${SELF}(?: (?:da )?duoc [^.;]{0,220}? thong qua[^.;]{0,40}?(?:,| va))? (?:co hieu luc|co hieu luc thi hanh)(?: (?:ke )?tu ngay| ke tu ngay)`,
+  `${SELF}(?: (?:da )?duoc [^.;]{0,220}? thong qua[^.;]{0,40}?(?:,| va))? (?:co hieu luc|co hieu luc thi hanh)(?: (?:ke )?tu(?: ngay)?(?= \\d| ky| ban hanh| duoc| thong qua)| ke tu ngay)`,
   'g',
 );
 const DATE_AFTER = /^ ?(\d{1,2}) ?(?:[/.-] ?(\d{1,2}) ?[/.-] ?|thang ?(\d{1,2}) ?nam ?)(\d{4})/;
