@@ -1,0 +1,178 @@
+/** Cypher of the writes: documents, sections, passages, references, agencies, tasks, targets (see ../cypher.ts). */
+import { RELATION_TYPES, type RelationType } from '../../core/vocab/relations.ts';
+
+/* ------------------------------------------------------------------ writes ------------------------------------------------------------------ */
+
+/**
+ * The graph's change marker: one node whose `version` every document write or deletion raises in its own
+ * transaction (so concurrent writers are serialised on it). Passages carry the version that wrote them
+ * (`seq`); `epoch` changes when the graph is emptied and started anew. Readers poll it to see other
+ * processes' ingests.
+ */
+export const BUMP_GRAPH_VERSION = `
+MERGE (s:GraphState {key: 'graph'})
+ON CREATE SET s.epoch = randomUUID(), s.version = 0
+SET s.version = s.version + 1
+RETURN s.version AS version, s.epoch AS epoch`;
+
+export const GRAPH_STATE = `
+MATCH (s:GraphState {key: 'graph'})
+RETURN s.version AS version, s.epoch AS epoch, s.termsVersion AS termsVersion`;
+
+/**
+ * Remembers the passages a document deletion removes (with the version that removed them), so that
+ * indexes kept outside the graph (vectors) can drop them later.
+ */
+export const RECORD_REMOVED_PASSAGES = `
+MATCH (p:Passage {documentId: $id})
+WITH collect(p.id) AS ids
+WHERE size(ids) > 0
+CREATE (:RemovedPassages {seq: $seq, documentId: $id, passageIds: ids})`;
+
+/** Deletes one document's own subgraph (sections, passages, tasks, targets and the edges it asserted). */
+export const DELETE_DOCUMENT: readonly string[] = [
+  'MATCH (n:Section {documentId: $id}) DETACH DELETE n',
+  'MATCH (n:Passage {documentId: $id}) DETACH DELETE n',
+  'MATCH (n:Task {documentId: $id}) DETACH DELETE n',
+  'MATCH (n:Target {documentId: $id}) DETACH DELETE n',
+  'MATCH (:LegalDocument)-[r:IMPLEMENTS {by: $id}]->(:LegalDocument) DELETE r',
+  'MATCH (d:Document {id: $id}) DETACH DELETE d',
+];
+
+export const UPSERT_DOCUMENT = `
+MERGE (d:Document {id: $doc.id})
+SET d += $doc
+WITH d
+FOREACH (_ IN CASE WHEN $doc.locality IS NULL THEN [] ELSE [1] END |
+  MERGE (l:Locality {name: $doc.locality})
+  ON CREATE SET l.province = $doc.province, l.folded = $doc.localityFolded
+  MERGE (d)-[:FOR_LOCALITY]->(l))`;
+
+export const UPSERT_SECTIONS = `
+UNWIND $rows AS r
+MATCH (d:Document {id: $documentId})
+MERGE (s:Section {id: r.id})
+SET s += r
+MERGE (d)-[:HAS_SECTION]->(s)`;
+
+export const LINK_SECTION_PARENTS = `
+UNWIND $rows AS r
+MATCH (p:Section {id: r.parentId}), (c:Section {id: r.id})
+MERGE (p)-[:PARENT_OF]->(c)`;
+
+export const UPSERT_PASSAGES = `
+UNWIND $rows AS r
+MATCH (d:Document {id: $documentId}), (s:Section {id: r.sectionId})
+MERGE (p:Passage {id: r.id})
+SET p += r
+MERGE (d)-[:HAS_PASSAGE]->(p)
+MERGE (s)-[:HAS_PASSAGE]->(p)`;
+
+/** The document's own identity as a legal document (when it has a number). */
+export const LINK_SELF_IDENTITY = `
+MATCH (d:Document {id: $documentId})
+MERGE (l:LegalDocument {key: $ref.key})
+SET l.number = $ref.number, l.numberKey = $ref.numberKey,
+    l.type = coalesce($ref.type, l.type), l.issuer = coalesce($ref.issuer, l.issuer), l.date = coalesce($ref.date, l.date)
+MERGE (d)-[:IS]->(l)`;
+
+/**
+ * References, one statement per relation type (the type is a constant of core/vocab/relations.ts, never
+ * input): (Document)-[:BASED_ON|IMPLEMENTS|AMENDS|REPLACES|REPEALS|GUIDES|CITES]->(LegalDocument), each
+ * edge with the mention (`raw`), the clause that states it (`evidence`) and its passage.
+ */
+function upsertReferences(type: RelationType): string {
+  return `
+UNWIND $rows AS r
+MATCH (d:Document {id: $documentId})
+MERGE (l:LegalDocument {key: r.key})
+ON CREATE SET l.number = r.number, l.numberKey = r.numberKey
+SET l.type = coalesce(l.type, r.type), l.issuer = coalesce(l.issuer, r.issuer), l.date = coalesce(l.date, r.date)
+MERGE (d)-[x:${type}]->(l)
+SET x.raw = r.raw, x.passageId = r.passageId, x.evidence = r.evidence, x.partial = r.partial, x.start = r.start`;
+}
+
+export const UPSERT_REFERENCES = Object.fromEntries(
+  RELATION_TYPES.map((t) => [t, upsertReferences(t)]),
+) as Record<RelationType, string>;
+
+/**
+ * The implementation chain as a path of LegalDocument nodes, each link tagged `by` the document that
+ * asserts it: the document's own identity implements what it implements (`$rows` of {to}), and a listed
+ * document implements what the text describes it as implementing ({from, to}: "Chương trình 64-CTr/TU …
+ * thực hiện Nghị quyết 36-NQ/TW").
+ */
+export const LINK_IMPLEMENTATION_CHAIN = `
+UNWIND $rows AS r
+OPTIONAL MATCH (:Document {id: $documentId})-[:IS]->(self:LegalDocument)
+MATCH (b:LegalDocument {key: r.to})
+OPTIONAL MATCH (named:LegalDocument {key: r.from})
+WITH b, CASE WHEN r.from IS NULL THEN self ELSE named END AS a
+WHERE a IS NOT NULL AND a <> b
+MERGE (a)-[:IMPLEMENTS {by: $documentId}]->(b)`;
+
+export const UPSERT_AGENCIES = `
+UNWIND $rows AS r
+MERGE (a:Agency {key: r.key})
+SET a.name = r.name, a.kind = r.kind, a.locality = r.locality, a.isGroup = r.isGroup, a.folded = r.folded
+MERGE (k:AgencyKind {slug: r.kind})
+ON CREATE SET k.name = r.kindName
+MERGE (a)-[:OF_KIND]->(k)
+FOREACH (_ IN CASE WHEN r.locality IS NULL THEN [] ELSE [1] END |
+  MERGE (l:Locality {name: r.locality})
+  MERGE (a)-[:IN_LOCALITY]->(l))`;
+
+export const UPSERT_FIELDS = `
+UNWIND $rows AS r
+MERGE (f:Field {slug: r.slug})
+SET f.vi = r.vi, f.en = r.en`;
+
+export const UPSERT_TASKS = `
+UNWIND $rows AS r
+MATCH (d:Document {id: $documentId})
+MERGE (t:Task {id: r.id})
+SET t += r.props
+MERGE (d)-[:HAS_TASK]->(t)
+WITH t, r
+OPTIONAL MATCH (p:Passage {id: r.passageId})
+FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (t)-[:SOURCE]->(p))
+WITH t, r
+UNWIND r.lead AS leadKey
+MATCH (a:Agency {key: leadKey})
+MERGE (t)-[:LED_BY]->(a)`;
+
+export const LINK_TASK_COORDINATORS = `
+UNWIND $rows AS r
+MATCH (t:Task {id: r.task}), (a:Agency {key: r.agency})
+MERGE (t)-[x:COORDINATED_BY]->(a)`;
+
+export const UPSERT_TARGETS = `
+UNWIND $rows AS r
+MATCH (d:Document {id: $documentId})
+MERGE (t:Target {id: r.id})
+SET t += r.props
+MERGE (d)-[:HAS_TARGET]->(t)
+WITH t, r
+OPTIONAL MATCH (p:Passage {id: r.passageId})
+FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (t)-[:SOURCE]->(p))`;
+
+/** Field tags on tasks, targets and sections: rows are {id, slug}. */
+export const TAG_TASK_FIELDS = `
+UNWIND $rows AS r MATCH (n:Task {id: r.id}), (f:Field {slug: r.slug}) MERGE (n)-[:IN_FIELD]->(f)`;
+export const TAG_TARGET_FIELDS = `
+UNWIND $rows AS r MATCH (n:Target {id: r.id}), (f:Field {slug: r.slug}) MERGE (n)-[:IN_FIELD]->(f)`;
+export const TAG_SECTION_FIELDS = `
+UNWIND $rows AS r MATCH (n:Section {id: r.id}), (f:Field {slug: r.slug}) MERGE (n)-[:IN_FIELD]->(f)`;
+
+/**
+ * Documents implementing a number, directly or through the chain, with the document the chain passes
+ * through (`via`) and the passage that states the relation (the citation).
+ */
+export const IMPLEMENTERS = `
+MATCH (d:Document)-[r:IMPLEMENTS]->(first:LegalDocument)-[:IMPLEMENTS*0..6]->(l:LegalDocument)
+WHERE l.numberKey = $key OR l.numberKey STARTS WITH ($key + ' ')
+WITH d, r, first, l ORDER BY CASE WHEN first = l THEN 0 ELSE 1 END
+WITH d, head(collect({ passageId: r.passageId, raw: r.raw, via: CASE WHEN first = l THEN null ELSE first.number END,
+  target: l.number })) AS how
+RETURN d { .id, .title, .type, .number, .date, .locality, .province, .issuer } AS doc, how
+ORDER BY d.locality, d.date`;
