@@ -81,6 +81,8 @@ function locateTable(lines: Line[], from: number, rows: string[][]): [number, nu
     let e = s;
     for (; e < lines.length; e++) {
       const ws = words(lines[e]?.text ?? '');
+      // Blank lines (paragraph breaks between rows and cells) belong to the table while its words go on.
+      if (ws.length === 0 && lines[e]?.table === undefined && e + 1 < lines.length) continue;
       if (lines[e]?.table !== undefined || ws.length === 0 || !ws.every((w) => (left.get(w) ?? 0) > 0)) break;
       for (const w of ws) left.set(w, (left.get(w) ?? 0) - 1);
       used += ws.length;

@@ -58,25 +58,38 @@ export function fullLineWidth(lines: Line[]): number {
   return lengths[Math.floor((lengths.length - 1) * 0.9)] ?? 80;
 }
 
-/** Re-flow lines (already NFC, page-tagged) into blocks for `assemble`. */
-export function reflow(lines: Line[]): Block[] {
+/**
+ * Re-flow lines (already NFC, page-tagged) into blocks for `assemble`. With `paragraphBreaks` (the page
+ * text marks paragraph breaks with blank lines), lines of one paragraph that are not joined (an item, a
+ * heading, a short line) stay lines of that paragraph, one newline apart, as in the text the PDF was made
+ * from; without it, every block is its own paragraph.
+ */
+export function reflow(lines: Line[], opts: { paragraphBreaks?: boolean } = {}): Block[] {
   const width = fullLineWidth(lines);
   const blocks: Block[] = [];
   let current: (Block & { last: string; lastPage: number }) | null = null;
+  let afterBreak = true;
   const close = () => {
     if (current)
-      blocks.push({ text: current.text, page: current.page, pageBreaks: current.pageBreaks ?? [] });
+      blocks.push({
+        text: current.text,
+        page: current.page,
+        pageBreaks: current.pageBreaks ?? [],
+        ...(current.tight ? { tight: true } : {}),
+      });
     current = null;
   };
   for (const line of lines) {
     const text = line.table === undefined ? line.text.replace(/\s+/gu, ' ').trim() : line.text;
     if (text === '') {
       close();
+      afterBreak = true;
       continue;
     }
     if (line.table !== undefined) {
       close();
       blocks.push({ text, page: line.page, table: line.table, cells: line.cells ?? [] });
+      afterBreak = true;
       continue;
     }
     if (current && shouldJoin(current.last, text, width)) {
@@ -90,8 +103,12 @@ export function reflow(lines: Line[]): Block[] {
       cur.lastPage = line.page;
       continue;
     }
+    // Across a page break the spacing is unknown: lines not joined are paragraphs of their own.
+    const newPage: boolean = current !== null && (current as { lastPage: number }).lastPage !== line.page;
     close();
-    current = { text, page: line.page, last: text, lastPage: line.page };
+    const tight: boolean = opts.paragraphBreaks === true && !afterBreak && !newPage;
+    current = { text, page: line.page, last: text, lastPage: line.page, ...(tight ? { tight } : {}) };
+    afterBreak = false;
   }
   close();
   return blocks;

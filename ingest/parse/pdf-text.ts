@@ -1,0 +1,120 @@
+/**
+ * Page text from pdf.js text items, written the way pdf-parse writes it (a new line after an item that
+ * ends one or where the baseline moves, a tab for a wide horizontal gap) with two things pdf-parse loses:
+ * - a glyph drawn without advance (a fallback-font "ẩ") is not followed by a space;
+ * - a gap that pdf.js fills with a blank item (the space a tab leaves before the next cell of a row
+ *   typed with tabs) counts as a gap, so cells keep their tab;
+ * - a paragraph break — a baseline step clearly larger than the document's usual line pitch (spacing
+ *   after a paragraph, an empty line) — is a blank line, as in the text the PDF was made from, so lines
+ *   that are paragraphs of their own (one cell per line, items, headings) are not run together by re-flow.
+ */
+import type { PdfItem } from './pdf-worker.ts';
+
+/** Baseline change (pt) that starts a new line (pdf-parse `lineThreshold`). */
+const LINE_SHIFT = 4.6;
+/** Horizontal gap (pt) between items that separates cells (pdf-parse `cellThreshold`). */
+const CELL_GAP = 7;
+/** A step between baselines this many times the usual pitch is a paragraph break. */
+const PARAGRAPH_STEP = 1.3;
+
+export interface PdfLine {
+  text: string;
+  /** Baseline (viewport coordinates, downwards). */
+  y: number;
+  /** Font size: the largest item height on the line. */
+  size: number;
+}
+
+interface LineState {
+  lines: PdfLine[];
+  cur: PdfLine | null;
+  /** End x of the last visible item on the current line. */
+  lastEnd: number | null;
+  /** Blank item text seen since that item. */
+  pending: string;
+  /** That item had no advance (a glyph drawn from a fallback font, e.g. "ẩ"). */
+  zeroWidth: boolean;
+  ended: boolean;
+}
+
+function startLine(s: LineState, y: number): void {
+  if (s.cur && s.cur.text !== '') s.lines.push(s.cur);
+  s.cur = { text: '', y, size: 0 };
+  s.lastEnd = null;
+  s.pending = '';
+  s.zeroWidth = false;
+  s.ended = false;
+}
+
+/** The lines of one page, items joined as pdf-parse joins them. */
+export function itemLines(items: readonly PdfItem[]): PdfLine[] {
+  const s: LineState = { lines: [], cur: null, lastEnd: null, pending: '', zeroWidth: false, ended: false };
+  for (const [str, x, y, width, height, eol] of items) {
+    const blank = str.trim() === '';
+    if (!blank && (s.cur === null || s.ended || Math.abs(y - s.cur.y) > LINE_SHIFT)) startLine(s, y);
+    const cur = s.cur;
+    if (cur && blank) s.pending += str;
+    else if (cur) {
+      if (cur.text === '') cur.y = y;
+      const gap = s.lastEnd === null ? 0 : x - s.lastEnd;
+      // After a glyph without advance, the blank pdf.js adds is that glyph's width, not a space.
+      if (cur.text !== '') cur.text += gap > CELL_GAP ? '\t' : s.zeroWidth ? '' : s.pending;
+      cur.text += str;
+      cur.size = Math.max(cur.size, height);
+      s.pending = '';
+      s.lastEnd = x + width;
+      s.zeroWidth = width < 0.01;
+    }
+    if (eol) s.ended = true;
+  }
+  if (s.cur && s.cur.text !== '') s.lines.push(s.cur);
+  return s.lines;
+}
+
+/** Share of all baseline steps from which a step counts as a usual one. */
+const USUAL_SHARE = 0.1;
+
+/** Step from `prev` to `line` in units of `prev`'s font size (null when unknown or not downwards). */
+function relativeStep(prev: PdfLine, line: PdfLine): number | null {
+  const step = line.y - prev.y;
+  return step > LINE_SHIFT && prev.size > 0 ? step / prev.size : null;
+}
+
+/**
+ * The line pitch in units of font size: the smallest usual step between consecutive baselines (to 0.05),
+ * or null without any. Relative to font size so that small table text and large body text share it, and
+ * the smallest usual one rather than the most frequent: in a document of one-line paragraphs (a table
+ * typed one cell per paragraph) the step between paragraphs is the most frequent one.
+ */
+export function usualPitch(pages: readonly PdfLine[][]): number | null {
+  const counts = new Map<number, number>();
+  for (const lines of pages) {
+    for (let i = 1; i < lines.length; i++) {
+      const prev = lines[i - 1];
+      const line = lines[i];
+      const step = prev && line ? relativeStep(prev, line) : null;
+      if (step === null) continue;
+      const key = Math.round(step * 20) / 20;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const usual = [...counts].filter(([, n]) => n >= total * USUAL_SHARE).map(([step]) => step);
+  return usual.length > 0 ? Math.min(...usual) : null;
+}
+
+/** Text of each page: its lines, with a blank line at each paragraph break. */
+export function pageTexts(pages: readonly (readonly PdfItem[])[]): string[] {
+  const lines = pages.map(itemLines);
+  const pitch = usualPitch(lines);
+  return lines.map((ls) =>
+    ls
+      .map((l, i) => {
+        const prev = ls[i - 1];
+        const step = prev ? relativeStep(prev, l) : null;
+        const para = pitch !== null && step !== null && step > PARAGRAPH_STEP * pitch;
+        return para ? `\n${l.text}` : l.text;
+      })
+      .join('\n'),
+  );
+}
