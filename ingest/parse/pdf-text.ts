@@ -103,16 +103,38 @@ export function usualPitch(pages: readonly PdfLine[][]): number | null {
   return usual.length > 0 ? Math.min(...usual) : null;
 }
 
-/** Text of each page: its lines, with a blank line at each paragraph break. */
+/**
+ * Pages that begin a paragraph: the page's first line sits lower than the highest first line of any
+ * page, or the page before ended higher than the lowest last line (an empty line fell at the page
+ * break, or the paragraph did not fit).
+ */
+function pageStartsParagraph(lines: readonly PdfLine[][], pitch: number): boolean[] {
+  const firsts = lines.flatMap((ls) => (ls[0] ? [ls[0].y] : []));
+  const lasts = lines.flatMap((ls) => (ls.length > 0 ? [ls[ls.length - 1]?.y ?? 0] : []));
+  const top = Math.min(...firsts);
+  const bottom = Math.max(...lasts);
+  return lines.map((ls, i) => {
+    const first = ls[0];
+    const before = lines[i - 1];
+    const last = before?.[before.length - 1];
+    if (!first || !last) return false;
+    return first.y - top > 0.5 * pitch * first.size || bottom - last.y > 0.5 * pitch * last.size;
+  });
+}
+
+/** Text of each page: its lines, with a blank line at each paragraph break (also one at a page start). */
 export function pageTexts(pages: readonly (readonly PdfItem[])[]): string[] {
   const lines = pages.map(itemLines);
   const pitch = usualPitch(lines);
-  return lines.map((ls) =>
+  const starts = pitch === null ? [] : pageStartsParagraph(lines, pitch);
+  return lines.map((ls, p) =>
     ls
       .map((l, i) => {
         const prev = ls[i - 1];
         const step = prev ? relativeStep(prev, l) : null;
-        const para = pitch !== null && step !== null && step > PARAGRAPH_STEP * pitch;
+        const para =
+          (i === 0 && starts[p] === true) ||
+          (pitch !== null && step !== null && step > PARAGRAPH_STEP * pitch);
         return para ? `\n${l.text}` : l.text;
       })
       .join('\n'),

@@ -103,10 +103,8 @@ export function reflow(lines: Line[], opts: { paragraphBreaks?: boolean } = {}):
       cur.lastPage = line.page;
       continue;
     }
-    // Across a page break the spacing is unknown: lines not joined are paragraphs of their own.
-    const newPage: boolean = current !== null && (current as { lastPage: number }).lastPage !== line.page;
     close();
-    const tight: boolean = opts.paragraphBreaks === true && !afterBreak && !newPage;
+    const tight = opts.paragraphBreaks === true && !afterBreak;
     current = { text, page: line.page, last: text, lastPage: line.page, ...(tight ? { tight } : {}) };
     afterBreak = false;
   }
