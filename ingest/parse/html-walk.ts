@@ -5,7 +5,7 @@
  * are walked as ordinary content. With `lineParagraphs` (DOCX), tabs stay in the text (tab-separated
  * rows are table rows, as in plain text) and, in a document that spaces its paragraphs with empty ones
  * (typed or converted line by line from text), empty paragraphs are the paragraph breaks and the other
- * paragraphs are lines joined by a single newline — the text the author typed.
+ * paragraphs are lines joined by a single newline — the text the author typed (`lineByLine`).
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Document, Element, Text } from 'domhandler';
@@ -188,17 +188,23 @@ function cellText($: CheerioAPI, td: Element): string {
 }
 
 /**
- * Empty paragraphs per text paragraph from which a document counts as spaced by empty paragraphs; below
- * it, a stray empty paragraph changes nothing.
+ * Share of text paragraphs from which a document with empty paragraphs counts as written line by line:
+ * that many empty paragraphs, or that many paragraphs starting in lower case (a line wrapped by hand).
  */
-const SPACED_BY_EMPTY = 0.1;
+const LINE_BY_LINE = 0.1;
+
+function lineByLine(blocks: Block[], emptyParagraphs: number): boolean {
+  const text = blocks.filter((b) => b.table === undefined);
+  const wrapped = text.filter((b) => /^\p{Ll}/u.test(b.text)).length;
+  const least = Math.max(1, text.length * LINE_BY_LINE);
+  return emptyParagraphs > 0 && (emptyParagraphs >= least || wrapped >= least);
+}
 
 /** Walk `root` (an element or the document root) into blocks. */
 export function htmlToBlocks($: CheerioAPI, root: AnyNode, opts: WalkOptions = {}): Block[] {
   const walker = new Walker($, opts);
   walker.walk(root);
   walker.flush();
-  const text = walker.blocks.filter((b) => b.table === undefined).length;
-  if (walker.emptyParagraphs >= Math.max(1, text * SPACED_BY_EMPTY)) return walker.blocks;
+  if (lineByLine(walker.blocks, walker.emptyParagraphs)) return walker.blocks;
   return walker.blocks.map(({ tight: _tight, ...b }) => b);
 }
