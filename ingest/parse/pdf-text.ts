@@ -1,19 +1,16 @@
 /**
  * Page text from pdf.js text items, written the way pdf-parse writes it (a new line after an item that
- * ends one or where the baseline moves, a tab for a wide horizontal gap) with two things pdf-parse loses:
+ * ends one or where the baseline moves, a tab for a wide horizontal gap) with what pdf-parse loses:
  * - a glyph drawn without advance (a fallback-font "ẩ") is not followed by a space;
  * - a gap that pdf.js fills with a blank item (the space a tab leaves before the next cell of a row
- *   typed with tabs) counts as a gap, so cells keep their tab;
+ *   typed with tabs) counts as a gap, so cells keep their tab, and so does a cell that starts on the
+ *   document's tab-stop grid after a narrower gap (pdf-tabs.ts);
  * - a paragraph break — a baseline step clearly larger than the document's usual line pitch (spacing
  *   after a paragraph, an empty line) — is a blank line, as in the text the PDF was made from, so lines
  *   that are paragraphs of their own (one cell per line, items, headings) are not run together by re-flow.
  */
+import { CELL_GAP, LINE_SHIFT, onTabStop, tabGrid, type TabGrid } from './pdf-tabs.ts';
 import type { PdfItem } from './pdf-worker.ts';
-
-/** Baseline change (pt) that starts a new line (pdf-parse `lineThreshold`). */
-const LINE_SHIFT = 4.6;
-/** Horizontal gap (pt) between items that separates cells (pdf-parse `cellThreshold`). */
-const CELL_GAP = 7;
 /** A step between baselines this many times the usual pitch is a paragraph break. */
 const PARAGRAPH_STEP = 1.3;
 
@@ -47,7 +44,7 @@ function startLine(s: LineState, y: number): void {
 }
 
 /** The lines of one page, items joined as pdf-parse joins them. */
-export function itemLines(items: readonly PdfItem[]): PdfLine[] {
+export function itemLines(items: readonly PdfItem[], grid: TabGrid | null = null): PdfLine[] {
   const s: LineState = { lines: [], cur: null, lastEnd: null, pending: '', zeroWidth: false, ended: false };
   for (const [str, x, y, width, height, eol] of items) {
     const blank = str.trim() === '';
@@ -58,7 +55,8 @@ export function itemLines(items: readonly PdfItem[]): PdfLine[] {
       if (cur.text === '') cur.y = y;
       const gap = s.lastEnd === null ? 0 : x - s.lastEnd;
       // After a glyph without advance, the blank pdf.js adds is that glyph's width, not a space.
-      if (cur.text !== '') cur.text += gap > CELL_GAP ? '\t' : s.zeroWidth ? '' : s.pending;
+      const cell = gap > CELL_GAP || (grid !== null && s.lastEnd !== null && onTabStop(grid, x, gap));
+      if (cur.text !== '') cur.text += cell ? '\t' : s.zeroWidth ? '' : s.pending;
       cur.text += str;
       cur.size = Math.max(cur.size, height);
       s.pending = '';
@@ -124,7 +122,8 @@ function pageStartsParagraph(lines: readonly PdfLine[][], pitch: number): boolea
 
 /** Text of each page: its lines, with a blank line at each paragraph break (also one at a page start). */
 export function pageTexts(pages: readonly (readonly PdfItem[])[]): string[] {
-  const lines = pages.map(itemLines);
+  const grid = tabGrid(pages);
+  const lines = pages.map((items) => itemLines(items, grid));
   const pitch = usualPitch(lines);
   const starts = pitch === null ? [] : pageStartsParagraph(lines, pitch);
   return lines.map((ls, p) =>

@@ -37,9 +37,12 @@ function startsLowerOrContinuation(line: string): boolean {
   return first !== first.toUpperCase() || /^[(,;"“]/u.test(line);
 }
 
-/** A line that starts a table row typed as text: a Markdown pipe row, or a short first cell and a tab. */
+/**
+ * A line that starts a table row typed as text: a Markdown pipe row, or a row label (number, Roman
+ * numeral, letter, "TT") and a tab.
+ */
 export function startsTextRow(line: string): boolean {
-  return line.startsWith('|') || /^[^\t\s][^\t]{0,5}\t/u.test(line);
+  return line.startsWith('|') || /^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ]|S?TT)[.)]?\t/u.test(line);
 }
 
 /**
@@ -119,10 +122,12 @@ export function reflow(lines: Line[], opts: { paragraphBreaks?: boolean } = {}):
   let current: Paragraph | null = null;
   let afterBreak = true;
   let tableWidth = 0;
+  let tabWidth = 0;
   const close = () => {
+    if (current && /^S?TT\t/u.test(current.text)) tabWidth = current.text.split('\t').length;
     if (current)
       blocks.push({
-        text: current.text,
+        text: padTabRow(current.text, tabWidth),
         page: current.page,
         pageBreaks: current.pageBreaks ?? [],
         ...(current.tight ? { tight: true } : {}),
@@ -154,6 +159,13 @@ export function reflow(lines: Line[], opts: { paragraphBreaks?: boolean } = {}):
 }
 
 type Paragraph = Block & { last: string; lastPage: number };
+
+/** A tab row printed without its trailing empty cells gets them back, up to its header's cells. */
+function padTabRow(text: string, width: number): string {
+  if (text.startsWith('|') || !startsTextRow(text)) return text;
+  const cells = text.split('\t').length;
+  return cells < width ? text + '\t'.repeat(width - cells) : text;
+}
 
 /** Add a wrapped line to its paragraph (or row typed as text). */
 function append(cur: Paragraph, text: string, page: number, inRow: boolean): void {
