@@ -195,7 +195,8 @@ const LINE_BY_LINE = 0.1;
 
 function lineByLine(blocks: Block[], emptyParagraphs: number): boolean {
   const text = blocks.filter((b) => b.table === undefined);
-  const wrapped = text.filter((b) => /^\p{Ll}/u.test(b.text)).length;
+  // A lower-case start that is no item marker ("a) …", "đ. …"): a line wrapped by hand.
+  const wrapped = text.filter((b) => /^\p{Ll}/u.test(b.text) && !/^\p{Ll}[).]\s/u.test(b.text)).length;
   const least = Math.max(1, text.length * LINE_BY_LINE);
   return emptyParagraphs > 0 && (emptyParagraphs >= least || wrapped >= least);
 }
