@@ -1,4 +1,5 @@
 import neo4j, {
+  type Config as DriverConfig,
   type Driver,
   type ManagedTransaction,
   type QueryResult,
@@ -15,66 +16,149 @@ export interface GraphConnectionOptions {
   database?: string;
 }
 
+/** What the watchdog last saw of the database. */
+export interface GraphState {
+  up: boolean;
+  /** Why the database is considered down (driver message), null when up. */
+  reason: string | null;
+  /** ISO time of the last change. */
+  since: string;
+}
+
+/**
+ * Driver settings that fail fast when the database is gone: a connection attempt, a pool wait and the
+ * managed-transaction retries are bounded by seconds (the driver's defaults are 30–60 s each).
+ */
+const DRIVER_CONFIG: DriverConfig = {
+  disableLosslessIntegers: true,
+  maxConnectionPoolSize: 20,
+  connectionTimeout: 3_000,
+  connectionAcquisitionTimeout: 5_000,
+  maxTransactionRetryTime: 5_000,
+};
+
 /**
  * A connection to Neo4j 5 (local launcher, Desktop, Docker or Aura). Integers come back as JS numbers.
  * Created with `await GraphConnection.open(...)`, which verifies connectivity and creates the schema.
+ * While the watchdog (`graph/watchdog.ts`) reports the database down, reads and writes fail at once with
+ * GRAPH_UNAVAILABLE; `retarget` moves the connection to a restarted server.
  */
 export class GraphConnection {
+  private current: Driver;
+  private target: string;
+  private status: GraphState = { up: true, reason: null, since: new Date().toISOString() };
+
   private constructor(
-    readonly driver: Driver,
-    readonly uri: string,
-    private readonly database: string | undefined,
-  ) {}
+    driver: Driver,
+    uri: string,
+    private readonly opts: GraphConnectionOptions,
+  ) {
+    this.current = driver;
+    this.target = uri;
+  }
 
   static async open(opts: GraphConnectionOptions): Promise<GraphConnection> {
-    const auth = opts.password ? neo4j.auth.basic(opts.user, opts.password) : undefined;
-    const driver = neo4j.driver(opts.uri, auth, { disableLosslessIntegers: true, maxConnectionPoolSize: 20 });
-    try {
-      await driver.verifyConnectivity();
-    } catch (err) {
-      await driver.close();
-      throw new AppError(
-        'GRAPH_UNAVAILABLE',
-        `Cannot connect to Neo4j at ${opts.uri}: ${(err as Error).message}`,
-        { uri: opts.uri },
-        { cause: err },
-      );
-    }
-    const conn = new GraphConnection(driver, opts.uri, opts.database);
+    const driver = await connect(opts.uri, opts);
+    const conn = new GraphConnection(driver, opts.uri, opts);
     await conn.ensureSchema();
     return conn;
+  }
+
+  get driver(): Driver {
+    return this.current;
+  }
+
+  get uri(): string {
+    return this.target;
+  }
+
+  get state(): GraphState {
+    return this.status;
+  }
+
+  /** Records what the watchdog saw; returns true when that changed the state. */
+  setState(up: boolean, reason: string | null): boolean {
+    if (up === this.status.up) return false;
+    this.status = { up, reason: up ? null : reason, since: new Date().toISOString() };
+    return true;
+  }
+
+  /** Points the connection at a (restarted) server at `uri`, closing the old driver. */
+  async retarget(uri: string): Promise<void> {
+    const next = await connect(uri, this.opts);
+    const old = this.current;
+    this.current = next;
+    this.target = uri;
+    await old.close().catch(() => undefined);
+    await this.ensureSchema();
   }
 
   async ensureSchema(): Promise<void> {
     for (const statement of SCHEMA_STATEMENTS) await this.write((tx) => tx.run(statement));
   }
 
-  async ping(): Promise<boolean> {
+  /** One round trip (`RETURN 1`) bounded by `timeoutMs`, ignoring the watchdog's state. */
+  async probe(timeoutMs: number): Promise<void> {
+    const session = this.current.session({
+      database: this.opts.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await this.read((tx) => tx.run('RETURN 1'));
-      return true;
-    } catch {
-      return false;
+      await Promise.race([
+        session.run('RETURN 1', {}, { timeout: timeoutMs }),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+      void session.close().catch(() => undefined);
     }
   }
 
+  /** Why one round trip failed (and the connection is now marked down), or null when it answered. */
+  async check(timeoutMs = 3_000): Promise<string | null> {
+    if (!this.status.up) return this.status.reason;
+    try {
+      await this.probe(timeoutMs);
+      return null;
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      this.setState(false, reason);
+      return reason;
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    return (await this.check()) === null;
+  }
+
   async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    this.failFast();
+    const session = this.current.session({
+      database: this.opts.database,
+      defaultAccessMode: neo4j.session.READ,
+    });
     try {
       return await session.executeRead(work);
     } catch (err) {
-      throw wrapDriverError(err, this.uri);
+      throw this.failed(err);
     } finally {
       await session.close();
     }
   }
 
   async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    this.failFast();
+    const session = this.current.session({
+      database: this.opts.database,
+      defaultAccessMode: neo4j.session.WRITE,
+    });
     try {
       return await session.executeWrite(work);
     } catch (err) {
-      throw wrapDriverError(err, this.uri);
+      throw this.failed(err);
     } finally {
       await session.close();
     }
@@ -87,7 +171,43 @@ export class GraphConnection {
   }
 
   async close(): Promise<void> {
-    await this.driver.close();
+    await this.current.close();
+  }
+
+  /** A driver error; an unreachable server marks the connection down until the watchdog sees it answer. */
+  private failed(err: unknown): unknown {
+    const wrapped = wrapDriverError(err, this.target);
+    if (wrapped instanceof AppError && wrapped.code === 'GRAPH_UNAVAILABLE' && !(err instanceof AppError)) {
+      this.setState(false, (err as Error).message);
+    }
+    return wrapped;
+  }
+
+  private failFast(): void {
+    if (this.status.up) return;
+    throw new AppError('GRAPH_UNAVAILABLE', `Neo4j at ${this.target} is unavailable: ${this.status.reason}`, {
+      uri: this.target,
+      reason: this.status.reason,
+      since: this.status.since,
+      retryAfter: 5,
+    });
+  }
+}
+
+async function connect(uri: string, opts: GraphConnectionOptions): Promise<Driver> {
+  const auth = opts.password ? neo4j.auth.basic(opts.user, opts.password) : undefined;
+  const driver = neo4j.driver(uri, auth, DRIVER_CONFIG);
+  try {
+    await driver.verifyConnectivity();
+    return driver;
+  } catch (err) {
+    await driver.close();
+    throw new AppError(
+      'GRAPH_UNAVAILABLE',
+      `Cannot connect to Neo4j at ${uri}: ${(err as Error).message}`,
+      { uri },
+      { cause: err },
+    );
   }
 }
 

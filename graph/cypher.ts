@@ -3,6 +3,7 @@
  * upsert with MERGE on stable keys, so re-writing the same document changes nothing. Nothing here is
  * built from user input.
  */
+import { NODE_KINDS } from '../core/vocab/node-kinds.ts';
 import { RELATION_FIELDS, RELATION_TYPES, type RelationType } from '../core/vocab/relations.ts';
 
 /* ------------------------------------------------------------------ writes ------------------------------------------------------------------ */
@@ -365,10 +366,82 @@ RETURN p.id AS id, p.documentId AS documentId, p.sectionPath AS section, p.text 
   d.locality AS locality, d.province AS province, d.type AS type, d.date AS date,
   [(s)-[:IN_FIELD]->(f:Field) | f.slug] AS fields`;
 
+/** Passages without a change sequence (or one from before sequences were strided) get `r.seq`. */
 export const SET_PASSAGE_TERMS = `
 UNWIND $rows AS r
 MATCH (p:Passage {id: r.id})
-SET p.terms = r.terms, p.facets = r.facets, p.termsVersion = $termsVersion, p.seq = coalesce(p.seq, 0)`;
+SET p.terms = r.terms, p.facets = r.facets, p.termsVersion = $termsVersion,
+    p.seq = CASE WHEN p.seq IS NULL OR p.seq < $stride THEN r.seq ELSE p.seq END`;
+
+/* ------------------------------------------------------------ embedding sync ------------------------------------------------------------ */
+
+/** Passages written after change sequence `$after`, in sequence order (for the embedding sync). */
+export const PASSAGES_AFTER = `
+MATCH (p:Passage) WHERE p.seq > $after
+RETURN p.id AS id, p.seq AS seq, p.sectionPath AS section, p.text AS text
+ORDER BY p.seq LIMIT $limit`;
+
+export const COUNT_PASSAGES_AFTER = `
+MATCH (p:Passage) WHERE p.seq > $after RETURN count(p) AS n`;
+
+export const COUNT_PASSAGES = `MATCH (p:Passage) RETURN count(p) AS n`;
+
+/** Passages removed by deletions after sequence `$after`. */
+export const REMOVED_AFTER = `
+MATCH (r:RemovedPassages) WHERE r.seq > $after
+RETURN r.seq AS seq, r.passageIds AS ids ORDER BY r.seq`;
+
+/** Which of `$ids` are passages in the graph now. */
+export const EXISTING_PASSAGES = `
+UNWIND $ids AS pid MATCH (p:Passage {id: pid}) RETURN p.id AS id`;
+
+/* -------------------------------------------------------- vectors kept in Neo4j -------------------------------------------------------- */
+
+/** Name of the Neo4j vector index over `(:PassageVector {id, embedding})` (VECTOR_INDEX=neo4j). */
+export const PASSAGE_VECTOR_INDEX = 'passage_vectors';
+
+/** The vector index for `dim`-dimensional cosine vectors; `dim` must be a positive integer (not user input). */
+export function createPassageVectorIndex(dim: number): string {
+  if (!Number.isInteger(dim) || dim <= 0 || dim > 4096)
+    throw new RangeError(`invalid vector dimension ${dim}`);
+  return `CREATE VECTOR INDEX ${PASSAGE_VECTOR_INDEX} IF NOT EXISTS FOR (v:PassageVector) ON v.embedding
+  OPTIONS {indexConfig: {\`vector.dimensions\`: ${dim}, \`vector.similarity_function\`: 'cosine'}}`;
+}
+
+export const DROP_PASSAGE_VECTOR_INDEX = `DROP INDEX ${PASSAGE_VECTOR_INDEX} IF EXISTS`;
+
+/** The saved state of the Neo4j-held vectors: model, dimension, format and the embedding sync's position. */
+export const VECTOR_STATE = `
+MATCH (s:VectorState {key: '${PASSAGE_VECTOR_INDEX}'}) RETURN s { .* } AS state`;
+
+export const DELETE_VECTOR_STATE = `
+MATCH (s:VectorState {key: '${PASSAGE_VECTOR_INDEX}'}) DELETE s`;
+
+export const SET_VECTOR_STATE = `
+MERGE (s:VectorState {key: '${PASSAGE_VECTOR_INDEX}'}) SET s += $state`;
+
+export const UPSERT_VECTORS = `
+UNWIND $rows AS r
+MERGE (v:PassageVector {id: r.id})
+WITH v, r CALL db.create.setNodeVectorProperty(v, 'embedding', r.vector)`;
+
+export const DELETE_VECTORS = `
+UNWIND $ids AS vid MATCH (v:PassageVector {id: vid}) DELETE v`;
+
+/** Deletes every stored vector, a batch per call; returns how many it deleted. */
+export const DELETE_ALL_VECTORS = `
+MATCH (v:PassageVector) WITH v LIMIT 10000 DELETE v RETURN count(*) AS n`;
+
+export const COUNT_VECTORS = `MATCH (v:PassageVector) RETURN count(v) AS n`;
+
+export const VECTOR_IDS = `MATCH (v:PassageVector) RETURN v.id AS id`;
+
+export const HAS_VECTOR = `MATCH (v:PassageVector {id: $id}) RETURN count(v) > 0 AS found`;
+
+/** Nearest stored vectors; Neo4j's cosine score is (1 + cos) / 2. */
+export const VECTOR_SEARCH = `
+CALL db.index.vector.queryNodes('${PASSAGE_VECTOR_INDEX}', $k, $vector) YIELD node, score
+RETURN node.id AS id, score`;
 
 export const SET_TERMS_VERSION = `
 MERGE (s:GraphState {key: 'graph'})
@@ -386,14 +459,15 @@ RETURN p.id AS id, p.documentId AS documentId, d.title AS documentTitle, d.numbe
   [(p)<-[:SOURCE]-(t)-[:LED_BY|COORDINATED_BY]->(a:Agency) | a.key] AS agencies
 ORDER BY p.documentId, p.ordinal`;
 
+/** Task fields for lists; its pattern variables (la, ca) must not clash with the caller's (GET_AGENCY binds `a`). */
 const TASK_PROJECTION = `
   id: t.id, documentId: t.documentId, documentTitle: d.title, documentNumber: d.number, documentType: d.type,
   locality: coalesce(d.locality, d.province), title: t.title, group: t.group, row: t.row, page: t.page,
   section: head([(t)-[:SOURCE]->(p:Passage) | p.sectionPath]),
   fields: [(t)-[:IN_FIELD]->(f:Field) | f.slug],
-  lead: [k IN t.leadKeys | head([(t)-[:LED_BY]->(a:Agency {key: k}) | a.name])],
+  lead: [k IN t.leadKeys | head([(t)-[:LED_BY]->(la:Agency {key: k}) | la.name])],
   leadIds: t.leadKeys,
-  coordinating: [k IN t.coordinatingKeys | head([(t)-[:COORDINATED_BY]->(a:Agency {key: k}) | a.name])],
+  coordinating: [k IN t.coordinatingKeys | head([(t)-[:COORDINATED_BY]->(ca:Agency {key: k}) | ca.name])],
   coordinatingIds: t.coordinatingKeys,
   deadline: t.deadline, deadlineNorm: t.deadlineNorm, product: t.product, passageId: t.passageId`;
 
@@ -454,12 +528,13 @@ ORDER BY f.slug`;
 
 /**
  * Neighbourhood of a node for browsing: paths up to $depth (1..3) over the semantic edges (not the
- * section tree), at most 500 paths. The caller flattens them into nodes and edges.
+ * section tree), at most 500 paths. The caller flattens them into nodes and edges. The centre is matched
+ * by the key of its kind (core/vocab/node-kinds.ts, constants, not input).
  */
 export const GRAPH_NEIGHBOURHOOD = `
-MATCH (c) WHERE (c:Document AND c.id = $center) OR (c:Agency AND c.key = $center) OR (c:Task AND c.id = $center)
-   OR (c:Target AND c.id = $center) OR (c:LegalDocument AND c.key = $center) OR (c:Field AND c.slug = $center)
-   OR (c:Locality AND c.name = $center) OR (c:AgencyKind AND c.slug = $center)
+MATCH (c) WHERE ${Object.entries(NODE_KINDS)
+  .map(([label, k]) => `(c:${label} AND c.${k.key} = $center)`)
+  .join(' OR ')}
 WITH c LIMIT 1
 CALL (c) {
   OPTIONAL MATCH p = (c)-[:HAS_TASK|HAS_TARGET|LED_BY|COORDINATED_BY|${ALL_RELATIONS}|IS|IN_FIELD|FOR_LOCALITY|OF_KIND|IN_LOCALITY*1..3]-()
@@ -628,3 +703,50 @@ RETURN l { .key, .number, .type, .issuer, .date,
   implementedBy: [(m:LegalDocument)-[:IMPLEMENTS]->(l) | m { .key, .number, .type, .issuer, .date,
     documentId: head([(m)<-[:IS]-(d:Document) | d.id]) }]
 } AS legal`;
+
+/* ------------------------------------------------------------- alignment matrix ------------------------------------------------------------ */
+
+/**
+ * Corpus documents implementing any of $keys directly or through the chain, with the policy fields of
+ * their tasks and targets (one slug per tagged task or target).
+ */
+export const MATRIX_DOCUMENTS = `
+MATCH (root:LegalDocument) WHERE root.key IN $keys
+MATCH (d:Document)-[:IMPLEMENTS]->(:LegalDocument)-[:IMPLEMENTS*0..6]->(root)
+WITH DISTINCT d
+RETURN d { .id, .number, .type, .title, .date, .locality, .province, .issuer,
+  taskFields: [(d)-[:HAS_TASK]->(:Task)-[:IN_FIELD]->(f:Field) | f.slug],
+  targetFields: [(d)-[:HAS_TARGET]->(:Target)-[:IN_FIELD]->(f:Field) | f.slug],
+  taskCount: COUNT { (d)-[:HAS_TASK]->() }, targetCount: COUNT { (d)-[:HAS_TARGET]->() } } AS doc
+ORDER BY coalesce(d.province, d.locality), d.date`;
+
+/** A passage with the passages before it in its section (nearest first), to find a table row's header. */
+export const TABLE_CONTEXT = `
+MATCH (p:Passage {id: $id})
+OPTIONAL MATCH (q:Passage {documentId: p.documentId})
+WHERE q.sectionId = p.sectionId AND q.ordinal < p.ordinal AND q.ordinal >= p.ordinal - 300
+WITH p, q ORDER BY q.ordinal DESC
+RETURN p.sectionPath AS section, p.page AS page, p.text AS text, collect(q.text) AS before`;
+
+/* ------------------------------------------------------------- saved searches ------------------------------------------------------------- */
+
+export const CREATE_SAVED_SEARCH = `
+CREATE (s:SavedSearch {id: $id, q: $q, filters: $filters, createdAt: $createdAt})
+RETURN s { .id, .q, .filters, .createdAt } AS saved`;
+
+export const LIST_SAVED_SEARCHES = `
+MATCH (s:SavedSearch) RETURN s { .id, .q, .filters, .createdAt } AS saved ORDER BY s.createdAt DESC`;
+
+export const GET_SAVED_SEARCH = `
+MATCH (s:SavedSearch {id: $id}) RETURN s { .id, .q, .filters, .createdAt } AS saved`;
+
+export const DELETE_SAVED_SEARCH = `
+MATCH (s:SavedSearch {id: $id}) DETACH DELETE s RETURN count(*) AS deleted`;
+
+/** Documents ingested after $since, newest first, optionally of a locality (folded) and type (folded). */
+export const DOCUMENTS_INGESTED_SINCE = `
+MATCH (d:Document) WHERE d.ingestedAt > $since
+  AND ($locality IS NULL OR d.localityFolded = $locality OR d.provinceFolded = $locality)
+  AND ($type IS NULL OR d.typeFolded = $type)
+RETURN d { .id, .title, .number, .type, .date, .issuer, .locality, .province, .ingestedAt } AS doc
+ORDER BY d.ingestedAt DESC LIMIT 200`;

@@ -52,16 +52,47 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions): Promise<Loc
   if (reused) return reused;
 
   // One starter per data folder at a time (e.g. the server and a script started together).
-  return withFileLock(
-    path.join(home, 'start.lock'),
-    (opts.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS) + 60_000,
-    log,
-    async () => {
-      const again = await tryReuse(recordFile, home, log);
-      if (again) return again;
-      if (launcherIsUpToDate()) checkJavaAndMaven({ maven: false });
-      else await buildLauncher({ log });
-      return launch(opts, home, recordFile, log);
+  const start = (port: number | undefined) =>
+    withFileLock(
+      path.join(home, 'start.lock'),
+      (opts.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS) + 60_000,
+      log,
+      async () => {
+        const again = await tryReuse(recordFile, home, log);
+        if (again) return again;
+        if (launcherIsUpToDate()) checkJavaAndMaven({ maven: false });
+        else await buildLauncher({ log });
+        return launch(port === undefined ? opts : { ...opts, port }, home, recordFile, log);
+      },
+    );
+  const first = await start(opts.port);
+  return first.owned ? restartable(first, start) : first;
+}
+
+/** An owned local Neo4j that its owner can restart (the watchdog does, when the JVM died). */
+function restartable(
+  first: LocalNeo4j,
+  start: (port: number | undefined) => Promise<LocalNeo4j>,
+): LocalNeo4j {
+  let current = first;
+  return {
+    get uri() {
+      return current.uri;
     },
-  );
+    get pid() {
+      return current.pid;
+    },
+    owned: true,
+    stop: () => current.stop(),
+    restart: async () => {
+      await current.stop();
+      const port = Number(new URL(current.uri.replace(/^bolt/u, 'http')).port);
+      try {
+        current = await start(port);
+      } catch {
+        current = await start(0); // the old port was taken meanwhile
+      }
+      return current.uri;
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { passageFacets } from '../core/text/facets.ts';
 import { indexField, TERMS_VERSION } from '../core/text/normalize.ts';
 import type { GraphConnection } from './connection.ts';
 import * as Q from './cypher.ts';
+import { SEQ_STRIDE } from './writer.ts';
 
 export interface LexicalRow {
   id: string;
@@ -98,26 +99,77 @@ export class PassageStore {
         tx.run(Q.PASSAGES_WITHOUT_TERMS, { termsVersion: TERMS_VERSION, limit: neo4j.int(BACKFILL_BATCH) }),
       );
       if (res.records.length === 0) break;
-      const rows = res.records.map((rec) => {
-        const r = rec.toObject() as Record<string, unknown>;
-        const str = (k: string) => (typeof r[k] === 'string' ? r[k] : null);
-        return {
-          id: r.id as string,
-          terms: indexField(`${str('section') ?? ''}\n${str('text') ?? ''}`),
-          facets: passageFacets({
-            documentId: r.documentId as string,
-            locality: str('locality'),
-            province: str('province'),
-            type: str('type'),
-            date: str('date'),
-            fields: (r.fields as string[] | null) ?? [],
-          }),
-        };
+      await this.conn.write(async (tx) => {
+        // a batch is one change of the graph: passages that never had a sequence get one of its version
+        const bumped = await tx.run(Q.BUMP_GRAPH_VERSION);
+        const version = bumped.records[0]!.get('version') as number;
+        const rows = res.records.map((rec, i) => termsRow(rec.toObject(), version * SEQ_STRIDE + i + 1));
+        await tx.run(Q.SET_PASSAGE_TERMS, {
+          rows,
+          termsVersion: TERMS_VERSION,
+          stride: neo4j.int(SEQ_STRIDE),
+        });
       });
-      await this.conn.write((tx) => tx.run(Q.SET_PASSAGE_TERMS, { rows, termsVersion: TERMS_VERSION }));
-      done += rows.length;
+      done += res.records.length;
     }
     await this.conn.write((tx) => tx.run(Q.SET_TERMS_VERSION, { termsVersion: TERMS_VERSION }));
     return done;
   }
+
+  /* ------------------------------------------------------------ embedding sync ------------------------------------------------------------ */
+
+  /** Up to `limit` passages with a change sequence above `after`, in sequence order. */
+  async passagesAfter(after: number, limit: number): Promise<SyncPassage[]> {
+    const res = await this.conn.read((tx) =>
+      tx.run(Q.PASSAGES_AFTER, { after: neo4j.int(after), limit: neo4j.int(limit) }),
+    );
+    return res.records.map((r) => r.toObject() as unknown as SyncPassage);
+  }
+
+  async countAfter(after: number): Promise<number> {
+    const [n] = await this.conn.column<number>(Q.COUNT_PASSAGES_AFTER, { after: neo4j.int(after) }, 'n');
+    return n ?? 0;
+  }
+
+  async count(): Promise<number> {
+    const [n] = await this.conn.column<number>(Q.COUNT_PASSAGES, {}, 'n');
+    return n ?? 0;
+  }
+
+  /** Deletions after sequence `after`: the passage ids each removed. */
+  async removedAfter(after: number): Promise<{ seq: number; ids: string[] }[]> {
+    const res = await this.conn.read((tx) => tx.run(Q.REMOVED_AFTER, { after: neo4j.int(after) }));
+    return res.records.map((r) => ({ seq: r.get('seq') as number, ids: r.get('ids') as string[] }));
+  }
+
+  /** The ids among `ids` that are passages of the graph now. */
+  async existing(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    return new Set(await this.conn.column<string>(Q.EXISTING_PASSAGES, { ids }, 'id'));
+  }
+}
+
+/** A passage to embed: its text is the section path and the passage text, as the lexical field. */
+export interface SyncPassage {
+  id: string;
+  seq: number;
+  section: string | null;
+  text: string;
+}
+
+function termsRow(r: Record<string, unknown>, seq: number) {
+  const str = (k: string) => (typeof r[k] === 'string' ? r[k] : null);
+  return {
+    id: r.id as string,
+    seq: neo4j.int(seq),
+    terms: indexField(`${str('section') ?? ''}\n${str('text') ?? ''}`),
+    facets: passageFacets({
+      documentId: r.documentId as string,
+      locality: str('locality'),
+      province: str('province'),
+      type: str('type'),
+      date: str('date'),
+      fields: (r.fields as string[] | null) ?? [],
+    }),
+  };
 }

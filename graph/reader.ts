@@ -1,6 +1,26 @@
 import neo4j, { type Node, type Relationship } from 'neo4j-driver';
+import { isNodeKind, NODE_KINDS, type NodeKind } from '../core/vocab/node-kinds.ts';
 import type { GraphConnection } from './connection.ts';
 import * as Q from './cypher.ts';
+import type {
+  AgencyDetail,
+  AgencyRow,
+  CountsRow,
+  DocumentDetail,
+  DocumentHead,
+  DocumentPassage,
+  DocumentSummary,
+  FieldCountRow,
+  GraphEdge,
+  GraphNode,
+  ImplementerRow,
+  Neighbourhood,
+  SectionRow,
+  TargetRow,
+  TaskRow,
+} from './rows.ts';
+
+export type * from './rows.ts';
 
 /**
  * Filters are already normalised by the caller: localities and free text folded, numbers as number keys.
@@ -47,20 +67,6 @@ export interface TargetFilter {
   limit: number;
 }
 
-export interface GraphNode {
-  id: string;
-  label: string;
-  kind: string;
-}
-
-export interface GraphEdge {
-  source: string;
-  target: string;
-  type: string;
-}
-
-export type Row = Record<string, unknown>;
-
 export interface PassageRow {
   id: string;
   documentId: string;
@@ -83,7 +89,7 @@ export interface PassageRow {
 export class GraphReader {
   constructor(private readonly conn: GraphConnection) {}
 
-  async counts(): Promise<{ documents: number; passages: number; tasks: number; targets: number }> {
+  async counts(): Promise<CountsRow> {
     const res = await this.conn.read((tx) => tx.run(Q.COUNTS));
     const r = res.records[0];
     return {
@@ -94,16 +100,16 @@ export class GraphReader {
     };
   }
 
-  listDocuments(filter: DocumentFilter): Promise<Row[]> {
-    return this.conn.column<Row>(Q.LIST_DOCUMENTS, { ...filter }, 'doc');
+  listDocuments(filter: DocumentFilter): Promise<DocumentSummary[]> {
+    return this.conn.column<DocumentSummary>(Q.LIST_DOCUMENTS, { ...filter }, 'doc');
   }
 
-  async getDocument(id: string): Promise<Row | null> {
-    const [doc] = await this.conn.column<Row>(Q.GET_DOCUMENT, { id }, 'doc');
+  async getDocument(id: string): Promise<DocumentDetail | null> {
+    const [doc] = await this.conn.column<DocumentHead>(Q.GET_DOCUMENT, { id }, 'doc');
     if (!doc) return null;
     const [sections, passages] = await Promise.all([
-      this.conn.column<Row>(Q.GET_SECTIONS, { id }, 'section'),
-      this.conn.column<Row>(Q.GET_PASSAGES, { id }, 'passage'),
+      this.conn.column<SectionRow>(Q.GET_SECTIONS, { id }, 'section'),
+      this.conn.column<DocumentPassage>(Q.GET_PASSAGES, { id }, 'passage'),
     ]);
     return { ...doc, sections, passages };
   }
@@ -115,54 +121,51 @@ export class GraphReader {
     });
   }
 
-  async listTasks(filter: TaskFilter): Promise<Row[]> {
+  async listTasks(filter: TaskFilter): Promise<TaskRow[]> {
     const params = { agencyKind: null, ...filter, limit: neo4j.int(filter.limit) };
-    const rows = await this.conn.column<Row>(Q.LIST_TASKS, params, 'task');
+    const rows = await this.conn.column<StoredTask>(Q.LIST_TASKS, params, 'task');
     return rows.map(parseTask);
   }
 
-  listAgencies(filter: { locality: string | null; q: string | null }): Promise<Row[]> {
-    return this.conn.column<Row>(Q.LIST_AGENCIES, filter, 'agency');
+  listAgencies(filter: { locality: string | null; q: string | null }): Promise<AgencyRow[]> {
+    return this.conn.column<AgencyRow>(Q.LIST_AGENCIES, filter, 'agency');
   }
 
-  async getAgency(key: string): Promise<Row | null> {
-    const [agency] = await this.conn.column<Row>(Q.GET_AGENCY, { key }, 'agency');
-    if (!agency) return null;
-    return {
-      ...agency,
-      leads: (agency.leads as Row[]).map(parseTask),
-      coordinates: (agency.coordinates as Row[]).map(parseTask),
+  async getAgency(key: string): Promise<AgencyDetail | null> {
+    type Stored = Omit<AgencyDetail, 'leads' | 'coordinates'> & {
+      leads: StoredTask[];
+      coordinates: StoredTask[];
     };
+    const [agency] = await this.conn.column<Stored>(Q.GET_AGENCY, { key }, 'agency');
+    if (!agency) return null;
+    return { ...agency, leads: agency.leads.map(parseTask), coordinates: agency.coordinates.map(parseTask) };
   }
 
-  listTargets(filter: TargetFilter): Promise<Row[]> {
-    return this.conn.column<Row>(
-      Q.LIST_TARGETS,
-      {
-        ...filter,
-        subject: filter.subject ?? null,
-        subjectExact: filter.subjectExact ?? null,
-        metric: filter.metric ?? null,
-        limit: neo4j.int(filter.limit),
-      },
-      'target',
-    );
+  listTargets(filter: TargetFilter): Promise<TargetRow[]> {
+    const params = {
+      ...filter,
+      subject: filter.subject ?? null,
+      subjectExact: filter.subjectExact ?? null,
+      metric: filter.metric ?? null,
+      limit: neo4j.int(filter.limit),
+    };
+    return this.conn.column<TargetRow>(Q.LIST_TARGETS, params, 'target');
   }
 
   /** Documents implementing `key` (a number key) directly or through the chain, with the citing passage. */
-  async implementers(key: string): Promise<{ doc: Row; how: Row }[]> {
+  async implementers(key: string): Promise<ImplementerRow[]> {
     const res = await this.conn.read((tx) => tx.run(Q.IMPLEMENTERS, { key }));
-    return res.records.map((r) => ({ doc: r.get('doc') as Row, how: r.get('how') as Row }));
+    return res.records.map((r) => ({
+      doc: r.get('doc') as ImplementerRow['doc'],
+      how: r.get('how') as ImplementerRow['how'],
+    }));
   }
 
-  fieldCounts(): Promise<Row[]> {
-    return this.conn.column<Row>(Q.FIELD_COUNTS, {}, 'field');
+  fieldCounts(): Promise<FieldCountRow[]> {
+    return this.conn.column<FieldCountRow>(Q.FIELD_COUNTS, {}, 'field');
   }
 
-  async neighbourhood(
-    center: string,
-    depth: number,
-  ): Promise<{ nodes: GraphNode[]; edges: GraphEdge[] } | null> {
+  async neighbourhood(center: string, depth: number): Promise<Neighbourhood | null> {
     const res = await this.conn.read((tx) =>
       tx.run(Q.GRAPH_NEIGHBOURHOOD, { center, depth: neo4j.int(depth) }),
     );
@@ -172,6 +175,7 @@ export class GraphReader {
     const byElement = new Map<string, string>();
     const addNode = (n: Node): void => {
       const g = toGraphNode(n);
+      if (!g) return;
       nodes.set(g.id, g);
       byElement.set(n.elementId, g.id);
     };
@@ -189,28 +193,37 @@ export class GraphReader {
   }
 }
 
-function parseTask(t: Row): Row {
+/** A task as stored: its normalised deadline is a JSON string. */
+type StoredTask = Omit<TaskRow, 'deadlineNorm'> & { deadlineNorm: string | TaskRow['deadlineNorm'] };
+
+function parseTask(t: StoredTask): TaskRow {
   const norm = t.deadlineNorm;
-  return { ...t, deadlineNorm: typeof norm === 'string' ? (JSON.parse(norm) as unknown) : (norm ?? null) };
+  return {
+    ...t,
+    deadlineNorm: typeof norm === 'string' ? (JSON.parse(norm) as TaskRow['deadlineNorm']) : norm,
+  };
 }
+
+type Props = Record<string, unknown>;
 
 const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
-const NODE_KINDS: Record<string, { key: string; label: (p: Row) => string }> = {
-  Document: { key: 'id', label: (p) => str(p.number ?? p.title ?? p.id) },
-  Agency: { key: 'key', label: (p) => (p.locality ? `${str(p.name)} (${str(p.locality)})` : str(p.name)) },
-  Task: { key: 'id', label: (p) => str(p.title).slice(0, 80) },
-  Target: { key: 'id', label: (p) => str(p.indicator).slice(0, 80) },
-  LegalDocument: { key: 'key', label: (p) => str(p.number) },
-  Field: { key: 'slug', label: (p) => str(p.vi ?? p.slug) },
-  Locality: { key: 'name', label: (p) => str(p.name) },
-  AgencyKind: { key: 'slug', label: (p) => str(p.name ?? p.slug) },
+/** How a node of each kind is labelled in the browsing view. */
+const NODE_LABELS: Record<NodeKind, (p: Props) => string> = {
+  Document: (p) => str(p.number ?? p.title ?? p.id),
+  Agency: (p) => (p.locality ? `${str(p.name)} (${str(p.locality)})` : str(p.name)),
+  Task: (p) => str(p.title).slice(0, 80),
+  Target: (p) => str(p.indicator).slice(0, 80),
+  LegalDocument: (p) => str(p.number),
+  Field: (p) => str(p.vi ?? p.slug),
+  Locality: (p) => str(p.name),
+  AgencyKind: (p) => str(p.name ?? p.slug),
+  Section: (p) => str(p.heading || p.marker || p.id).slice(0, 80),
 };
 
-function toGraphNode(n: Node): GraphNode {
-  const kind = n.labels[0] ?? 'Node';
-  const spec = NODE_KINDS[kind];
-  const props: Row = n.properties;
-  if (!spec) return { id: n.elementId, label: kind, kind };
-  return { id: str(props[spec.key]), label: spec.label(props), kind };
+function toGraphNode(n: Node): GraphNode | null {
+  const kind = n.labels.find(isNodeKind);
+  if (!kind) return null;
+  const props: Props = n.properties;
+  return { id: str(props[NODE_KINDS[kind].key]), label: NODE_LABELS[kind](props), kind };
 }

@@ -26,6 +26,8 @@ export const SCHEMA_STATEMENTS: readonly string[] = [
   'CREATE CONSTRAINT graph_state_key IF NOT EXISTS FOR (s:GraphState) REQUIRE s.key IS UNIQUE',
   'CREATE INDEX passage_seq IF NOT EXISTS FOR (p:Passage) ON (p.seq)',
   'CREATE INDEX removed_passages_seq IF NOT EXISTS FOR (r:RemovedPassages) ON (r.seq)',
+  'CREATE CONSTRAINT passage_vector_id IF NOT EXISTS FOR (v:PassageVector) REQUIRE v.id IS UNIQUE',
+  'CREATE CONSTRAINT vector_state_key IF NOT EXISTS FOR (s:VectorState) REQUIRE s.key IS UNIQUE',
   // Lucene over the pre-normalised terms (core/text/normalize.ts indexField) and the filter facets: the
   // whitespace analyzer keeps every term as written, updated in the writing transaction.
   `CREATE FULLTEXT INDEX ${PASSAGE_FULLTEXT_INDEX} IF NOT EXISTS FOR (p:Passage) ON EACH [p.terms, p.facets]

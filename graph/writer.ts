@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import type { AgencyRef, Extraction, LegalReference, StructuredDocument } from '../core/types.ts';
 import { numberKey } from '../core/vocab/docnumber.ts';
 import { subjectExact } from '../core/vocab/target-subjects.ts';
@@ -9,6 +9,13 @@ import type { GraphConnection } from './connection.ts';
 import * as Q from './cypher.ts';
 
 export type WriteStatus = 'ingested' | 'replaced' | 'unchanged' | 'merged';
+
+/**
+ * Change sequences: the i-th passage written by graph version v has `seq = v · SEQ_STRIDE + i + 1`, the
+ * passages a deletion at version v removed are recorded with `seq = v · SEQ_STRIDE`, so one number orders
+ * every passage change (the embedding sync's cursor).
+ */
+export const SEQ_STRIDE = 2 ** 20;
 
 export interface WriteResult {
   status: WriteStatus;
@@ -56,11 +63,11 @@ export async function writeDocument(conn: GraphConnection, input: DocumentWrite)
     }
     const previous = await tx.run(Q.FIND_DOCUMENTS_BY_FILE, { file: input.file });
     const replaced = previous.records.map((r) => r.get('id') as string);
-    const seq = await bumpVersion(tx);
-    for (const id of replaced) await deleteInTx(tx, id, seq);
+    const version = await bumpVersion(tx);
+    for (const id of replaced) await deleteInTx(tx, id, version);
     const twin = await findSameDocument(tx, input, replaced);
-    if (twin) return { ...(await mergeInto(tx, input, twin, seq)), replaced };
-    await writeStructure(tx, input, seq);
+    if (twin) return { ...(await mergeInto(tx, input, twin, version)), replaced };
+    await writeStructure(tx, input, version);
     await writeFacts(tx, input);
     return { status: replaced.length ? 'replaced' : 'ingested', documentId: doc.id, replaced };
   });
@@ -101,13 +108,13 @@ async function mergeInto(
   tx: ManagedTransaction,
   input: DocumentWrite,
   twin: SameDocument,
-  seq: number,
+  version: number,
 ): Promise<Omit<WriteResult, 'replaced'>> {
   const facts = input.extraction.tasks.length + input.extraction.targets.length;
   if (facts > twin.facts && input.rekey) {
     const rebuilt = { ...input, ...input.rekey(twin.id) };
-    await deleteInTx(tx, twin.id, seq);
-    await writeStructure(tx, rebuilt, seq);
+    await deleteInTx(tx, twin.id, version);
+    await writeStructure(tx, rebuilt, version);
     await writeFacts(tx, rebuilt);
   }
   await tx.run(Q.SET_DOCUMENT_SOURCES, {
@@ -132,18 +139,18 @@ export async function deleteDocument(conn: GraphConnection, id: string): Promise
   await conn.write(async (tx) => deleteInTx(tx, id, await bumpVersion(tx)));
 }
 
-/** Raises the graph's change marker in this transaction; returns the new version (the write's `seq`). */
+/** Raises the graph's change marker in this transaction; returns the new version. */
 async function bumpVersion(tx: ManagedTransaction): Promise<number> {
   const res = await tx.run(Q.BUMP_GRAPH_VERSION);
   return res.records[0]!.get('version') as number;
 }
 
-async function deleteInTx(tx: ManagedTransaction, id: string, seq: number): Promise<void> {
-  await tx.run(Q.RECORD_REMOVED_PASSAGES, { id, seq });
+async function deleteInTx(tx: ManagedTransaction, id: string, version: number): Promise<void> {
+  await tx.run(Q.RECORD_REMOVED_PASSAGES, { id, seq: neo4j.int(version * SEQ_STRIDE) });
   for (const statement of Q.DELETE_DOCUMENT) await tx.run(statement, { id });
 }
 
-async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, seq: number): Promise<void> {
+async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, version: number): Promise<void> {
   const { doc, extraction } = input;
   const m = extraction.meta;
   await tx.run(Q.UPSERT_DOCUMENT, {
@@ -188,7 +195,9 @@ async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, seq:
     date: m.date,
   };
   // the lexical field and filter facets are written with the passage, so the full-text index follows
-  const passages = doc.passages.map((p) => ({
+  if (doc.passages.length >= SEQ_STRIDE)
+    throw new RangeError(`more than ${SEQ_STRIDE} passages in one document`);
+  const passages = doc.passages.map((p, i) => ({
     ...p,
     documentId: doc.id,
     page: p.page ?? null,
@@ -196,7 +205,7 @@ async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, seq:
     terms: indexField(`${p.sectionPath}\n${p.text}`),
     facets: passageFacets({ ...facetSource, fields: extraction.sectionFields[p.sectionId] ?? [] }),
     termsVersion: TERMS_VERSION,
-    seq,
+    seq: neo4j.int(version * SEQ_STRIDE + i + 1),
   }));
   await tx.run(Q.UPSERT_PASSAGES, { documentId: doc.id, rows: passages });
 }

@@ -4,9 +4,11 @@ import type { GraphConnection } from '../graph/connection.ts';
 import { writeDocument, type WriteStatus } from '../graph/writer.ts';
 import { toAppError, type ErrorCode } from '../core/errors.ts';
 import { numberKey, referenceKey } from '../core/vocab/docnumber.ts';
+import { analyse, type Analysis } from './analyse.ts';
 import { extract } from './extract/index.ts';
-import { parse, type ParseOptions } from './parse/index.ts';
-import { contentHash, structure } from './structure/index.ts';
+import type { ParseOptions } from './parse/index.ts';
+import { KeyedLock } from './queue.ts';
+import { structure } from './structure/index.ts';
 import type { ManifestEntry, SourceFile } from '../core/types.ts';
 
 export interface IngestOptions {
@@ -15,7 +17,12 @@ export interface IngestOptions {
   manifest: ReadonlyMap<string, ManifestEntry>;
   /** Called after each file with the number done so far. */
   onProgress?: (done: number, total: number, result: FileResult) => void;
+  /** Where parse/structure/extract run; in this thread when omitted (the server passes its isolated worker). */
+  analyse?: (file: SourceFile, parse: ParseOptions, manifest?: ManifestEntry) => Promise<Analysis>;
 }
+
+/** Writes of one identity (file name, document number) never overlap, whoever calls. */
+const writeLock = new KeyedLock();
 
 export interface FileResult {
   file: string;
@@ -41,20 +48,23 @@ export async function ingestSource(
   opts: IngestOptions,
 ): Promise<FileResult> {
   try {
-    const parsed = await parse(file, opts.parse);
-    const hash = contentHash(file.bytes);
     const manifest = opts.manifest.get(file.name);
-    const doc = structure({ parsed, contentHash: hash });
-    const extraction = extract(doc, manifest);
+    const { doc, extraction } = opts.analyse
+      ? await opts.analyse(file, opts.parse, manifest)
+      : await analyse(file, { parse: opts.parse, manifest });
+    // Re-keying (the writer found this document under another id) re-runs structure and extract here.
     const rekey = (id: string) => {
-      const again = structure({ parsed, contentHash: hash, id });
+      const again = structure({ parsed: doc.parsed, contentHash: doc.contentHash, id });
       return { doc: again, extraction: extract(again, manifest) };
     };
     const { number, locality } = extraction.meta;
     const identity = number
       ? { key: referenceKey(number, locality), number, numberKey: numberKey(number) }
       : null;
-    const written = await writeDocument(conn, { doc, extraction, file: file.name, identity, rekey });
+    const keys = [`file:${file.name}`, ...(identity ? [`number:${identity.key}`] : [])];
+    const written = await writeLock.with(keys, () =>
+      writeDocument(conn, { doc, extraction, file: file.name, identity, rekey }),
+    );
     return {
       file: file.name,
       status: written.status,

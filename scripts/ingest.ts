@@ -13,7 +13,8 @@ async function main(): Promise<number> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   if (inputs.length === 0) inputs.push(config.corpusDir);
-  const rt = await openRuntime(config, log);
+  // vectors are the running server's (or the next start's) work: it sees this ingest by the graph's change marker
+  const rt = await openRuntime(config, log, { vectors: false });
   try {
     const progress = startProgress('ingest');
     const results = await rt.ingestPaths(inputs, (done, total, r) => progress.update(done, total, r.file));

@@ -32,6 +32,7 @@ export const ConfigSchema = z.object({
   ALLOWED_HOSTS: z.string().default(''),
   INGEST_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
   EMBEDDER: z.enum(['auto', 'e5', 'openai', 'transformers', 'offline']).default('auto'),
+  VECTOR_INDEX: z.enum(['hnsw', 'neo4j']).default('hnsw'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
   MODEL_DIR: opt(z.string().min(1)),
   EMBEDDINGS_URL: opt(
@@ -40,6 +41,7 @@ export const ConfigSchema = z.object({
   EMBEDDINGS_MODEL: z.string().min(1).default('intfloat/multilingual-e5-small'),
   EMBEDDINGS_API_KEY: opt(z.string().min(1)),
   EMBEDDINGS_INPUT_TYPE: z.enum(['auto', 'field', 'prefix', 'none']).default('auto'),
+  SEARCH_FUSION: opt(z.enum(['rrf', 'convex'])),
   SEARCH_WEIGHTS: opt(
     z
       .string()
@@ -54,6 +56,8 @@ export const ConfigSchema = z.object({
     .positive()
     .default(50 * 1024 * 1024),
   PARSE_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  PARSE_MEMORY_MB: z.coerce.number().int().min(64).default(1536),
+  INGEST_QUEUE_FILES: z.coerce.number().int().positive().default(40),
   RATE_LIMIT_PER_MIN: z.coerce.number().int().min(0).default(6000),
   INGEST_RATE_PER_MIN: z.coerce.number().int().min(0).default(60),
   OCR: z.enum(['auto', 'on', 'off']).default('auto'),

@@ -2,6 +2,7 @@ import { GraphConnection } from '../graph/connection.ts';
 import { startLocalNeo4j, type LocalNeo4j } from '../graph/local-neo4j.ts';
 import { syncLineage } from '../graph/lineage.ts';
 import { GraphReader } from '../graph/reader.ts';
+import { DEFAULT_WATCHDOG, GraphWatchdog } from '../graph/watchdog.ts';
 import { seedTaxonomy } from '../graph/writer.ts';
 import { FIELDS } from '../ingest/extract/fields.ts';
 import {
@@ -11,9 +12,12 @@ import {
   loadManifest,
   type FileResult,
 } from '../ingest/pipeline.ts';
+import { AnalysisHost } from '../ingest/isolate/host.ts';
 import type { ParseOptions } from '../ingest/parse/index.ts';
-import type { SourceFile } from '../core/types.ts';
+import { IngestQueue } from '../ingest/queue.ts';
+import type { ManifestEntry, SourceFile } from '../core/types.ts';
 import type { AppContext } from './api/context.ts';
+import { DEFAULT_RESULT_CACHE, ResultCache } from './api/result-cache.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { SearchService } from './search/service.ts';
@@ -26,12 +30,19 @@ export interface Runtime {
   reader: GraphReader;
   search: SearchService;
   local: LocalNeo4j | null;
-  /** Ingests paths (files or folders) and refreshes the search indexes. */
+  /**
+   * Ingests paths (files or folders): the lexical index follows in each document's transaction, the
+   * vectors catch up in the background (`search.embeddingsIdle()` waits for them).
+   */
   ingestPaths: (
     inputs: string[],
     onProgress?: (done: number, total: number, r: FileResult) => void,
   ) => Promise<FileResult[]>;
   ingestFiles: (files: SourceFile[]) => Promise<FileResult[]>;
+  /** Uploads and start-up/CLI ingests pass through it one job at a time; full → BUSY (429). */
+  queue: IngestQueue;
+  /** Answers of repeated read queries, invalidated by every ingest. */
+  cache: ResultCache;
   close: () => Promise<void>;
 }
 
@@ -63,46 +74,101 @@ export async function connectGraph(
   }
 }
 
-export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
+/** Restarts an owned local Neo4j whose JVM died (or still hangs at the second attempt) and re-targets `conn`. */
+function localRecovery(local: LocalNeo4j | null, conn: GraphConnection, log: Logger) {
+  if (!local?.restart) return undefined;
+  return async (attempt: number): Promise<void> => {
+    if (attempt === 1 && local.pid !== undefined && processAlive(local.pid)) return;
+    log.warn('restarting the local Neo4j');
+    const uri = await local.restart!();
+    await conn.retarget(uri);
+  };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens the graph (and the local Neo4j) and search. `vectors: false` is for processes that only write
+ * (the CLI ingest): the running server, or the next start, embeds what they wrote.
+ */
+export async function openRuntime(
+  config: Config,
+  log: Logger,
+  opts: { vectors?: boolean } = {},
+): Promise<Runtime> {
   const { conn, local } = await connectGraph(config, log);
+  const recover = localRecovery(local, conn, log);
+  const watchdog = new GraphWatchdog(conn, { ...DEFAULT_WATCHDOG, log, ...(recover ? { recover } : {}) });
+  watchdog.start();
   await seedTaxonomy(conn, FIELDS);
   await syncLineage(conn);
   const reader = new GraphReader(conn);
-  const search = await SearchService.open(conn, config, log);
+  const cache = new ResultCache(DEFAULT_RESULT_CACHE, () => search.status().embedding.pending === 0);
+  const search = await SearchService.open(conn, config, log, {
+    ...opts,
+    onGraphChange: () => cache.invalidate(),
+  });
   const manifestCache = new Map<string, Awaited<ReturnType<typeof loadManifest>>>();
   const manifestFor = async (dir: string) => {
     if (!manifestCache.has(dir)) manifestCache.set(dir, await loadManifest(dir));
     return manifestCache.get(dir)!;
   };
-  const opts = { parse: parseOptions(config, log) };
+  const host = new AnalysisHost({ maxMemoryMb: config.PARSE_MEMORY_MB, idleMs: 30_000 });
+  const queue = new IngestQueue({ maxFiles: config.INGEST_QUEUE_FILES, retryAfterSeconds: 10 });
+  const ingestOpts = {
+    parse: parseOptions(config, log),
+    analyse: (file: SourceFile, parse: ParseOptions, entry?: ManifestEntry) => host.run(file, parse, entry),
+  };
   return {
     config,
     conn,
     reader,
     search,
     local,
-    ingestPaths: async (inputs, onProgress) => {
-      const files = await collectFiles(inputs);
-      const manifest = new Map([...(await manifestFor(config.corpusDir))]);
-      for (const input of inputs) for (const [k, v] of await manifestFor(input)) manifest.set(k, v);
-      const results = await ingestPaths(conn, files, {
-        ...opts,
-        manifest,
-        ...(onProgress ? { onProgress } : {}),
-      });
-      await syncLineage(conn);
-      await search.rebuild();
-      return results;
-    },
-    ingestFiles: async (files) => {
-      const manifest = await manifestFor(config.corpusDir);
-      const results: FileResult[] = [];
-      for (const f of files) results.push(await ingestSource(conn, f, { ...opts, manifest }));
-      await syncLineage(conn);
-      await search.rebuild();
-      return results;
-    },
+    queue,
+    cache,
+    ingestPaths: (inputs, onProgress) =>
+      queue.run(0, async () => {
+        const files = await collectFiles(inputs);
+        const manifest = new Map([...(await manifestFor(config.corpusDir))]);
+        for (const input of inputs) for (const [k, v] of await manifestFor(input)) manifest.set(k, v);
+        try {
+          const results = await ingestPaths(conn, files, {
+            ...ingestOpts,
+            manifest,
+            ...(onProgress ? { onProgress } : {}),
+          });
+          await syncLineage(conn);
+          search.changed();
+          return results;
+        } finally {
+          cache.invalidate();
+        }
+      }),
+    ingestFiles: (files) =>
+      queue.run(files.length, async () => {
+        const manifest = await manifestFor(config.corpusDir);
+        const results: FileResult[] = [];
+        try {
+          for (const f of files) results.push(await ingestSource(conn, f, { ...ingestOpts, manifest }));
+          await syncLineage(conn);
+          search.changed();
+          return results;
+        } finally {
+          cache.invalidate();
+        }
+      }),
     close: async () => {
+      await watchdog.stop();
+      await host.close();
+      await search.close();
       await conn.close();
       if (local) await local.stop();
     },
@@ -112,11 +178,13 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
 /** The API's context for a running runtime. */
 export function appContext(rt: Runtime, log: Logger): AppContext {
   return {
+    cache: rt.cache,
     config: rt.config,
     conn: rt.conn,
     reader: rt.reader,
     search: rt.search,
-    ingest: rt.ingestFiles,
+    ingest: (files) => rt.ingestFiles(files),
+    admitIngest: (count) => rt.queue.admit(count),
     version: VERSION,
     log,
   };

@@ -253,7 +253,7 @@ export function indexTerms(s: string): string[] {
  * Version of the stored lexical field (`indexField`): passages written with another version are re-computed
  * at start-up. Bump it whenever `indexTerms`, `encodeTerm` or the passage facets change.
  */
-export const TERMS_VERSION = 1;
+export const TERMS_VERSION = 2;
 
 /** Joins the parts of a term that contains whitespace (document numbers) in the stored lexical field. */
 export const TERM_SPACE = '_';

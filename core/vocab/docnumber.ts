@@ -95,7 +95,8 @@ export interface DocNumber {
   normalized: string;
 }
 
-const SEG = '[A-ZĐ][A-Za-zĐđ&]{0,11}\\d{0,2}(?![\\p{L}\\p{M}])';
+/** A letter segment; "TƯ" is the Party's "TW" spelt with its diacritic ("57-NQ/TƯ"). */
+const SEG = '(?:TƯ|[A-ZĐ][A-Za-zĐđ&]{0,11}\\d{0,2})(?![\\p{L}\\p{M}])';
 /** A document number in running text (whitespace already collapsed to single spaces). */
 export const DOC_NUMBER_RE = new RegExp(
   `(?<![\\p{L}\\p{N}/.-])(\\d{1,6})(?: ?/ ?(\\d{4}))?( ?[/-] ?)(${SEG}(?: ?[/-] ?${SEG})*)`,
@@ -112,6 +113,7 @@ function foldUpper(s: string): string {
 const OFFICIAL_CASE: Record<string, string> = { TTG: 'TTg' };
 
 function officialSegment(seg: string): string {
+  if (seg.toUpperCase() === 'TƯ') return 'TW';
   const up = foldUpper(seg);
   return TYPE_ABBR[up]?.abbr ?? OFFICIAL_CASE[up] ?? seg.toUpperCase();
 }

@@ -293,3 +293,9 @@ export function nextAgencyStep(
     note: null,
   };
 }
+
+/** The pre-2025 provinces merged into a post-2025 one, other than the one whose name it keeps. */
+export function provincePredecessors(name: string): string[] {
+  const m = [...PROVINCE_MERGERS, ...PROVINCE_RENAMES].find((x) => x.to === name);
+  return m ? m.from.filter((f) => f !== name) : [];
+}

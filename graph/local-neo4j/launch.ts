@@ -218,7 +218,7 @@ export async function launch(
     log(`Local Neo4j ready at ${uri} in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid})`);
     // Do not keep node alive just for the JVM: when node exits, the exit handler / stdin EOF stops it.
     refStreams(child, false);
-    return { uri, owned: true, stop: entry.stop };
+    return { uri, owned: true, stop: entry.stop, pid: child.pid! };
   } catch (err) {
     await entry.stop();
     throw err;

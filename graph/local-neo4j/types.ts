@@ -7,6 +7,13 @@ export interface LocalNeo4j {
   owned: boolean;
   /** Stops the JVM when owned (clean shutdown, kill -9 after a timeout); does nothing when reused. */
   stop(): Promise<void>;
+  /** The JVM's process id when owned. */
+  pid?: number;
+  /**
+   * Owned only: stops what is left of the JVM and starts a new one on the same data folder (same port
+   * when free); resolves to the new Bolt URI.
+   */
+  restart?(): Promise<string>;
 }
 
 export interface StartLocalNeo4jOptions {

@@ -11,12 +11,20 @@ import { assemble, scanTextTables } from './blocks.ts';
 import type { ParsedTable } from '../../core/types.ts';
 import { fixLegacyFonts } from './encoding.ts';
 import { htmlToBlocks } from './html-walk.ts';
+import { checkZip } from './zip-limits.ts';
+
+/** Images are not text: mammoth is told to drop them instead of inlining them as base64. */
+const dropImages = mammoth.images.imgElement(() => Promise.resolve({ src: '' }));
 
 export async function parseDocx(file: SourceFile): Promise<ParsedDocument> {
   let html: string;
   const warnings: string[] = [];
+  await checkZip(file.bytes, file.name);
   try {
-    const result = await mammoth.convertToHtml({ buffer: file.bytes }, { ignoreEmptyParagraphs: false });
+    const result = await mammoth.convertToHtml(
+      { buffer: file.bytes },
+      { convertImage: dropImages, ignoreEmptyParagraphs: false },
+    );
     html = result.value;
     const errors = result.messages.filter((m) => m.type === 'error');
     if (errors.length > 0) warnings.push(`mammoth: ${errors.map((m) => m.message).join('; ')}`);

@@ -72,7 +72,11 @@ function toFileError(reply: { name: string; message: string }, file: string): Fi
 export function extractPdf(bytes: Buffer, file: string, signal: AbortSignal): Promise<RawPdf> {
   return new Promise((resolvePromise, reject) => {
     const data = new Uint8Array(bytes);
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { moduleUrl, data } });
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { moduleUrl, data },
+      resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;

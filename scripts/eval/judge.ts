@@ -19,6 +19,8 @@ export interface Question {
   category: Category;
   tags: string[];
   query: string;
+  /** Fixed once: the fusion is chosen on `tune` and reported on `heldout`. */
+  split?: 'tune' | 'heldout';
   /** Ask the query in Unicode NFD (decomposed) form. */
   nfd?: boolean;
   relevant: RelevantSpec[];

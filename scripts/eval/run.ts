@@ -2,7 +2,7 @@
  * Runs the questions through a SearchService and prints the tables: per mode Hit@1 / Hit@5 / MRR@10,
  * the per-category (and per-tag) breakdown, and the fusion-weight sweep.
  */
-import type { SearchMode, SearchService } from '../../src/search/service.ts';
+import type { FusionWeights, SearchMode, SearchService } from '../../src/search/service.ts';
 import {
   CATEGORIES,
   groups,
@@ -23,10 +23,11 @@ export async function runQuestions(
   questions: Question[],
   relevant: Map<string, Set<string>>,
   mode: SearchMode,
+  fusion?: FusionWeights,
 ): Promise<Scores> {
   const out: Scores = new Map();
   for (const q of questions) {
-    const res = await svc.search(queryText(q), K, {}, mode);
+    const res = await svc.search(queryText(q), K, {}, mode, undefined, fusion ? { fusion } : {});
     out.set(
       q.id,
       scoreRanking(
@@ -45,7 +46,7 @@ function pick(questions: Question[], scores: Scores, keep: (q: Question) => bool
 }
 
 /** Main table (all questions) and the MRR@10 breakdown by category and tag, one row per mode. */
-export function printModeTables(title: string, questions: Question[], runs: [SearchMode, Scores][]): void {
+export function printModeTables(title: string, questions: Question[], runs: [string, Scores][]): void {
   console.log(`\n${title}`);
   console.log(`${'mode'.padEnd(8)} ${'n'.padStart(3)}  Hit@1  Hit@5  MRR@10`);
   for (const [mode, scores] of runs) {
@@ -74,7 +75,7 @@ export function printMisses(label: string, questions: Question[], scores: Scores
 }
 
 export interface SweepPoint {
-  weights: { bm25: number; vector: number; graph: number; rrfK: number };
+  weights: FusionWeights;
   mrr10: number;
   hit1: number;
   hit5: number;
@@ -82,38 +83,34 @@ export interface SweepPoint {
   byCategory: number[];
 }
 
-export const SWEEP_GRID = {
-  bm25: [1],
-  vector: [0.15, 0.3, 0.6, 1.0],
-  graph: [0, 0.15, 0.3, 0.6],
-  rrfK: [20, 60],
-};
-
-/** Every weight combination of the grid, as SEARCH_WEIGHTS strings. */
-export function sweepSpecs(): string[] {
-  const out: string[] = [];
-  for (const b of SWEEP_GRID.bm25)
-    for (const v of SWEEP_GRID.vector)
-      for (const g of SWEEP_GRID.graph) for (const k of SWEEP_GRID.rrfK) out.push(`${b},${v},${g},${k}`);
+/** The fusion grid: RRF (rank constant 20 or 60) and the convex combination, lexical weight 1. */
+export function sweepGrid(): FusionWeights[] {
+  const out: FusionWeights[] = [];
+  for (const vector of [0.15, 0.3, 0.6, 1.0])
+    for (const rrfK of [20, 60]) out.push({ method: 'rrf', bm25: 1, vector, graph: 0, rrfK });
+  for (const vector of [0.2, 0.4, 0.6, 0.8, 1.0, 1.5])
+    out.push({ method: 'convex', bm25: 1, vector, graph: 0, rrfK: 60 });
   return out;
 }
 
-export function sweepPoint(spec: string, questions: Question[], scores: Scores): SweepPoint {
-  const [bm25 = 1, vector = 0, graph = 0, rrfK = 60] = spec.split(',').map(Number);
+export function sweepPoint(weights: FusionWeights, questions: Question[], scores: Scores): SweepPoint {
   const s = summarize(pick(questions, scores, () => true));
   const byCategory = CATEGORIES.map((c) => summarize(pick(questions, scores, (q) => q.category === c)).mrr10);
-  return { weights: { bm25, vector, graph, rrfK }, mrr10: s.mrr10, hit1: s.hit1, hit5: s.hit5, byCategory };
+  return { weights, mrr10: s.mrr10, hit1: s.hit1, hit5: s.hit5, byCategory };
 }
+
+export const describeWeights = (w: FusionWeights): string =>
+  w.method === 'rrf'
+    ? `rrf ${w.bm25},${w.vector},${w.graph},k${w.rrfK}`
+    : `convex ${w.bm25},${w.vector},${w.graph}`;
 
 export function printSweep(title: string, points: SweepPoint[]): void {
   console.log(`\n${title}`);
   const cats = CATEGORIES.map((c) => c.slice(0, 6).padEnd(6)).join(' ');
-  console.log(`bm25  vector  graph  rrfK   MRR@10  Hit@1  Hit@5   MRR@10 by category: ${cats}`);
+  console.log(`${'fusion'.padEnd(22)} MRR@10  Hit@1  Hit@5   MRR@10 by category: ${cats}`);
   for (const p of points) {
-    const w = p.weights;
     console.log(
-      `${String(w.bm25).padEnd(5)} ${String(w.vector).padEnd(7)} ${String(w.graph).padEnd(6)} ${String(w.rrfK).padEnd(5)}  ` +
-        `${f3(p.mrr10)}   ${f3(p.hit1)}  ${f3(p.hit5)}   ${' '.repeat(20)}${p.byCategory.map((x) => f3(x).padEnd(6)).join(' ')}`,
+      `${describeWeights(p.weights).padEnd(22)} ${f3(p.mrr10)}   ${f3(p.hit1)}  ${f3(p.hit5)}   ${' '.repeat(20)}${p.byCategory.map((x) => f3(x).padEnd(6)).join(' ')}`,
     );
   }
 }
@@ -137,17 +134,12 @@ export function bestPoint(points: SweepPoint[]): SweepPoint | undefined {
 export const SWEEP_TOLERANCE = 0.01;
 
 /**
- * The defaults to ship: among points within SWEEP_TOLERANCE of the best MRR@10, the one with the most
- * vector weight (vectors are the only signal for paraphrases and English questions, and a neural
- * embedder makes them stronger than the offline one measured here), then the best MRR@10.
+ * The fusion to ship, chosen on the tune half: among points that do no worse than lexical alone in any
+ * category (within SWEEP_TOLERANCE), the best by MRR@10; if none qualifies, the best overall.
  */
-export function choosePoint(points: SweepPoint[]): SweepPoint | undefined {
-  const best = bestPoint(points);
-  if (!best) return undefined;
-  const near = points.filter((p) => p.mrr10 >= best.mrr10 - SWEEP_TOLERANCE);
-  return near.reduce((a, p) =>
-    p.weights.vector > a.weights.vector || (p.weights.vector === a.weights.vector && p.mrr10 > a.mrr10)
-      ? p
-      : a,
+export function choosePoint(points: SweepPoint[], lexicalByCategory: number[]): SweepPoint | undefined {
+  const safe = points.filter((p) =>
+    p.byCategory.every((m, i) => m >= (lexicalByCategory[i] ?? 0) - SWEEP_TOLERANCE),
   );
+  return bestPoint(safe.length > 0 ? safe : points);
 }

@@ -74,7 +74,13 @@ async function ingestMissing(config: Config, log: Logger): Promise<void> {
 }
 
 /** Ingests what is missing, then opens the runtime (graph + search) over the stored graph. */
-export async function openEvalRuntime(config: Config, log: Logger): Promise<Runtime> {
+export async function openEvalRuntime(
+  config: Config,
+  log: Logger,
+  opts: { vectors?: boolean } = {},
+): Promise<Runtime> {
   await ingestMissing(config, log);
-  return openRuntime(config, log);
+  const rt = await openRuntime(config, log, opts);
+  await rt.search.embeddingsIdle();
+  return rt;
 }

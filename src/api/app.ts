@@ -14,6 +14,8 @@ import { registerGraphRoutes } from './routes/graph.ts';
 import { registerIngestRoutes } from './routes/ingest.ts';
 import { registerImplementerRoutes } from './routes/implementers.ts';
 import { registerLineageRoutes } from './routes/lineage.ts';
+import { registerMatrixRoutes } from './routes/matrix.ts';
+import { registerSavedSearchRoutes } from './routes/saved-searches.ts';
 
 const INGEST_PATH = '/api/ingest';
 
@@ -37,6 +39,8 @@ export function createApp(ctx: AppContext): Express {
   registerAskRoute(registry, ctx);
   registerLineageRoutes(registry, ctx);
   registerImplementerRoutes(registry, ctx);
+  registerMatrixRoutes(registry, ctx);
+  registerSavedSearchRoutes(registry, ctx);
   const uploadMiddleware = registerIngestRoutes(registry, ctx);
   const router = express.Router();
   const openapi = buildOpenApi(registry, ctx.version);

@@ -92,6 +92,10 @@ export function errorMiddleware(log: (line: string) => void): ErrorRequestHandle
       res.end();
       return;
     }
+    const retryAfter = e.details.retryAfter;
+    if ((status === 429 || status === 503) && typeof retryAfter === 'number') {
+      res.set('Retry-After', String(Math.ceil(retryAfter)));
+    }
     const message = e.code === 'INTERNAL' ? 'Internal server error' : e.message;
     res.status(status).json({ error: { code: e.code, message, details: e.details } });
   };

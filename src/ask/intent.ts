@@ -1,7 +1,6 @@
-import { resolveAgency } from '../../ingest/extract/agencies/index.ts';
 import { DOC_NUMBER_RE, parseDocNumber } from '../../core/vocab/docnumber.ts';
 import { FIELDS, tagFields } from '../../ingest/extract/fields.ts';
-import { findLocality } from '../../core/vocab/localities.ts';
+import { findAgencyMention, questionLocality } from './agency-mention.ts';
 import { fold } from '../../core/text/normalize.ts';
 import type { TargetMetric } from '../../core/types.ts';
 import { subjectsInQuestion } from '../../core/vocab/target-subjects.ts';
@@ -65,11 +64,12 @@ const ENGLISH_FIELDS: readonly [RegExp, string][] = [
 /** Question understanding by rules, in Vietnamese (with or without diacritics) and English. */
 export function understand(question: string): Understanding {
   const q = fold(question);
+  const locality = questionLocality(question)?.name ?? null;
   const entities: QuestionEntities = {
     number: findNumber(question),
     field: findQuestionField(question, q),
-    ...findAgency(question, q),
-    locality: findLocality(question)?.name ?? null,
+    ...findAgency(question, q, locality),
+    locality,
     indicator: INDICATORS.find((w) => q.includes(w)) ?? null,
     ...targetEntities(question, q),
   };
@@ -120,18 +120,11 @@ function findQuestionField(question: string, folded: string): string | null {
 function findAgency(
   question: string,
   folded: string,
+  locality: string | null,
 ): { agencyKind: string | null; agencyName: string | null } {
-  const vi =
-    /(Sở|Ban|Ủy ban|Uỷ ban|UBND|Văn phòng|Công an|Bộ Chỉ huy)\s[^?,.;:]*?(?=\s+(được|có|phải|chủ trì|phụ trách|làm|thực hiện|giao)\b|[?,.;:]|$)/u.exec(
-      question.normalize('NFC'),
-    );
-  let name = vi?.[0] ?? null;
-  if (!name) for (const [re, n] of ENGLISH_AGENCIES) if (re.test(folded)) name = n;
-  if (!name) return { agencyKind: null, agencyName: null };
-  const ref = resolveAgency(name, null);
-  return ref.isGroup
-    ? { agencyKind: null, agencyName: null }
-    : { agencyKind: ref.kind, agencyName: ref.name };
+  let hit = findAgencyMention(question, locality);
+  if (!hit) for (const [re, n] of ENGLISH_AGENCIES) if (re.test(folded)) hit = findAgencyMention(n, locality);
+  return hit ? { agencyKind: hit.kind, agencyName: hit.name } : { agencyKind: null, agencyName: null };
 }
 
 /** Metrics a question can name, first match wins (growth before share: "tăng trưởng GRDP"). */

@@ -1,12 +1,9 @@
-import type { GraphReader, Row } from '../../graph/reader.ts';
+import type { GraphReader, TargetRow } from '../../graph/reader.ts';
 import { fold } from '../../core/text/normalize.ts';
 import { subjectExact } from '../../core/vocab/target-subjects.ts';
 import type { QuestionEntities } from './intent.ts';
 
-export interface Column {
-  key: string;
-  label: string;
-}
+import type { Answer, AnswerRow, Column } from './table.ts';
 
 export const TARGET_COLUMNS: Column[] = [
   { key: 'locality', label: 'Địa phương / Locality' },
@@ -28,10 +25,7 @@ const NATIONAL_LABEL = 'Toàn quốc / National';
  * nearest one it sets) — each citing its passage. A national target is a row marked national. Without a
  * named subject or metric the question's indicator keyword filters the targets' wording.
  */
-export async function targetsAnswer(
-  e: QuestionEntities,
-  reader: GraphReader,
-): Promise<{ columns: Column[]; rows: Row[] }> {
+export async function targetsAnswer(e: QuestionEntities, reader: GraphReader): Promise<Answer> {
   const named = e.subject !== null || e.metric !== null;
   const targets = await reader.listTargets({
     field: named || e.indicator ? null : e.field,
@@ -54,15 +48,15 @@ export async function targetsAnswer(
   return { columns: TARGET_COLUMNS, rows };
 }
 
-function yearOf(t: Row): number | null {
-  if (typeof t.year === 'number') return t.year;
-  const span = typeof t.period === 'string' ? /(\d{4})$/.exec(t.period) : null;
+function yearOf(t: TargetRow): number | null {
+  if (t.year !== null) return t.year;
+  const span = t.period !== null ? /(\d{4})$/.exec(t.period) : null;
   return span ? Number(span[1]) : null;
 }
 
 /** Keeps one target per document (and subject, metric), or per document and year when no year is asked. */
-function onePerDocument(targets: readonly Row[], year: number | null): Row[] {
-  const best = new Map<string, Row>();
+function onePerDocument(targets: readonly TargetRow[], year: number | null): TargetRow[] {
+  const best = new Map<string, TargetRow>();
   for (const t of targets) {
     const group = JSON.stringify([
       t.documentId,
@@ -71,13 +65,13 @@ function onePerDocument(targets: readonly Row[], year: number | null): Row[] {
       year === null ? [t.year, t.period] : null,
     ]);
     const cur = best.get(group);
-    const distance = (r: Row): number => (year === null ? 0 : Math.abs((yearOf(r) ?? 9999) - year));
+    const distance = (r: TargetRow): number => (year === null ? 0 : Math.abs((yearOf(r) ?? 9999) - year));
     if (!cur || distance(t) < distance(cur)) best.set(group, t);
   }
   return [...best.values()];
 }
 
-function toRow(t: Row): Row {
+function toRow(t: TargetRow): AnswerRow {
   const national = t.national === true;
   return {
     locality: t.locality ?? (national ? NATIONAL_LABEL : null),
@@ -98,12 +92,12 @@ function toRow(t: Row): Row {
   };
 }
 
-function range(min: unknown, max: unknown): string | null {
-  return typeof min === 'number' && typeof max === 'number' ? `${min}–${max}` : null;
+function range(min: number | null, max: number | null): string | null {
+  return min !== null && max !== null ? `${min}–${max}` : null;
 }
 
-export function planLabel(doc: Row): string {
-  const number = typeof doc.documentNumber === 'string' ? doc.documentNumber : null;
-  const title = typeof doc.documentTitle === 'string' ? doc.documentTitle : '';
+export function planLabel(doc: { documentNumber: string | null; documentTitle: string | null }): string {
+  const number = doc.documentNumber;
+  const title = doc.documentTitle ?? '';
   return number ? `${number} — ${title.slice(0, 120)}` : title.slice(0, 140);
 }

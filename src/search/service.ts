@@ -1,13 +1,12 @@
 import path from 'node:path';
 import type { GraphConnection } from '../../graph/connection.ts';
 import { PassageStore, type HitRow } from '../../graph/passage-store.ts';
-import { GraphReader, type PassageRow } from '../../graph/reader.ts';
 import { requiredFacets, type FacetFilter } from '../../core/text/facets.ts';
 import { queryTerms } from '../../core/text/normalize.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { embedderSettings } from './embedder/settings.ts';
-import { reciprocalRankFusion, type Scored } from './fusion.ts';
+import { reciprocalRankFusion, weightedScoreFusion, type Scored } from './fusion.ts';
 import { englishExpansion } from './glossary.ts';
 import { graphList, type GraphHints } from './graph-list.ts';
 import { toHit, type SearchHit } from './hits.ts';
@@ -17,7 +16,13 @@ import { VectorStore, type VectorStoreStatus } from './vector-store.ts';
 export type { GraphHints } from './graph-list.ts';
 export type { SearchHit } from './hits.ts';
 
+/**
+ * How the hybrid search fuses its lists: `rrf` (weighted reciprocal rank fusion, `rrfK` its rank constant)
+ * or `convex` (weighted sum of each list's per-query min–max normalised scores over the union of the
+ * lists' top 100; a passage missing from a list gets 0 from it). Weights are relative.
+ */
 export interface FusionWeights {
+  method: 'rrf' | 'convex';
   bm25: number;
   vector: number;
   graph: number;
@@ -25,10 +30,16 @@ export interface FusionWeights {
 }
 
 /**
- * Weights of the three ranked lists in reciprocal rank fusion, and the rank constant. Defaults chosen
- * on the dev questions (`npm run eval`); override with SEARCH_WEIGHTS="bm25,vector,graph".
+ * Defaults chosen on the `tune` half of the eval questions (`npm run eval`, fusion sweep) and reported on
+ * the held-out half; override with SEARCH_FUSION and SEARCH_WEIGHTS="bm25,vector,graph[,rrfK]".
  */
-export const DEFAULT_FUSION: Readonly<FusionWeights> = { bm25: 1, vector: 0.3, graph: 0, rrfK: 20 };
+export const DEFAULT_FUSION: Readonly<FusionWeights> = {
+  method: 'rrf',
+  bm25: 1,
+  vector: 0.3,
+  graph: 0,
+  rrfK: 20,
+};
 
 export type SearchMode = 'hybrid' | 'bm25' | 'vector';
 
@@ -38,8 +49,24 @@ export interface SearchResponse {
   query: string;
   tookMs: number;
   mode: SearchMode;
+  /**
+   * True when nothing matches meaningfully: no passage holds a term of the query and the nearest vector
+   * is not closer than the embedder's `MEANINGFUL_COSINE` (the results are then only the least distant).
+   */
+  noMatch: boolean;
   results: SearchHit[];
 }
+
+/**
+ * Cosine above which a vector neighbour counts as a meaningful match, per embedder kind. e5 scores
+ * unrelated texts around 0.7–0.78 (its cosines are compressed), LSA near 0.
+ */
+export const MEANINGFUL_COSINE: Readonly<Record<string, number>> = {
+  e5: 0.82,
+  openai: 0.82,
+  transformers: 0.82,
+  offline: 0.35,
+};
 
 /** Candidates each list contributes to the fusion (the union of both lists' top 100). */
 export const FUSION_CANDIDATES = 100;
@@ -54,34 +81,55 @@ const FILTER_OVERSAMPLING = 10;
 export class SearchService {
   private constructor(
     private readonly store: PassageStore,
-    private readonly reader: GraphReader,
-    private readonly vectors: VectorStore,
+    private readonly vectors: VectorStore | null,
     private readonly weights: FusionWeights,
   ) {}
 
-  static async open(conn: GraphConnection, config: Config, log: Logger): Promise<SearchService> {
+  /**
+   * Opens search over the graph: lexical fields computed for passages written before they existed, then
+   * the vector store (its sync runs in the background). `vectors: false` (the CLI ingest) leaves the
+   * vectors to the server or the next start.
+   */
+  static async open(
+    conn: GraphConnection,
+    config: Config,
+    log: Logger,
+    opts: { vectors?: boolean; onGraphChange?: () => void } = {},
+  ): Promise<SearchService> {
     const store = new PassageStore(conn);
     const backfilled = await store.ensureTerms();
     if (backfilled > 0) log(`search: lexical terms computed for ${backfilled} passages written earlier`);
-    const reader = new GraphReader(conn);
-    const rows = await reader.allPassages();
-    const vectors = await VectorStore.open(
-      {
-        dir: path.join(config.dataDir, 'index'),
-        ...embedderSettings(config),
-        log,
-      },
-      rows.map(embeddable),
+    const vectors =
+      opts.vectors === false
+        ? null
+        : await VectorStore.open({
+            dir: path.join(config.dataDir, 'index'),
+            ...embedderSettings(config),
+            index: config.VECTOR_INDEX,
+            conn,
+            store,
+            log,
+            ...(opts.onGraphChange ? { onGraphChange: opts.onGraphChange } : {}),
+          });
+    const s = new SearchService(store, vectors, parseWeights(config.SEARCH_WEIGHTS, config.SEARCH_FUSION));
+    log(
+      `search: lexical on Neo4j full-text; ${vectors ? describeVectors(vectors.describe()) : 'no vectors'}`,
     );
-    const s = new SearchService(store, reader, vectors, parseWeights(config.SEARCH_WEIGHTS));
-    log(`search: ${rows.length} passages; lexical: Neo4j full-text; ${describeVectors(vectors.describe())}`);
     return s;
   }
 
-  /** Syncs the vectors with the graph (new passages embedded, gone ones removed). */
-  async rebuild(): Promise<void> {
-    const rows = await this.reader.allPassages();
-    await this.vectors.sync(rows.map(embeddable));
+  /** The graph changed in this process: the vectors catch up in the background. */
+  changed(): void {
+    this.vectors?.changed();
+  }
+
+  /** Resolves once every passage written so far has its vector. */
+  async embeddingsIdle(): Promise<void> {
+    await this.vectors?.idle();
+  }
+
+  async close(): Promise<void> {
+    await this.vectors?.close();
   }
 
   /** Display rows of passages (e.g. citations), in the order of `ids`. */
@@ -90,7 +138,17 @@ export class SearchService {
   }
 
   status(): { lexical: { engine: string }; fusion: FusionWeights } & VectorStoreStatus {
-    return { lexical: { engine: 'neo4j-fulltext' }, fusion: this.weights, ...this.vectors.describe() };
+    const none: VectorStoreStatus = {
+      embedder: { kind: 'none', model: '', dim: 0 },
+      index: { kind: 'none', size: 0, reusedFromDisk: false, dir: '' },
+      embedding: { done: 0, pending: 0, running: false, error: null },
+      lastSync: { added: 0, removed: 0, ms: 0, full: false },
+    };
+    return {
+      lexical: { engine: 'neo4j-fulltext' },
+      fusion: this.weights,
+      ...(this.vectors?.describe() ?? none),
+    };
   }
 
   async search(
@@ -99,6 +157,7 @@ export class SearchService {
     filters: SearchFilters = {},
     mode: SearchMode = 'hybrid',
     hints?: () => GraphHints,
+    opts: { fusion?: FusionWeights } = {},
   ): Promise<SearchResponse> {
     const t0 = performance.now();
     const facets = requiredFacets(filters);
@@ -111,13 +170,9 @@ export class SearchService {
     // the graph list costs a question analysis per query (the caller's hints): only when it counts in the fusion
     const useGraph = mode === 'hybrid' && this.weights.graph > 0 && hints !== undefined;
     const graph = useGraph ? await graphList(this.store, hints(), [lexical, semantic]) : [];
-    const w = this.weights;
     const fused =
       mode === 'hybrid'
-        ? reciprocalRankFusion([lexical, semantic, graph], {
-            k: w.rrfK,
-            weights: [w.bm25, w.vector, w.graph],
-          })
+        ? fuse([lexical, semantic, graph], opts.fusion ?? this.weights)
         : mode === 'bm25'
           ? lexical
           : semantic;
@@ -134,11 +189,14 @@ export class SearchService {
         graph: graphSet.has(row.id) ? 1 : null,
       }),
     );
-    return { query, tookMs: Math.round((performance.now() - t0) * 100) / 100, mode, results };
+    const kind = this.vectors?.describe().embedder.kind ?? '';
+    const noMatch = lexical.length === 0 && !((semantic[0]?.score ?? -1) >= (MEANINGFUL_COSINE[kind] ?? 1));
+    return { query, tookMs: Math.round((performance.now() - t0) * 100) / 100, mode, noMatch, results };
   }
 
   /** Nearest passages by vector; with facets, over-sampled and checked against the graph. */
   private async vectorSearch(query: string, n: number, facets: string[]): Promise<Scored[]> {
+    if (!this.vectors) return [];
     if (facets.length === 0) return this.vectors.search(query, n);
     const over = await this.vectors.search(query, n * FILTER_OVERSAMPLING);
     const ok = await this.store.withFacets(
@@ -151,11 +209,8 @@ export class SearchService {
 
 function describeVectors(st: VectorStoreStatus): string {
   if (st.index.kind === 'none') return `embedder ${st.embedder.kind}`;
-  const how = st.index.reusedFromDisk ? 'reused from disk' : 'built';
-  return (
-    `embedder ${st.embedder.kind} ${st.embedder.model} (dim ${st.embedder.dim}); vector index ${st.index.kind} ` +
-    `${how} (+${st.lastSync.added} −${st.lastSync.removed} in ${st.lastSync.ms} ms)`
-  );
+  const how = st.index.reusedFromDisk ? 'reused' : 'new';
+  return `embedder ${st.embedder.kind} ${st.embedder.model} (dim ${st.embedder.dim}); vector index ${st.index.kind} ${how}`;
 }
 
 /** An English query gains the Vietnamese terms of its domain words (see glossary.ts). */
@@ -164,15 +219,23 @@ function withEnglishExpansion(query: string): string {
   return extra.length > 0 ? `${query} ${extra.join(' ')}` : query;
 }
 
-function embeddable(p: PassageRow): { id: string; text: string } {
-  return { id: p.id, text: `${p.section}\n${p.text}` };
+/** The fused ranking of the lists (lexical, vector, graph) by `w` (see FusionWeights). */
+export function fuse(lists: Scored[][], w: FusionWeights): Scored[] {
+  const weights = [w.bm25, w.vector, w.graph];
+  return w.method === 'convex'
+    ? weightedScoreFusion(lists, { weights, normalize: 'minmax' })
+    : reciprocalRankFusion(lists, { k: w.rrfK, weights });
 }
 
-/** "bm25,vector,graph[,rrfK]" → weights; unset → defaults. Validated by the config schema. */
-export function parseWeights(spec: string | undefined): FusionWeights {
-  if (!spec) return { ...DEFAULT_FUSION };
+/**
+ * SEARCH_FUSION and "bm25,vector,graph[,rrfK]" → weights; unset → defaults. Validated by the config
+ * schema. A method given without weights keeps the default weights of that method's sweep.
+ */
+export function parseWeights(spec: string | undefined, method?: 'rrf' | 'convex'): FusionWeights {
+  if (!spec) return { ...DEFAULT_FUSION, ...(method ? { method } : {}) };
   const [bm25, vector, graph, rrfK] = spec.split(',').map(Number);
   return {
+    method: method ?? DEFAULT_FUSION.method,
     bm25: bm25 ?? DEFAULT_FUSION.bm25,
     vector: vector ?? DEFAULT_FUSION.vector,
     graph: graph ?? DEFAULT_FUSION.graph,

@@ -1,5 +1,14 @@
+/**
+ * The embedder, the vector backend and the background sync that keeps them in line with the graph. Opening
+ * never waits for embeddings: the sync runs after every in-process ingest (`changed`), when the graph's
+ * change marker moves (another process ingested, polled every `pollMs`), and once at start (to resume
+ * after a crash). The offline LSA embedder learns from the corpus, so it waits for the first passages and
+ * is retrained (every vector embedded again) once the corpus has grown past `retrainGrowth` times.
+ */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { GraphConnection } from '../../graph/connection.ts';
+import type { PassageStore } from '../../graph/passage-store.ts';
 import { isAppError } from '../../core/errors.ts';
 import type { Logger } from '../log.ts';
 import {
@@ -10,10 +19,13 @@ import {
   type EmbeddingsEndpointConfig,
   type LocalServerOptions,
 } from './embedder/index.ts';
-import { createVectorIndex, openVectorIndex, type VectorIndex } from './vector/index.ts';
+import { EmbeddingSync, embeddingText, type SyncProgress, type SyncRun } from './embedding-sync.ts';
+import type { Scored } from './fusion.ts';
+import { LocalBackend, type VectorBackend } from './vector/backend.ts';
+import { Neo4jBackend } from './vector/neo4j.ts';
 
 export interface VectorStoreOptions {
-  /** Folder for the saved offline model and vector index (under DATA_DIR). */
+  /** Folder for the saved offline model and the in-process vector index (under DATA_DIR). */
   dir: string;
   mode: EmbedderMode;
   model: string;
@@ -22,209 +34,258 @@ export interface VectorStoreOptions {
   endpoint?: EmbeddingsEndpointConfig;
   /** Options of the local e5 server (`auto` and `e5` without an endpoint). */
   localServer?: LocalServerOptions;
+  /** `hnsw` (hnswlib-node in process, default), `neo4j` (Neo4j's vector index) or `exact`. */
+  index: 'hnsw' | 'neo4j' | 'exact';
+  conn: GraphConnection;
+  store: PassageStore;
   log: Logger;
-  /**
-   * The offline embedder is retrained (and every vector rebuilt) once the corpus has grown past this
-   * factor of the passages it was trained on; below it, new passages are folded in. Default 2.
-   */
+  /** Graph change marker poll interval (default 1000 ms; 0 = no polling). */
+  pollMs?: number;
+  /** Called when the poll sees the graph changed (another process wrote to it). */
+  onGraphChange?: () => void;
+  /** Offline embedder: retrain when the corpus outgrew this factor of its training set (default 2). */
   retrainGrowth?: number;
-}
-
-export interface EmbeddableText {
-  id: string;
-  text: string;
 }
 
 export interface VectorStoreStatus {
   embedder: { kind: string; model: string; dim: number };
   index: { kind: string; size: number; reusedFromDisk: boolean; dir: string };
-  lastSync: { added: number; removed: number; ms: number };
+  embedding: SyncProgress & { running: boolean; error: string | null };
+  lastSync: SyncRun;
 }
 
-const EMBED_BATCH = 64;
+const TRAIN_PAGE = 5_000;
+/** The offline embedder trains once the graph has not changed for this long. */
+const TRAIN_SETTLE_MS = 1_500;
 
-/**
- * The embedder plus the vector index of all passages, persisted under `dir` and kept in sync with the
- * graph: a sync embeds passages the index lacks and drops those the graph no longer has. A saved index
- * built with another model, dimension or format is refused by the index layer; the store then logs the
- * refusal with its hint and rebuilds from the graph.
- */
 export class VectorStore {
-  private lastSync = { added: 0, removed: 0, ms: 0 };
   private embedder: Embedder | null = null;
-  private index: VectorIndex | null = null;
-  private reusedFromDisk = false;
+  private backend: VectorBackend | null = null;
+  private sync: EmbeddingSync | null = null;
   private trainedOn = 0;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private seenVersion: number | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private error: string | null = null;
+  private closed = false;
+  /** `auto` found no neural embedder: later attempts train the offline one directly. */
+  private offlineOnly = false;
 
   private constructor(private readonly opts: VectorStoreOptions) {}
 
-  static async open(opts: VectorStoreOptions, passages: EmbeddableText[]): Promise<VectorStore> {
-    const store = new VectorStore(opts);
-    await store.sync(passages);
-    return store;
-  }
-
-  get size(): number {
-    return this.index?.size ?? 0;
+  /** Opens the embedder (when it needs no corpus) and its saved vectors, then starts the sync. */
+  static async open(opts: VectorStoreOptions): Promise<VectorStore> {
+    const s = new VectorStore(opts);
+    const saved = mayUseOffline(opts) ? await loadSavedOffline(opts) : null;
+    if (saved || opts.mode !== 'offline') {
+      // `auto` falls back to the offline embedder, which waits for a corpus (trainOffline)
+      const embedder = await s.makeEmbedder(saved, null).catch((err: unknown) => {
+        if (err === NEEDS_CORPUS) return null;
+        throw err;
+      });
+      if (embedder) await s.useEmbedder(embedder, saved, 0);
+      else s.offlineOnly = true;
+    }
+    if ((opts.pollMs ?? 1000) > 0) {
+      s.timer = setInterval(() => void s.poll(), opts.pollMs ?? 1000);
+      s.timer.unref();
+    }
+    s.changed();
+    return s;
   }
 
   describe(): VectorStoreStatus {
     const waiting = { kind: `${this.opts.mode} (waiting for the first passages)`, model: '', dim: 0 };
+    const progress = this.sync?.progress ?? { done: 0, pending: 0 };
     return {
       embedder: this.embedder?.describe() ?? waiting,
       index: {
-        kind: this.index?.kind ?? 'none',
-        size: this.size,
-        reusedFromDisk: this.reusedFromDisk,
-        dir: this.opts.dir,
+        kind: this.backend?.kind ?? 'none',
+        size: progress.done,
+        reusedFromDisk: this.backend?.reused ?? false,
+        dir: this.opts.index === 'neo4j' ? 'neo4j' : this.opts.dir,
       },
-      lastSync: this.lastSync,
+      embedding: { ...progress, running: this.running !== null, error: this.error },
+      lastSync: this.sync?.lastRun ?? { added: 0, removed: 0, ms: 0, full: false },
     };
   }
 
-  /** Brings the index in line with `passages`; retrains the offline embedder when the corpus outgrew it. */
-  async sync(passages: EmbeddableText[]): Promise<void> {
-    const t0 = performance.now();
-    if (this.shouldRetrain(passages.length)) await this.dropForRetrain(passages.length);
-    const opened = await this.ensureOpen(passages);
-    if (!opened) return;
-    const { embedder, index } = opened;
-    const wanted = new Set(passages.map((p) => p.id));
-    const missing = passages.filter((p) => !index.has(p.id));
-    const stale = index.ids().filter((id) => !wanted.has(id));
-    for (const id of stale) index.remove(id);
-    for (let i = 0; i < missing.length; i += EMBED_BATCH) {
-      const batch = missing.slice(i, i + EMBED_BATCH);
-      const vectors = await embedder.embedPassages(batch.map((p) => p.text));
-      batch.forEach((p, j) => index.add(p.id, vectors[j]!));
-    }
-    if (missing.length > 0 || stale.length > 0) await index.save(indexDir(this.opts));
-    this.lastSync = { added: missing.length, removed: stale.length, ms: Math.round(performance.now() - t0) };
+  async search(query: string, k: number): Promise<Scored[]> {
+    if (!this.embedder || !this.backend) return [];
+    const q = await this.embedder.embedQuery(query);
+    return this.backend.search(q, k);
   }
 
-  async search(
-    query: string,
-    k: number,
-    filter?: (id: string) => boolean,
-  ): Promise<{ id: string; score: number }[]> {
-    if (!this.embedder || !this.index || this.index.size === 0) return [];
-    const q = await this.embedder.embedQuery(query);
-    return this.index.search(q, k, filter);
+  /** Something was written to the graph: run the sync (again, if one is running). */
+  changed(): void {
+    if (this.closed) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.runOnce();
+      } while (this.again && !this.closed);
+    })().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Resolves once every passage written so far has its vector (or the sync failed: see `describe`). */
+  async idle(): Promise<void> {
+    this.changed();
+    while (this.running) await this.running;
+  }
+
+  /** Stops the sync (after its current batch) and the embedder (the local e5 server it started). */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.running) await this.running;
+    await this.embedder?.close?.();
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      const state = await this.opts.store.state();
+      if (state && state.version !== this.seenVersion) {
+        const first = this.seenVersion === null;
+        this.seenVersion = state.version;
+        if (!first) this.opts.onGraphChange?.();
+        this.changed();
+      }
+    } catch {
+      // the graph is unavailable for a moment: the next poll tries again
+    }
+  }
+
+  private async runOnce(): Promise<void> {
+    try {
+      if (!this.embedder && !(await this.trainOffline())) return;
+      if (!this.sync) return;
+      const run = await this.sync.run();
+      this.error = null;
+      if (run.added + run.removed > 0 || run.full) {
+        this.opts.log.debug(`vectors: +${run.added} −${run.removed} in ${run.ms} ms`);
+      }
+      if (this.shouldRetrain(await this.opts.store.count())) await this.retrain();
+    } catch (err) {
+      this.error = isAppError(err) ? `${err.code}: ${err.message}` : String(err);
+      this.opts.log.warn(`vectors: sync failed (${this.error}); retrying at the next change`);
+    }
+  }
+
+  /** The configured embedder; `corpus` null: training the offline one throws NEEDS_CORPUS instead. */
+  private async makeEmbedder(saved: OfflineEmbedder | null, corpus: string[] | null): Promise<Embedder> {
+    const o = this.opts;
+    return createEmbedder(
+      {
+        mode: this.offlineOnly ? 'offline' : o.mode,
+        model: o.model,
+        ...(o.modelDir ? { modelDir: o.modelDir } : {}),
+        ...(o.endpoint ? { endpoint: o.endpoint } : {}),
+        ...(o.localServer ? { localServer: o.localServer } : {}),
+        ...(saved ? { offlineModel: saved.toJSON() } : {}),
+      },
+      () => {
+        if (corpus === null) throw NEEDS_CORPUS;
+        return corpus;
+      },
+      { info: (s) => o.log(s), warn: (s) => o.log.warn(s) },
+    );
+  }
+
+  private async useEmbedder(
+    embedder: Embedder,
+    saved: OfflineEmbedder | null,
+    corpusSize: number,
+  ): Promise<void> {
+    const o = this.opts;
+    if (embedder instanceof OfflineEmbedder && !saved) await saveOffline(o, embedder, corpusSize);
+    this.trainedOn = embedder instanceof OfflineEmbedder ? await trainedOn(o) : 0;
+    const refused = (reason: string) => o.log.warn(`saved vector index refused: ${reason} — rebuilding now`);
+    const backendOpts = { model: embedder.model, dim: embedder.dim, onRefused: refused };
+    this.backend =
+      o.index === 'neo4j'
+        ? await Neo4jBackend.open(o.conn, backendOpts)
+        : await LocalBackend.open(path.join(o.dir, 'vectors'), { ...backendOpts, kind: o.index });
+    this.embedder = embedder;
+    this.sync = new EmbeddingSync(o.store, this.backend, embedder, 30_000, () => this.closed);
   }
 
   /**
-   * Opens the embedder and the saved index on first use. The offline embedder learns from the corpus,
-   * so with no passages yet (an empty graph) both wait for the first ingest.
+   * Trains the offline embedder on every passage; false while the graph has none, or while it is still
+   * being written (the version moved within `TRAIN_SETTLE_MS`: a run after the ingest trains on all of it).
    */
-  private async ensureOpen(
-    passages: EmbeddableText[],
-  ): Promise<{ embedder: Embedder; index: VectorIndex } | null> {
-    if (this.embedder && this.index) return { embedder: this.embedder, index: this.index };
-    const needsCorpus = mayUseOffline(this.opts) && !(await hasSavedOffline(this.opts));
-    if (passages.length === 0 && needsCorpus) return null;
-    const { embedder, trainedOn } = await openEmbedder(this.opts, passages);
-    const { index, reused } = await openIndex(this.opts, embedder, passages.length);
-    this.embedder = embedder;
-    this.index = index;
-    this.reusedFromDisk = reused;
-    this.trainedOn = trainedOn;
-    return { embedder, index };
+  private async trainOffline(): Promise<boolean> {
+    const before = await this.opts.store.state();
+    if (!before) return false;
+    await new Promise((resolve) => setTimeout(resolve, TRAIN_SETTLE_MS));
+    if ((await this.opts.store.state())?.version !== before.version) return false;
+    const corpus: string[] = [];
+    for (let after = 0; ;) {
+      const page = await this.opts.store.passagesAfter(after, TRAIN_PAGE);
+      if (page.length === 0) break;
+      corpus.push(...page.map(embeddingText));
+      after = page[page.length - 1]!.seq;
+    }
+    if (corpus.length === 0) return false;
+    await this.useEmbedder(await this.makeEmbedder(null, corpus), null, corpus.length);
+    return true;
   }
 
   private shouldRetrain(count: number): boolean {
     if (!(this.embedder instanceof OfflineEmbedder)) return false;
-    const growth = this.opts.retrainGrowth ?? 2;
-    return count > this.trainedOn * growth && count - this.trainedOn > 200;
+    return count > this.trainedOn * (this.opts.retrainGrowth ?? 2) && count - this.trainedOn > 200;
   }
 
-  /** Forgets the offline model and its vectors; the next `ensureOpen` trains anew on the whole corpus. */
-  private async dropForRetrain(count: number): Promise<void> {
-    this.opts.log(`offline embedder: corpus grew from ${this.trainedOn} to ${count} passages, retraining`);
+  private async retrain(): Promise<void> {
+    this.opts.log(`offline embedder: corpus grew past ${this.trainedOn} passages, retraining`);
+    await this.backend?.clear();
     await rm(this.opts.dir, { recursive: true, force: true });
     this.embedder = null;
-    this.index = null;
+    this.sync = null;
+    if (await this.trainOffline()) await this.sync!.run();
   }
 }
 
 const offlineDir = (o: VectorStoreOptions) => path.join(o.dir, 'offline');
-const indexDir = (o: VectorStoreOptions) => path.join(o.dir, 'vectors');
 const trainedFile = (o: VectorStoreOptions) => path.join(offlineDir(o), 'trained.json');
 
-async function openEmbedder(
-  opts: VectorStoreOptions,
-  passages: EmbeddableText[],
-): Promise<{ embedder: Embedder; trainedOn: number }> {
-  const saved = mayUseOffline(opts) ? await loadSavedOffline(opts) : null;
-  const embedder = await createEmbedder(
-    {
-      mode: opts.mode,
-      model: opts.model,
-      ...(opts.modelDir ? { modelDir: opts.modelDir } : {}),
-      ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
-      ...(opts.localServer ? { localServer: opts.localServer } : {}),
-      ...(saved ? { offlineModel: saved.embedder.toJSON() } : {}),
-    },
-    () => passages.map((p) => p.text),
-    { info: (s) => opts.log(s), warn: (s) => opts.log.warn(s) },
-  );
-  if (embedder instanceof OfflineEmbedder && !saved) {
-    await embedder.save(offlineDir(opts));
-    await writeFile(trainedFile(opts), JSON.stringify({ passages: passages.length }));
-    return { embedder, trainedOn: passages.length };
-  }
-  return { embedder, trainedOn: saved?.trainedOn ?? passages.length };
+async function saveOffline(
+  o: VectorStoreOptions,
+  embedder: OfflineEmbedder,
+  passages: number,
+): Promise<void> {
+  await mkdir(offlineDir(o), { recursive: true });
+  await embedder.save(offlineDir(o));
+  await writeFile(trainedFile(o), JSON.stringify({ passages }));
 }
 
 /** Only `auto` (as the last resort) and `offline` use the LSA embedder trained on the corpus. */
-function mayUseOffline(opts: VectorStoreOptions): boolean {
-  return opts.mode === 'auto' || opts.mode === 'offline';
+function mayUseOffline(o: VectorStoreOptions): boolean {
+  return o.mode === 'auto' || o.mode === 'offline';
 }
 
-async function hasSavedOffline(opts: VectorStoreOptions): Promise<boolean> {
-  try {
-    await readFile(trainedFile(opts), 'utf8');
-    return true;
-  } catch {
-    return false;
-  }
+/** Thrown through `createEmbedder` when it falls back to training the offline embedder with no corpus yet. */
+const NEEDS_CORPUS = new Error('the offline embedder needs passages to learn from');
+
+async function trainedOn(o: VectorStoreOptions): Promise<number> {
+  const { passages } = JSON.parse(await readFile(trainedFile(o), 'utf8')) as { passages: number };
+  return passages;
 }
 
-async function loadSavedOffline(
-  opts: VectorStoreOptions,
-): Promise<{ embedder: OfflineEmbedder; trainedOn: number } | null> {
+async function loadSavedOffline(o: VectorStoreOptions): Promise<OfflineEmbedder | null> {
   try {
-    const embedder = await OfflineEmbedder.load(offlineDir(opts));
-    const { passages } = JSON.parse(await readFile(trainedFile(opts), 'utf8')) as { passages: number };
-    return { embedder, trainedOn: passages };
+    await readFile(trainedFile(o), 'utf8');
+    return await OfflineEmbedder.load(offlineDir(o));
   } catch (err) {
     if (isAppError(err) && err.code === 'INDEX_MISMATCH') {
-      opts.log.warn(`saved offline embedder refused (${err.message}): retraining`);
+      o.log.warn(`saved offline embedder refused (${err.message}): retraining`);
     }
     return null;
   }
-}
-
-async function openIndex(
-  opts: VectorStoreOptions,
-  embedder: Embedder,
-  expectedSize: number,
-): Promise<{ index: VectorIndex; reused: boolean }> {
-  const dir = indexDir(opts);
-  try {
-    return { index: await openVectorIndex(dir, { model: embedder.model, dim: embedder.dim }), reused: true };
-  } catch (err) {
-    if (isAppError(err) && err.code === 'INDEX_MISMATCH') {
-      opts.log.warn(
-        `saved vector index refused: ${err.message}; ${String(err.details.hint)} — rebuilding now`,
-      );
-      await rm(dir, { recursive: true, force: true });
-    } else if (!(isAppError(err) && err.code === 'NOT_FOUND')) {
-      throw err;
-    }
-  }
-  await mkdir(dir, { recursive: true });
-  return {
-    index: createVectorIndex({ model: embedder.model, dim: embedder.dim, expectedSize }),
-    reused: false,
-  };
 }

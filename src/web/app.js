@@ -12,10 +12,25 @@ import { renderAgency } from './views/agency.js';
 import { renderLocality } from './views/locality.js';
 import { renderTree } from './views/tree.js';
 import { renderRef } from './views/ref.js';
+import { renderMatrix } from './views/matrix.js';
+import { renderSaved } from './views/saved.js';
 
-const main = document.getElementById('main');
+/**
+ * An element of the page shell (index.html).
+ * @param {string} id
+ */
+function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`#${id} is missing from index.html`);
+  return el;
+}
 
-/** Parses `#/a/b?x=1` into `{parts: ['a','b'], params: URLSearchParams}`. */
+const main = byId('main');
+
+/**
+ * Parses `#/a/b?x=1` into `{parts: ['a','b'], params: URLSearchParams}`.
+ * @param {string} [hash]
+ */
 export function parseHash(hash = location.hash) {
   const raw = hash.replace(/^#\/?/, '');
   const q = raw.indexOf('?');
@@ -25,6 +40,7 @@ export function parseHash(hash = location.hash) {
   return { parts, params };
 }
 
+/** @type {Record<string, (parts: string[], params: URLSearchParams) => Promise<void> | void>} */
 const ROUTES = {
   search: (parts, params) => renderSearch(main, params),
   documents: (parts, params) =>
@@ -36,9 +52,12 @@ const ROUTES = {
   localities: (parts) => renderLocality(main, parts[1] || ''),
   tree: (parts, params) => renderTree(main, params),
   refs: (parts) => renderRef(main, parts[1] || ''),
+  matrix: (parts, params) => renderMatrix(main, params),
+  saved: () => renderSaved(main),
 };
 
 let current = 0;
+/** @type {string | null} */
 let lastPath = null;
 
 async function route() {
@@ -46,17 +65,18 @@ async function route() {
   const name = parts[0] || 'search';
   const path = parts.join('/');
   for (const a of document.querySelectorAll('#nav a')) {
+    if (!(a instanceof HTMLElement)) continue;
     if (a.dataset.route === name) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
-  const handler = ROUTES[name];
+  const handler = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
   const id = ++current;
   if (!handler) {
     mount(main, h('h1', {}, t('notFound')), h('p', {}, h('a', { href: '#/search' }, t('navSearch'))));
     return;
   }
   try {
-    await handler(parts, params, () => id === current);
+    await handler(parts, params);
     if (path !== lastPath && id === current && !params.has('passage')) focusHeading(main);
     lastPath = path;
   } catch (e) {
@@ -66,35 +86,36 @@ async function route() {
 
 function applyShell() {
   document.documentElement.lang = getLang();
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  const lang = document.getElementById('lang');
+  for (const el of document.querySelectorAll('[data-i18n]'))
+    if (el instanceof HTMLElement) el.textContent = t(el.dataset.i18n || '');
+  const lang = byId('lang');
   lang.textContent = t('langToggle');
   lang.setAttribute('aria-label', t('langToggleLabel'));
   lang.setAttribute('lang', getLang() === 'en' ? 'vi' : 'en');
-  document.getElementById('nav').setAttribute('aria-label', getLang() === 'en' ? 'Main' : 'Chính');
-  document.getElementById('skip-link').textContent = t('skip');
-  document.getElementById('brand').textContent = t('appName');
+  byId('nav').setAttribute('aria-label', getLang() === 'en' ? 'Main' : 'Chính');
+  byId('skip-link').textContent = t('skip');
+  byId('brand').textContent = t('appName');
 }
 
 async function health() {
-  const el = document.getElementById('health');
+  const el = byId('health');
   try {
     const s = await get('health');
-    const c = s.counts || {};
-    el.textContent = `${t('health')}: ${s.status} · Neo4j ${s.neo4j && s.neo4j.connected ? '✓' : '✗'} · ${c.documents} ${t('navDocuments').toLowerCase()} · ${c.passages} ${t('passagesCount').toLowerCase()} · ${c.tasks} ${t('tasks').toLowerCase()} · ${c.targets} ${t('targets').toLowerCase()} · ${s.search && s.search.mode ? s.search.mode : ''}`;
+    const c = s.counts;
+    el.textContent = `${t('health')}: ${s.status} · Neo4j ${s.neo4j && s.neo4j.connected ? '✓' : '✗'} · ${c.documents} ${t('navDocuments').toLowerCase()} · ${c.passages} ${t('passagesCount').toLowerCase()} · ${c.tasks} ${t('tasks').toLowerCase()} · ${c.targets} ${t('targets').toLowerCase()}`;
   } catch (e) {
     mount(el, errorBox(e, t('health')));
   }
 }
 
-document.getElementById('lang').addEventListener('click', () => {
+byId('lang').addEventListener('click', () => {
   setLang(getLang() === 'en' ? 'vi' : 'en');
   applyShell();
   lastPath = null;
   void route();
   void health();
 });
-document.getElementById('skip-link').addEventListener('click', (e) => {
+byId('skip-link').addEventListener('click', (e) => {
   e.preventDefault();
   main.focus();
 });

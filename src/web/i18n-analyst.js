@@ -1,4 +1,5 @@
 /** UI strings of the analyst's views (lineage, implementation tree, matrix, exports, saved searches). */
+/** @type {Record<string, [string, string]>} key → [Vietnamese, English] */
 export const ANALYST_STRINGS = {
   agencyTitle: ['Cơ quan', 'Agency'],
   lineage: ['Sắp xếp tổ chức 2025', '2025 reorganisation'],

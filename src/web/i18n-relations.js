@@ -1,4 +1,5 @@
 /** UI strings of a document's attributes and its "lược đồ" (legal relations in both directions). */
+/** @type {Record<string, [string, string]>} key → [Vietnamese, English] */
 export const RELATION_STRINGS = {
   schema: ['Lược đồ', 'Legal relations'],
   schemaOut: ['Văn bản này', 'This document'],

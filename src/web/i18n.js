@@ -2,6 +2,7 @@
 import { ANALYST_STRINGS } from './i18n-analyst.js';
 import { RELATION_STRINGS } from './i18n-relations.js';
 
+/** @type {Record<string, [string, string]>} key → [Vietnamese, English] */
 const STRINGS = {
   appName: ['Tri thức chính sách', 'Policy knowledge graph'],
   skip: ['Bỏ qua đến nội dung chính', 'Skip to main content'],
@@ -36,6 +37,10 @@ const STRINGS = {
   intent: ['Loại câu hỏi', 'Question type'],
   passages: ['Đoạn văn liên quan', 'Matching passages'],
   noResults: ['Không tìm thấy đoạn văn nào.', 'No passages found.'],
+  noMeaningfulMatch: [
+    'Không có đoạn văn nào khớp rõ với câu hỏi. Các đoạn gần nhất:',
+    'No passage matches the question well. The nearest ones:',
+  ],
   askUnavailable: [
     'Chưa trả lời được câu hỏi, chỉ hiển thị kết quả tìm kiếm',
     'The question could not be answered; showing search results only',
@@ -98,14 +103,6 @@ const STRINGS = {
     'Graph; use the node list beside it to navigate with the keyboard',
   ],
   fieldFilter: ['Lọc nhiệm vụ theo lĩnh vực', 'Filter tasks by field'],
-  kind_Document: ['Văn bản', 'Document'],
-  kind_Agency: ['Cơ quan', 'Agency'],
-  kind_Task: ['Nhiệm vụ', 'Task'],
-  kind_Target: ['Chỉ tiêu', 'Target'],
-  kind_LegalDocument: ['Văn bản được dẫn', 'Referenced document'],
-  kind_Field: ['Lĩnh vực', 'Field'],
-  kind_Locality: ['Địa phương', 'Locality'],
-  kind_AgencyKind: ['Loại cơ quan', 'Agency kind'],
   targetsTitle: ['Chỉ tiêu các địa phương', 'Targets across localities'],
   compare: ['So sánh chỉ tiêu', 'Compare indicators'],
   compareWhich: ['Nhóm chỉ tiêu', 'Indicator group'],
@@ -133,6 +130,7 @@ Object.assign(STRINGS, ANALYST_STRINGS, RELATION_STRINGS);
 
 const KEY = 'policy-kg.lang';
 
+/** @returns {'vi' | 'en'} */
 export function getLang() {
   try {
     return localStorage.getItem(KEY) === 'en' ? 'en' : 'vi';
@@ -141,6 +139,7 @@ export function getLang() {
   }
 }
 
+/** @param {string} lang 'en' for English, anything else for Vietnamese */
 export function setLang(lang) {
   try {
     localStorage.setItem(KEY, lang === 'en' ? 'en' : 'vi');
@@ -150,16 +149,28 @@ export function setLang(lang) {
   document.documentElement.lang = lang === 'en' ? 'en' : 'vi';
 }
 
-/** The string for `key` in the current language (the key itself when unknown). */
+/**
+ * The string for `key` in the current language (the key itself when unknown), with `{name}` replaced by `vars`.
+ * @param {string} key
+ * @param {Record<string, string | number>} [vars]
+ */
 export function t(key, vars) {
   const s = STRINGS[key];
   if (!s) return key;
   const text = getLang() === 'en' ? s[1] : s[0];
-  return vars ? text.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m)) : text;
+  return vars
+    ? text.replace(/\{(\w+)\}/g, (m, /** @type {string} */ k) => (k in vars ? String(vars[k]) : m))
+    : text;
 }
 
-/** True when a string exists for `key`. */
+/**
+ * True when a string exists for `key`.
+ * @param {string} key
+ */
 export const hasText = (key) => key in STRINGS;
 
-/** Field label from the /api/fields item in the current language. */
+/**
+ * Field label from the /api/fields item in the current language.
+ * @param {{slug: string, vi?: string | null, en?: string | null} | null | undefined} f
+ */
 export const fieldLabel = (f) => (f ? (getLang() === 'en' ? f.en || f.vi : f.vi || f.en) || f.slug : '');

@@ -1,73 +1,58 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/runtime.ts';
-import { appFor, openTestRuntime, SEEDS } from '../helpers/runtime.ts';
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, HAS_CHROMIUM } from '../helpers/browser.ts';
+import { SEEDS } from '../helpers/runtime.ts';
 
 /**
  * The analyst's workflow in Debian's Chromium (playwright-core) against the real server on the test
  * Neo4j with the seeds: lineage across the 2025 reorganisation, implementation tree, alignment matrix,
  * downloads, readable answers, saved searches and layout. Screenshots go to test-output/screenshots/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SHOTS = path.resolve('test-output/screenshots');
 const enc = encodeURIComponent;
 
+const PLAN = `ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NINH
+
+Số: 77/KH-UBND
+
+Quảng Ninh, ngày 15 tháng 3 năm 2025
+
+KẾ HOẠCH
+Ứng dụng công nghệ sinh học trong nuôi trồng thủy sản
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Đẩy mạnh ứng dụng công nghệ sinh học trong nuôi trồng thủy sản và sản xuất giống thủy sản.
+
+II. NHIỆM VỤ
+
+1. Sở Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Sở Khoa học và Công nghệ xây dựng mô hình nuôi trồng thủy sản ứng dụng công nghệ sinh học, hoàn thành năm 2026.
+`;
+
 describe.skipIf(!HAS_CHROMIUM)('analyst’s workflow in Chromium', () => {
-  let rt: Runtime;
-  let server: Server;
+  const web = browserSuite({
+    ingest: [SEEDS],
+    context: { acceptDownloads: true },
+    timeout: 20_000,
+    fullPage: true,
+  });
+  let page: Page;
   let base: string;
   let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    rt = await openTestRuntime();
-    await rt.ingestPaths([SEEDS]);
-    const app = appFor(rt);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    context = await browser.newContext({
-      viewport: { width: 1366, height: 768 },
-      locale: 'vi-VN',
-      acceptDownloads: true,
-    });
-    context.setDefaultTimeout(20_000);
+  beforeAll(() => {
+    base = web.base;
+    browser = web.browser;
   });
 
-  afterEach(async () => {
-    expect(pageErrors).toEqual([]);
-    await page?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await rt?.close();
-  });
-
-  async function open(hash: string, ctx: BrowserContext = context): Promise<Page> {
-    page = await ctx.newPage();
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${base}${hash}`);
+  async function open(hash: string, ctx?: BrowserContext): Promise<Page> {
+    page = await web.open(hash, ctx);
     return page;
   }
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const shot = (name: string) => web.shot(name);
 
   it('shows Bình Thuận’s tasks under Sở KH&CN Lâm Đồng when the lineage toggle is on', async () => {
     await open(`#/agencies/${enc('so-khoa-hoc-va-cong-nghe@Lâm Đồng')}`);
@@ -112,5 +97,177 @@ describe.skipIf(!HAS_CHROMIUM)('analyst’s workflow in Chromium', () => {
     // 189/NQ-CP, which in turn implement 36-NQ/TW) as a document it cites
     expect(await page.locator('ul.mentions li').count()).toBeGreaterThanOrEqual(docs.items.length);
     await shot('reference-page');
+  });
+
+  it('shows the alignment matrix of 36-NQ/TW with the seeds’ provinces, empty cells highlighted', async () => {
+    await open(`#/matrix?programme=${enc('36-NQ/TW')}`);
+    const table = page.locator('#matrix-table');
+    await table.waitFor();
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-locality')));
+    expect(rows.sort()).toEqual(['Bình Phước', 'Bình Thuận', 'Hải Phòng', 'Lào Cai', 'Ninh Bình'].sort());
+    expect(await table.locator('td.empty-cell').count()).toBeGreaterThan(0);
+    const bg = await table
+      .locator('td.empty-cell')
+      .first()
+      .evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(bg).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await page.locator('ul.missing li').count()).toBe(29);
+    await shot('matrix');
+    // a cell lists its tasks with links to their sources
+    await table.locator('tr[data-locality="Hải Phòng"] td[data-field="bien"] a').click();
+    await page.locator('#cell-detail .cell-tasks li').first().waitFor();
+    expect(await page.locator('#cell-detail .cell-tasks li').count()).toBe(
+      Number(await table.locator('tr[data-locality="Hải Phòng"] td[data-field="bien"] a').textContent()),
+    );
+    expect(await page.locator('#cell-detail .cell-tasks a').first().getAttribute('href')).toMatch(
+      /^#\/documents\/.+\?passage=/,
+    );
+  });
+
+  it('downloads the tasks of an agency as CSV and XLSX with headers, Vietnamese text and citations', async () => {
+    await open(`#/agencies/${enc('so-y-te@Hải Phòng')}`);
+    await page.locator('#agency-tasks-table').waitFor();
+    const [csvDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a.download.csv').click(),
+    ]);
+    const csv = readFileSync(await csvDl.path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.toString('utf8');
+    const header = text.slice(1, text.indexOf('\r\n'));
+    expect(header.split(',')).toEqual(
+      expect.arrayContaining(['Nhiệm vụ / Task', 'Chủ trì / Lead', 'Trích dẫn / Citation']),
+    );
+    expect(text).toContain('Sở Y tế');
+    expect(text).toContain('Hải Phòng');
+    expect(text).toMatch(/255\/KH-UBND/);
+
+    const [xlsxDl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a.download.xlsx').click(),
+    ]);
+    expect(xlsxDl.suggestedFilename()).toMatch(/\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(await xlsxDl.path());
+    const sheet = book.worksheets[0]!;
+    const headers = (sheet.getRow(1).values as unknown[]).filter(Boolean);
+    expect(headers).toEqual(
+      expect.arrayContaining(['Nhiệm vụ / Task', 'Trích dẫn / Citation', 'Liên kết / Link']),
+    );
+    const citeCol = headers.indexOf('Trích dẫn / Citation') + 1;
+    const linkCol = headers.indexOf('Liên kết / Link') + 1;
+    expect(sheet.rowCount).toBeGreaterThan(1);
+    expect(sheet.getRow(2).getCell(citeCol).text).toMatch(/255\/KH-UBND/);
+    const link = sheet.getRow(2).getCell(linkCol).value as { hyperlink?: string };
+    expect(link.hyperlink).toMatch(/#\/documents\/.+\?passage=/);
+    const all = JSON.stringify(sheet.getSheetValues());
+    expect(all).toContain('Sở Y tế');
+  });
+
+  it('answers "Nhiem vu cua So Y te Hai Phong" without diacritics with the agency’s tasks and sources', async () => {
+    await open(`#/search?q=${enc('Nhiem vu cua So Y te Hai Phong')}`);
+    const table = page.locator('#answer-table');
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('Sở Y tế');
+    expect(text).toContain('Hải Phòng');
+    expect(await table.locator('tbody tr td a[title]').count()).toBeGreaterThan(0);
+    const href = await rows.first().locator('a').last().getAttribute('href');
+    expect(href).toMatch(/^#\/documents\/.+\?passage=/);
+    // no internal ids or intent names on screen
+    const body = (await page.locator('main').textContent()) ?? '';
+    expect(body).not.toMatch(/tasks_by_agency|:t\d+\b|:p\d+\b/);
+    expect(body).not.toContain('**');
+    await shot('ask-agency');
+  });
+
+  it('says why there is no answer, in the page’s language', async () => {
+    await open(`#/search?q=${enc('Nhiệm vụ của Sở Y tế Cà Mau')}`);
+    const notice = page.locator('.notice');
+    await notice.waitFor();
+    expect(await notice.getAttribute('data-code')).toBe('NO_LOCALITY_DOCS');
+    expect(await notice.textContent()).toContain('Cà Mau');
+  });
+
+  it('says so when no passage matches a query meaningfully, instead of listing weak passages as answers', async () => {
+    await open(`#/search?q=${enc('zqxv blorfnik wumpus')}`);
+    const notice = page.locator('.no-match-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Không có đoạn văn nào khớp rõ');
+    await open(`#/search?q=${enc('công nghệ sinh học biển')}`);
+    await page.locator('ol.results li').first().waitFor();
+    expect(await page.locator('.no-match-notice').count()).toBe(0);
+  });
+
+  it('saves a search whose Atom feed gains an entry after an upload', async () => {
+    await open(`#/search?q=${enc('nuôi trồng thủy sản công nghệ sinh học')}`);
+    await page.locator('#save-search').click();
+    const feedLink = page.locator('.save-search a.feed');
+    await feedLink.waitFor();
+    const feedUrl = new URL((await feedLink.getAttribute('href'))!, base).toString();
+    const entries = async () => {
+      const res = await fetch(feedUrl);
+      expect(res.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+      const xml = await res.text();
+      expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
+      return xml.match(/<entry>/g)?.length ?? 0;
+    };
+    expect(await entries()).toBe(0);
+    await page.goto(`${base}#/ingest`);
+    await page.getByLabel('Tệp', { exact: true }).setInputFiles({
+      name: 'ke-hoach-thuy-san.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(PLAN, 'utf8'),
+    });
+    await page.locator('#upload-button').click();
+    await page.locator('.upload[data-file="ke-hoach-thuy-san.txt"] .ok').waitFor({ timeout: 120_000 });
+    expect(await entries()).toBe(1);
+    const xml = await (await fetch(feedUrl)).text();
+    expect(xml).toContain('77/KH-UBND');
+    expect(xml).toMatch(/<link href="http:\/\/127\.0\.0\.1:\d+\/#\/documents\/[0-9a-f]+"/);
+    await page.goto(`${base}#/saved`);
+    await page.locator('.saved-list li').first().waitFor();
+  });
+
+  it('fits a phone (390 px) without sideways scrolling and prints without navigation', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+    const docs = (await (await fetch(`${base}api/documents`)).json()) as {
+      items: { id: string; file: string }[];
+    };
+    const hp = docs.items.find((d) => d.file === '000_953892a000611854.txt')!;
+    for (const [name, hash, ready] of [
+      ['phone-document', `#/documents/${hp.id}`, '#tasks-table'],
+      ['phone-matrix', `#/matrix?programme=${enc('36-NQ/TW')}`, '#matrix-table'],
+      ['phone-search', `#/search?q=${enc('Nhiệm vụ của Sở Y tế Hải Phòng')}`, '#answer-table'],
+    ] as const) {
+      await open(hash, phone);
+      await page.locator(ready).waitFor();
+      const [scroll, width] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        window.innerWidth,
+      ]);
+      expect(scroll, name).toBeLessThanOrEqual(width);
+      await shot(name);
+      await page.close();
+    }
+    await open(`#/documents/${hp.id}`);
+    await page.locator('#tasks-table').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    // the tasks' downloads are on the page, and hidden in print
+    expect(await page.locator('.downloads').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('.downloads').first().isVisible()).toBe(false);
+    const overflow = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('table')).some(
+        (t) => t.scrollWidth > document.documentElement.clientWidth + 1,
+      ),
+    );
+    expect(overflow).toBe(false);
+    await shot('print-document');
+    await phone.close();
   });
 });

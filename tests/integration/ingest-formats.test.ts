@@ -156,13 +156,18 @@ describe('ingest formats: real uploads into Neo4j', () => {
     // The Windows-1258 and TCVN3 fixtures hold the text of a plan that another file of this batch (or the
     // stored seed) already carries, with the same number, issuer and date: each is reported as merged into
     // that document, not stored as a new one (issue 11, one document per number).
+    // The TCVN3 file holds exactly the normalised text of the Windows-1258 one before it in the batch:
+    // same identity, so it is `unchanged` (issue 14: identical text in any encoding is one document).
     const legacy = new Set([path.basename(fx.windows1258), path.basename(fx.tcvn3Bytes)]);
+    const expected = (name: string) =>
+      name === path.basename(fx.windows1258)
+        ? 'merged'
+        : name === path.basename(fx.tcvn3Bytes)
+          ? 'unchanged'
+          : 'ingested';
     for (const g of good) {
       const r = byFile.get(g.name);
-      expect({ file: g.name, status: r?.status }).toEqual({
-        file: g.name,
-        status: legacy.has(g.name) ? 'merged' : 'ingested',
-      });
+      expect({ file: g.name, status: r?.status }).toEqual({ file: g.name, status: expected(g.name) });
       if (!legacy.has(g.name)) ids[g.name] = r?.documentId ?? '';
     }
     const known = new Set([seedId, ...Object.values(ids)]);

@@ -26,6 +26,7 @@ describe('hybrid search and /api/ask over the seeds (real Neo4j, offline embedde
     rt = await openTestRuntime();
     app = appFor(rt);
     await rt.ingestPaths([SEEDS]);
+    await rt.search.embeddingsIdle();
   });
 
   afterAll(async () => {
@@ -37,6 +38,8 @@ describe('hybrid search and /api/ask over the seeds (real Neo4j, offline embedde
     expect(res.body.search.embedder.kind).toBe('offline');
     expect(res.body.search.embedder.model).toMatch(/^offline-lsa-/);
     expect(res.body.search.index.size).toBe(res.body.counts.passages);
+    const passages = res.body.counts.passages as number;
+    expect(res.body.search.embedding).toMatchObject({ done: passages, pending: 0 });
   });
 
   it.each([
@@ -50,6 +53,18 @@ describe('hybrid search and /api/ask over the seeds (real Neo4j, offline embedde
     expect(hits.slice(0, 3).some((h) => h.section.includes('Phát triển công nghệ sinh học biển'))).toBe(true);
     expect(hits[0]!.signals.bm25).not.toBeNull();
     expect(hits[0]!.highlights.length).toBeGreaterThan(0);
+  });
+
+  it('says when nothing matches meaningfully, in /api/search and /api/ask, and not otherwise', async () => {
+    const body = async (url: string, q: string) =>
+      (await request(app).get(url).query({ q }).expect(200)).body as { noMatch: boolean; results: unknown[] };
+    for (const url of ['/api/search', '/api/ask']) {
+      const none = await body(url, 'zqxv blorfnik wumpus');
+      expect(none.noMatch, url).toBe(true);
+      const some = await body(url, 'công nghệ sinh học biển');
+      expect(some.noMatch, url).toBe(false);
+      expect(some.results.length, url).toBeGreaterThan(0);
+    }
   });
 
   it('searches Lucene syntax literally (", *, ~, :, (, \\ are punctuation, never operators)', async () => {
@@ -203,11 +218,13 @@ describe('saved vector index (real Neo4j)', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'policy-kg-index-'));
     const first = await openTestRuntime({ DATA_DIR: dataDir });
     await first.ingestPaths([SEEDS]);
+    await first.search.embeddingsIdle();
     const built = first.search.status();
     expect(built.index.size).toBeGreaterThan(100);
     await first.close();
 
     const again = await openTestRuntime({ DATA_DIR: dataDir }, { keepGraph: true });
+    await again.search.embeddingsIdle();
     const reused = again.search.status();
     expect(reused.index.reusedFromDisk).toBe(true);
     expect(reused.lastSync.added).toBe(0);
@@ -222,6 +239,7 @@ describe('saved vector index (real Neo4j)', () => {
       { keepGraph: true, log },
     );
     try {
+      await changed.search.embeddingsIdle();
       const st = changed.search.status();
       expect(st.embedder.kind).toBe('transformers');
       expect(st.index.reusedFromDisk).toBe(false);

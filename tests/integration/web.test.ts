@@ -1,28 +1,17 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/runtime.ts';
-import { appFor, openTestRuntime, SEEDS } from '../helpers/runtime.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, HAS_CHROMIUM } from '../helpers/browser.ts';
+import { SEEDS } from '../helpers/runtime.ts';
 
 /**
  * The analysts' web page (src/web) in Debian's Chromium, driven by playwright-core, against the real
  * server on the test Neo4j with the seeds ingested. Screenshots go to test-output/screenshots/.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-const SHOTS = path.resolve('test-output/screenshots');
 const FILES = {
   haiPhong: '000_953892a000611854.txt',
   binhThuan: '001_599f766e9ac447fa.txt',
   binhPhuoc: '004_ad92fe254936541e.txt',
 };
-
-if (!HAS_CHROMIUM) {
-  console.warn(`web tests skipped: ${CHROMIUM} is missing (install Debian's chromium package to run them)`);
-}
 
 const PLAN = `ỦY BAN NHÂN DÂN
 TỈNH QUẢNG NINH
@@ -46,63 +35,22 @@ II. NHIỆM VỤ
 `;
 
 describe.skipIf(!HAS_CHROMIUM)('web page in Chromium', () => {
-  let rt: Runtime;
-  let server: Server;
-  let base: string;
-  let browser: Browser;
-  let context: BrowserContext;
+  const web = browserSuite({ ingest: [SEEDS] });
   let page: Page;
-  let pageErrors: string[] = [];
-  const ids: Record<string, string> = {};
+  let base: string;
+  let ids: Record<keyof typeof FILES, string>;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    rt = await openTestRuntime();
-    await rt.ingestPaths([SEEDS]);
-    const app = appFor(rt);
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    const res = await fetch(`${base}api/documents`);
-    const docs = (await res.json()) as { items: { id: string; file: string }[] };
-    for (const [name, file] of Object.entries(FILES)) ids[name] = docs.items.find((d) => d.file === file)!.id;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN' });
-    context.setDefaultTimeout(15_000);
-  });
-
-  afterEach(async () => {
-    expect(pageErrors).toEqual([]);
-    await page?.close();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    await rt?.close();
+    base = web.base;
+    ids = await web.idsOf(FILES);
   });
 
   async function open(hash: string): Promise<Page> {
-    page = await context.newPage();
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${base}${hash}`);
+    page = await web.open(hash);
     return page;
   }
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  const shot = (name: string) => web.shot(name);
 
   it('searches without diacritics and highlights the matched words in Hải Phòng’s passages', async () => {
     await open('#/search');

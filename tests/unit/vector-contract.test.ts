@@ -12,9 +12,13 @@ import {
   chooseIndexKind,
   createVectorIndex,
   openVectorIndex,
+  VECTOR_FORMAT_VERSION,
 } from '../../src/search/vector/index.ts';
+import { LocalBackend } from '../../src/search/vector/backend.ts';
+import { vectorBackendContract } from '../helpers/vector-backend-contract.ts';
 
 const MODEL = 'test-model';
+const backendDir = join(tmpdir(), `vector-backend-${process.pid}`, 'vectors');
 const dirs: string[] = [];
 afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
@@ -104,7 +108,13 @@ describe.each(kinds)('VectorIndex contract: %s', (kind, make) => {
     const dir = await tempDir();
     await index.save(dir);
     const meta = JSON.parse(await readFile(join(dir, 'meta.json'), 'utf8')) as Record<string, unknown>;
-    expect(meta).toMatchObject({ formatVersion: 1, kind, model: MODEL, dim: 8, count: 59 });
+    expect(meta).toMatchObject({
+      formatVersion: VECTOR_FORMAT_VERSION,
+      kind,
+      model: MODEL,
+      dim: 8,
+      count: 59,
+    });
     const loaded = await openVectorIndex(dir, { model: MODEL, dim: 8 });
     expect(loaded.kind).toBe(kind);
     expect(loaded.size).toBe(59);
@@ -186,3 +196,14 @@ describe('index factory', () => {
     expect(createVectorIndex({ model: MODEL, dim: 4, expectedSize: 10, threshold: 5 }).kind).toBe('hnsw');
   });
 });
+
+vectorBackendContract(
+  'hnsw (in process, saved in a folder)',
+  (model, dim) => LocalBackend.open(backendDir, { model, dim, kind: 'hnsw' }),
+  () => rm(backendDir, { recursive: true, force: true }),
+);
+vectorBackendContract(
+  'exact (in process, saved in a folder)',
+  (model, dim) => LocalBackend.open(backendDir, { model, dim, kind: 'exact' }),
+  () => rm(backendDir, { recursive: true, force: true }),
+);

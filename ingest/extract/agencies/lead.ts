@@ -25,9 +25,18 @@ function afterOpening(text: string): string | null {
 }
 
 const ACTION =
-  /\s(?:căn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|giám sát|tham gia|phát huy|phát động|phân công|thừa ủy quyền|thay mặt|định kỳ|tổng hợp|là cơ quan thường trực|kiện toàn)(?=[\s,.;:]|$)/u;
+  /\s(?:căn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|giám sát|tham gia|phát huy|phát động|phân công|thừa ủy quyền|thay mặt|định kỳ|tổng hợp|là cơ quan thường trực|kiện toàn|báo cáo|xem xét|hoàn thành|xử lý|đẩy nhanh|khẩn trương|chuẩn bị|đề xuất|kịp thời|huy động|giải quyết|nghiêm túc)(?=[\s,.;:]|$)/u;
 
 const LEAD_IN = /^(?:Giao cho|Giao|Phân công|Đề nghị|Yêu cầu)\s+/u;
+
+/** "Đồng chí Bí thư tỉnh ủy …": the honorific goes, the office stays. */
+const HONORIFIC = /^(?:Đồng chí|đồng chí)\s+/u;
+
+/** "Về việc thỏa thuận giao cắt tuyến ống …: Ủy ban nhân dân Thành phố …": a topic before the duty's agency. */
+const TOPIC = /^Về\s[^:]{3,200}:\s*(?=(?:Giao\s+)?\p{Lu})/u;
+
+/** "Chế độ báo cáo: Các cơ quan, đơn vị báo cáo …": a short label (not an agency) before the agency. */
+const LABEL = /^\p{Lu}[\p{Ll}\s,]{2,40}:\s*/u;
 
 /** "Giám đốc Sở Y tế", "Thủ trưởng các Sở": the head stands for the body. */
 const HEAD_OF =
@@ -84,7 +93,17 @@ function tidyRest(s: string): string {
  * of agencies ("Sở Thông tin và Truyền thông, Báo, Đài Phát thanh – Truyền hình"). Null otherwise.
  */
 export function leadingAgency(raw: string): LeadingAgency | null {
-  const flat = expandAbbreviations(raw).replace(/\s+/g, ' ').trim();
+  const flat = expandAbbreviations(raw).replace(/\s+/g, ' ').trim().replace(HONORIFIC, '');
+  const label = LABEL.exec(flat);
+  const topic =
+    TOPIC.exec(flat) ??
+    (label && !startsWithAgencyHead(flat) && startsWithAgencyHead(flat.slice(label[0].length))
+      ? label
+      : null);
+  if (topic) {
+    const found = agencyAt(flat.slice(topic[0].length));
+    return found && found.rest !== '' ? { ...found, opening: true } : null;
+  }
   const opened = afterOpening(flat);
   const found = agencyAt(opened ?? flat);
   return found && opened ? { ...found, opening: true } : found;
@@ -92,7 +111,11 @@ export function leadingAgency(raw: string): LeadingAgency | null {
 
 function agencyAt(flat: string): LeadingAgency | null {
   const text = flat.replace(CONDITION, '').replace(PURPOSE, '').replace(LEAD_IN, '').replace(HEAD_OF, '');
+  // "4. SỞ TÀI CHÍNH": a heading in capitals that is a known body.
+  if (/^[\p{Lu}\s,-]{4,80}$/u.test(text) && knownAgency(text)) return { names: [text], rest: '' };
   if (!startsWithAgencyHead(text)) return null;
+  const listed = sharedHeadList(text) ?? placeList(text);
+  if (listed) return listed;
   if (expandSharedHead(text) !== text) {
     const names = splitAgencies(text);
     if (names.length > 1 && names.every((n) => knownAgency(n))) return { names, rest: '' };
@@ -117,15 +140,67 @@ function agencyAt(flat: string): LeadingAgency | null {
   const action = ACTION.exec(text);
   if (action && action.index > 2) {
     const head = text.slice(0, action.index);
+    // "Chủ đầu tư, trong phạm vi, trách nhiệm của mình, … thực hiện": the duty starts where the name ends.
     const cut = NAME_END.exec(head);
     return {
       names: splitAgencies(cut ? head.slice(0, cut.index) : head),
-      rest: tidyRest(text.slice(action.index)),
+      rest: tidyRest(text.slice(cut ? cut.index : action.index)),
     };
   }
 
   if (text.length <= 160 && !/[.;]$/.test(text)) return { names: splitAgencies(text), rest: '' };
   return null;
+}
+
+/**
+ * "Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp …", "Bộ trưởng các Bộ: Y tế, Tài chính …": the bodies
+ * (or offices) of a shared-head list, then the duty.
+ */
+function sharedHeadList(text: string): LeadingAgency | null {
+  const m = /^((?:Bộ trưởng|Giám đốc|Thủ trưởng|Lãnh đạo)\s+)?(?:Các|các)\s+(Sở|Bộ)\s*:\s*(.+)$/u.exec(text);
+  if (!m) return null;
+  const office = m[1] ?? '';
+  const pieces = m[3]!.split(/,\s*/u);
+  const names: string[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const known = gazetteerPrefix(`${m[2]!} ${pieces[i]!}`);
+    if (!known) return null;
+    names.push(`${office}${known.name}`);
+    if (known.rest === '') continue;
+    if (!/^\p{Ll}/u.test(known.rest)) return null;
+    return { names, rest: tidyRest([known.rest, ...pieces.slice(i + 1)].join(', ')) };
+  }
+  return null;
+}
+
+/** "các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai": a list of place names closing an office's or body's name. */
+const PLACES_OF = /^(.{3,160}?\s(?:các|những)\s+(?:tỉnh|thành phố|tỉnh, thành phố|địa phương)):\s*/u;
+
+/**
+ * "Bí thư tỉnh ủy và Chủ tịch Ủy ban nhân dân các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai và lãnh đạo các Bộ,
+ * ngành … tiếp tục …": the place list belongs to the names (offices before the last share its tail "các
+ * tỉnh"), and the words after the list may name more bodies before the duty.
+ */
+function placeList(text: string): LeadingAgency | null {
+  const m = PLACES_OF.exec(text);
+  if (!m) return null;
+  const after = text.slice(m[0].length);
+  const list =
+    /^\p{Lu}[\p{L}\s-]*(?:(?:,\s*|\s+và\s+)\p{Lu}[\p{L}\s-]*?)*(?=\s+(?:và\s+)?\p{Ll}|[.;:]|$)/u.exec(after);
+  if (!list || /\s\p{Ll}/u.test(list[0].replace(/\svà\s/gu, ' '))) return null;
+  const places = list[0].trim().replace(/\s+và\s+/gu, ', ');
+  const heads = m[1]!.split(/\s+và\s+/u);
+  const tail = /\s((?:các|những)\s+.+)$/u.exec(heads[heads.length - 1]!)?.[1] ?? '';
+  const names = heads.map((h) => `${/\s(?:các|những)\s/u.test(h) ? h : `${h} ${tail}`}: ${places}`);
+  const restText = after.slice(list[0].length).replace(/^\s*(?:và\s+)?/u, '');
+  const cut = NAME_END.exec(restText);
+  const head = cut ? restText.slice(0, cut.index) : restText;
+  const more = /^\p{Ll}/u.test(head) ? agencyAt(head.charAt(0).toUpperCase() + head.slice(1)) : null;
+  if (more && more.names.length > 0 && (more.rest !== '' || cut)) {
+    const rest = more.rest !== '' ? more.rest : restText.slice(cut!.index);
+    return { names: [...names, ...more.names], rest: tidyRest(rest) };
+  }
+  return { names, rest: tidyRest(restText) };
 }
 
 const STOP =
@@ -147,8 +222,26 @@ export function coordinatingPhrase(text: string): string[] {
   return out;
 }
 
+/** "… các đơn vị liên quan hoàn thành …": a group ending in "liên quan" ends before a lower-case verb. */
+const AFTER_RELATED = /(?<=\sliên quan)(?=\s(?!và\s|khác\b)\p{Ll})/u;
+
 function phraseAgencies(tail: string): string[] {
-  const cut = Math.min(STOP.exec(tail)?.index ?? tail.length, STOP_MORE.exec(tail)?.index ?? tail.length);
+  const cut = Math.min(
+    STOP.exec(tail)?.index ?? tail.length,
+    STOP_MORE.exec(tail)?.index ?? tail.length,
+    AFTER_RELATED.exec(tail)?.index ?? tail.length,
+  );
   const phrase = tail.slice(0, cut).split(/[.;:]/)[0] ?? '';
-  return splitAgencies(phrase).filter((n) => startsWithAgencyHead(n) || /^(?:sở|cơ quan|đơn vị)/iu.test(n));
+  return splitAgencies(phrase)
+    .map((n) => {
+      // "Công an tỉnh xét nghiệm chất ma túy": a known body, then the duty's words.
+      const known = knownAgency(n) ? null : gazetteerPrefix(n);
+      return known &&
+        /^\p{Ll}/u.test(known.rest) &&
+        !/^(?:và|cùng)\s/u.test(known.rest) &&
+        !LOCAL_TAIL.test(known.rest)
+        ? known.name
+        : n;
+    })
+    .filter((n) => startsWithAgencyHead(n) || /^(?:sở|cơ quan|đơn vị)/iu.test(n));
 }

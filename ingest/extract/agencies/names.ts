@@ -24,9 +24,19 @@ export function expandAbbreviations(s: string): string {
   return out;
 }
 
+/** Common Vietnamese family names: a capitalised run opening with one after an office is the holder's name. */
+const SURNAME =
+  'Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Đinh|Trịnh|Mai|Đào|Lương|Lâm|Hà|Tô|Trương|Cao|Tạ|Đoàn|Văn|Thái|Châu|Lại|Lưu|Tăng|Từ|Quách|Chu|Triệu|Kiều|Đàm|Nông|Hứa|Giang|Khúc|La';
+
+/** "Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình": the office leads, not the person holding it. */
+const HOLDER = new RegExp(
+  String.raw`^((?:Phó\s+)?(?:Thủ tướng|Bộ trưởng|Thứ trưởng|Chủ tịch|Phó Chủ tịch|Bí thư|Giám đốc)\s.+?)(?<!\s(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|xã|phường|huyện|quận|thị xã|đặc khu|các tỉnh|sông|khu vực|vùng))\s+(?:đồng chí\s+)?(?:${SURNAME})(?:\s+\p{Lu}\p{Ll}*){1,3}$`,
+  'u',
+);
+
 /** NFC, tone unification, abbreviation expansion, whitespace tidy, no parentheticals or edge punctuation. */
 export function cleanAgencyName(raw: string): string {
-  return expandAbbreviations(raw)
+  return dropHolder(expandAbbreviations(raw))
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\*+/g, '')
     .replace(/\s+/g, ' ')
@@ -39,6 +49,11 @@ export function cleanAgencyName(raw: string): string {
     .replace(/^(?:Đơn vị|Cơ quan)\s+(?:chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*/iu, '')
     .replace(/\s+(?:thực hiện|chủ trì|phối hợp)$/iu, '')
     .trim();
+}
+
+function dropHolder(s: string): string {
+  const m = HOLDER.exec(s.replace(/\s+/g, ' ').trim());
+  return m ? m[1]! : s;
 }
 
 export interface KeyedEntry {

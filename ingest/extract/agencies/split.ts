@@ -34,7 +34,7 @@ const BODY_KINDS = new Set([
 ]);
 
 /** Lower-case kind words that open a new body after a named one ("UBND cấp xã, cơ quan Thuế"). */
-const LOWER_KIND = /^(?:sở|cơ quan|đơn vị|phòng)\s/u;
+const LOWER_KIND = /^(?:sở|cơ quan|đơn vị|phòng|đại biểu)\s/u;
 
 function endsWithKind(prev: string): boolean {
   const words = agencyKey(prev).split(' ');
@@ -45,6 +45,8 @@ function endsWithKind(prev: string): boolean {
 /** True when `p` opens a new body after `prev` in a list. */
 function opensBody(prev: string, p: string): boolean {
   if (HEAD.test(p)) return !continuesKinds(prev, p);
+  // "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ": lower-case kinds after "Các …" extend one group.
+  if (/(?:^|\s)(?:Các|các)\s+\p{Ll}/u.test(prev) && !/^đại biểu\s/u.test(p)) return false;
   return LOWER_KIND.test(p) && !endsWithKind(prev);
 }
 
@@ -56,7 +58,9 @@ function continuesKinds(prev: string, p: string): boolean {
 
 /** Splits one ";"-free segment at commas and " và " that open a new agency (see HEAD). */
 function splitSegment(seg: string): string[] {
-  const parts = seg.split(/(,|\s(?:và|cùng)\s(?=(?:các\s|Các\s|sở\s|cơ quan\s|đơn vị\s)|[\p{Lu}]))/u);
+  const parts = seg.split(
+    /(,|\s(?:và|cùng)\s(?=(?:các\s|Các\s|sở\s|cơ quan\s|đơn vị\s|đại biểu\s)|[\p{Lu}]))/u,
+  );
   const out: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const p = (parts[i] ?? '').trim();
@@ -128,7 +132,8 @@ export function splitAgencies(cell: string): string[] {
   const out: string[] = [];
   for (const seg of text.split(/[;\n]|\.\s/u)) {
     for (const p of splitSegment(seg.trim())) {
-      const name = cleanAgencyName(unprotect(p));
+      // "… và đại biểu Hội đồng nhân dân": the office of each deputy, not a lower-case group placeholder.
+      const name = cleanAgencyName(unprotect(p)).replace(/^đại biểu(?=\s)/u, 'Đại biểu');
       if (name !== '' && name !== '-' && /\p{L}/u.test(name)) out.push(name);
     }
   }

@@ -39,7 +39,13 @@ const OFFICES = [
   'VIỆN TRƯỞNG',
   'TRƯỞNG PHÒNG',
 ];
-const OFFICE_AT_END = new RegExp(`(?:^|[\\s.])((?:PHÓ )?(?:${OFFICES.join('|')})(?: THƯỜNG TRỰC)?)$`, 'u');
+const OFFICE = `(?:PHÓ )?(?:${OFFICES.join('|')})(?: THƯỜNG TRỰC)?`;
+const OFFICE_AT_END = new RegExp(`(?:^|[\\s.])(${OFFICE})$`, 'u');
+/** "VỤ TRƯỞNG VỤ PHÁP CHẾ", "CỤC TRƯỞNG CỤC THUẾ": the office followed by the name of the unit it heads. */
+const OFFICE_OF_UNIT = new RegExp(
+  `^(?:.*[\\s.])?(${OFFICE}) (?:VỤ|CỤC|TỔNG CỤC|SỞ|BAN|VĂN PHÒNG|VIỆN|TRUNG TÂM|PHÒNG|HỌC VIỆN)(?: [^\\s.,]+)*$`,
+  'u',
+);
 
 /** "PHÓ CHỦ TỊCH" → "Phó Chủ tịch", "BỘ TRƯỞNG" → "Bộ trưởng", "PHÓ TRƯỞNG BAN" → "Phó Trưởng ban". */
 function officeCase(office: string): string {
@@ -54,11 +60,15 @@ function officeCase(office: string): string {
  */
 export function signerPosition(block: string): string | null {
   const flat = block.replace(/\*/g, ' ').replace(/\s+/g, ' ').trim();
-  const m = OFFICE_AT_END.exec(flat);
+  const m = OFFICE_AT_END.exec(flat) ?? OFFICE_OF_UNIT.exec(flat);
   return m === null ? null : officeCase(m[1] ?? '');
 }
 
-/** The signature block at the end of the document (after "Nơi nhận" when there is one). */
+/**
+ * The signature block at the end of the document: the first block that names a signer, looked for after
+ * "Nơi nhận" (when there is one), then before it nearest first, so a header line ("THỦ TƯỚNG CHÍNH PHỦ")
+ * or an appendix heading that merely looks like a block never hides the real one.
+ */
 export function findSignature(text: string): Signature {
   const lines = text.split('\n');
   const recipients = lines.findIndex((l) => /^\s*\**\s*Nơi nhận/u.test(l));
@@ -69,20 +79,61 @@ export function findSignature(text: string): Signature {
       line.length <= 12 && line === line.toUpperCase() && SIG_RE.test(`${line} ${squash(lines[i + 1] ?? '')}`)
     );
   };
-  let start = -1;
-  for (let i = Math.max(recipients, 0); i < lines.length && start < 0; i++) if (isSig(i)) start = i;
-  for (let i = 0; i < recipients && start < 0; i++) if (isSig(i)) start = i;
-  if (start < 0) return { name: null, position: null, block: null };
-  const { name, block } = readSignature(lines, start);
-  return { name, block, position: name === null ? null : signerPosition(block) };
+  const all = lines.map((_, i) => i).filter(isSig);
+  const from = Math.max(recipients, 0);
+  const order = [...all.filter((i) => i >= from), ...all.filter((i) => i < from).reverse()];
+  let first: { name: string | null; block: string } | null = null;
+  for (const start of order) {
+    const read = readSignature(lines, start);
+    if (read.name !== null) return { ...read, position: signerPosition(read.block) };
+    first ??= read;
+  }
+  return { name: null, position: null, block: first?.block ?? null };
 }
 
+/** "(Đã ký)", "[daky]", "Đã ký": the mark of a signature in a published copy, not part of the block. */
+const SIGNED_MARK = /^[([]?\s*(?:đã ký(?: và đóng dấu)?|daky|ký|chữ ký số)\s*[)\]]?:?$/iu;
+/** Words of offices and bodies: an upper-case line with none of them after an office is the signer's name. */
+const BLOCK_WORD =
+  /(?:^| )(?:TM|KT|TL|TUQ|Q|PHÓ|CHỦ|TỊCH|TRƯỞNG|THỨ|TƯỚNG|ỦY|UỶ|BAN|NHÂN|DÂN|CHÍNH|PHỦ|BỘ|HỘI|ĐỒNG|SỞ|CỤC|VỤ|VĂN|PHÒNG|GIÁM|ĐỐC|THƯỜNG|TRỰC|NHIỆM|BÍ|THƯ|TỈNH|THÀNH|PHỐ|ĐẢNG|QUỐC|TRUNG|ƯƠNG|TỔNG|VIỆN|KÝ)(?=[ .,/]|$)/u;
+/** Rank or degree printed before the name: "Thượng tướng Lương Tam Quang", "GS.TS. Nguyễn Văn A". */
+const RANK =
+  /^(?:(?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy)|(?:GS|PGS|TS|ThS|BS|Ts|Ths)\.(?: ?(?:TS|TSKH|BS)\.)?)\s+/u;
+/** "PHÓ CHỦ TỊCH Nguyễn Văn A": the office and the name on one line (a flattened signature table). */
+const OFFICE_THEN_NAME =
+  /^((?:[\p{Lu}.,/]+ )*[\p{Lu}]+) (\p{Lu}[\p{Ll}\p{M}]*(?: \p{Lu}[\p{Ll}\p{M}]*){1,4})$/u;
+const CAPS_NAME_RE = /^\p{Lu}+(?: \p{Lu}+){1,4}$/u;
+
+/** "NGUYỄN VĂN A" → "Nguyễn Văn A". */
+function nameCase(line: string): string {
+  return line
+    .toLocaleLowerCase('vi')
+    .split(' ')
+    .map((w) => w.charAt(0).toLocaleUpperCase('vi') + w.slice(1))
+    .join(' ');
+}
+
+/**
+ * Lines of the block from `start` up to the signer's name: a mixed-case name, or an upper-case one right
+ * after the office ("PHÓ CHỦ TỊCH / (Đã ký) / GIÀNG A TÍNH"); "(Đã ký)" marks are skipped.
+ */
 function readSignature(lines: string[], start: number): { name: string | null; block: string } {
   const block: string[] = [];
   for (let j = start; j < Math.min(lines.length, start + 40); j++) {
-    const line = squash(lines[j] ?? '');
-    if (line === '') continue;
+    const line = squash(lines[j] ?? '')
+      .replace(/\*/g, '')
+      .replace(RANK, '')
+      .trim();
+    if (line === '' || SIGNED_MARK.test(line)) continue;
     if (NAME_RE.test(line) && line !== line.toUpperCase()) return { name: line, block: block.join(' ') };
+    const caps = CAPS_NAME_RE.test(line) && !BLOCK_WORD.test(line);
+    if (caps && signerPosition(block.join(' ')) !== null)
+      return { name: nameCase(line), block: block.join(' ') };
+    const tail = OFFICE_THEN_NAME.exec(line);
+    if (tail !== null && NAME_RE.test(tail[2] ?? '')) {
+      block.push(tail[1] ?? '');
+      return { name: tail[2] ?? null, block: block.join(' ') };
+    }
     if (line !== line.toUpperCase()) break;
     block.push(line);
   }

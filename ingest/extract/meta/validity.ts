@@ -8,27 +8,38 @@
 import { foldKeepLength } from '../../../core/text/text-util.ts';
 import { isoDate } from './header.ts';
 
-const SELF =
-  '(?:nghi quyet|quyet dinh|thong tu(?: lien tich)?|nghi dinh|chi thi|ke hoach|chuong trinh|thong bao|luat|cong dien|van ban) nay';
+const TYPES =
+  '(?:nghi quyet|quyet dinh|thong tu(?: lien tich)?|nghi dinh|chi thi|ke hoach|chuong trinh|thong bao|luat|cong dien|van ban)';
+/** "<loại> này", or "<loại>" alone opening a sentence or an article ("Điều 3. Quyết định có hiệu lực …"). */
+const SELF = `(?:${TYPES} nay|(?:^|[.:;] |dieu \\d+\\.? |\\d\\. )${TYPES})`;
+/**
+ * "<loại> này có hiệu lực (thi hành) (kể) từ ngày", also when the sentence first says who passed it
+ * ("Nghị quyết này đã được Hội đồng nhân dân tỉnh … khóa XV, Kỳ họp thứ 30 thông qua ngày … và có hiệu
+ * lực từ ngày …").
+ */
 const EFFECTIVE = new RegExp(
-  `${SELF} (?:co hieu luc|co hieu luc thi hanh)(?: (?:ke )?tu ngay| ke tu ngay)`,
+  `${SELF}(?: (?:da )?duoc [^.;]{0,220}? thong qua[^.;]{0,40}?(?:,| va))? (?:co hieu luc|co hieu luc thi hanh)(?: (?:ke )?tu(?: ngay)?(?= \\d| ky| ban hanh| duoc| thong qua)| ke tu ngay)`,
   'g',
 );
 const DATE_AFTER = /^ ?(\d{1,2}) ?(?:[/.-] ?(\d{1,2}) ?[/.-] ?|thang ?(\d{1,2}) ?nam ?)(\d{4})/;
-const SIGNING = /^ ?(?:ky|ky ban hanh|ban hanh)(?![a-z])/;
+const SIGNING = /^ ?(?:duoc )?(?:ky|ky ban hanh|ban hanh|thong qua)(?![a-z])/;
 
 /**
- * Effective date: the date after "<loại> này có hiệu lực … từ ngày", or `signed` for "… từ ngày ký";
- * null when the document states none (plans usually do not).
+ * Effective date: the date after "<loại> này có hiệu lực … từ ngày", or `signed` for "… từ ngày ký" (or
+ * "… ngày thông qua"); null when the document states none (plans usually do not). Only the first such
+ * sentence speaks for the document: a later one is a form in an appendix ("Mẫu quyết định … có hiệu lực
+ * kể từ ngày ký"), and a start tied to another document ("kể từ ngày Thông tư số … có hiệu lực") is
+ * unknown here.
  */
 export function effectiveDate(text: string, signed: string | null): string | null {
   const folded = foldKeepLength(text.replace(/\*\*/g, '  ')).replace(/\s/g, ' ');
   const flat = folded.replace(/ {2,}/g, ' ');
-  for (const m of flat.matchAll(EFFECTIVE)) {
-    const rest = flat.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 40);
-    const d = DATE_AFTER.exec(rest);
-    if (d !== null) return isoDate(d[1], d[2] ?? d[3], d[4]);
-    if (SIGNING.test(rest)) return signed !== null && /^\d{4}-\d{2}-\d{2}$/.test(signed) ? signed : null;
-  }
+  const m = EFFECTIVE.exec(flat);
+  EFFECTIVE.lastIndex = 0;
+  if (m === null) return null;
+  const rest = flat.slice(m.index + m[0].length, m.index + m[0].length + 40);
+  const d = DATE_AFTER.exec(rest);
+  if (d !== null) return isoDate(d[1], d[2] ?? d[3], d[4]);
+  if (SIGNING.test(rest)) return signed !== null && /^\d{4}-\d{2}-\d{2}$/.test(signed) ? signed : null;
   return null;
 }

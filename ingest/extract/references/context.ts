@@ -3,6 +3,8 @@
  * ("Nghị quyết số"), the date ("ngày 30/01/2023") and issuer ("của Bộ Chính trị") after it.
  */
 import type { DocType } from '../../../core/types.ts';
+import { CENTRAL_BODIES } from '../../../core/vocab/agency-gazetteer.ts';
+import { foldKeepLength } from '../../../core/text/text-util.ts';
 import { isoDate } from '../meta/header.ts';
 
 const TYPE_WORDS: [RegExp, DocType | null][] = [
@@ -78,11 +80,46 @@ export function readAfter(flat: string, numEnd: number): After {
     pos += d[0].length;
   }
   const i = ISSUER_RE.exec(flat.slice(pos, pos + 120));
-  const words = i === null ? '' : trimIssuer(i[1] ?? '');
-  const issuer = words === '' ? null : cleanIssuer(words);
+  const raw = i === null ? '' : caseRun(i[1] ?? '');
+  const central = centralPrefix(raw);
+  const words = central !== null ? raw.slice(0, central.length) : trimIssuer(raw);
+  const issuer = words === '' ? null : (central?.name ?? cleanIssuer(words));
   // The clause ends after the issuer's own words ("… của Chính phủ" in "… của Chính phủ và Chương trình …").
   if (i !== null && issuer !== null) pos += i[0].length - (i[1] ?? '').length + words.length;
   return { date, issuer, end: pos };
+}
+
+/** Central bodies by folded name, longest first ("Thủ tướng Chính phủ" before "Chính phủ"). */
+const CENTRAL = CENTRAL_BODIES.map((b) => ({ name: b.name, folded: foldKeepLength(b.name) })).sort(
+  (a, b) => b.folded.length - a.folded.length,
+);
+
+/**
+ * A central body's full name at the start of the issuer words ("Bộ Khoa học và Công nghệ", "Chính phủ"
+ * in "Chính phủ Ứng dụng công nghệ thông tin …", "Bộ trưởng Bộ Tài chính"): the name ends the clause.
+ */
+function centralPrefix(words: string): { name: string; length: number } | null {
+  const lead = /^(?:Bộ trưởng )?/iu.exec(words)?.[0].length ?? 0;
+  const f = foldKeepLength(words.slice(lead));
+  const hit = CENTRAL.find((c) => f.startsWith(c.folded) && !/[a-z0-9]/.test(f.charAt(c.folded.length)));
+  return hit === undefined ? null : { name: hit.name, length: lead + hit.folded.length };
+}
+
+/**
+ * Upper-case issuer words stop where mixed case begins ("CHÍNH PHỦ Căn cứ Luật …" in a title), mixed-case
+ * ones where two upper-case words begin; a name that only opens with an abbreviation ("UBND tỉnh Nghệ
+ * An") or holds one ("Sở KH&CN tỉnh") is mixed case throughout.
+ */
+function caseRun(words: string): string {
+  const list = words.split(' ');
+  const caps = (w: string): boolean => w === w.toUpperCase() && /\p{Lu}/u.test(w);
+  if (!caps(list[0] ?? '') || !caps(list[1] ?? '')) {
+    // A mixed-case name followed by an upper-case heading ("… của Ủy ban nhân dân tỉnh ỦY BAN NHÂN DÂN").
+    const heading = list.findIndex((w, i) => i > 0 && caps(w) && caps(list[i + 1] ?? ''));
+    return heading < 0 ? words : list.slice(0, heading).join(' ');
+  }
+  const n = list.findIndex((w) => !caps(w));
+  return n < 0 ? words : list.slice(0, n).join(' ');
 }
 
 /** Issuer words without a trailing clause ("Chính phủ và Chương trình hành động" → "Chính phủ"). */

@@ -16,8 +16,9 @@
 import type { DocumentMeta, LegalReference, StructuredDocument } from '../../../core/types.ts';
 import { relationRank, type RelationType } from '../../../core/vocab/relations.ts';
 import { foldKeepLength, reflow } from '../../../core/text/text-util.ts';
-import { partOnly, repealsAfter, itemKeyword, type Keyword } from './keywords.ts';
+import { itemKeyword, listLead, partOnly, repealsAfter, type Keyword } from './keywords.ts';
 import { findMentions, type FlatText, type Mention } from './mentions.ts';
+import { actLawNames, namedLaws } from './named.ts';
 import { headRelation, rolesOf } from './reading.ts';
 import { layout, type Item } from './segments.ts';
 
@@ -60,14 +61,42 @@ interface ReadCtx {
   mentions: Mention[];
   /** Keyword of a section's lead text ("Điều 2. Bãi bỏ …:"), when the lead lists no document itself. */
   leads: Map<string, Carry & { listed: boolean }>;
+  /** Keyword of a lead ending with ":" that lists no document ("Quyết định này thay thế các Quyết định sau:"). */
+  list: Carry | null;
 }
+
+/** A list item: "- …", "+ …", "• …", "a) …". */
+const BULLET = /^\s*(?:[-+•–*]|[a-z]\))\s/;
 
 /** The keyword an item starts under: carried over a ";", or from its parent section's lead. */
 function inherited(ctx: ReadCtx, item: Item, carry: Carry): Carry {
   if (item.continues) return carry;
+  if (!BULLET.test(ctx.t.folded.slice(item.start, item.start + 8))) ctx.list = null;
+  else if (ctx.list !== null) return ctx.list;
   const parent =
     item.sectionStart && item.section?.parentId ? ctx.leads.get(item.section.parentId) : undefined;
   return parent !== undefined && !parent.listed ? parent : { keyword: null, from: null };
+}
+
+const ACTS: ReadonlySet<Keyword> = new Set(['GUIDE', 'AMEND', 'REPLACE', 'REPEAL']);
+/** Acts stated in an item that a later "hết hiệu lực" does not override. */
+const STATED_ACTS: ReadonlySet<Keyword> = new Set(['GUIDE', 'AMEND', 'REPLACE']);
+
+/** "… quy định chi tiết một số điều của Luật Đầu tư": the numbered mention of that law takes the act. */
+function namedReadings(
+  ctx: ReadCtx,
+  item: Item,
+  own: { keyword: Keyword; at: number },
+  act: string,
+): Reading[] {
+  if (!ACTS.has(own.keyword)) return [];
+  return namedLaws(actLawNames(act), ctx.mentions, ctx.t.folded).map((m) => ({
+    mention: m,
+    relation: headRelation(own.keyword, m, ''),
+    partial: own.keyword === 'AMEND',
+    evidence: { start: item.start, end: item.end, leadIn: null },
+    chain: [],
+  }));
 }
 
 function readItem(
@@ -82,17 +111,26 @@ function readItem(
   const base = inherited(ctx, item, carry);
   // Only the words before the first listed document speak for the document itself.
   const upTo = ms.length === 0 ? folded.length : ms[0]!.start - item.start;
-  const own = itemKeyword(folded, upTo, item.region);
-  const gov: Carry = own !== null ? { keyword: own.keyword, from: item } : base;
+  const own =
+    itemKeyword(folded, upTo, item.region) ?? (ms.length === 0 ? listLead(folded, item.region) : null);
+  const gov: Carry =
+    own !== null
+      ? { keyword: own.keyword, from: item }
+      : item.basis
+        ? { keyword: 'BASIS', from: null }
+        : base;
   if (ms.length === 0 && folded.trim() === '') return { out: [], carry };
   if (item.section !== null) {
     const lead = ctx.leads.get(item.section.id);
     const kept = gov.keyword !== null || lead === undefined ? gov : lead;
     ctx.leads.set(item.section.id, { ...kept, listed: (lead?.listed ?? false) || ms.length > 0 });
   }
-  if (ms.length === 0) return { out: [], carry: gov };
+  if (ms.length === 0 && gov.keyword !== null && ACTS.has(gov.keyword) && /:\s*$/.test(folded))
+    ctx.list = gov;
+  const named = own === null ? [] : namedReadings(ctx, item, own, folded.slice(own.at, upTo));
+  if (ms.length === 0) return { out: named, carry: gov };
   const from = item.start + (own?.at ?? 0);
-  const repealAt = item.region === 'article' ? repealsAfter(t.folded.slice(item.start, sentenceEnd)) : -1;
+  const repealAt = repealsAfter(t.folded.slice(item.start, sentenceEnd), item.region);
   const leadIn =
     gov.from !== null && gov.from !== item
       ? t.flat.slice(gov.from.start, gov.from.end).trim().slice(0, 80)
@@ -102,7 +140,10 @@ function readItem(
     const m = role.mention;
     let relation: RelationType = 'CITES';
     if (role.head) {
-      const postfix = repealAt >= 0 && m.start < item.start + repealAt && gov.keyword !== 'BASIS';
+      // "… hết hiệu lực" after the document repeals it unless the item itself states another act on it
+      // ("thay thế Nghị quyết số X …; Nghị quyết số Y … hết hiệu lực": X is replaced, Y repealed).
+      const stated = gov.keyword === 'BASIS' || (own !== null && STATED_ACTS.has(own.keyword));
+      const postfix = repealAt >= 0 && m.start < item.start + repealAt && !stated;
       const nextStart = ms.find((x) => x.start > m.start)?.start ?? item.end;
       const description = t.folded.slice(m.tailEnd, nextStart).slice(0, 160);
       relation = postfix ? 'REPEALS' : headRelation(gov.keyword, m, description);
@@ -121,7 +162,7 @@ function readItem(
     if (statesSources && role.chain && role.describer !== null)
       out.find((r) => r.mention === role.describer)?.chain.push(ms[i]!.key);
   });
-  return { out, carry: gov };
+  return { out: [...out, ...named], carry: gov };
 }
 
 function passageAt(doc: StructuredDocument, offset: number): string | null {
@@ -175,7 +216,7 @@ export function extractReferences(doc: StructuredDocument, meta: DocumentMeta): 
   const mentions = findMentions(t, meta);
   const { items } = layout({ doc, t, map, toFlat });
   const ends = sentenceEnds(items);
-  const ctx: ReadCtx = { t, mentions, leads: new Map() };
+  const ctx: ReadCtx = { t, mentions, leads: new Map(), list: null };
   const readings: Reading[] = [];
   let carry: Carry = { keyword: null, from: null };
   items.forEach((item, i) => {

@@ -1,5 +1,7 @@
 /**
  * Relation keywords of an item (folded text) and where they may speak for the document itself.
+ * "Bổ sung" and "điều chỉnh" amend only when a part or a numbered document follows ("Bổ sung điểm d
+ * khoản 2 Điều 3 …", "Điều chỉnh một số nội dung của Kế hoạch số …"), not "bổ sung kinh phí".
  *
  * A keyword counts only when the document is its subject: at the start of an item ("Căn cứ …",
  * "Thực hiện …", "Điều 1. Bãi bỏ …", a title "Bãi bỏ Thông tư số …"), after the document's own act in
@@ -19,8 +21,11 @@ const KEYWORDS: [string, Keyword][] = [
   ['(?:xet|xem xet|theo de nghi|tren co so|tai phien hop|tiep theo)', 'STOP'],
   ['bai bo', 'REPEAL'],
   ['thay the', 'REPLACE'],
-  ['sua doi(?:,? bo sung)?', 'AMEND'],
-  ['(?:huong dan|quy dinh chi tiet)', 'GUIDE'],
+  [
+    'sua doi(?:,? bo sung)?|(?:bo sung|dieu chinh)(?:,? (?:bo sung|sua doi))?(?= (?:mot so (?:dieu|noi dung)|diem|khoan|dieu \\d|muc|chuong|phu luc|danh muc|(?:quyet dinh|nghi quyet|thong tu|nghi dinh|ke hoach|chuong trinh|de an) so)(?![a-z]))',
+    'AMEND',
+  ],
+  ['(?:huong dan|quy dinh chi tiet)(?:(?:,| va) huong dan)?(?: (?:thi hanh|thuc hien))?', 'GUIDE'],
 ];
 const ANY_KEYWORD = new RegExp(`(?<![a-z])(?:${KEYWORDS.map(([k]) => `(${k})`).join('|')})(?![a-z])`, 'g');
 
@@ -34,6 +39,32 @@ const ALLOWED: Record<Keyword, readonly Region[]> = {
   AMEND: ['title', 'preamble', 'article'],
   GUIDE: ['title', 'preamble', 'article'],
 };
+
+/**
+ * An article that issues or approves a plan ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển
+ * khai thực hiện Nghị quyết số …", "Điều 1. Phê duyệt Chương trình thực hiện …"): what the plan carries
+ * out, the decision carries out.
+ */
+const ISSUES_PLAN =
+  /^(?:ban hanh|phe duyet)(?: kem theo (?:quyet dinh|nghi quyet) nay)? (?:ke hoach|chuong trinh|de an|chien luoc)(?![a-z])/;
+
+/**
+ * Words that may lead "thực hiện / triển khai" in a title or a purpose item and still make it the
+ * document's own act: "Tổ chức thực hiện …", "Đẩy mạnh triển khai …", "Tuyên truyền, phổ biến và triển
+ * khai …", "Nâng cao hiệu quả thực hiện …". Reviewing an implementation ("Tổng kết 10 năm thực hiện …")
+ * is not carrying it out.
+ */
+const IMPLEMENT_LEAD =
+  /^(?:(?:to chuc|day manh|tang cuong|nang cao hieu qua|tuyen truyen|pho bien|quan triet|khan truong|quyet liet|kip thoi|hieu qua|thong nhat|dong bo)(?:,? (?:va )?| ))+$/;
+
+function ledBy(words: string, region: Region): boolean {
+  return (region === 'title' || region === 'purpose') && IMPLEMENT_LEAD.test(words);
+}
+
+/** Acts on another document that "<loại> này" may state anywhere ("Kế hoạch này thay thế Kế hoạch số …"). */
+const SELF_ACTS: ReadonlySet<Keyword> = new Set(['REPEAL', 'REPLACE', 'AMEND', 'GUIDE']);
+/** "… được sửa đổi, bổ sung …": someone else's act on a document, not this document's. */
+const PASSIVE = /(?:duoc|bi) (?:[a-z]+ ){0,2}$/;
 
 function keywordOf(m: RegExpMatchArray): Keyword | null {
   const i = m.slice(1).findIndex((g) => g !== undefined);
@@ -61,26 +92,56 @@ export function itemKeyword(item: string, upTo: number, region: Region): Keyword
   const head = item.slice(0, upTo);
   const lead = LEAD_IN.exec(head)?.[0].length ?? 0;
   let own = -1;
+  let self = -1;
   for (const m of head.matchAll(OWN_ACT)) {
     const selfSubject = / nay$/.test(m[0]);
+    if (selfSubject) self = Math.max(self, m.index + m[0].length);
     if (selfSubject || region === 'title' || region === 'preamble')
       own = Math.max(own, m.index + m[0].length);
   }
+  const plan = region === 'article' ? ISSUES_PLAN.exec(head.slice(lead)) : null;
+  if (plan !== null) own = Math.max(own, lead + plan[0].length);
   let best: KeywordHit | null = null;
   for (const m of head.matchAll(ANY_KEYWORD)) {
     const keyword = keywordOf(m);
-    if (keyword === null || !ALLOWED[keyword].includes(region)) continue;
+    if (keyword === null) continue;
+    const bySelf =
+      SELF_ACTS.has(keyword) && self >= 0 && m.index >= self && !PASSIVE.test(head.slice(0, m.index));
+    const byPlan = keyword === 'IMPLEMENT' && plan !== null && m.index >= own;
+    if (!ALLOWED[keyword].includes(region) && !bySelf && !byPlan) continue;
     const atStart =
       m.index === lead ||
-      (m.index <= lead + 12 && /^(?:tiep tuc|dong thoi) $/.test(head.slice(lead, m.index)));
+      (m.index <= lead + 12 && /^(?:tiep tuc|dong thoi) $/.test(head.slice(lead, m.index))) ||
+      (keyword === 'IMPLEMENT' && ledBy(head.slice(lead, m.index), region));
     if (atStart || (own >= 0 && m.index >= own)) best = { keyword, at: m.index };
   }
   return best;
 }
 
-/** "… hết hiệu lực (kể từ …)": documents listed before it in the sentence are repealed. */
-export function repealsAfter(sentence: string): number {
-  const m = /(?<![a-z])het hieu luc(?![a-z])/.exec(sentence);
+/**
+ * A lead that names no document and announces a list of them, ending with ":" — "Các Quyết định sau hết
+ * hiệu lực thi hành kể từ ngày Quyết định này có hiệu lực thi hành:", "Các văn bản sau đây bị bãi bỏ:",
+ * "… được thay thế:" — says what happens to the listed documents.
+ */
+export function listLead(item: string, region: Region): KeywordHit | null {
+  if (!/:\s*$/.test(item) || (region !== 'article' && !SELF_SUBJECT.test(item))) return null;
+  const repeal = /(?<![a-z])(?:het hieu luc|bi bai bo|duoc bai bo)(?![a-z])/.exec(item);
+  if (repeal !== null) return { keyword: 'REPEAL', at: repeal.index };
+  const replace = /(?<![a-z])(?:bi|duoc) thay the(?![a-z])/.exec(item);
+  return replace === null ? null : { keyword: 'REPLACE', at: replace.index };
+}
+
+/** "<loại> này": the sentence speaks of the document itself. */
+const SELF_SUBJECT =
+  /(?<![a-z])(?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|cong dien|van ban) nay(?![a-z])/;
+
+/**
+ * "… hết hiệu lực (kể từ …)", "… bị bãi bỏ": documents listed before it in the sentence are repealed —
+ * in an article, or in any sentence that speaks of the document itself ("… kể từ ngày Kế hoạch này …").
+ */
+export function repealsAfter(sentence: string, region: Region): number {
+  if (region !== 'article' && !SELF_SUBJECT.test(sentence)) return -1;
+  const m = /(?<![a-z])(?:het hieu luc|bi bai bo)(?![a-z])/.exec(sentence);
   return m === null ? -1 : m.index;
 }
 

@@ -105,14 +105,17 @@ function correspondence(m: Mention): boolean {
 }
 
 const ORGANISATION =
-  /(?<![a-z])(?:chuc nang,? nhiem vu|thanh lap|quy che (?:lam viec|to chuc|hoat dong)|co cau to chuc|phan cap|uy quyen|giao quyen|tham quyen)(?![a-z])/;
+  /(?<![a-z])(?:chuc nang,? nhiem vu|thanh lap|quy che (?:lam viec|to chuc|hoat dong)|co cau to chuc|phan cap|uy quyen|giao quyen|tham quyen|phan cong (?:nhiem vu|cong tac)|kien toan|ban hanh quy (?:che|dinh))(?![a-z])/;
 
 /**
  * A legal basis rather than a policy to execute: laws, decrees, circulars, resolutions of the National
  * Assembly and its Standing Committee, any normative document (its number carries a year:
  * "01/2025/QĐ-UBND"), and decisions on the issuer's organisation ("thành lập", "quy định chức năng").
+ * A directive is a policy to carry out even when its number carries a year ("Chỉ thị số
+ * 34/2008/CT-TTg … về tăng cường sử dụng hệ thống thư điện tử").
  */
 export function legalBasis(m: Mention, description: string): boolean {
+  if (m.type === 'Chỉ thị' && !ORGANISATION.test(description)) return false;
   if (m.type === 'Luật' || m.type === 'Nghị định' || m.type === 'Thông tư' || m.type === 'Thông tư liên tịch')
     return true;
   if (/^(QH|UBTVQH)/.test(m.number.issuerAbbr) || /-UBTVQH/.test(m.number.normalized)) return true;

@@ -22,6 +22,8 @@ export interface Item {
   sectionStart: boolean;
   /** Follows a ";" of the same sentence (a keyword of the previous item carries over). */
   continues: boolean;
+  /** Inside the document's own legal-basis part: what it lists is its "Căn cứ". */
+  basis: boolean;
 }
 
 export interface Layout {
@@ -40,20 +42,24 @@ const CAPITAL_KEYWORD = /(?<= )(?:Căn cứ|Thực hiện|Triển khai|Xét|Theo
 
 interface Cut {
   at: number;
-  kind: 'hard' | 'soft';
+  kind: 'hard' | 'soft' | 'colon';
 }
 
-/** Offsets (collapsed text) where items start. A "soft" cut (after ";") continues the sentence. */
+/**
+ * Offsets (collapsed text) where items start. A "soft" cut (after ";") continues the sentence; a "colon"
+ * cut does too in the preamble ("Căn cứ các Nghị định của Chính phủ: số 10/2025/NĐ-CP …; số …").
+ */
 function cuts(t: FlatText, fixed: number[]): Cut[] {
   const out: Cut[] = fixed.map((at) => ({ at, kind: 'hard' as const }));
   for (const m of t.flat.matchAll(/;/g)) out.push({ at: m.index + 1, kind: 'soft' });
-  for (const m of t.flat.matchAll(/: /g)) out.push({ at: m.index + 1, kind: 'hard' });
+  for (const m of t.flat.matchAll(/: /g)) out.push({ at: m.index + 1, kind: 'colon' });
   for (const m of t.flat.matchAll(SENTENCE_END)) out.push({ at: m.index + m[0].length, kind: 'hard' });
   for (const m of t.flat.matchAll(CAPITAL_KEYWORD)) out.push({ at: m.index, kind: 'hard' });
   const byPos = new Map<number, Cut>();
   for (const c of out) {
     const prev = byPos.get(c.at);
-    if (prev === undefined || c.kind === 'hard') byPos.set(c.at, c);
+    if (prev === undefined || c.kind === 'hard' || (c.kind === 'colon' && prev.kind === 'soft'))
+      byPos.set(c.at, c);
   }
   return [...byPos.values()].sort((a, b) => a.at - b.at);
 }
@@ -68,6 +74,8 @@ function atLineStart(text: string, map: readonly number[], p: number): boolean {
 /** Headings at line starts (hard-wrapped lines are already joined in the collapsed text). */
 const MARKER = /(?<![^ ])(?:[IVXLC]+|\d{1,2})\. (?=\p{Lu})/gu;
 const PURPOSE = /(?<![^ ])(?:(?:[ivxlc]+|\d{1,2})\. )?muc dich(?![a-z])/g;
+/** A plan's own legal-basis part: "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "1. Cơ sở pháp lý", "I. CĂN CỨ PHÁP LÝ". */
+const BASIS_PART = /(?<![^ ])(?:[ivxlc]+|\d{1,2})\. (?:can cu|co so) (?:phap ly|xay dung|ban hanh)(?![a-z])/g;
 const ARTICLE = /(?<![^ ])dieu \d+[a-z]?\.? ?[.:]?/g;
 
 /**
@@ -80,8 +88,9 @@ function purposeRange(
   map: readonly number[],
   t: FlatText,
   from: number,
+  heading: RegExp = PURPOSE,
 ): [number, number] | null {
-  const heads = [...t.folded.slice(from).matchAll(PURPOSE)]
+  const heads = [...t.folded.slice(from).matchAll(heading)]
     .map((m) => from + m.index)
     .filter((p) => atLineStart(text, map, p));
   const first = heads[0];
@@ -121,6 +130,7 @@ export function layout({ doc, t, map, toFlat }: LayoutInput): Layout {
   const preEnd = toFlat(preambleEnd(doc, bodyStart));
   const sections = doc.sections.filter((s) => s.level > 0);
   const purposeFlat = purposeRange(text, map, t, preEnd);
+  const basisFlat = purposeRange(text, map, t, preEnd, BASIS_PART);
   const articles = articlesStart(text, map, t, preEnd);
   const articlesFlat = articles < 0 ? t.flat.length : articles;
   const sectionStarts = new Map<number, Section>();
@@ -145,13 +155,15 @@ export function layout({ doc, t, map, toFlat }: LayoutInput): Layout {
     const end = list[i + 1]?.at ?? t.flat.length;
     if (end <= c.at) return;
     const section = sectionAt(c.at);
+    const region = regionOf(c.at);
     items.push({
       start: c.at,
       end,
-      region: regionOf(c.at),
+      region,
       section,
       sectionStart: sectionStarts.has(c.at),
-      continues: c.kind === 'soft',
+      continues: c.kind === 'soft' || (c.kind === 'colon' && region === 'preamble'),
+      basis: basisFlat !== null && c.at >= basisFlat[0] && c.at < basisFlat[1],
     });
   });
   if ((list[0]?.at ?? 0) > 0) {
@@ -162,6 +174,7 @@ export function layout({ doc, t, map, toFlat }: LayoutInput): Layout {
       section: null,
       sectionStart: false,
       continues: false,
+      basis: false,
     });
   }
   return { items, sections };

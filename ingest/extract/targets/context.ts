@@ -1,5 +1,5 @@
 import type { DocumentMeta } from '../../../core/types.ts';
-import { horizonIn, type Horizon } from './horizon.ts';
+import { headingHorizon, type Horizon } from './horizon.ts';
 
 export interface DocumentContext {
   /** Horizon of the document title ("… đến năm 2030", "giai đoạn 2026-2030"). */
@@ -15,7 +15,7 @@ const CENTRAL_ISSUER =
 
 export function documentContext(meta: DocumentMeta): DocumentContext {
   return {
-    title: horizonIn(meta.title ?? ''),
+    title: headingHorizon(meta.title ?? '', meta.date ? Number(meta.date.slice(0, 4)) : null),
     issued: meta.date ? Number(meta.date.slice(0, 4)) : null,
     central: meta.locality === null && CENTRAL_ISSUER.test(meta.issuer ?? ''),
   };

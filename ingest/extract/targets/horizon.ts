@@ -32,6 +32,22 @@ export function horizonIn(text: string): Horizon {
 }
 
 /**
+ * Horizon of a title or heading: as `horizonIn`, and else the plan year it names bare ("Kế hoạch phát
+ * triển kinh tế - xã hội năm 2026", "Các chỉ tiêu chủ yếu năm 2026") when it is not before the year the
+ * document was issued (a date "ngày … tháng … năm 2024" or a reference year is no horizon).
+ */
+export function headingHorizon(text: string, issued: number | null): Horizon {
+  const h = horizonIn(text);
+  if (h.year !== null || h.span !== null || issued === null) return h;
+  for (const m of text.matchAll(BARE_YEAR_ALL)) {
+    const before = text.slice(0, m.index);
+    if (/(?:tháng\s+\d{1,2}|so với|từ|giai đoạn|thời kỳ)\s*$/iu.test(before)) continue;
+    if (Number(m[1]) >= issued) return { year: Number(m[1]), span: null };
+  }
+  return h;
+}
+
+/**
  * The year named closest to the number at `at`…`end` of `text`: "đến năm 2030" or a bare "năm 2025" (not a span, not
  * a reference year "so với năm 2020"). A year before the document's is a baseline, for the caller to skip.
  */

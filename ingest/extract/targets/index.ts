@@ -91,7 +91,7 @@ function measuredQuantities(text: string, context: string): { q: Quantity; s: Su
 
 function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: DocumentContext): TargetDraft[] {
   const out: TargetDraft[] = [];
-  for (const { line, heading, path } of objectiveLines(doc)) {
+  for (const { line, heading, path } of objectiveLines(doc, ctx.issued)) {
     for (const { clause, context } of clauses(line)) {
       const text = clause.text;
       if (isBaseline(text) || aboutOtherProvince(text, meta)) continue;

@@ -107,9 +107,9 @@ const UNIT_RE = [...UNIT_KIND.keys()]
   .join('|');
 const COMP_RE = COMPARATOR_WORDS.map(([w]) => w).join('|');
 
-/** comparator? number (range)? unit — the unit must end a word. */
+/** comparator? number (range)? unit — the unit must end a word; "từ 30% đến 40%" is one range. */
 const QUANTITY = new RegExp(
-  String.raw`(?:(${COMP_RE})\s+)?(${NUM})\s*(?:(?:-|–|đến|tới)\s*(${NUM})\s*)?(${UNIT_RE})(?![\p{L}\p{M}\d])`,
+  String.raw`(?:(${COMP_RE})\s+)?(${NUM})\s*(?:%\s*(?=-|–|đến|tới))?(?:(?:-|–|đến|tới)\s*(${NUM})\s*)?(${UNIT_RE})(?![\p{L}\p{M}\d])`,
   'giu',
 );
 /** A ranking: "top 03", "nhóm 10 tỉnh …", "xếp hạng thứ 5". */
@@ -152,6 +152,11 @@ export function comparatorOf(word: string | undefined, after: string): Comparato
   if (/^\s*trở\s+xuống/iu.test(after)) return '<=';
   const w = (word ?? '').toLowerCase().replace(/\s+/g, ' ');
   return COMPARATOR_WORDS.find(([x]) => x === w)?.[1] ?? '=';
+}
+
+/** True for a unit the count list names ("xã", "doanh nghiệp"). */
+export function isCountUnit(unit: string): boolean {
+  return UNIT_KIND.get(unit.toLowerCase()) === 'count';
 }
 
 /** The unit's kind (percent, count, money …). */

@@ -1,6 +1,6 @@
 import type { StructuredDocument } from '../../../core/types.ts';
-import { logicalLines, toLines, type TextBlock } from '../text/index.ts';
-import { horizonIn, type Horizon, NO_HORIZON } from './horizon.ts';
+import { logicalLines, rank, toLines, type TextBlock } from '../text/index.ts';
+import { headingHorizon, type Horizon, NO_HORIZON } from './horizon.ts';
 
 /**
  * Where a document states its targets: the objective parts ("Mục tiêu", "Mục tiêu cụ thể", "Đến năm
@@ -26,28 +26,37 @@ const INLINE_AIM =
 const TOP = new Set(['roman', 'chapter', 'appendix', 'article']);
 const HEADING = new Set(['roman', 'arabic', 'decimal', 'chapter', 'letter']);
 
-/** Lines of the objective parts of the document, each with the horizon of its heading context. */
-export function objectiveLines(doc: StructuredDocument): ObjectiveLine[] {
+/**
+ * Lines of the objective parts of the document, each with the horizon of its heading context. A
+ * sub-heading's horizon ("a) Đến năm 2030:") holds for the lines under it, not for its siblings ("b) Hằng
+ * năm, …"), which fall back to the horizon of the part.
+ */
+export function objectiveLines(doc: StructuredDocument, issued: number | null = null): ObjectiveLine[] {
   const out: ObjectiveLine[] = [];
   let inside = false;
+  let part: Horizon = NO_HORIZON;
   let heading: Horizon = NO_HORIZON;
+  let subRank = Infinity;
   let path: string[] = [];
   for (const l of toLines(logicalLines(doc.parsed.text))) {
     const headingLike =
       l.kind !== null && HEADING.has(l.kind) && !/[.;]$/.test(l.body) && l.body.length < 200;
     if (l.kind !== null && TOP.has(l.kind)) {
       inside = OBJECTIVE.test(l.body);
-      heading = horizonIn(l.body);
+      part = heading = headingHorizon(l.body, issued);
+      subRank = Infinity;
       path = [l.body];
       if (inside) continue;
     }
     if (headingLike && OBJECTIVE_SUB.test(l.body)) {
       inside = true;
-      const h = horizonIn(l.body);
-      heading = h.year !== null || h.span !== null ? h : heading;
+      const h = headingHorizon(l.body, issued);
+      if (rank(l.kind) <= subRank) heading = part;
+      if (h.year !== null || h.span !== null) [heading, subRank] = [h, rank(l.kind)];
       path = [...path.slice(0, 1), l.body];
       continue;
     }
+    if (l.kind !== null && rank(l.kind) <= subRank) [heading, subRank] = [part, Infinity];
     if (inside || INLINE_AIM.test(l.text))
       out.push({ line: l, heading: inside ? heading : NO_HORIZON, path });
   }

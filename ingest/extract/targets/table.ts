@@ -4,7 +4,7 @@ import { tagFields } from '../fields.ts';
 import { folded, readTables, squash, type Table, type TableRow } from '../text/index.ts';
 import { horizonIn, isAnnual, resolveHorizon, type Horizon } from './horizon.ts';
 import type { DocumentContext } from './context.ts';
-import { toNumber, unitKind, type Quantity } from './quantity.ts';
+import { isCountUnit, toNumber, unitKind, type Quantity } from './quantity.ts';
 import { readSubject } from './subject.ts';
 import type { TargetDraft } from './validate.ts';
 
@@ -100,9 +100,18 @@ function cellValue(cell: string): CellValue | null {
   };
 }
 
-function unitOf(cell: string, percent: boolean): string | null {
+/**
+ * The unit of a row: its unit cell; else "%" for a percentage; else what "Số …" counts ("Số xã đạt chuẩn
+ * nông thôn mới" → "xã") when that is a unit the quantities know.
+ */
+function unitOf(cell: string, percent: boolean, indicator = ''): string | null {
   const u = cell.toLowerCase();
-  if (u === '') return percent ? '%' : null;
+  if (u === '' && percent) return '%';
+  if (u === '') {
+    const counted = /^Số(?:\s+lượng)?\s+(\S+(?:\s+\S+)?)/u.exec(indicator);
+    const words = counted ? counted[1]!.toLowerCase().split(' ') : [];
+    return [words.join(' '), words[0] ?? ''].find((w) => w !== '' && isCountUnit(w)) ?? null;
+  }
   return /%|phần trăm|tỷ lệ/u.test(u) ? '%' : u;
 }
 
@@ -138,7 +147,7 @@ function rowTargets(
     if (role !== 'target') return;
     const v = cellValue(row.cells[i] ?? '');
     if (!v) return;
-    const unit = unitOf(unitCell, v.percent);
+    const unit = unitOf(unitCell, v.percent, indicator);
     const shown = `${v.value ?? `${v.valueMin}-${v.valueMax}`}${unit === '%' ? '%' : ` ${unit ?? ''}`}`;
     const clause = `${indicator} đạt ${shown}`;
     const q: Quantity = {

@@ -13,6 +13,9 @@ import { fieldOf, STOP_LINE, type ProseTask } from './field-lines.ts';
 /** An article that assigns inline: "Điều 2. Giao Bộ trưởng Bộ Công an …". */
 const ARTICLE_LEAD_IN = /^(?:Giao|Phân công|Đề nghị|Yêu cầu)\s/u;
 
+/** A duty written as an assignment: the agency "chủ trì" (leads), possibly "phối hợp với" others. */
+const EXPLICIT = /^chủ trì(?=[\s,]|$)/u;
+
 const ASSIGNING = /trách nhiệm|tổ chức thực hiện|phân công|nhiệm vụ|theo dõi, kiểm tra|chế độ báo cáo/iu;
 
 /**
@@ -29,16 +32,22 @@ function underPowers(lines: readonly Line[], i: number): boolean {
 function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   const lead = leadingAgency(l.body);
   if (!lead || !allOrganisations(lead.names)) return false;
-  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter') return true;
+  if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter' || l.kind === 'paren') return true;
   if (l.kind === 'article') return lead.rest !== '' && ARTICLE_LEAD_IN.test(l.body);
-  if (l.kind !== 'dash' || !lines || i === undefined || lead.rest === '') return false;
+  if (lead.rest === '') return false;
+  // An explicit assignment is a duty under any heading: "Giao Sở X …", "- Sở X chủ trì, phối hợp với …".
+  if (EXPLICIT.test(lead.rest) || ARTICLE_LEAD_IN.test(l.body)) return l.kind !== 'roman';
+  if (l.kind !== 'dash' || !lines || i === undefined) return false;
   return ancestors(lines, i).some((a) => ASSIGNING.test(a.body));
 }
 
 /** "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list. */
 function dutyHeading(l: Line): string[] | null {
   if (l.kind !== 'article' && l.kind !== 'arabic' && l.kind !== 'roman') return null;
-  const m = /^(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)?\s+của\s+(.+?)[.:]?$/u.exec(l.body);
+  const m =
+    /^(?:Trách nhiệm|Nhiệm vụ)(?:(?:,|\s+và)\s+(?:quyền hạn|nhiệm vụ|trách nhiệm|quyền))*(?:\s+thực hiện)?\s+của\s+(.+?)[.:]?$/u.exec(
+      l.body,
+    );
   if (!m || !startsWithAgencyHead(m[1]!) || /\b(?:cá nhân|người)\b/u.test(m[1]!)) return null;
   return splitAgencies(m[1]!);
 }
@@ -184,6 +193,27 @@ function itemTasks(leadNames: string[], l: Line, children: readonly Line[]): Pro
   return items.map((item) => makeTask(lead, item.head, item.extra, coord));
 }
 
+/** "… ngày 05 tháng 11 năm 2025. Giao Bộ Công an chủ trì, phối hợp …": an assignment opening a later sentence. */
+const INLINE_ASSIGNMENT = /(?<=[.;]\s)(?:Giao|Phân công)\s+(?=\p{Lu})/gu;
+
+function inlineAssignments(l: Line): ProseTask[] {
+  const out: ProseTask[] = [];
+  for (const m of l.body.matchAll(INLINE_ASSIGNMENT)) {
+    const sentence = l.body.slice(m.index).split(/\.\s+(?=\p{Lu})/u)[0]!;
+    const found = leadingAgency(sentence);
+    if (!found || found.rest === '' || !allOrganisations(found.names)) continue;
+    out.push({
+      title: found.rest,
+      lead: found.names,
+      coordinating: coordinatingPhrase(sentence),
+      deadline: deadlineInText(sentence),
+      product: null,
+      start: l.start + (l.text.length - l.body.length) + m.index,
+    });
+  }
+  return out;
+}
+
 /** Tasks of items that open with an agency or of "Trách nhiệm của X" articles: the item's text or its sub-items. */
 export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
   const out: ProseTask[] = [];
@@ -206,7 +236,11 @@ export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
       i = end - 1;
       continue;
     }
-    if (!isAgencyItem(l, lines, i) || underPowers(lines, i)) continue;
+    if (!isAgencyItem(l, lines, i)) {
+      out.push(...inlineAssignments(l));
+      continue;
+    }
+    if (underPowers(lines, i)) continue;
     const lead = leadingAgency(l.body)!;
     out.push(...itemTasks(lead.names, l, lines.slice(i + 1, childrenEnd(lines, i))));
   }

@@ -51,16 +51,33 @@ function yearlyDeadline(text: string): string | null {
   const after = new RegExp(String.raw`trước ngày ${day}\s+(hằng|hàng) năm`, 'iu').exec(text);
   if (after) return `${after[1]!} ${after[2]!.toLowerCase()} năm`;
   const before = new RegExp(String.raw`(hằng|hàng) năm\s*\(\s*trước ngày ${day}\s*\)`, 'iu').exec(text);
-  return before ? `${before[2]!} ${before[1]!.toLowerCase()} năm` : null;
+  if (before) return `${before[2]!} ${before[1]!.toLowerCase()} năm`;
+  // "Định kỳ hằng năm tổng hợp, báo cáo … trước ngày 31 tháng 12.": the yearly date later in the sentence.
+  const later = new RegExp(
+    String.raw`(hằng|hàng) năm[^.;]{0,160}?trước ngày ${day}(?![\d/]|\s+năm)`,
+    'iu',
+  ).exec(text);
+  return later ? `${later[2]!} ${later[1]!.toLowerCase()} năm` : null;
 }
+
+/** A date as a deadline states it: "30/12/2025", "ngày 30 tháng 12 năm 2025", "tháng 11 năm 2025", "Quý I/2026", "năm 2027". */
+const WHEN = String.raw`((?:ngày\s+)?\d{1,2}\/\d{1,2}\/20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|tháng\s+\d{1,2}(?:\/|\s+năm\s+)20\d{2}|quý\s+[IV]+(?:\/|\s+năm\s+)20\d{2}|năm\s+20\d{2})`;
+
+/** "trước ngày …", "chậm nhất …": a deadline wherever it stands. */
+const STRICT = new RegExp(String.raw`(?:trước|chậm nhất(?:\s+là)?(?:\s+(?:trước|vào))?)\s+${WHEN}`, 'iu');
+
+/** "hoàn thành … trong tháng 11 năm 2025", "ký hợp đồng chính thức trong tháng 12 năm 2025": after a verb of completion. */
+const AFTER_VERB = new RegExp(
+  String.raw`(?:hoàn thành|xong|thực hiện|báo cáo|xử lý|ban hành|ký|trình|vận hành)[^.;]{0,160}?\s(?:trong|vào|trước)\s+${WHEN}(?![\d/])`,
+  'iu',
+);
 
 /** A deadline stated inside prose ("hoàn thành trước ngày 30/12/2025", "trong Quý I/2026", "trước ngày 15/12 hằng năm"). */
 export function deadlineInText(text: string): string | null {
   const yearly = yearlyDeadline(text);
   if (yearly) return yearly;
-  const m =
-    /(?:hoàn thành|xong|thực hiện|báo cáo[^.;]{0,40}?)\s+(?:trước|trong|chậm nhất|trước ngày|vào)\s+((?:ngày\s+)?\d{1,2}\/\d{1,2}\/20\d{2}|tháng\s+\d{1,2}\/20\d{2}|quý\s+[IV]+\/20\d{2}|năm\s+20\d{2})/iu.exec(
-      text,
-    );
-  return m ? m[1]!.replace(/^ngày\s+/iu, '') : null;
+  const m = STRICT.exec(text) ?? AFTER_VERB.exec(text);
+  // A date long past ("trước ngày 01/7/2004" of a land rule) conditions a case, it is no deadline.
+  if (!m || Number(/20\d{2}/u.exec(m[1]!)![0]) < 2020) return null;
+  return m[1]!.replace(/^ngày\s+(?=\d{1,2}\/)/iu, '');
 }

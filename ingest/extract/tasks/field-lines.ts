@@ -24,16 +24,19 @@ export type FieldRole = 'lead' | 'coordinating' | 'deadline' | 'product';
 
 export function fieldOf(body: string): { role: FieldRole; value: string } | null {
   const m =
-    /^(?:(?:Đơn vị|Cơ quan)\s+)?(chủ trì|phối hợp|thực hiện)(?:\s+(?:tham mưu|thực hiện|triển khai))*\s*:\s*(.*)$/iu.exec(
+    /^(?:(?:Đơn vị|Cơ quan)(?:\s*[,/]\s*(?:đơn vị|cơ quan|Đơn vị|Cơ quan))?\s+)?(chủ trì|phối hợp|thực hiện)(?:\s+(?:tham mưu|thực hiện|triển khai))*\s*:\s*(.*)$/iu.exec(
       body,
-    ) ?? /^(?:(Đơn vị|Cơ quan)\s+)(thực hiện)\s*:\s*(.*)$/iu.exec(body);
+    );
   if (m) {
     const which = m[1]!.toLowerCase();
     if (which === 'thực hiện' && !/^(?:Đơn vị|Cơ quan)/iu.test(body)) return null;
     const value = m[m.length - 1]!;
     return { role: which.startsWith('phối') ? 'coordinating' : 'lead', value };
   }
-  const t = /^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(.*)$/iu.exec(body);
+  const t =
+    /^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành|trình|ban hành|triển khai))?(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(.*)$/iu.exec(
+      body,
+    );
   if (t) return { role: 'deadline', value: t[1]! };
   const p = /^(?:Sản phẩm|Kết quả)(?:\s+(?:đầu ra|dự kiến))?\s*:\s*(.*)$/iu.exec(body);
   return p ? { role: 'product', value: p[1]! } : null;
@@ -53,8 +56,31 @@ function titleOf(content: readonly Line[]): Line | null {
   return heads[heads.length - 1] ?? content[fb]!;
 }
 
+/** Where a second field starts inside a line: "Cơ quan chủ trì: Sở X; cơ quan phối hợp: …; thời gian: …". */
+const NEXT_FIELD =
+  /[;.]\s*(?=(?:(?:cơ quan|đơn vị)(?:\s*[,/]\s*(?:cơ quan|đơn vị))?\s+)?(?:chủ trì|phối hợp|thực hiện|thời gian|thời hạn|tiến độ|sản phẩm|kết quả)[^:;.]{0,30}:)/iu;
+
+/** "Nội dung … (Cơ quan chủ trì: Sở X; thời gian: 2026)." — fields in a closing parenthesis. */
+const FIELDS_IN_PARENS =
+  /\s*\(((?:(?:Cơ quan|Đơn vị)[^:()]{0,30}|Chủ trì|Thời gian|Thời hạn)[^:()]{0,20}:[^()]+)\)[.;]?$/u;
+
+/** Splits lines that carry several fields (or a duty with its fields in parentheses) into one line per field. */
+function expandFields(lines: readonly Line[]): Line[] {
+  return lines.flatMap((l) => {
+    const paren = FIELDS_IN_PARENS.exec(l.body);
+    const head = paren ? [{ ...l, body: l.body.slice(0, paren.index).trim() }] : [];
+    const fields = paren ? paren[1]! : fieldOf(l.body) ? l.body : null;
+    if (fields === null) return [l];
+    const parts = fields.split(NEXT_FIELD).map((x) => x.trim());
+    if (!paren && parts.length < 2) return [l];
+    if (!parts.every((x) => fieldOf(x))) return [l];
+    return [...head, ...parts.map((body) => ({ ...l, kind: paren ? null : l.kind, body }))];
+  });
+}
+
 /** Tasks whose lead/coordinating/deadline are given on labelled lines after the task text. */
-export function fieldLineTasks(lines: readonly Line[]): ProseTask[] {
+export function fieldLineTasks(all: readonly Line[]): ProseTask[] {
+  const lines = expandFields(all);
   const out: ProseTask[] = [];
   let from = 0;
   for (let i = 0; i < lines.length; i++) {

@@ -88,12 +88,22 @@ interface RawLine extends TextBlock {
   paraStart: boolean;
 }
 
+/** "… không để xảy ra tiêu cực.2. Giao Thường trực …": an item marker run into the sentence before it. */
+const GLUED_ITEM = /(?<=\p{Ll}[.;])(?=\d{1,2}\.\s+\p{Lu})/u;
+
 function splitParagraph(text: string, p: TextBlock): RawLine[] {
   const out: RawLine[] = [];
   for (const l of splitLines(text.slice(p.start, p.end))) {
     const t = l.text.trim();
     if (t === '') continue;
-    out.push({ text: t, start: p.start + l.start, end: p.start + l.end, paraStart: out.length === 0 });
+    const lineStart = p.start + l.start + l.text.indexOf(t);
+    const cut = GLUED_ITEM.exec(t);
+    const pieces = cut ? [t.slice(0, cut.index), t.slice(cut.index)] : [t];
+    let at = lineStart;
+    for (const piece of pieces) {
+      out.push({ text: piece, start: at, end: at + piece.length, paraStart: out.length === 0 });
+      at += piece.length;
+    }
   }
   return out;
 }

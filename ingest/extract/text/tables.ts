@@ -1,6 +1,7 @@
 import { folded, squash } from '../../../core/text/text-util.ts';
 import { splitLines } from '../../structure/index.ts';
 import { paragraphs, type TextBlock } from './blocks.ts';
+import { fitCells, type ColumnRole } from './table-cells.ts';
 
 /**
  * One table model for the three layouts the corpus uses: Markdown pipe rows (seed 000), tab-separated
@@ -10,8 +11,7 @@ import { paragraphs, type TextBlock } from './blocks.ts';
  * roman-numeral rows with only a title set the group of the rows that follow.
  */
 
-export type ColumnRole =
-  'tt' | 'title' | 'indicator' | 'lead' | 'coordinating' | 'product' | 'deadline' | 'other';
+export type { ColumnRole };
 
 /**
  * What the rows of a table are, read from its header roles: duties (a lead column over task titles),
@@ -183,18 +183,61 @@ function lineTables(text: string, isHeader: HeaderTest): Table[] {
       continue;
     }
     if (!b) continue;
+    if (b.table.rows.length === 0 && subHeader(b.table, cells)) continue;
     addRow(b, cells, line.start, line.end);
     b.table.end = line.end;
   }
   return tables;
 }
 
+/** Labels of the second header row under a spanning one ("Cơ quan thực hiện" over "Chủ trì" / "Phối hợp"). */
+const SUB_LABEL = /^(?:chu tri|phoi hop|bat dau|ket thuc|hoan thanh)$/;
+
+/**
+ * A second header row (empty TT cell, short labels under a spanning cell): its labels give the roles
+ * of the columns below them. True when the row was one.
+ */
+function subHeader(table: Table, cells: readonly string[]): boolean {
+  if ((cells[0] ?? '') !== '') return false;
+  const labels = cells.map((c) => folded(c));
+  const subs = labels.filter((l) => SUB_LABEL.test(l)).length;
+  if (subs < 2 || labels.some((l) => l !== '' && !SUB_LABEL.test(l) && l.length > 30)) return false;
+  labels.forEach((l, i) => {
+    const role = l === '' ? 'other' : columnRole(cells[i]!);
+    if (role !== 'other') table.roles[i] = role;
+  });
+  table.kind = tableKind(table.header, table.roles);
+  return true;
+}
+
+/**
+ * One-cell-per-paragraph headers list a spanning label, the other labels, then its sub-labels ("TT, Nội
+ * dung, Cơ quan thực hiện, Thời gian, Chủ trì, Phối hợp"): the sub-labels take the spanning label's place.
+ */
+function spliceSubLabels(header: string[]): string[] {
+  let k = header.length;
+  while (k > 1 && SUB_LABEL.test(folded(header[k - 1]!))) k--;
+  const subs = header.slice(k);
+  if (subs.length < 2) return header;
+  const agencies = subs.every((x) => /chu tri|phoi hop/.test(folded(x)));
+  const parent = header.findIndex(
+    (l, i) => i > 0 && i < k && (agencies ? /thuc hien|co quan|don vi/ : /thoi gian|tien do/).test(folded(l)),
+  );
+  if (parent < 0) return header;
+  return [...header.slice(0, parent), ...subs, ...header.slice(parent + 1, k)];
+}
+
 const TABLE_END =
   /^(?:PHỤ LỤC|Phụ lục|Nơi nhận|Điều \d|Chương [IVXL\d]|CHƯƠNG [IVXL\d]|[IVX]+\.\s|\d+\.\s+\p{Lu}|Biểu|Mẫu)/u;
 
+/** The label of a TT column: "TT", "STT", "Số TT", "Số thứ tự", "TT." */
+function isTtLabel(t: string): boolean {
+  return t.length <= 12 && columnRole(t.replace(/\.$/u, '')) === 'tt';
+}
+
 /** Reads the header blocks following a "TT"/"STT" block; null when they are not a header. */
 function paragraphHeader(blocks: readonly TextBlock[], i: number, isHeader: HeaderTest): string[] | null {
-  if (!/^S?TT$/i.test(blocks[i]!.text)) return null;
+  if (!isTtLabel(blocks[i]!.text)) return null;
   const header = [blocks[i]!.text];
   for (let j = i + 1; j < blocks.length && j <= i + 10; j++) {
     const t = blocks[j]!.text;
@@ -211,11 +254,12 @@ function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOptions):
   for (let i = 0; i < blocks.length; i++) {
     const header = paragraphHeader(blocks, i, isHeader);
     if (!header) continue;
-    const roles = header.map(columnRole);
+    const columns = spliceSubLabels(header);
+    const roles = columns.map(columnRole);
     const table: Table = {
       layout: 'paragraph',
-      kind: tableKind(header, roles),
-      header,
+      kind: tableKind(columns, roles),
+      header: columns,
       roles,
       rows: [],
       start: blocks[i]!.start,
@@ -251,29 +295,16 @@ function readParagraphRows(
       (ARABIC.test(t) &&
         (!opts.numericCells || j - i - 1 >= table.header.length - 1 || nextTt(head.text, t)));
     while (j < blocks.length && !startsRow(blocks[j]!.text)) {
-      if (TABLE_END.test(blocks[j]!.text) || /^S?TT$/i.test(blocks[j]!.text)) break;
+      if (TABLE_END.test(blocks[j]!.text) || isTtLabel(blocks[j]!.text)) break;
       j++;
     }
     const body = blocks.slice(i + 1, j).map((x) => x.text);
-    addRow(
-      b,
-      [head.text, ...fitCells(body, table.header.length - 1, ROMAN.test(head.text))],
-      head.start,
-      blocks[j - 1]!.end,
-    );
+    addRow(b, [head.text, ...fitCells(body, table, ROMAN.test(head.text))], head.start, blocks[j - 1]!.end);
     table.end = blocks[j - 1]!.end;
     i = j;
     if (j < blocks.length && TABLE_END.test(blocks[j]!.text)) break;
   }
   return i;
-}
-
-/** Fits paragraph cells to `n` columns: extra paragraphs are joined into the title cell. */
-function fitCells(body: readonly string[], n: number, roman: boolean): string[] {
-  if (roman && body.length <= 1) return [body[0] ?? '', ...Array<string>(Math.max(0, n - 1)).fill('')];
-  if (body.length <= n) return [...body, ...Array<string>(n - body.length).fill('')];
-  const extra = body.length - n;
-  return [body.slice(0, extra + 1).join(' '), ...body.slice(extra + 1)];
 }
 
 /**

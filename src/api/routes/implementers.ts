@@ -3,7 +3,9 @@ import { AppError } from '../../../core/errors.ts';
 import { numberKey } from '../../../core/vocab/docnumber.ts';
 import { AnalysisReader } from '../../../graph/analysis-reader.ts';
 import type { AppContext } from '../context.ts';
+import { implementersTable } from '../export/tables.ts';
 import type { RouteRegistry } from '../registry.ts';
+import { ImplementationTree, LegalDocumentRow } from '../../../graph/analysis-rows.ts';
 
 /** Number key of `raw` when it reads as a document number (36-NQ/TW, 36/NQ-TW, "Nghị quyết 36-NQ/TW"). */
 function keyOf(raw: string): string | null {
@@ -22,6 +24,9 @@ export function registerImplementerRoutes(r: RouteRegistry, ctx: AppContext): vo
       'Implementation tree below a document (a corpus id or a document number such as 36-NQ/TW in any ' +
       'spelling): who implements it, who implements those, with locality, date and the relation on each edge',
     query: z.object({ depth: z.coerce.number().int().min(1).max(6).default(4) }),
+    response: ImplementationTree,
+    errors: ['NOT_FOUND', 'GRAPH_UNAVAILABLE'],
+    table: implementersTable,
     handler: async (q, req) => {
       const id = String(req.params.id).normalize('NFC').trim();
       const tree = await analysis.implementationTree(id, keyOf(id), q.depth);
@@ -38,6 +43,8 @@ export function registerImplementerRoutes(r: RouteRegistry, ctx: AppContext): vo
     summary:
       'A referenced document (in the corpus or not) as the corpus cites it: number, type, issuer, date, ' +
       'which documents implement, cite or are based on it, what it implements',
+    response: LegalDocumentRow,
+    errors: ['NOT_FOUND', 'GRAPH_UNAVAILABLE'],
     handler: async (_q, req) => {
       const key = String(req.params.key).normalize('NFC').trim();
       const doc = await analysis.legalDocument(key, keyOf(key));

@@ -1,10 +1,11 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import type { FileResult } from '../../../ingest/pipeline.ts';
-import { AppError, ERROR_STATUS } from '../../../core/errors.ts';
+import { AppError } from '../../../core/errors.ts';
 import type { AppContext } from '../context.ts';
 import { limitBody, requireWriteAccess } from '../guards.ts';
 import type { RouteRegistry } from '../registry.ts';
+import { IngestResponse } from '../responses.ts';
 
 /** Max files per upload request. */
 export const MAX_UPLOAD_FILES = 20;
@@ -62,6 +63,17 @@ export function registerIngestRoutes(r: RouteRegistry, ctx: AppContext): Request
     path: '/api/ingest',
     tag: 'ingest',
     summary: 'Upload documents (TXT, MD, PDF, DOCX, HTML) as multipart field "files"; per-file results',
+    response: IngestResponse,
+    statuses: [207],
+    errors: [
+      'INVALID_INPUT',
+      'UNAUTHORIZED',
+      'FORBIDDEN',
+      'TOO_LARGE',
+      'UNSUPPORTED_MEDIA_TYPE',
+      ...FILE_ERRORS,
+      'GRAPH_UNAVAILABLE',
+    ],
     openapi: {
       requestBody: {
         content: {
@@ -88,22 +100,34 @@ export function registerIngestRoutes(r: RouteRegistry, ctx: AppContext): Request
     requireWriteAccess({ token: ctx.config.API_TOKEN, allowedHosts: ctx.config.allowedHosts }),
     limitBody(maxRequest),
     requireMultipart,
+    (_req, _res, next) => {
+      ctx.admitIngest(1);
+      next();
+    },
     uploadParser(ctx.config.MAX_FILE_BYTES),
   ];
 }
 
-function respond(results: FileResult[], res: import('express').Response): unknown {
+/** Codes a file of an upload can fail with (its status when every file failed). */
+const FILE_ERRORS = [
+  'UNSUPPORTED_FORMAT',
+  'CORRUPT_FILE',
+  'ENCRYPTED',
+  'NO_TEXT',
+  'EMPTY_FILE',
+  'BINARY_FILE',
+  'UNKNOWN_ENCODING',
+  'PARSE_TIMEOUT',
+] as const;
+
+function respond(results: FileResult[], res: import('express').Response): IngestResponse {
   const failed = results.filter((x) => x.status === 'failed');
-  if (failed.length === 0) return { results };
-  if (failed.length === results.length) {
+  if (failed.length === results.length && failed.length > 0) {
     const first = failed[0]!.error!;
-    res
-      .status(ERROR_STATUS[first.code])
-      .json({ error: { code: first.code, message: first.message, details: { results } } });
-    return undefined;
+    throw new AppError(first.code, first.message, { results });
   }
-  res.status(207).json({ results });
-  return undefined;
+  if (failed.length > 0) res.status(207);
+  return { results };
 }
 
 /** Multer hands over latin1-decoded names; browsers send UTF-8. */

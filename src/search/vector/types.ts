@@ -3,7 +3,7 @@
  * direction). Ids are the caller's passage ids.
  */
 
-export const VECTOR_FORMAT_VERSION = 1;
+export const VECTOR_FORMAT_VERSION = 2;
 
 export type VectorIndexKind = 'exact' | 'hnsw';
 
@@ -21,6 +21,8 @@ export interface VectorIndexMeta {
   count: number;
   savedAt: string;
   hnsw?: { m: number; efConstruction: number; ef: number };
+  /** The embedding sync's position saved with the vectors (see backend.ts). */
+  sync?: { epoch: string | null; cursor: number; removedCursor: number };
 }
 
 export interface VectorIndex {

@@ -8,8 +8,19 @@ import { t } from '../i18n.js';
 import { docLink, downloads, empty, errorBox, h, list, loading, mount, section, setTitle } from '../ui.js';
 import { sortableTable } from './table.js';
 
+/**
+ * @typedef {import('../api-types.d.ts').TaskListItem} TaskListItem
+ * @typedef {import('../api-types.d.ts').LineageStep} LineageStep
+ */
+
+/** @param {string} key an agency's key */
 export const agencyHref = (key) => `#/agencies/${enc(key)}`;
 
+/**
+ * @param {HTMLElement} main
+ * @param {string} key the agency's key
+ * @param {URLSearchParams} params `lineage=true` adds the predecessors' tasks
+ */
 export async function renderAgency(main, key, params) {
   mount(main, loading());
   let a;
@@ -54,6 +65,7 @@ export async function renderAgency(main, key, params) {
     ),
   );
 
+  /** @param {boolean} lineage */
   function loadTasks(lineage) {
     const query = { agency: key, ...(lineage ? { lineage: 'true' } : {}) };
     return section(
@@ -69,8 +81,13 @@ export async function renderAgency(main, key, params) {
   await loadTasks(withLineage);
 }
 
-/** Predecessors and successors of an agency or locality, each step with its date and instrument. */
+/**
+ * Predecessors and successors of an agency or locality, each step with its date and instrument.
+ * @param {{predecessors: LineageStep[], successors: LineageStep[]}} x
+ * @param {(id: string) => string} [hrefOf] the link of a step (an agency's page by default)
+ */
 export function lineageSection(x, hrefOf = (id) => agencyHref(id)) {
+  /** @param {LineageStep} s */
   const step = (s) =>
     h(
       'li',
@@ -103,7 +120,12 @@ export function lineageSection(x, hrefOf = (id) => agencyHref(id)) {
   );
 }
 
+/**
+ * @param {TaskListItem[]} items
+ * @param {boolean} lineage whether the rows include predecessors' tasks (then say to whom each was assigned)
+ */
 function agencyTasks(items, lineage) {
+  /** @param {TaskListItem} r */
   const assigned = (r) =>
     lineage && r.assignedTo
       ? h(

@@ -7,7 +7,16 @@ import { get } from '../api.js';
 import { t } from '../i18n.js';
 import { docLink, h } from '../ui.js';
 
-/** Hierarchy level of an issuing body: Party centre, Government, ministries, provincial Party, HĐND, UBND. */
+/**
+ * @typedef {import('../api-types.d.ts').DocumentDetail} DocumentDetail
+ * @typedef {import('../api-types.d.ts').DocumentReference} DocumentReference
+ * @typedef {Pick<DocumentReference, 'key' | 'type' | 'issuer' | 'date' | 'documentId'> & {number: string | null}} ChainRef
+ */
+
+/**
+ * Hierarchy level of an issuing body: Party centre, Government, ministries, provincial Party, HĐND, UBND.
+ * @param {{key?: string | null, number?: string | null, issuer?: string | null}} ref
+ */
 export function rank(ref) {
   const s = `${ref.key || ''} ${ref.number || ''}`;
   const issuer = ref.issuer || '';
@@ -20,35 +29,46 @@ export function rank(ref) {
   return 5;
 }
 
-/** Collects the chain: this document's IMPLEMENTS refs and their links, plus, for refs in the corpus, theirs (depth ≤ 3). */
+/**
+ * Collects the chain: this document's IMPLEMENTS refs and their links, plus, for refs in the corpus, theirs (depth ≤ 3).
+ * @param {DocumentDetail} doc
+ * @returns {Promise<ChainRef[][]>} the documents by level, highest first
+ */
 export async function computeChain(doc) {
+  /** @type {Map<string, ChainRef>} */
   const nodes = new Map();
   const seen = new Set([doc.id]);
+  /**
+   * @param {DocumentDetail} d
+   * @param {number} depth
+   */
   async function visit(d, depth) {
     const refs = (d.references || []).filter((r) => r.relation === 'IMPLEMENTS');
     for (const r of refs) if (!nodes.has(r.key)) nodes.set(r.key, r);
     // What the implemented documents are said to implement ("Chương trình 64-CTr/TU … thực hiện Nghị quyết 36-NQ/TW").
     for (const m of refs.flatMap((r) => r.implements || [])) if (!nodes.has(m.key)) nodes.set(m.key, m);
     if (depth >= 3) return;
-    const inCorpus = refs.filter((r) => r.documentId && !seen.has(r.documentId));
-    for (const r of inCorpus) seen.add(r.documentId);
+    const inCorpus = refs.flatMap((r) => (r.documentId && !seen.has(r.documentId) ? [r.documentId] : []));
+    for (const id of inCorpus) seen.add(id);
     const docs = await Promise.all(
-      inCorpus.map((r) => get(`documents/${encodeURIComponent(r.documentId)}`).catch(() => null)),
+      inCorpus.map((id) => get(`documents/${encodeURIComponent(id)}`).catch(() => null)),
     );
     for (const sub of docs) if (sub) await visit(sub, depth + 1);
   }
   await visit(doc, 0);
+  /** @type {Map<number, ChainRef[]>} */
   const levels = new Map();
   for (const r of nodes.values()) {
     const k = rank(r);
     if (!levels.has(k)) levels.set(k, []);
-    levels.get(k).push(r);
+    levels.get(k)?.push(r);
   }
   return [...levels.entries()]
     .sort((a, b) => a[0] - b[0])
     .map(([, refs]) => refs.sort((a, b) => String(a.date || '').localeCompare(String(b.date || ''))));
 }
 
+/** @param {ChainRef} ref */
 function box(ref) {
   const label = h('strong', {}, ref.number || ref.key);
   return h(
@@ -64,6 +84,10 @@ function box(ref) {
   );
 }
 
+/**
+ * @param {ChainRef[][]} levels
+ * @param {DocumentDetail} doc
+ */
 export function chainView(levels, doc) {
   if (levels.length === 0) return h('p', { class: 'state empty' }, t('noChain'));
   const self = h(

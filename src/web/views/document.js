@@ -1,11 +1,36 @@
 /** Document page: attributes, implementation chain, section tree, tasks, targets, lược đồ, passages. */
 import { cached, get } from '../api.js';
 import { fieldLabel, t } from '../i18n.js';
-import { docLink, empty, errorBox, h, list, loading, mount, section, setTitle } from '../ui.js';
+import {
+  docLink,
+  downloads,
+  empty,
+  errorBox,
+  h,
+  list,
+  loading,
+  mount,
+  noMarkdown,
+  section,
+  setTitle,
+} from '../ui.js';
 import { chainView, computeChain } from './chain.js';
 import { attributes, relationsView } from './relations.js';
 import { sortableTable } from './table.js';
 
+/**
+ * @typedef {import('../api-types.d.ts').DocumentPassage} DocumentPassage
+ * @typedef {import('../api-types.d.ts').SectionRow} SectionRow
+ * @typedef {import('../api-types.d.ts').TaskListItem} TaskListItem
+ * @typedef {import('../api-types.d.ts').TargetRow} TargetRow
+ * @typedef {import('../ui-types.d.ts').PassageLink} PassageLink
+ */
+
+/**
+ * @param {HTMLElement} main
+ * @param {string} id the document's id
+ * @param {URLSearchParams} params `passage` scrolls to that passage
+ */
 export async function renderDocument(main, id, params) {
   mount(main, loading());
   let doc;
@@ -24,9 +49,14 @@ export async function renderDocument(main, id, params) {
   const fields = await cached('fields')
     .then((r) => new Map(r.items.map((f) => [f.slug, f])))
     .catch(() => new Map());
+  /** @param {string[] | null | undefined} slugs */
   const fieldNames = (slugs) => (slugs || []).map((s) => fieldLabel(fields.get(s)) || s).join(', ');
   const passages = [...(doc.passages || [])].sort((a, b) => a.ordinal - b.ordinal);
 
+  /**
+   * @param {string} pid
+   * @param {boolean} [focus]
+   */
   function showPassage(pid, focus = true) {
     const el = document.getElementById(`p-${pid}`);
     if (!el) return;
@@ -35,6 +65,7 @@ export async function renderDocument(main, id, params) {
     el.scrollIntoView({ block: 'center' });
     if (focus) el.focus({ preventScroll: true });
   }
+  /** @type {PassageLink} */
   const passageLink = (pid, label) =>
     pid
       ? h(
@@ -114,13 +145,29 @@ export async function renderDocument(main, id, params) {
   void section(
     tasksBox,
     () => get('tasks', { document: doc.id }),
-    (r) => (r.items.length ? tasksTable(r.items, fieldNames, passageLink) : empty()),
+    (r) =>
+      r.items.length
+        ? h(
+            'div',
+            {},
+            downloads('tasks', { document: doc.id }, 'nhiem-vu'),
+            tasksTable(r.items, fieldNames, passageLink),
+          )
+        : empty(),
     t('tasks'),
   );
   void section(
     targetsBox,
     () => get('targets', { document: doc.id }),
-    (r) => (r.items.length ? targetsTable(r.items, passageLink) : empty()),
+    (r) =>
+      r.items.length
+        ? h(
+            'div',
+            {},
+            downloads('targets', { document: doc.id }, 'chi-tieu'),
+            targetsTable(r.items, passageLink),
+          )
+        : empty(),
     t('targets'),
   );
   void section(
@@ -131,17 +178,27 @@ export async function renderDocument(main, id, params) {
   );
 }
 
+/**
+ * The document's sections as nested lists (open to level 1), each linking to its first passage.
+ * @param {SectionRow[]} sections
+ * @param {DocumentPassage[]} passages
+ * @param {PassageLink} passageLink
+ */
 function sectionTree(sections, passages, passageLink) {
+  /** @type {Map<string, SectionRow[]>} */
   const children = new Map();
   for (const s of sections) {
     const k = s.parentId || '';
     if (!children.has(k)) children.set(k, []);
-    children.get(k).push(s);
+    children.get(k)?.push(s);
   }
   for (const c of children.values()) c.sort((a, b) => a.ordinal - b.ordinal);
+  /** @param {SectionRow} s */
   const first = (s) =>
     passages.find((p) => p.sectionId === s.id) || passages.find((p) => p.start >= s.start && p.start < s.end);
+  /** @param {SectionRow} s */
   const label = (s) => [s.marker, s.heading].filter(Boolean).join('. ') || '—';
+  /** @type {(s: SectionRow) => HTMLLIElement} */
   const node = (s) => {
     const kids = children.get(s.id) || [];
     const p = first(s);
@@ -159,7 +216,13 @@ function sectionTree(sections, passages, passageLink) {
   return h('ul', { class: 'tree' }, top.map(node));
 }
 
+/**
+ * @param {TaskListItem[]} items
+ * @param {(slugs: string[]) => string} fieldNames
+ * @param {PassageLink} passageLink
+ */
 function tasksTable(items, fieldNames, passageLink) {
+  /** @param {string[]} names */
   const agencies = (names) => list(names);
   return sortableTable({
     id: 'tasks-table',
@@ -188,6 +251,10 @@ function tasksTable(items, fieldNames, passageLink) {
   });
 }
 
+/**
+ * @param {TargetRow[]} items
+ * @param {PassageLink} passageLink
+ */
 function targetsTable(items, passageLink) {
   return sortableTable({
     id: 'doc-targets-table',
@@ -217,16 +284,25 @@ function targetsTable(items, passageLink) {
   });
 }
 
+/**
+ * A target's value as written: comparator sign, value or range, unit.
+ * @param {Pick<TargetRow, 'value' | 'valueMin' | 'valueMax' | 'comparator' | 'unit'>} r
+ */
 export function targetValue(r) {
   const v =
     r.value ??
     (r.valueMin !== null && r.valueMin !== undefined && r.valueMax !== null && r.valueMax !== undefined
       ? `${r.valueMin}–${r.valueMax}`
       : (r.valueMax ?? r.valueMin));
-  const sign = { '>=': '≥', '<=': '≤', '~': '≈', '=': '' }[r.comparator] ?? r.comparator;
+  /** @type {Record<string, string>} */
+  const signs = { '>=': '≥', '<=': '≤', '~': '≈', '=': '' };
+  const sign =
+    (r.comparator !== null && Object.hasOwn(signs, r.comparator) ? signs[r.comparator] : null) ??
+    r.comparator;
   return [sign, v, r.unit].filter((x) => x !== null && x !== undefined && x !== '').join(' ');
 }
 
+/** @param {DocumentPassage} p */
 function passageItem(p) {
   return h(
     'li',
@@ -234,8 +310,10 @@ function passageItem(p) {
     h(
       'div',
       { class: 'small muted' },
-      [p.sectionPath, p.page ? `${t('page')} ${p.page}` : null].filter(Boolean).join(' · ') || '—',
+      [p.sectionPath ? p.sectionPath.replace(/\*\*/g, '') : null, p.page ? `${t('page')} ${p.page}` : null]
+        .filter(Boolean)
+        .join(' · ') || '—',
     ),
-    h('p', { class: 'passage-text' }, p.text),
+    h('p', { class: 'passage-text' }, noMarkdown(p.text)),
   );
 }

@@ -1,8 +1,24 @@
 /** Documents list: one row per document with its type, number, date, issuer, locality and counts. */
 import { cached } from '../api.js';
 import { t } from '../i18n.js';
-import { corpusFacets, docLink, empty, errorBox, go, h, loading, mount, select, setTitle } from '../ui.js';
+import {
+  corpusFacets,
+  docLink,
+  downloads,
+  empty,
+  errorBox,
+  go,
+  h,
+  loading,
+  mount,
+  select,
+  setTitle,
+} from '../ui.js';
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} params `locality` filters the list
+ */
 export async function renderDocuments(main, params) {
   setTitle(t('documentsTitle'));
   const locality = params.get('locality') || '';
@@ -39,6 +55,7 @@ export async function renderDocuments(main, params) {
   );
   mount(
     body,
+    downloads('documents', locality ? { locality } : {}, 'van-ban'),
     h(
       'div',
       { class: 'table-wrap' },

@@ -1,5 +1,12 @@
-/** Node kinds: shape and colour used both by Cytoscape and the HTML legend (colours pass 3:1 on white). */
-export const KINDS = {
+/**
+ * How each node kind is drawn: shape and colour, used both by Cytoscape and the HTML legend (colours pass
+ * 3:1 on white). The kinds and their names are defined once, in core/vocab/node-kinds.ts (served at
+ * /api/graph/kinds); typing this table by `NodeKind` makes the type check fail when a kind has no style.
+ * @typedef {import('../api-types.d.ts').NodeKind} NodeKind
+ * @typedef {'round-rectangle' | 'ellipse' | 'diamond' | 'triangle' | 'cut-rectangle' | 'hexagon' | 'star' | 'octagon' | 'rectangle'} Shape
+ * @type {Record<NodeKind, {shape: Shape, color: string}>}
+ */
+export const KIND_STYLE = {
   Document: { shape: 'round-rectangle', color: '#1f5fa8' },
   Agency: { shape: 'ellipse', color: '#2e7d32' },
   Task: { shape: 'diamond', color: '#c25100' },
@@ -8,8 +15,10 @@ export const KINDS = {
   Field: { shape: 'hexagon', color: '#00796b' },
   Locality: { shape: 'star', color: '#b3261e' },
   AgencyKind: { shape: 'octagon', color: '#8d6e63' },
+  Section: { shape: 'rectangle', color: '#455a64' },
 };
 
+/** @type {import('cytoscape').StylesheetJson} */
 export const cyStyle = [
   {
     selector: 'node',
@@ -20,17 +29,17 @@ export const cyStyle = [
       'text-valign': 'bottom',
       'text-margin-y': 3,
       'text-wrap': 'ellipsis',
-      'text-max-width': 110,
+      'text-max-width': '110px',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.8,
-      'text-background-padding': 1,
+      'text-background-padding': '1px',
       width: 18,
       height: 18,
       'border-width': 1,
       'border-color': '#ffffff',
     },
   },
-  ...Object.entries(KINDS).map(([kind, k]) => ({
+  ...Object.entries(KIND_STYLE).map(([kind, k]) => ({
     selector: `node[kind = "${kind}"]`,
     style: { shape: k.shape, 'background-color': k.color },
   })),
@@ -62,16 +71,21 @@ export const cyStyle = [
   },
 ];
 
-/** A small SVG swatch of a kind's shape for the legend. */
+/**
+ * A small SVG swatch of a kind's shape for the legend.
+ * @param {NodeKind} kind
+ */
 export function swatch(kind) {
-  const k = KINDS[kind] || { shape: 'ellipse', color: '#777' };
+  const k = KIND_STYLE[kind] || { shape: 'ellipse', color: '#777' };
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('width', '16');
   svg.setAttribute('height', '16');
   svg.setAttribute('viewBox', '0 0 16 16');
   svg.setAttribute('aria-hidden', 'true');
+  /** @type {Record<Shape, [string, Record<string, string | number>]>} */
   const shapes = {
+    rectangle: ['rect', { x: 1, y: 2, width: 14, height: 12 }],
     'round-rectangle': ['rect', { x: 1, y: 3, width: 14, height: 10, rx: 3 }],
     ellipse: ['circle', { cx: 8, cy: 8, r: 7 }],
     diamond: ['polygon', { points: '8,1 15,8 8,15 1,8' }],

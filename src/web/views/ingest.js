@@ -3,6 +3,11 @@ import { clearCache, upload } from '../api.js';
 import { t } from '../i18n.js';
 import { docLink, errorBox, h, mount, setTitle } from '../ui.js';
 
+/**
+ * @typedef {import('../api-types.d.ts').IngestResponse['results'][number]} FileResult
+ * @typedef {{ok: boolean, status: number, body: import('../api-types.d.ts').UploadBody}} UploadResult
+ */
+
 const TOKEN_KEY = 'policy-kg.token';
 const store = () => {
   try {
@@ -12,6 +17,7 @@ const store = () => {
   }
 };
 
+/** @param {HTMLElement} main */
 export function renderIngest(main) {
   setTitle(t('ingestTitle'));
   const token = h('input', {
@@ -40,6 +46,7 @@ export function renderIngest(main) {
   files.setAttribute('aria-describedby', 'ingest-help');
   mount(main, h('h1', {}, t('ingestTitle')), form, out);
 
+  /** @param {Event} e */
   async function submit(e) {
     e.preventDefault();
     const tok = token.value.trim();
@@ -57,6 +64,10 @@ export function renderIngest(main) {
     window.dispatchEvent(new CustomEvent('policy-kg:changed'));
   }
 
+  /**
+   * @param {File} file
+   * @param {string} tok the API token ('' for none)
+   */
   async function uploadOne(file, tok) {
     const bar = h('progress', { max: '100', value: '0', 'aria-label': `${file.name}: ${t('uploading')}` });
     const result = h('div', { class: 'upload-result' }, t('uploading'));
@@ -82,14 +93,23 @@ export function renderIngest(main) {
   }
 }
 
+/** @param {number} n bytes */
 function kb(n) {
   return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(1)} KB`;
 }
 
-/** One file's outcome: status (+ link to the document) or the error's code and message. */
+/**
+ * One file's outcome: status (+ link to the document) or the error's code and message.
+ * @param {UploadResult} res
+ */
 function describe(res) {
-  const body = res.body || {};
-  const results = body.results || (body.error && body.error.details && body.error.details.results) || [];
+  const body = res.body;
+  const error = body && 'error' in body ? body.error : null;
+  /** @type {FileResult[]} a failed ingest lists its files' results in the error's details */
+  const results =
+    (body && 'results' in body ? body.results : null) ||
+    /** @type {FileResult[] | undefined} */ (error?.details.results) ||
+    [];
   const r = results[0];
   if (r && r.status !== 'failed') {
     return h(
@@ -99,6 +119,6 @@ function describe(res) {
       r.documentId ? h('a', { href: docLink(r.documentId) }, t('openDocument')) : null,
     );
   }
-  const err = (r && r.error) || body.error || { code: `HTTP_${res.status}`, message: 'Unexpected response' };
+  const err = (r && r.error) || error || { code: `HTTP_${res.status}`, message: 'Unexpected response' };
   return errorBox(err, t('status_failed'));
 }

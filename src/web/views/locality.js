@@ -4,6 +4,10 @@ import { t } from '../i18n.js';
 import { docLink, empty, errorBox, h, loading, mount, setTitle } from '../ui.js';
 import { agencyHref, lineageSection } from './agency.js';
 
+/**
+ * @param {HTMLElement} main
+ * @param {string} name the locality's name
+ */
 export async function renderLocality(main, name) {
   mount(main, loading());
   let l;

@@ -7,8 +7,13 @@ import { t } from '../i18n.js';
 import { docLink, empty, errorBox, h, loading, mount, setTitle } from '../ui.js';
 import { nodeHref, treeList } from './tree.js';
 
+/** @param {{type?: string | null, number?: string | null, key: string}} d */
 const label = (d) => [d.type, d.number].filter(Boolean).join(' ') || d.key;
 
+/**
+ * @param {HTMLElement} main
+ * @param {string} key the referenced document's number key
+ */
 export async function renderRef(main, key) {
   mount(main, loading());
   let d;
@@ -23,16 +28,18 @@ export async function renderRef(main, key) {
     return;
   }
   setTitle(label(d));
+  /** @type {[string, string | null][]} */
   const rows = [
     ['type', d.type],
     ['number', d.number],
     ['issuer', d.issuer],
     ['date', d.date],
   ];
+  /** @type {Map<string, import('../api-types.d.ts').LegalDocumentRow['mentions']>} */
   const byRelation = new Map();
   for (const m of d.mentions || []) {
     if (!byRelation.has(m.relation)) byRelation.set(m.relation, []);
-    byRelation.get(m.relation).push(m);
+    byRelation.get(m.relation)?.push(m);
   }
   const treeBox = h('div', { 'aria-live': 'polite' }, loading());
   mount(

@@ -6,9 +6,20 @@
 import { t } from '../i18n.js';
 import { docLink, empty, h } from '../ui.js';
 
+/**
+ * @typedef {import('../api-types.d.ts').DocumentDetail} DocumentDetail
+ * @typedef {import('../api-types.d.ts').DocumentReference} DocumentReference
+ * @typedef {DocumentDetail['implementedBy'][number]} ActingDocument
+ * @typedef {'basisOf' | 'implementedBy' | 'amendedBy' | 'replacedBy' | 'repealedBy' | 'guidedBy' | 'citedBy'} InverseField
+ * @typedef {{label: string, attrs: import('../ui-types.d.ts').Attrs, items: HTMLLIElement[]}} RelationGroup
+ */
+
 export const RELATION_TYPES = ['BASED_ON', 'IMPLEMENTS', 'AMENDS', 'REPLACES', 'REPEALS', 'GUIDES', 'CITES'];
 
-/** Field of the single document holding the inverse relation. */
+/**
+ * Field of the single document holding the inverse relation.
+ * @type {Record<string, InverseField>}
+ */
 const INVERSE = {
   BASED_ON: 'basisOf',
   IMPLEMENTS: 'implementedBy',
@@ -19,7 +30,10 @@ const INVERSE = {
   CITES: 'citedBy',
 };
 
-/** Validity as the corpus shows it, with a link to the document that amended, replaced or repealed it. */
+/**
+ * Validity as the corpus shows it, with a link to the document that amended, replaced or repealed it.
+ * @param {DocumentDetail} doc
+ */
 function statusCell(doc) {
   if (!doc.status) return h('span', { class: 'muted' }, t('statusUnknown'));
   const by = doc.statusBy;
@@ -31,11 +45,15 @@ function statusCell(doc) {
   );
 }
 
-/** The attribute grid of the document page. */
+/**
+ * The attribute grid of the document page.
+ * @param {DocumentDetail} doc
+ */
 export function attributes(doc) {
   const signer = doc.signer
     ? [doc.signer, doc.signerPosition ? ` (${doc.signerPosition})` : ''].join('')
     : null;
+  /** @type {[string, string | number | Node | null | undefined][]} */
   const rows = [
     ['number', doc.number],
     ['type', doc.type],
@@ -50,6 +68,7 @@ export function attributes(doc) {
     ['targets', doc.targetCount],
     ['passagesCount', doc.passageCount],
   ];
+  /** @param {string | number | Node | null | undefined} v */
   const value = (v) =>
     v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? v : String(v);
   return h(
@@ -63,9 +82,14 @@ export function attributes(doc) {
   );
 }
 
+/** @param {string | null | undefined} text */
 const evidence = (text) =>
   text ? h('q', { class: 'evidence small muted', title: t('evidence') }, text) : null;
 
+/**
+ * @param {DocumentReference} r
+ * @param {import('../ui-types.d.ts').PassageLink} passageLink
+ */
 function outgoingItem(r, passageLink) {
   return h(
     'li',
@@ -86,6 +110,7 @@ function outgoingItem(r, passageLink) {
   );
 }
 
+/** @param {ActingDocument} o */
 function incomingItem(o) {
   return h(
     'li',
@@ -101,7 +126,11 @@ function incomingItem(o) {
   );
 }
 
-/** One column of the "lược đồ": non-empty relation groups, in the order of RELATION_TYPES. */
+/**
+ * One column of the "lược đồ": non-empty relation groups, in the order of RELATION_TYPES.
+ * @param {string} title
+ * @param {RelationGroup[]} groups
+ */
 function column(title, groups) {
   const shown = groups.filter((g) => g.items.length > 0);
   return h(
@@ -114,14 +143,20 @@ function column(title, groups) {
   );
 }
 
-/** The "lược đồ" section: this document's relations (left) and the corpus documents related to it (right). */
+/**
+ * The "lược đồ" section: this document's relations (left) and the corpus documents related to it (right).
+ * @param {DocumentDetail} doc
+ * @param {import('../ui-types.d.ts').PassageLink} passageLink
+ */
 export function relationsView(doc, passageLink) {
   const refs = doc.references || [];
+  /** @type {RelationGroup[]} */
   const out = RELATION_TYPES.map((rel) => ({
     label: t(`relOut_${rel}`),
     attrs: { class: 'refs', 'data-relation': rel },
     items: refs.filter((r) => r.relation === rel).map((r) => outgoingItem(r, passageLink)),
   }));
+  /** @type {RelationGroup[]} */
   const inc = RELATION_TYPES.map((rel) => ({
     label: t(`relIn_${rel}`),
     attrs: { class: 'refs', 'data-inverse': rel },

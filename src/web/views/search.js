@@ -1,6 +1,7 @@
 /** Search page: one box for questions and keywords; /api/ask answers above the matching passages. */
 import { cached, get } from '../api.js';
-import { fieldLabel, t } from '../i18n.js';
+import { fieldLabel, hasText, t } from '../i18n.js';
+import { saveButton } from './saved.js';
 import {
   corpusFacets,
   docLink,
@@ -9,18 +10,33 @@ import {
   go,
   h,
   highlighted,
+  downloads,
   list,
   loading,
   mount,
+  noMarkdown,
   select,
   setTitle,
 } from '../ui.js';
 
+/**
+ * @typedef {import('../api-types.d.ts').AskResponse} AskResponse
+ * @typedef {import('../api-types.d.ts').SearchHit} SearchHit
+ * @typedef {AskResponse['answer']['rows'][number]} AnswerRow
+ * @typedef {AskResponse['citations'][number]} Citation
+ * @typedef {Record<string, string>} Filters
+ */
+
 const FILTERS = ['locality', 'field', 'type', 'year'];
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} params `q` and the filters
+ */
 export async function renderSearch(main, params) {
   setTitle(t('searchTitle'));
   const q = params.get('q') || '';
+  /** @type {Filters} */
   const current = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) || '']));
   const input = h('input', {
     id: 'q',
@@ -47,13 +63,15 @@ export async function renderSearch(main, params) {
   mount(main, h('h1', {}, t('searchTitle')), form, results);
 
   function values() {
+    /** @type {Filters} */
     const v = { q: input.value.trim() };
     for (const f of FILTERS) {
-      const el = form.querySelector(`[name="${f}"]`);
+      const el = /** @type {HTMLSelectElement | null} */ (form.querySelector(`[name="${f}"]`));
       v[f] = el ? el.value : current[f];
     }
     return v;
   }
+  /** @param {Event} e */
   function submit(e) {
     e.preventDefault();
     const v = values();
@@ -75,30 +93,48 @@ export async function renderSearch(main, params) {
     get('ask', { q }),
     filtered ? get('search', searchParams) : Promise.resolve(null),
   ]);
+  /** @type {SearchHit[]} */
   let passages = [];
+  let noMatch = false;
+  /** @type {import('../ui-types.d.ts').Child[]} */
   const parts = [];
   if (ask.status === 'fulfilled') {
-    parts.push(answerTable(ask.value));
+    parts.push(answerTable(ask.value, q));
     passages = ask.value.results || [];
+    noMatch = ask.value.noMatch === true;
   } else {
     parts.push(h('p', { class: 'note' }, errorBox(ask.reason, t('askUnavailable'))));
   }
+  /** @type {number | null | undefined} */
   let took = ask.status === 'fulfilled' ? null : undefined;
   if (filtered || ask.status === 'rejected') {
     try {
       const s =
         search.status === 'fulfilled' && search.value ? search.value : await get('search', searchParams);
       passages = s.results;
+      noMatch = s.noMatch === true;
       took = s.tookMs;
     } catch (e) {
       mount(results, ...parts, errorBox(e));
       return;
     }
   }
-  parts.push(passageList(passages, took));
+  parts.unshift(
+    h(
+      'p',
+      { class: 'save-row' },
+      saveButton(q, Object.fromEntries(FILTERS.filter((f) => current[f]).map((f) => [f, current[f]]))),
+    ),
+  );
+  parts.push(passageList(passages, took, noMatch));
   mount(results, ...parts);
 }
 
+/**
+ * @param {HTMLElement} box
+ * @param {Filters} current
+ * @param {() => void} onchange
+ */
 async function fillFilters(box, current, onchange) {
   try {
     const [docs, fields] = await Promise.all([
@@ -106,6 +142,7 @@ async function fillFilters(box, current, onchange) {
       cached('fields').catch(() => ({ items: [] })),
     ]);
     const f = corpusFacets(docs.items);
+    /** @param {string[]} xs */
     const opts = (xs) => xs.map((x) => ({ value: String(x), label: String(x) }));
     mount(
       box,
@@ -125,25 +162,67 @@ async function fillFilters(box, current, onchange) {
   }
 }
 
+/** @param {unknown} v */
 function cell(v) {
-  if (Array.isArray(v)) return list(v);
-  if (v && typeof v === 'object') return list(Object.values(v));
-  return v === null || v === undefined ? '' : String(v);
+  if (Array.isArray(v)) return noMarkdown(list(v));
+  if (v && typeof v === 'object') return noMarkdown(list(Object.values(v)));
+  return v === null || v === undefined ? '' : noMarkdown(String(v));
 }
 
-function answerTable(ask) {
-  const a = ask.answer || {};
-  if (ask.intent === 'search' || !a.rows || a.rows.length === 0) return null;
+/** @param {string | null | undefined} s */
+const plain = (s) =>
+  s
+    ? String(s)
+        .replace(/\*\*|__/g, '')
+        .trim()
+    : s;
+
+/** The answer's notice (why it is empty, or that predecessors' tasks are included), in the page's language. */
+/** @param {AskResponse} ask */
+function noticeBox(ask) {
+  const n = ask.notice;
+  if (!n || !hasText(`notice_${n.code}`)) return null;
+  return h(
+    'p',
+    { class: 'notice', role: 'status', 'data-code': n.code },
+    t(`notice_${n.code}`, n.params || {}),
+  );
+}
+
+/**
+ * @param {AnswerRow} r
+ * @param {{key: string}} c
+ */
+function answerCell(r, c) {
+  if (c.key === 'plan' && r.documentId)
+    return h('a', { href: rowLink(r), title: r.planTitle || r.plan }, cell(r.plan));
+  return cell(r[c.key]);
+}
+
+/**
+ * A link to the row's cited passage.
+ * @param {AnswerRow} r
+ */
+const rowLink = (r) => docLink(String(r.documentId), r.passageId ? String(r.passageId) : null);
+
+/**
+ * @param {AskResponse} ask
+ * @param {string} q
+ */
+function answerTable(ask, q) {
+  const a = ask.answer;
+  if (ask.intent === 'search' || !a.rows || a.rows.length === 0) return noticeBox(ask);
   const cols = a.columns || [];
+  const label = hasText(`intent_${ask.intent}`) ? t(`intent_${ask.intent}`) : t('answer');
   return h(
     'section',
     { class: 'answer', 'aria-labelledby': 'answer-h' },
-    h(
-      'h2',
-      { id: 'answer-h' },
-      t('answer'),
-      ' ',
-      h('span', { class: 'badge', title: t('intent') }, ask.intent),
+    h('h2', { id: 'answer-h' }, t('answer'), ' ', h('span', { class: 'badge' }, label)),
+    noticeBox(ask),
+    downloads(
+      'ask',
+      { q, ...(ask.notice && ask.notice.code === 'LINEAGE_USED' ? { lineage: 'true' } : {}) },
+      'tra-loi',
     ),
     h(
       'div',
@@ -168,21 +247,81 @@ function answerTable(ask) {
             h(
               'tr',
               {},
-              cols.map((c) => h('td', {}, cell(r[c.key]))),
-              h(
-                'td',
-                {},
-                r.documentId ? h('a', { href: docLink(r.documentId, r.passageId) }, t('source')) : '',
-              ),
+              cols.map((c) => h('td', {}, answerCell(r, c))),
+              h('td', {}, r.documentId ? h('a', { href: rowLink(r) }, t('source')) : ''),
             ),
           ),
+        ),
+      ),
+    ),
+    citationList(ask.citations || []),
+  );
+}
+
+/** Cited passages: a table row shown with its column headers, section labels without Markdown. */
+/** @param {Citation[]} citations */
+function citationList(citations) {
+  const shown = citations.slice(0, 8);
+  if (shown.length === 0) return null;
+  return h(
+    'details',
+    { class: 'citations' },
+    h('summary', {}, `${t('citations')} (${citations.length})`),
+    h(
+      'ul',
+      {},
+      shown.map((c) =>
+        h(
+          'li',
+          { class: 'citation' },
+          h(
+            'div',
+            { class: 'small muted' },
+            [plain(c.section), c.page ? `${t('page')} ${c.page}` : null].filter(Boolean).join(' · '),
+          ),
+          c.cells
+            ? h(
+                'div',
+                { class: 'table-wrap' },
+                h(
+                  'table',
+                  { class: 'data cited-row' },
+                  c.header
+                    ? h(
+                        'thead',
+                        {},
+                        h(
+                          'tr',
+                          {},
+                          c.header.map((x) => h('th', { scope: 'col' }, plain(x))),
+                        ),
+                      )
+                    : null,
+                  h(
+                    'tbody',
+                    {},
+                    h(
+                      'tr',
+                      {},
+                      c.cells.map((x) => h('td', {}, plain(x))),
+                    ),
+                  ),
+                ),
+              )
+            : h('p', { class: 'passage-text' }, plain(c.text)),
+          h('a', { href: docLink(c.documentId, c.passageId) }, `${t('openInDoc')} →`),
         ),
       ),
     ),
   );
 }
 
-function passageList(results, took) {
+/**
+ * @param {SearchHit[]} results
+ * @param {number | null | undefined} took milliseconds the search took, when shown
+ * @param {boolean} [noMatch] nothing matches meaningfully: the results are only the nearest
+ */
+function passageList(results, took, noMatch = false) {
   const head = h(
     'h2',
     { id: 'passages-h' },
@@ -198,8 +337,9 @@ function passageList(results, took) {
     return h('section', { 'aria-labelledby': 'passages-h' }, head, empty(t('noResults')));
   return h(
     'section',
-    { 'aria-labelledby': 'passages-h' },
+    { 'aria-labelledby': 'passages-h', class: noMatch ? 'no-match' : null },
     head,
+    noMatch ? h('p', { class: 'notice no-match-notice', role: 'status' }, t('noMeaningfulMatch')) : null,
     h(
       'ol',
       { class: 'results' },
@@ -207,13 +347,13 @@ function passageList(results, took) {
         h(
           'li',
           { class: 'result', 'data-document': r.documentId },
-          h('h3', {}, h('a', { href: docLink(r.documentId) }, r.documentTitle || r.documentId)),
+          h('h3', {}, h('a', { href: docLink(r.documentId) }, noMarkdown(r.documentTitle || r.documentId))),
           h(
             'p',
             { class: 'meta' },
             r.documentNumber ? h('span', {}, r.documentNumber) : null,
             r.locality ? h('span', { class: 'locality' }, r.locality) : null,
-            r.section ? h('span', {}, `${t('section')}: ${r.section}`) : null,
+            r.section ? h('span', {}, `${t('section')}: ${plain(r.section)}`) : null,
             r.page ? h('span', {}, `${t('page')} ${r.page}`) : null,
           ),
           h('p', { class: 'passage-text' }, highlighted(r.text, r.highlights)),

@@ -3,6 +3,11 @@ import { h, mount } from '../ui.js';
 
 const collator = new Intl.Collator('vi', { numeric: true, sensitivity: 'base' });
 
+/**
+ * Sort order of two cell values: empty last, numbers by value, text in Vietnamese order.
+ * @param {unknown} a
+ * @param {unknown} b
+ */
 function compare(a, b) {
   const ea = a === null || a === undefined || a === '';
   const eb = b === null || b === undefined || b === '';
@@ -14,8 +19,11 @@ function compare(a, b) {
 /**
  * columns: [{key, label, value(row) → sortable value, cell(row) → node|string, className}]
  * Clicking a header sorts by it; clicking again reverses the order.
+ * @template R
+ * @param {{id?: string, caption?: string, columns: import('../ui-types.d.ts').Column<R>[], rows: R[], initial?: string | null}} table
  */
 export function sortableTable({ id, caption, columns, rows, initial }) {
+  /** @type {string | null} */
   let sortKey = initial || null;
   let dir = 1;
   const table = h('table', { class: 'data sortable', id });
@@ -49,7 +57,8 @@ export function sortableTable({ id, caption, columns, rows, initial }) {
                     dir = sortKey === c.key ? -dir : 1;
                     sortKey = c.key;
                     draw();
-                    table.querySelector(`button[data-key="${c.key}"]`).focus();
+                    const btn = table.querySelector(`button[data-key="${c.key}"]`);
+                    if (btn instanceof HTMLElement) btn.focus();
                   },
                 },
                 c.label,

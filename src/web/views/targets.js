@@ -1,13 +1,22 @@
 /** Targets across localities: a filterable table and a hand-made SVG bar chart comparing like indicators. */
 import { cached, get } from '../api.js';
 import { fieldLabel, getLang, t } from '../i18n.js';
-import { docLink, empty, errorBox, go, h, loading, mount, select, setTitle } from '../ui.js';
+import { docLink, downloads, empty, errorBox, go, h, loading, mount, select, setTitle } from '../ui.js';
 import { targetValue } from './document.js';
 import { sortableTable } from './table.js';
 
+/**
+ * @typedef {import('../api-types.d.ts').TargetRow} TargetRow
+ * @typedef {{key: string, label: string, unit: string, items: TargetRow[]}} IndicatorGroup
+ */
+
+/** @param {TargetRow} r */
 const num = (r) => r.value ?? r.valueMax ?? r.valueMin;
 
-/** English names of the closed list of metrics. */
+/**
+ * English names of the closed list of metrics.
+ * @type {Record<string, string>}
+ */
 const METRIC_EN = {
   'tỷ trọng trong GRDP': 'share of GRDP',
   'tỷ lệ': 'rate',
@@ -21,13 +30,22 @@ const METRIC_EN = {
   khác: 'other',
 };
 
-export const metricLabel = (m, lang = getLang()) => (lang === 'en' ? (METRIC_EN[m] ?? m) : m) || '';
+/**
+ * @param {string} m a metric of the closed list (core/types.ts)
+ * @param {string} [lang]
+ */
+export const metricLabel = (m, lang = getLang()) =>
+  (lang === 'en' ? ((Object.hasOwn(METRIC_EN, m) ? METRIC_EN[m] : null) ?? m) : m) || '';
 
 /**
  * Groups targets by what they measure — (subject, metric, unit) — so only like targets are compared:
  * a digital-economy 40% of GRDP never sits next to a bio-industry 7%.
+ * @param {TargetRow[]} items
+ * @param {string} [lang]
+ * @returns {IndicatorGroup[]}
  */
 export function indicatorGroups(items, lang = 'vi') {
+  /** @type {Map<string, IndicatorGroup>} */
   const groups = new Map();
   for (const r of items) {
     if (typeof num(r) !== 'number') continue;
@@ -36,13 +54,17 @@ export function indicatorGroups(items, lang = 'vi') {
     const key = JSON.stringify([subject, r.metric || '', unit]);
     const label = r.metric ? `${subject} — ${metricLabel(r.metric, lang)}` : subject;
     if (!groups.has(key)) groups.set(key, { key, label, unit, items: [] });
-    groups.get(key).items.push(r);
+    groups.get(key)?.items.push(r);
   }
   return [...groups.values()].sort(
     (a, b) => b.items.length - a.items.length || a.label.localeCompare(b.label, 'vi'),
   );
 }
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} params `field`, `year` and the compared `group`
+ */
 export async function renderTargets(main, params) {
   setTitle(t('targetsTitle'));
   const cur = {
@@ -65,6 +87,7 @@ export async function renderTargets(main, params) {
     ),
     h('section', { 'aria-labelledby': 'ttable-h' }, h('h2', { id: 'ttable-h' }, t('targets')), tableBox),
   );
+  /** @param {Partial<typeof cur>} patch */
   const nav = (patch) => go('targets', { ...cur, ...patch });
   try {
     const [all, fields] = await Promise.all([
@@ -92,6 +115,7 @@ export async function renderTargets(main, params) {
   } catch (e) {
     mount(filters, errorBox(e, t('filters')));
   }
+  /** @type {TargetRow[]} */
   let items;
   try {
     items = (await get('targets', { field: cur.field, year: cur.year })).items;
@@ -107,6 +131,7 @@ export async function renderTargets(main, params) {
   }
   mount(
     tableBox,
+    downloads('targets', { field: cur.field, year: cur.year }, 'chi-tieu'),
     sortableTable({
       id: 'targets-table',
       initial: 'locality',
@@ -167,9 +192,16 @@ export async function renderTargets(main, params) {
   mount(chartBox, picker, barChart(group));
 }
 
+/** @param {string | null | undefined} s */
 const short = (s) => (s && s.length > 70 ? `${s.slice(0, 69)}…` : s || '');
 
 const SVG = 'http://www.w3.org/2000/svg';
+/**
+ * An SVG element.
+ * @param {string} tag
+ * @param {Record<string, string | number>} attrs
+ * @param {string} [text]
+ */
 function s(tag, attrs, text) {
   const el = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
@@ -179,15 +211,21 @@ function s(tag, attrs, text) {
 
 const PALETTE = ['#1f5fa8', '#c25100', '#2e7d32', '#7b3fa0', '#b3261e', '#00796b', '#5f6b7a'];
 
-/** Horizontal bars, one per (locality, year), coloured by locality; values written at the bar ends. */
+/** @param {TargetRow} r */
 const placeOf = (r) => r.locality || (r.national ? t('national') : '—');
 
+/**
+ * Horizontal bars, one per (locality, year), coloured by locality; values written at the bar ends.
+ * @param {IndicatorGroup} group targets that all have a value (see indicatorGroups)
+ */
 export function barChart(group) {
+  /** @param {TargetRow} r */
+  const value = (r) => num(r) ?? 0;
   const rows = [...group.items].sort(
     (a, b) => placeOf(a).localeCompare(placeOf(b), 'vi') || (a.year ?? 0) - (b.year ?? 0),
   );
   const localities = [...new Set(rows.map(placeOf))];
-  const max = Math.max(...rows.map(num), 0) || 1;
+  const max = Math.max(...rows.map(value), 0) || 1;
   const labelW = 190;
   const barW = 420;
   const rowH = 30;
@@ -211,7 +249,7 @@ export function barChart(group) {
   );
   rows.forEach((r, i) => {
     const y = 10 + i * rowH;
-    const w = Math.max(2, (num(r) / max) * barW);
+    const w = Math.max(2, (value(r) / max) * barW);
     const color = PALETTE[localities.indexOf(placeOf(r)) % PALETTE.length];
     svg.append(
       s(

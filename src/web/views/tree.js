@@ -7,15 +7,26 @@ import { enc, get } from '../api.js';
 import { t } from '../i18n.js';
 import { docLink, downloads, empty, errorBox, go, h, loading, mount, setTitle } from '../ui.js';
 
-/** Page of a tree node: its corpus document, or the page built from what the corpus says about it. */
+/**
+ * @typedef {import('../api-types.d.ts').TreeDocument} TreeDocument
+ * @typedef {import('../api-types.d.ts').TreeNode} TreeNode
+ */
+
+/**
+ * Page of a tree node: its corpus document, or the page built from what the corpus says about it.
+ * @param {{id?: string | null, key: string}} d
+ */
 export const nodeHref = (d) => (d.id ? docLink(d.id) : `#/refs/${enc(d.key)}`);
 
+/** @param {string | null | undefined} s */
 const short = (s) => (s && s.length > 70 ? `${s.slice(0, 69)}…` : s);
+/** @param {TreeDocument} d */
 const label = (d) =>
   d.number
     ? [d.type, d.number].join(' ').trim()
     : [d.type, short(d.title)].filter(Boolean).join(': ') || d.key;
 
+/** @param {TreeDocument} d */
 function nodeBox(d) {
   return h(
     'span',
@@ -26,7 +37,11 @@ function nodeBox(d) {
   );
 }
 
-/** Nested list of tree nodes (role tree semantics are not needed: it is a plain nested list of links). */
+/**
+ * Nested list of tree nodes (role tree semantics are not needed: it is a plain nested list of links).
+ * @param {TreeNode[]} children
+ * @returns {HTMLUListElement | null}
+ */
 export function treeList(children) {
   if (!children.length) return null;
   return h(
@@ -45,6 +60,10 @@ export function treeList(children) {
   );
 }
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} params `of`: the document's number; `depth` (4 by default)
+ */
 export async function renderTree(main, params) {
   setTitle(t('treeTitle'));
   const of = params.get('of') || '';

@@ -1,0 +1,85 @@
+import { folded } from '../../../core/text/text-util.ts';
+
+export type ColumnRole =
+  'tt' | 'title' | 'indicator' | 'lead' | 'coordinating' | 'product' | 'deadline' | 'other';
+
+/** What fitting needs of a table: its header labels, their roles and whether its rows are duties. */
+interface Columns {
+  header: readonly string[];
+  roles: readonly ColumnRole[];
+  kind: string;
+}
+
+/**
+ * Fitting the paragraphs of a one-cell-per-paragraph table row to its columns, when empty cells left no
+ * paragraph or a cell ran over several paragraphs.
+ */
+
+/** A cell that states a time: "Quý I/2026", "Năm 2026", "Trước 15/12/2025", "Thường xuyên", "Hằng năm", "2026-2030". */
+const TIME_CELL =
+  /^(?:(?:trước|trong|từ|sau|chậm nhất|đến|hoàn thành)\s+)?(?:(?:ngày\s+)?\d{1,2}\/\d{1,2}(?:\/20\d\d)?|(?:quý|tháng|năm|giai đoạn)\s+[\dIVX]|hằng năm|hàng năm|thường xuyên|liên tục|20\d\d)/iu;
+
+/**
+ * Fits paragraph cells to the columns after TT: extra paragraphs are joined into the title cell; when
+ * cells are missing (an empty cell leaves no paragraph), a figure where the unit belongs leaves the unit
+ * empty, a last cell that states a time goes to the deadline column and the others fill the columns
+ * before it in order.
+ */
+export function fitCells(cells: readonly string[], table: Columns, roman: boolean): string[] {
+  const { roles } = table;
+  const task = table.kind === 'tasks';
+  const n = roles.length - 1;
+  // An empty unit cell ("Số xã đạt chuẩn …" then its figures): the figure is not the unit.
+  const unitAt = table.header.findIndex((h) => /^(?:don vi tinh|dvt|don vi)$/.test(folded(h))) - 1;
+  const body =
+    unitAt >= 1 && cells.length < n && /^[≥≤<>~]?\s*\d/u.test(cells[unitAt] ?? '')
+      ? [...cells.slice(0, unitAt), '', ...cells.slice(unitAt)]
+      : cells;
+  if (roman && body.length <= 1) return [body[0] ?? '', ...Array<string>(Math.max(0, n - 1)).fill('')];
+  const byShape = task ? cellsByShape(body, roles) : null;
+  if (byShape) return byShape;
+  if (body.length < n) {
+    const due = roles.indexOf('deadline') - 1;
+    const last = body[body.length - 1] ?? '';
+    const out = Array<string>(n).fill('');
+    if (due >= body.length - 1 && body.length > 1 && TIME_CELL.test(last) && last.length <= 80) {
+      body.slice(0, -1).forEach((c, i) => (out[i] = c));
+      out[due] = last;
+      return out;
+    }
+    body.forEach((c, i) => (out[i] = c));
+    return out;
+  }
+  const extra = body.length - n;
+  return [body.slice(0, extra + 1).join(' '), ...body.slice(extra + 1)];
+}
+
+/** A cell naming bodies: "Sở Y tế", "Các sở, ngành liên quan", "UBND các xã, phường". */
+const AGENCY_CELL =
+  /^(?:Các|Sở|Bộ|Ban|Ủy ban|UBND|Công an|Văn phòng|Thanh tra|Trung tâm|Cục|Chi cục|Tổng cục|Viện|Đài|Báo|Hội|Liên hiệp|Liên đoàn|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|Ngân hàng|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Quỹ|Cơ quan|Đơn vị|Doanh nghiệp|Tòa án|Bộ Chỉ huy|Học viện|Đại học|Trường|Hội đồng)(?=[\s,;]|$)/u;
+
+/**
+ * A duty row whose paragraphs do not match the columns (a duty in several paragraphs, several
+ * coordinating paragraphs, an empty coordinating cell): the title runs to the first paragraph that names
+ * a body, that one leads, a last paragraph stating a time is the deadline, the ones between coordinate.
+ * Only for tables whose columns after the title are lead, coordinating and deadline; null otherwise.
+ */
+function cellsByShape(body: readonly string[], roles: readonly ColumnRole[]): string[] | null {
+  const cols = roles.slice(1);
+  if (body.length === cols.length || cols[0] !== 'title') return null;
+  if (!cols.slice(1).every((r) => r === 'lead' || r === 'coordinating' || r === 'deadline')) return null;
+  const k = body.findIndex((c, i) => i > 0 && AGENCY_CELL.test(c) && c.length <= 200 && !/[.:]$/u.test(c));
+  if (k < 0) return null;
+  let rest = body.slice(k);
+  const last = rest[rest.length - 1] ?? '';
+  const due = rest.length > 1 && TIME_CELL.test(last) && last.length <= 80 ? last : '';
+  if (due !== '') rest = rest.slice(0, -1);
+  const value: Record<string, string> = {
+    title: body.slice(0, k).join(' '),
+    lead: rest[0] ?? '',
+    coordinating: rest.slice(1).join('; '),
+    deadline: due,
+  };
+  if (!cols.includes('coordinating') && rest.length > 1) return null;
+  return cols.map((r) => value[r] ?? '');
+}

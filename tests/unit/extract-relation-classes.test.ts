@@ -1,0 +1,291 @@
+/**
+ * Classes of relation clauses, one test each, on real dev documents (never held-out ones) and, where the
+ * dev corpus has no instance of a class, on passages written in the standard form of the published
+ * documents (marked "form:"). Each asserts the relation the clause states and why.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LegalReference } from '../../core/types.ts';
+import { numberKey } from '../../core/vocab/docnumber.ts';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
+import { extractReferences } from '../../ingest/extract/references/index.ts';
+import { contentHash, structure } from '../../ingest/structure/index.ts';
+import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
+
+const DEV = '/work/shared/corpus-dev';
+
+function refsOfText(text: string): LegalReference[] {
+  const t = text.normalize('NFC');
+  const doc = structure({
+    parsed: { file: 'form.txt', format: 'text', text: t, warnings: [] },
+    contentHash: contentHash(Buffer.from(t)),
+  });
+  return extractReferences(doc, extractMeta(doc));
+}
+
+function dev(file: string): LegalReference[] {
+  const doc = loadDoc(`${DEV}/${file}`);
+  return extractReferences(doc, extractMeta(doc));
+}
+
+const find = (refs: LegalReference[], number: string) =>
+  refs.find((r) => numberKey(r.number) === numberKey(number));
+const relationOf = (refs: LegalReference[], number: string) => find(refs, number)?.relation;
+
+const HEADER = (issuer: string, number: string, type: string, title: string) =>
+  `${issuer}\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n` +
+  `Số: ${number}\nHà Nội, ngày 10 tháng 11 năm 2025\n\n${type}\n${title}\n\n`;
+
+/** form: a circular that guides a decree, replaces, repeals by list and in part, and amends. */
+const CIRCULAR =
+  HEADER(
+    'BỘ TÀI CHÍNH',
+    '12/2025/TT-BTC',
+    'THÔNG TƯ',
+    'HƯỚNG DẪN THỰC HIỆN MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 125/2020/NĐ-CP NGÀY 19 THÁNG 10 NĂM 2020 CỦA CHÍNH PHỦ',
+  ) +
+  'Căn cứ Luật Quản lý thuế số 38/2019/QH14;\n' +
+  'Căn cứ Nghị định số 29/2025/NĐ-CP ngày 24 tháng 02 năm 2025 của Chính phủ quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Tài chính;\n' +
+  'Theo đề nghị của Cục trưởng Cục Thuế;\n' +
+  'Bộ trưởng Bộ Tài chính ban hành Thông tư hướng dẫn thi hành Nghị định số 126/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ.\n\n' +
+  'Điều 1. Phạm vi điều chỉnh\nThông tư này hướng dẫn việc quản lý thuế.\n\n' +
+  'Điều 5. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 01 tháng 01 năm 2026.\n' +
+  '2. Thông tư này thay thế Thông tư số 87/2020/TT-BTC ngày 20 tháng 10 năm 2020 của Bộ trưởng Bộ Tài chính.\n' +
+  '3. Các Thông tư sau hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành:\n' +
+  'a) Thông tư số 10/2019/TT-BTC ngày 01 tháng 3 năm 2019 của Bộ trưởng Bộ Tài chính;\n' +
+  'b) Thông tư số 11/2019/TT-BTC ngày 02 tháng 3 năm 2019 của Bộ trưởng Bộ Tài chính.\n' +
+  '4. Bãi bỏ khoản 2 Điều 3 Thông tư số 12/2018/TT-BTC.\n' +
+  '5. Sửa đổi, bổ sung Điều 4 Thông tư số 13/2018/TT-BTC như sau:\n\n' +
+  'Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n(Đã ký)\nCao Anh Tuấn\n';
+
+describe('acts on other documents', () => {
+  it('a list announced by "Các … sau hết hiệu lực …:" is repealed, item by item', () => {
+    // Đồng Tháp 138/2025: "2. Các Quyết định sau hết hiệu lực thi hành kể từ ngày Quyết định này có hiệu
+    // lực thi hành: a) Quyết định số 68/2024/QĐ-UBND …; b) Quyết định số 41/2017/QĐ-UBND …".
+    const refs = dev('tvpl-276-138-2025-QD-UBND.txt');
+    expect(relationOf(refs, '68/2024/QĐ-UBND')).toBe('REPEALS');
+    expect(relationOf(refs, '41/2017/QĐ-UBND')).toBe('REPEALS');
+    expect(find(refs, '68/2024/QĐ-UBND')?.evidence).toMatch(/^2\. Các Quyết định sau hết hiệu lực/u);
+    // The decisions applied in the body stay cited.
+    expect(relationOf(refs, '103/2024/NĐ-CP')).toBe('CITES');
+    const form = refsOfText(CIRCULAR);
+    expect(relationOf(form, '10/2019/TT-BTC')).toBe('REPEALS');
+    expect(relationOf(form, '11/2019/TT-BTC')).toBe('REPEALS');
+  });
+
+  it('"hướng dẫn thi hành / thực hiện" is one guiding act, not an implementation', () => {
+    const refs = refsOfText(CIRCULAR);
+    // Title "HƯỚNG DẪN THỰC HIỆN … NGHỊ ĐỊNH SỐ 125/2020/NĐ-CP" and preamble "ban hành Thông tư hướng dẫn
+    // thi hành Nghị định số 126/2020/NĐ-CP".
+    expect(relationOf(refs, '125/2020/NĐ-CP')).toBe('GUIDES');
+    expect(relationOf(refs, '126/2020/NĐ-CP')).toBe('GUIDES');
+    expect(relationOf(refs, '87/2020/TT-BTC')).toBe('REPLACES');
+    expect(find(refs, '12/2018/TT-BTC')).toMatchObject({ relation: 'REPEALS', partial: true });
+    expect(relationOf(refs, '13/2018/TT-BTC')).toBe('AMENDS');
+    expect(relationOf(refs, '38/2019/QH14')).toBe('BASED_ON');
+  });
+
+  it('"<loại> này thay thế …" speaks for the document outside articles too; a passive act does not', () => {
+    // form: a plan has no articles; its closing part says what it replaces.
+    const plan =
+      HEADER('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ', '200/KH-UBND', 'KẾ HOẠCH', 'Triển khai công tác năm 2026') +
+      'I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao hiệu quả.\n\nII. TỔ CHỨC THỰC HIỆN\n' +
+      'Kế hoạch này thay thế Kế hoạch số 45/KH-UBND ngày 01/02/2024 của Ủy ban nhân dân tỉnh.\n' +
+      'Trường hợp Kế hoạch này được sửa đổi, bổ sung theo Quyết định số 12/QĐ-UBND thì thực hiện theo quy định.\n';
+    const refs = refsOfText(plan);
+    expect(relationOf(refs, '45/KH-UBND')).toBe('REPLACES');
+    expect(relationOf(refs, '12/QĐ-UBND')).toBe('CITES');
+  });
+});
+
+describe('what "Căn cứ" names', () => {
+  it('a directive is a policy to carry out even when its number carries a year', () => {
+    // Bắc Ninh 79/2025: "Căn cứ Chỉ thị số 34/2008/CT-TTg của Thủ tướng Chính phủ Về việc tăng cường sử
+    // dụng hệ thống thư điện tử …" beside the laws and decrees it is based on.
+    const refs = dev('tvpl-217-79-2025-QD-UBND.txt');
+    expect(relationOf(refs, '34/2008/CT-TTg')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '64/2007/NĐ-CP')).toBe('BASED_ON');
+  });
+});
+
+describe('issuers read with a mention end with the body’s name', () => {
+  it('a central body’s full name ends the issuer, "và" inside a ministry’s name included', () => {
+    const bn = dev('tvpl-217-79-2025-QD-UBND.txt');
+    // "Nghị định số 64/2007/NĐ-CP của Chính phủ Ứng dụng công nghệ thông tin …"
+    expect(find(bn, '64/2007/NĐ-CP')?.issuer).toBe('Chính phủ');
+    expect(find(bn, '39/2017/TT-BTTTT')?.issuer).toBe('Bộ Thông tin và Truyền thông');
+    // "Thông tư số 36/2025/TT-BKHCN … của Bộ trưởng Bộ Khoa học và Công nghệ có hiệu lực".
+    expect(find(dev('tvpl-279-4001-QD-BKHCN.txt'), '36/2025/TT-BKHCN')?.issuer).toBe(
+      'Bộ Khoa học và Công nghệ',
+    );
+  });
+
+  it('an upper-case title does not lend its issuer the preamble’s first words', () => {
+    // "… NGHỊ ĐỊNH SỐ 125/2020/NĐ-CP … CỦA CHÍNH PHỦ" followed by "Căn cứ Luật Quản lý thuế …".
+    expect(find(refsOfText(CIRCULAR), '125/2020/NĐ-CP')?.issuer).toBe('Chính phủ');
+  });
+});
+
+describe('lists, issued plans and laws named without their number', () => {
+  it('"Căn cứ … của Chính phủ: số …; số …" keeps "Căn cứ" across the colon', () => {
+    // form: "Căn cứ các Nghị định của Chính phủ: số 10/2025/NĐ-CP …; số 11/2025/NĐ- CP …" (a number broken
+    // at its dash by the line wrap).
+    const refs = refsOfText(
+      HEADER('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ', '201/QĐ-UBND', 'QUYẾT ĐỊNH', 'Về việc ban hành Kế hoạch') +
+        'Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/ QH15;\n' +
+        'Căn cứ các Nghị định của Chính phủ: số 10/2025/NĐ-CP ngày 01/01/2025; số 11/2025/NĐ-\nCP ngày 02/01/2025;\n' +
+        'Theo đề nghị của Giám đốc Sở Tài chính.\n\nQUYẾT ĐỊNH:\n\n' +
+        'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị.\n' +
+        'Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Giao Sở Tài chính thực hiện theo Quyết định số 12/QĐ-UBND.\n',
+    );
+    expect(relationOf(refs, '72/2025/QH15')).toBe('BASED_ON');
+    expect(relationOf(refs, '10/2025/NĐ-CP')).toBe('BASED_ON');
+    expect(relationOf(refs, '11/2025/NĐ-CP')).toBe('BASED_ON');
+    // A decision that issues a plan implementing X implements X; a decision applied in passing is cited.
+    expect(relationOf(refs, '57-NQ/TW')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '12/QĐ-UBND')).toBe('CITES');
+  });
+
+  it('a decree detailing "Luật Đầu tư công" guides the law its preamble numbers, not a law with a shorter name', () => {
+    // form: decree title and closing words; "Luật Đầu tư" is only its basis.
+    const refs = refsOfText(
+      HEADER(
+        'CHÍNH PHỦ',
+        '300/2025/NĐ-CP',
+        'NGHỊ ĐỊNH',
+        'QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT ĐẦU TƯ CÔNG',
+      ) +
+        'Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;\nCăn cứ Luật Đầu tư số 61/2020/QH14;\n' +
+        'Căn cứ Luật Đầu tư công số 58/2024/QH15;\nTheo đề nghị của Bộ trưởng Bộ Tài chính;\n' +
+        'Chính phủ ban hành Nghị định quy định chi tiết một số điều của Luật Đầu tư công.\n\nChương I\nQUY ĐỊNH CHUNG\n\n' +
+        'Điều 30. Hiệu lực thi hành\n1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.\n' +
+        '2. Nghị định số 40/2020/NĐ-CP ngày 06 tháng 4 năm 2020 của Chính phủ quy định chi tiết thi hành một số điều của Luật Đầu tư công hết hiệu lực kể từ ngày Nghị định này có hiệu lực thi hành.\n',
+    );
+    expect(relationOf(refs, '58/2024/QH15')).toBe('GUIDES');
+    expect(relationOf(refs, '61/2020/QH14')).toBe('BASED_ON');
+    expect(relationOf(refs, '63/2025/QH15')).toBe('BASED_ON');
+    expect(relationOf(refs, '40/2020/NĐ-CP')).toBe('REPEALS');
+  });
+
+  it('keeps a mixed-case issuer that opens with an abbreviation whole', () => {
+    // Nghệ An 95/2025: "… thay thế Quyết định số 65/2024/QĐ-UBND ngày 05/12/2024 của UBND tỉnh Nghệ An".
+    expect(find(dev('tvpl-172-95-2025-QD-UBND.txt'), '65/2024/QĐ-UBND')?.issuer).toBe('UBND tỉnh Nghệ An');
+    // Bộ Y tế 45/2025, upper-case title: "… CỦA BỘ TRƯỞNG BỘ Y TẾ QUY ĐỊNH …".
+    expect(find(dev('tvpl-130-45-2025-TT-BYT.txt'), '31/2015/TT-BYT')?.issuer).toBe('Bộ Y tế');
+  });
+});
+
+describe('bullet lists under an act', () => {
+  it('"… thay thế / Bãi bỏ / hết hiệu lực … sau:" governs the "- …" and "+ …" items below it', () => {
+    // form: closing article of a provincial decision.
+    const refs = refsOfText(
+      HEADER(
+        'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ',
+        '20/2025/QĐ-UBND',
+        'QUYẾT ĐỊNH',
+        'Ban hành Quy định quản lý',
+      ) +
+        'Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\nTheo đề nghị của Giám đốc Sở Tài chính.\n\nQUYẾT ĐỊNH:\n\n' +
+        'Điều 1. Ban hành kèm theo Quyết định này Quy định quản lý.\nĐiều 2. Hiệu lực thi hành\n' +
+        '1. Quyết định này có hiệu lực thi hành kể từ ngày 20 tháng 11 năm 2025.\n' +
+        '2. Quyết định này thay thế các Quyết định sau:\n- Quyết định số 1/2020/QĐ-UBND ngày 01/01/2020;\n- Quyết định số 2/2021/QĐ-UBND ngày 01/01/2021.\n' +
+        '3. Bãi bỏ các văn bản sau đây:\n- Quyết định số 3/2019/QĐ-UBND ngày 01/01/2019.\n- Quyết định số 4/2019/QĐ-UBND ngày 02/01/2019.\n' +
+        '4. Các văn bản sau đây hết hiệu lực:\n+ Chỉ thị số 5/2018/CT-UBND ngày 01/01/2018.\n' +
+        'Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này theo Quyết định số 7/2024/QĐ-UBND.\n',
+    );
+    expect(relationOf(refs, '1/2020/QĐ-UBND')).toBe('REPLACES');
+    expect(relationOf(refs, '2/2021/QĐ-UBND')).toBe('REPLACES');
+    expect(relationOf(refs, '3/2019/QĐ-UBND')).toBe('REPEALS');
+    expect(relationOf(refs, '4/2019/QĐ-UBND')).toBe('REPEALS');
+    expect(relationOf(refs, '5/2018/CT-UBND')).toBe('REPEALS');
+    // The list ends with the next article.
+    expect(relationOf(refs, '7/2024/QĐ-UBND')).toBe('CITES');
+  });
+});
+
+describe('"thực hiện" led by how it is done', () => {
+  it('"Tổ chức / Tuyên truyền, phổ biến và triển khai thực hiện …" in a title or purpose is the plan’s own act', () => {
+    // form: plan title and purpose items; reviewing an implementation is not carrying it out.
+    const refs = refsOfText(
+      HEADER(
+        'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ',
+        '200/KH-UBND',
+        'KẾ HOẠCH',
+        'Tổ chức thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị',
+      ) +
+        'I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n' +
+        '- Tuyên truyền, phổ biến và triển khai thực hiện Chỉ thị số 07/CT-TTg ngày 01/02/2025 của Thủ tướng Chính phủ.\n' +
+        '- Tổng kết 10 năm thực hiện Nghị quyết số 12-NQ/TU ngày 01/02/2015 của Tỉnh ủy.\n2. Yêu cầu\n- Bám sát Kế hoạch số 9/KH-UBND.\n',
+    );
+    expect(relationOf(refs, '57-NQ/TW')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '07/CT-TTg')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '12-NQ/TU')).toBe('CITES');
+    expect(relationOf(refs, '9/KH-UBND')).toBe('CITES');
+  });
+});
+
+describe('amendments by "bổ sung" / "điều chỉnh" and regulations in "Căn cứ"', () => {
+  const decision =
+    HEADER(
+      'ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ',
+      '21/QĐ-UBND',
+      'QUYẾT ĐỊNH',
+      'Điều chỉnh một số nội dung của Kế hoạch số 45/KH-UBND ngày 01/02/2024 của Ủy ban nhân dân tỉnh',
+    ) +
+    'ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\n\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n' +
+    'Căn cứ Quyết định số 12/QĐ-UBND ngày 01/01/2025 của Ủy ban nhân dân tỉnh ban hành Quy định quản lý tài sản công; ' +
+    'Quyết định số 16/QĐ-UBND ngày 01/01/2025 của Ủy ban nhân dân tỉnh phê duyệt Đề án phát triển du lịch;\n' +
+    'Theo đề nghị của Giám đốc Sở Tài chính.\n\nQUYẾT ĐỊNH:\n\n' +
+    'Điều 1. Bổ sung điểm d khoản 2 Điều 3 Quyết định số 14/2024/QĐ-UBND ngày 01/02/2024 như sau:\n' +
+    'Điều 2. Bổ sung kinh phí thực hiện theo Quyết định số 15/QĐ-UBND.\n';
+
+  it('amends when a part or a numbered document follows, not "bổ sung kinh phí"', () => {
+    // form: a decision adjusting a plan and adding a point to another decision.
+    const refs = refsOfText(decision);
+    expect(relationOf(refs, '45/KH-UBND')).toBe('AMENDS');
+    expect(relationOf(refs, '14/2024/QĐ-UBND')).toBe('AMENDS');
+    expect(relationOf(refs, '15/QĐ-UBND')).toBe('CITES');
+  });
+
+  it('a decision issuing a regulation is a basis, one approving a scheme is implemented', () => {
+    const refs = refsOfText(decision);
+    expect(relationOf(refs, '12/QĐ-UBND')).toBe('BASED_ON');
+    expect(relationOf(refs, '16/QĐ-UBND')).toBe('IMPLEMENTS');
+    // The title's issuer stops before the upper-case authority line that follows it.
+    expect(find(refs, '45/KH-UBND')?.issuer).toBe('Ủy ban nhân dân tỉnh');
+  });
+});
+
+describe('"hết hiệu lực" after a stated act', () => {
+  it('does not turn a replaced document into a repealed one; a later clause of its own still repeals', () => {
+    // form: closing article of a council resolution.
+    const refs = refsOfText(
+      HEADER('HỘI ĐỒNG NHÂN DÂN\nTỈNH LAI CHÂU', '45/2025/NQ-HĐND', 'NGHỊ QUYẾT', 'QUY ĐỊNH MỨC HỖ TRỢ') +
+        'HỘI ĐỒNG NHÂN DÂN TỈNH LAI CHÂU\n\nCăn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;\n\nQUYẾT NGHỊ:\n\n' +
+        'Điều 1. Phạm vi điều chỉnh\nNghị quyết này quy định mức hỗ trợ.\nĐiều 3. Điều khoản thi hành\n' +
+        '1. Nghị quyết này có hiệu lực từ ngày 20 tháng 12 năm 2025, thay thế Nghị quyết số 10/2020/NQ-HĐND ngày 12 tháng 7 năm 2020; ' +
+        'Nghị quyết số 11/2021/NQ-HĐND ngày 12 tháng 7 năm 2021 hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực.\n',
+    );
+    expect(relationOf(refs, '10/2020/NQ-HĐND')).toBe('REPLACES');
+    expect(relationOf(refs, '11/2021/NQ-HĐND')).toBe('REPEALS');
+  });
+});
+
+describe('a plan’s own legal-basis part', () => {
+  it('"I. CĂN CỨ XÂY DỰNG KẾ HOẠCH / 1. Căn cứ pháp lý" lists its "Căn cứ" as bullets', () => {
+    // form: plans that put their legal basis in a numbered part instead of a preamble.
+    const refs = refsOfText(
+      HEADER('ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ', '200/KH-UBND', 'KẾ HOẠCH', 'Phát triển du lịch năm 2026') +
+        'I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\n1. Căn cứ pháp lý\n- Luật Du lịch số 09/2017/QH14;\n' +
+        '- Nghị định số 168/2017/NĐ-CP ngày 31/12/2017 của Chính phủ quy định chi tiết một số điều của Luật Du lịch;\n' +
+        '- Nghị quyết số 82/NQ-CP ngày 18/5/2023 của Chính phủ về nhiệm vụ, giải pháp chủ yếu phục hồi du lịch.\n' +
+        '2. Căn cứ thực tiễn\nNăm 2025 du lịch tăng trưởng theo Quyết định số 12/QĐ-UBND.\n' +
+        'II. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Nâng cao hiệu quả theo Quyết định số 13/QĐ-UBND.\n',
+    );
+    expect(relationOf(refs, '09/2017/QH14')).toBe('BASED_ON');
+    expect(relationOf(refs, '168/2017/NĐ-CP')).toBe('BASED_ON');
+    expect(relationOf(refs, '82/NQ-CP')).toBe('IMPLEMENTS');
+    // The part ends at the next numbered heading.
+    expect(relationOf(refs, '12/QĐ-UBND')).toBe('CITES');
+    expect(relationOf(refs, '13/QĐ-UBND')).toBe('CITES');
+  });
+});
