@@ -14,6 +14,8 @@ export interface Block {
   /** Index of the table the row belongs to; rows of one table are consecutive blocks. */
   table?: number;
   cells?: string[];
+  /** A line of the previous paragraph's text block: joined by one newline, not a blank line. */
+  tight?: boolean;
 }
 
 export interface Assembled {
@@ -70,7 +72,7 @@ export function assemble(blocks: Block[], pageCount?: number): Assembled {
   let text = '';
   let prev: Block | undefined;
   for (const block of blocks) {
-    if (prev) text += prev.table !== undefined && prev.table === block.table ? '\n' : '\n\n';
+    if (prev) text += (prev.table !== undefined && prev.table === block.table) || block.tight ? '\n' : '\n\n';
     const start = text.length;
     if (pages && block.page !== undefined) pages.start(block.page, start);
     for (const br of block.pageBreaks ?? []) pages?.start(br.page, start + br.offset);

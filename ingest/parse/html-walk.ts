@@ -2,7 +2,10 @@
  * Shared HTML → blocks walker (DOCX via mammoth HTML, saved web pages): block elements become lines, list
  * items stay separate lines ("- " for bullets, "n. " for ordered lists), data tables become pipe rows (one
  * row per line, inner newlines joined by spaces); layout tables (one column, or wrapping other tables)
- * are walked as ordinary content.
+ * are walked as ordinary content. With `lineParagraphs` (DOCX), tabs stay in the text (tab-separated
+ * rows are table rows, as in plain text) and, in a document that spaces its paragraphs with empty ones
+ * (typed or converted line by line from text), empty paragraphs are the paragraph breaks and the other
+ * paragraphs are lines joined by a single newline — the text the author typed (`lineByLine`).
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode, Document, Element, Text } from 'domhandler';
@@ -64,17 +67,45 @@ const isText = (n: AnyNode | null): n is Text => n?.nodeType === 3;
 const isElement = (n: AnyNode | null): n is Element => n?.nodeType === 1;
 const isDocument = (n: AnyNode): n is Document => n.nodeType === 9;
 
+export interface WalkOptions {
+  /** Keep tabs and treat empty paragraphs as the paragraph breaks (see the module comment). */
+  lineParagraphs?: boolean;
+}
+
 class Walker {
   readonly blocks: Block[] = [];
+  /** Empty paragraphs seen, and whether one came since the last block. */
+  emptyParagraphs = 0;
+  private breakBefore = true;
   private buffer = '';
   private tables = 0;
 
-  constructor(private readonly $: CheerioAPI) {}
+  constructor(
+    private readonly $: CheerioAPI,
+    private readonly opts: WalkOptions = {},
+  ) {}
 
   flush(): void {
-    const text = this.buffer.replace(/\s+/gu, ' ').trim().normalize('NFC');
-    if (text !== '' && /[\p{L}\p{N}]/u.test(text)) this.blocks.push({ text });
+    const text = this.opts.lineParagraphs
+      ? this.buffer
+          .replace(/[^\S\t]+/gu, ' ')
+          .replace(/^ +| +$/gu, '')
+          .normalize('NFC')
+      : this.buffer.replace(/\s+/gu, ' ').trim().normalize('NFC');
+    if (text !== '' && /[\p{L}\p{N}]/u.test(text)) {
+      this.blocks.push({ text, ...(this.breakBefore ? {} : { tight: true }) });
+      this.breakBefore = false;
+    }
     this.buffer = '';
+  }
+
+  /** An empty paragraph: a paragraph break in documents spaced that way. */
+  private emptyParagraph(el: Element): boolean {
+    if (!this.opts.lineParagraphs || el.tagName.toLowerCase() !== 'p') return false;
+    if (this.$(el).text().trim() !== '' || this.buffer.trim() !== '') return false;
+    this.emptyParagraphs++;
+    this.breakBefore = true;
+    return true;
   }
 
   walk(node: AnyNode): void {
@@ -89,6 +120,7 @@ class Walker {
     if (tag === 'br') return this.flush();
     if (tag === 'table') return this.table(el);
     if (tag === 'li') return this.listItem(el);
+    if (this.emptyParagraph(el)) return;
     const block = BLOCK.has(tag);
     if (block) this.flush();
     for (const child of el.children) this.walk(child);
@@ -126,6 +158,7 @@ class Walker {
       return;
     }
     const id = this.tables++;
+    this.breakBefore = true;
     for (const tr of rows) {
       const cells = $(tr)
         .children('td,th')
@@ -154,10 +187,25 @@ function cellText($: CheerioAPI, td: Element): string {
   return parts.join('').replace(/\s+/gu, ' ').trim().normalize('NFC');
 }
 
+/**
+ * Share of text paragraphs from which a document with empty paragraphs counts as written line by line:
+ * that many empty paragraphs, or that many paragraphs starting in lower case (a line wrapped by hand).
+ */
+const LINE_BY_LINE = 0.1;
+
+function lineByLine(blocks: Block[], emptyParagraphs: number): boolean {
+  const text = blocks.filter((b) => b.table === undefined);
+  // A lower-case start that is no item marker ("a) …", "đ. …"): a line wrapped by hand.
+  const wrapped = text.filter((b) => /^\p{Ll}/u.test(b.text) && !/^\p{Ll}[).]\s/u.test(b.text)).length;
+  const least = Math.max(1, text.length * LINE_BY_LINE);
+  return emptyParagraphs > 0 && (emptyParagraphs >= least || wrapped >= least);
+}
+
 /** Walk `root` (an element or the document root) into blocks. */
-export function htmlToBlocks($: CheerioAPI, root: AnyNode): Block[] {
-  const walker = new Walker($);
+export function htmlToBlocks($: CheerioAPI, root: AnyNode, opts: WalkOptions = {}): Block[] {
+  const walker = new Walker($, opts);
   walker.walk(root);
   walker.flush();
-  return walker.blocks;
+  if (lineByLine(walker.blocks, walker.emptyParagraphs)) return walker.blocks;
+  return walker.blocks.map(({ tight: _tight, ...b }) => b);
 }

@@ -4,7 +4,7 @@
  * the text as pipe rows, and best-effort borderless tables from tab-separated layout lines.
  */
 import { normalizeCell, pipeRow } from './blocks.ts';
-import type { Line } from './reflow.ts';
+import { startsTextRow, type Line } from './reflow.ts';
 
 /** NFD text can split a letter from its mark across a line break: join them, then NFC. */
 export function normalizePageText(text: string): string {
@@ -81,6 +81,8 @@ function locateTable(lines: Line[], from: number, rows: string[][]): [number, nu
     let e = s;
     for (; e < lines.length; e++) {
       const ws = words(lines[e]?.text ?? '');
+      // Blank lines (paragraph breaks between rows and cells) belong to the table while its words go on.
+      if (ws.length === 0 && lines[e]?.table === undefined && e + 1 < lines.length) continue;
       if (lines[e]?.table !== undefined || ws.length === 0 || !ws.every((w) => (left.get(w) ?? 0) > 0)) break;
       for (const w of ws) left.set(w, (left.get(w) ?? 0) - 1);
       used += ws.length;
@@ -108,15 +110,25 @@ export function spliceTables(lines: Line[], tables: string[][][], nextTable: () 
   return out;
 }
 
-/** Borderless tables (best effort): ≥ 2 consecutive lines split by tabs into the same number (≥ 3) of cells. */
+/**
+ * Borderless tables (best effort): ≥ 2 consecutive lines split by tabs into the same number (≥ 3) of
+ * cells, all starting a row or none (a labelled row and its wrapped line are one row, left to re-flow).
+ */
 export function detectLayoutTables(lines: Line[], nextTable: () => number): Line[] {
   const out: Line[] = [];
   for (let i = 0; i < lines.length;) {
     const cells = (l: Line | undefined) =>
       l && l.table === undefined ? l.text.split('\t').map((c) => c.trim()) : [];
     const n = cells(lines[i]).length;
+    const labelled = startsTextRow(lines[i]?.text ?? '');
     let j = i;
-    while (n >= 3 && j < lines.length && cells(lines[j]).length === n) j++;
+    while (
+      n >= 3 &&
+      j < lines.length &&
+      cells(lines[j]).length === n &&
+      startsTextRow(lines[j]?.text ?? '') === labelled
+    )
+      j++;
     if (j - i >= 2) {
       const id = nextTable();
       for (let k = i; k < j; k++) {

@@ -8,8 +8,11 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FileError } from '../../core/errors.ts';
 
+/** A text item of pdf.js: string, x, y (viewport, downwards), width, height, ends a line. */
+export type PdfItem = [string, number, number, number, number, boolean];
+
 export interface RawPdf {
-  pages: { num: number; text: string }[];
+  pages: { num: number; items: PdfItem[] }[];
   tables: { num: number; tables: string[][][] }[];
   tableError?: string;
 }
@@ -22,8 +25,21 @@ const { parentPort, workerData } = require('node:worker_threads');
   const { PDFParse } = await import(workerData.moduleUrl);
   const parser = new PDFParse({ data: workerData.data, verbosity: 0 });
   try {
-    const text = await parser.getText({ pageJoiner: '' });
-    const pages = text.pages.map((p) => ({ num: p.num, text: p.text }));
+    const doc = await parser.load();
+    const pages = [];
+    for (let num = 1; num <= doc.numPages; num++) {
+      const page = await doc.getPage(num);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      const items = [];
+      for (const it of content.items) {
+        if (!('str' in it)) continue;
+        const [x, y] = viewport.convertToViewportPoint(it.transform[4], it.transform[5]);
+        items.push([it.str, x, y, it.width, it.height, !!it.hasEOL]);
+      }
+      pages.push({ num, items });
+      page.cleanup();
+    }
     let tables = [];
     let tableError;
     try {
@@ -52,7 +68,7 @@ function toFileError(reply: { name: string; message: string }, file: string): Fi
   });
 }
 
-/** Extract per-page text and ruled tables; rejects with FileError, or PARSE_TIMEOUT when `signal` aborts. */
+/** Extract per-page text items and ruled tables; rejects with FileError, or PARSE_TIMEOUT when `signal` aborts. */
 export function extractPdf(bytes: Buffer, file: string, signal: AbortSignal): Promise<RawPdf> {
   return new Promise((resolvePromise, reject) => {
     const data = new Uint8Array(bytes);

@@ -1,5 +1,5 @@
 /**
- * PDF: text per page from pdf-parse (in a worker), OCR for pages without a text layer, running headers and
+ * PDF: text per page from pdf.js items (in a worker; tabs and paragraph breaks kept, see pdf-text.ts), OCR for pages without a text layer, running headers and
  * page numbers removed, ruled tables spliced in as pipe rows, lines re-flowed; `pages` are exact char
  * ranges of the final text.
  */
@@ -8,6 +8,7 @@ import { FileError } from '../../core/errors.ts';
 import { assemble } from './blocks.ts';
 import { OCR_HOWTO, ocrAvailable, ocrPdf } from './ocr.ts';
 import { detectLayoutTables, normalizePageText, removeRunningLines, spliceTables } from './pdf-layout.ts';
+import { pageTexts } from './pdf-text.ts';
 import { extractPdf, type RawPdf } from './pdf-worker.ts';
 import { reflow, type Line } from './reflow.ts';
 import type { ParseOptions } from './options.ts';
@@ -32,7 +33,7 @@ async function withOcr(
   opts: ParseOptions,
   signal: AbortSignal,
 ): Promise<PageTexts> {
-  const texts = raw.pages.map((p) => normalizePageText(p.text));
+  const texts = pageTexts(raw.pages.map((p) => p.items)).map(normalizePageText);
   const empty = texts.flatMap((t, i) => (visibleChars(t) < MIN_PAGE_CHARS ? [i + 1] : []));
   const wanted = opts.ocr === 'on' ? texts.map((_, i) => i + 1) : empty;
   const allEmpty = texts.length === 0 || empty.length === texts.length;
@@ -80,6 +81,14 @@ function layoutLines(pages: string[][], raw: RawPdf, ocrPages: Set<number>): Lin
   return lines;
 }
 
+/** Blank lines per text line from which the page text marks its paragraph breaks. */
+const SPACED_PARAGRAPHS = 0.05;
+
+function spacedParagraphs(lines: Line[]): boolean {
+  const blank = lines.filter((l) => l.table === undefined && l.text.trim() === '').length;
+  return blank >= Math.max(1, (lines.length - blank) * SPACED_PARAGRAPHS);
+}
+
 export async function parsePdf(
   file: SourceFile,
   opts: ParseOptions,
@@ -91,7 +100,7 @@ export async function parsePdf(
   if (removed > 0) warnings.push(`removed ${removed} running header/footer/page-number line(s)`);
   if (raw.tableError) warnings.push(`ruled table detection failed: ${raw.tableError}`);
   const lines = layoutLines(cleaned, raw, new Set(ocrPages));
-  const assembled = assemble(reflow(lines), texts.length);
+  const assembled = assemble(reflow(lines, { paragraphBreaks: spacedParagraphs(lines) }), texts.length);
   if (assembled.text.trim() === '')
     throw new FileError('NO_TEXT', OCR_HOWTO, file.name, { pages: texts.length });
   return {

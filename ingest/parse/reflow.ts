@@ -37,8 +37,60 @@ function startsLowerOrContinuation(line: string): boolean {
   return first !== first.toUpperCase() || /^[(,;"“]/u.test(line);
 }
 
+/**
+ * A line that starts a table row typed as text: a Markdown pipe row, or a row label (number, Roman
+ * numeral, letter, "TT") and a tab.
+ */
+export function startsTextRow(line: string): boolean {
+  return line.startsWith('|') || /^(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[a-zđ]|S?TT)[.)]?\t/u.test(line);
+}
+
+/**
+ * Table rows typed as text and printed: a row starts at a pipe or a short first cell and a tab, and its
+ * wrapped lines continue it until the next row; after a pipe row's closing pipe only a line that closes
+ * with a pipe too (the row wrapped right after a cell). Null when neither line is a row of that kind.
+ */
+function joinRow(row: RowState, prev: string, next: string): boolean | null {
+  if (row.open && next.startsWith('|') && row.text.startsWith('|') && pipeCells(row.text) < row.width)
+    return true;
+  if (startsTextRow(next)) return false;
+  if (!row.open) return null;
+  return !(prev.startsWith('|') && prev.endsWith('|')) || next.endsWith('|');
+}
+
+interface RowState {
+  /** The paragraph being built is a row typed as text. */
+  open: boolean;
+  /** Its text so far. */
+  text: string;
+  /** Cells of the last Markdown separator row ("|---|---|"): the pipe table's width. */
+  width: number;
+}
+
+/** Cells of a pipe row as far as it goes ("| a | b |" → 2, "| a | b" → 2). */
+function pipeCells(text: string): number {
+  const pipes = text.match(/(?<!\\)\|/gu)?.length ?? 0;
+  return text.trimEnd().endsWith('|') ? pipes - 1 : pipes;
+}
+
+const SEPARATOR_ROW = /^\|[\s|:-]+\|$/u;
+
+/** The line's text, spaces collapsed; tabs kept only in a row typed with tabs and its wrapped lines. */
+function lineText(line: Line, inRow: boolean): string {
+  if (line.table !== undefined) return line.text;
+  const text = line.text.replace(/[^\S\t]+/gu, ' ').replace(/^ +| +$/gu, '');
+  return inRow || startsTextRow(text) ? text : text.replace(/\s+/gu, ' ').trim();
+}
+
 /** Should `next` continue the paragraph that `prev` (the previous line) belongs to? */
-export function shouldJoin(prev: string, next: string, fullWidth: number): boolean {
+export function shouldJoin(
+  prev: string,
+  next: string,
+  fullWidth: number,
+  row: RowState = { open: false, text: prev, width: 0 },
+): boolean {
+  const joined = joinRow(row, prev, next);
+  if (joined !== null) return joined;
   // "Nghị quyết số 36-" + "NQ/TW": a line broken after a glued hyphen continues, even before a short
   // upper-case fragment that would otherwise look like a heading.
   if (/[\p{L}\p{N}]-$/u.test(prev) && /^[\p{L}\p{N}]/u.test(next) && !isListStart(next)) return true;
@@ -58,41 +110,73 @@ export function fullLineWidth(lines: Line[]): number {
   return lengths[Math.floor((lengths.length - 1) * 0.9)] ?? 80;
 }
 
-/** Re-flow lines (already NFC, page-tagged) into blocks for `assemble`. */
-export function reflow(lines: Line[]): Block[] {
+/**
+ * Re-flow lines (already NFC, page-tagged) into blocks for `assemble`. With `paragraphBreaks` (the page
+ * text marks paragraph breaks with blank lines), lines of one paragraph that are not joined (an item, a
+ * heading, a short line) stay lines of that paragraph, one newline apart, as in the text the PDF was made
+ * from; without it, every block is its own paragraph.
+ */
+export function reflow(lines: Line[], opts: { paragraphBreaks?: boolean } = {}): Block[] {
   const width = fullLineWidth(lines);
   const blocks: Block[] = [];
-  let current: (Block & { last: string; lastPage: number }) | null = null;
+  let current: Paragraph | null = null;
+  let afterBreak = true;
+  let tableWidth = 0;
+  let tabWidth = 0;
   const close = () => {
+    if (current && /^S?TT\t/u.test(current.text)) tabWidth = current.text.split('\t').length;
     if (current)
-      blocks.push({ text: current.text, page: current.page, pageBreaks: current.pageBreaks ?? [] });
+      blocks.push({
+        text: padTabRow(current.text, tabWidth),
+        page: current.page,
+        pageBreaks: current.pageBreaks ?? [],
+        ...(current.tight ? { tight: true } : {}),
+      });
     current = null;
   };
   for (const line of lines) {
-    const text = line.table === undefined ? line.text.replace(/\s+/gu, ' ').trim() : line.text;
-    if (text === '') {
+    const open = current !== null && startsTextRow(current.text);
+    const text = lineText(line, open);
+    if (text === '' || line.table !== undefined) {
       close();
+      if (text !== '') blocks.push({ text, page: line.page, table: line.table, cells: line.cells ?? [] });
+      afterBreak = true;
       continue;
     }
-    if (line.table !== undefined) {
-      close();
-      blocks.push({ text, page: line.page, table: line.table, cells: line.cells ?? [] });
-      continue;
-    }
-    if (current && shouldJoin(current.last, text, width)) {
-      const cur: Block & { last: string; lastPage: number } = current;
-      // "36-" + "NQ/TW": a hyphen glued to a word continues without a space.
-      if (!/[\p{L}\p{N}]-$/u.test(cur.last)) cur.text += ' ';
-      if (line.page !== cur.lastPage)
-        (cur.pageBreaks ??= []).push({ offset: cur.text.length, page: line.page });
-      cur.text += text;
-      cur.last = text;
-      cur.lastPage = line.page;
+    if (SEPARATOR_ROW.test(text)) tableWidth = pipeCells(text);
+    const row = { open, text: current?.text ?? '', width: tableWidth };
+    if (current && shouldJoin(current.last, text, width, row)) {
+      append(current, text, line.page, open);
       continue;
     }
     close();
-    current = { text, page: line.page, last: text, lastPage: line.page };
+    const tight = opts.paragraphBreaks === true && !afterBreak;
+    current = { text, page: line.page, last: text, lastPage: line.page, ...(tight ? { tight } : {}) };
+    afterBreak = false;
   }
   close();
   return blocks;
+}
+
+type Paragraph = Block & { last: string; lastPage: number };
+
+/** A tab row printed without its trailing empty cells gets them back, up to its header's cells. */
+function padTabRow(text: string, width: number): string {
+  if (text.startsWith('|') || !startsTextRow(text)) return text;
+  const cells = text.split('\t').length;
+  return cells < width ? text + '\t'.repeat(width - cells) : text;
+}
+
+/** Add a wrapped line to its paragraph (or row typed as text). */
+function append(cur: Paragraph, text: string, page: number, inRow: boolean): void {
+  let next = text;
+  // A row wrapped right after a cell: its next line repeats no pipe.
+  if (inRow && cur.text.endsWith('|') && next.startsWith('|')) next = next.slice(1).trimStart();
+  // "36-" + "NQ/TW", and a rule of dashes broken over two lines, continue without a space.
+  const glued = /[\p{L}\p{N}]-$/u.test(cur.last) || (inRow && cur.last.endsWith('-') && next.startsWith('-'));
+  if (!glued) cur.text += ' ';
+  if (page !== cur.lastPage) (cur.pageBreaks ??= []).push({ offset: cur.text.length, page });
+  cur.text += next;
+  cur.last = next;
+  cur.lastPage = page;
 }
