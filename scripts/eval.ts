@@ -13,7 +13,7 @@ import { loadConfig, type Config } from '../src/config.ts';
 import { isAppError } from '../core/errors.ts';
 import { createLogger, type Logger } from '../src/log.ts';
 import { isTransformersModelAvailable } from '../src/search/embedder/index.ts';
-import { DEFAULT_FUSION, SearchService } from '../src/search/service.ts';
+import { SearchService } from '../src/search/service.ts';
 import { CATEGORIES, loadQuestions, resolveRelevant, type Question } from './eval/judge.ts';
 import {
   bestPoint,
@@ -75,7 +75,7 @@ async function evaluateEmbedder(ctx: Ctx, embedder: EmbedderKind): Promise<void>
     const runs: [(typeof MODES)[number], Scores][] = [];
     for (const mode of MODES) runs.push([mode, await runQuestions(svc, ctx.questions, ctx.relevant, mode)]);
     printModeTables(
-      `=== Embedder ${embedder}: ${st.embedder.model} (dim ${st.embedder.dim}, ${st.index.kind} index, ${st.index.size} vectors), all questions, DEFAULT_FUSION ${describeWeights(DEFAULT_FUSION)}`,
+      `=== Embedder ${embedder}: ${st.embedder.model} (dim ${st.embedder.dim}, ${st.index.kind} index, ${st.index.size} vectors), all questions, default fusion ${describeWeights(st.fusion)}`,
       ctx.questions,
       runs,
     );
@@ -91,7 +91,7 @@ async function evaluateEmbedder(ctx: Ctx, embedder: EmbedderKind): Promise<void>
 async function sweep(ctx: Ctx, svc: SearchService, embedder: EmbedderKind): Promise<void> {
   const tune = ctx.questions.filter((q) => q.split !== 'heldout');
   const heldout = ctx.questions.filter((q) => q.split === 'heldout');
-  const lexical = sweepPoint(DEFAULT_FUSION, tune, await runQuestions(svc, tune, ctx.relevant, 'bm25'));
+  const lexical = sweepPoint(svc.status().fusion, tune, await runQuestions(svc, tune, ctx.relevant, 'bm25'));
   const points: SweepPoint[] = [];
   for (const w of sweepGrid()) {
     points.push(sweepPoint(w, tune, await runQuestions(svc, tune, ctx.relevant, 'hybrid', w)));
@@ -106,7 +106,7 @@ async function sweep(ctx: Ctx, svc: SearchService, embedder: EmbedderKind): Prom
   console.log(
     `chosen:      ${describeWeights(chosen.weights)} MRR@10 ${chosen.mrr10.toFixed(3)} [best that loses no category to lexical alone]`,
   );
-  console.log(`current:     DEFAULT_FUSION ${describeWeights(DEFAULT_FUSION)}`);
+  console.log(`current:     default fusion ${describeWeights(svc.status().fusion)}`);
   const runs: [string, Scores][] = [
     ['bm25', await runQuestions(svc, heldout, ctx.relevant, 'bm25')],
     ['vector', await runQuestions(svc, heldout, ctx.relevant, 'vector')],

@@ -90,6 +90,10 @@ export function sweepGrid(): FusionWeights[] {
     for (const rrfK of [20, 60]) out.push({ method: 'rrf', bm25: 1, vector, graph: 0, rrfK });
   for (const vector of [0.2, 0.4, 0.6, 0.8, 1.0, 1.5])
     out.push({ method: 'convex', bm25: 1, vector, graph: 0, rrfK: 60 });
+  // English queries (looksEnglish) with a larger vector weight than the rest
+  for (const vector of [0.2, 0.6, 0.8, 1.0])
+    for (const english of [1.5, 3])
+      out.push({ method: 'convex', bm25: 1, vector, graph: 0, rrfK: 60, english });
   return out;
 }
 
@@ -102,7 +106,7 @@ export function sweepPoint(weights: FusionWeights, questions: Question[], scores
 export const describeWeights = (w: FusionWeights): string =>
   w.method === 'rrf'
     ? `rrf ${w.bm25},${w.vector},${w.graph},k${w.rrfK}`
-    : `convex ${w.bm25},${w.vector},${w.graph}`;
+    : `convex ${w.bm25},${w.vector},${w.graph}${w.english !== undefined ? ` en${w.english}` : ''}`;
 
 export function printSweep(title: string, points: SweepPoint[]): void {
   console.log(`\n${title}`);

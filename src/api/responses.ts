@@ -63,6 +63,7 @@ export const Health = z
         vector: z.number(),
         graph: z.number(),
         rrfK: z.number(),
+        english: z.number().optional(),
       }),
       embedder: z.object({ kind: str, model: str, dim: int }),
       index: z.object({ kind: str, size: int, reusedFromDisk: z.boolean(), dir: str }),

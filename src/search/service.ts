@@ -10,6 +10,7 @@ import { reciprocalRankFusion, weightedScoreFusion, type Scored } from './fusion
 import { englishExpansion } from './glossary.ts';
 import { graphList, type GraphHints } from './graph-list.ts';
 import { toHit, type SearchHit } from './hits.ts';
+import { looksEnglish } from './language.ts';
 import { lexicalSearch } from './lexical.ts';
 import { VectorStore, type VectorStoreStatus } from './vector-store.ts';
 
@@ -27,19 +28,33 @@ export interface FusionWeights {
   vector: number;
   graph: number;
   rrfK: number;
+  /** Vector weight for queries that read as English (`looksEnglish`); unset → `vector`. */
+  english?: number;
 }
 
 /**
- * Defaults chosen on the `tune` half of the eval questions (`npm run eval`, fusion sweep) and reported on
- * the held-out half; override with SEARCH_FUSION and SEARCH_WEIGHTS="bm25,vector,graph[,rrfK]".
+ * Defaults chosen on the `tune` half of the eval questions (`npm run eval`, fusion sweep, per embedder)
+ * and reported on the held-out half; override with SEARCH_FUSION and SEARCH_WEIGHTS="bm25,vector,graph[,rrfK]".
+ * A neural multilingual embedder (e5 and other endpoints) earns a large share, more for English queries;
+ * the offline LSA only a small one.
  */
 export const DEFAULT_FUSION: Readonly<FusionWeights> = {
-  method: 'rrf',
+  method: 'convex',
   bm25: 1,
-  vector: 0.3,
+  vector: 0.8,
   graph: 0,
-  rrfK: 20,
+  rrfK: 60,
+  english: 1.5,
 };
+
+const DEFAULT_FUSION_BY_EMBEDDER: Readonly<Record<string, FusionWeights>> = {
+  offline: { method: 'convex', bm25: 1, vector: 0.2, graph: 0, rrfK: 60 },
+};
+
+/** The default fusion for the active embedder kind (`e5`, `openai`, `transformers`, `offline`). */
+export function defaultFusion(embedderKind: string): FusionWeights {
+  return { ...(DEFAULT_FUSION_BY_EMBEDDER[embedderKind] ?? DEFAULT_FUSION) };
+}
 
 export type SearchMode = 'hybrid' | 'bm25' | 'vector';
 
@@ -76,14 +91,20 @@ const FILTER_OVERSAMPLING = 10;
 /**
  * Hybrid passage search: lexical (Lucene in Neo4j over Vietnamese-aware terms), vectors from the active
  * embedder, and a graph list (passages linked to a field, agency or document number the query names),
- * fused by weighted RRF. The lexical index lives in the graph and follows every write by itself.
+ * fused by a convex combination of normalised scores (or weighted RRF; see `FusionWeights`). The lexical index lives in the graph and follows every write by itself.
  */
 export class SearchService {
   private constructor(
     private readonly store: PassageStore,
     private readonly vectors: VectorStore | null,
-    private readonly weights: FusionWeights,
+    /** SEARCH_WEIGHTS / SEARCH_FUSION when set; otherwise the active embedder's default. */
+    private readonly configured: FusionWeights | null,
   ) {}
+
+  /** The fusion in force: configured, or the default of the active embedder. */
+  private get weights(): FusionWeights {
+    return this.configured ?? defaultFusion(this.vectors?.describe().embedder.kind ?? '');
+  }
 
   /**
    * Opens search over the graph: lexical fields computed for passages written before they existed, then
@@ -111,7 +132,11 @@ export class SearchService {
             log,
             ...(opts.onGraphChange ? { onGraphChange: opts.onGraphChange } : {}),
           });
-    const s = new SearchService(store, vectors, parseWeights(config.SEARCH_WEIGHTS, config.SEARCH_FUSION));
+    const configured =
+      config.SEARCH_WEIGHTS || config.SEARCH_FUSION
+        ? parseWeights(config.SEARCH_WEIGHTS, config.SEARCH_FUSION)
+        : null;
+    const s = new SearchService(store, vectors, configured);
     log(
       `search: lexical on Neo4j full-text; ${vectors ? describeVectors(vectors.describe()) : 'no vectors'}`,
     );
@@ -172,7 +197,7 @@ export class SearchService {
     const graph = useGraph ? await graphList(this.store, hints(), [lexical, semantic]) : [];
     const fused =
       mode === 'hybrid'
-        ? fuse([lexical, semantic, graph], opts.fusion ?? this.weights)
+        ? fuse([lexical, semantic, graph], forQuery(opts.fusion ?? this.weights, query))
         : mode === 'bm25'
           ? lexical
           : semantic;
@@ -220,6 +245,11 @@ function withEnglishExpansion(query: string): string {
 }
 
 /** The fused ranking of the lists (lexical, vector, graph) by `w` (see FusionWeights). */
+/** English queries take the `english` vector weight. */
+function forQuery(w: FusionWeights, query: string): FusionWeights {
+  return w.english !== undefined && looksEnglish(query) ? { ...w, vector: w.english } : w;
+}
+
 export function fuse(lists: Scored[][], w: FusionWeights): Scored[] {
   const weights = [w.bm25, w.vector, w.graph];
   return w.method === 'convex'
