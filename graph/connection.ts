@@ -38,6 +38,20 @@ const DRIVER_CONFIG: DriverConfig = {
 };
 
 /**
+ * The probes' own driver (one connection): a probe measures the database, never a pool that busy
+ * requests have drained.
+ */
+const PROBE_CONFIG: DriverConfig = { ...DRIVER_CONFIG, maxConnectionPoolSize: 1 };
+
+/** A probe that got no answer in time: the database may be busy, not gone (see the watchdog). */
+export class ProbeTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`no answer within ${timeoutMs} ms`);
+    this.name = 'ProbeTimeoutError';
+  }
+}
+
+/**
  * A connection to Neo4j 5 (local launcher, Desktop, Docker or Aura). Integers come back as JS numbers.
  * Created with `await GraphConnection.open(...)`, which verifies connectivity and creates the schema.
  * While the watchdog (`graph/watchdog.ts`) reports the database down, reads and writes fail at once with
@@ -45,6 +59,7 @@ const DRIVER_CONFIG: DriverConfig = {
  */
 export class GraphConnection {
   private current: Driver;
+  private prober: Driver | null = null;
   private target: string;
   private status: GraphState = { up: true, reason: null, since: new Date().toISOString() };
 
@@ -87,9 +102,12 @@ export class GraphConnection {
   async retarget(uri: string): Promise<void> {
     const next = await connect(uri, this.opts);
     const old = this.current;
+    const oldProber = this.prober;
     this.current = next;
+    this.prober = null;
     this.target = uri;
     await old.close().catch(() => undefined);
+    await oldProber?.close().catch(() => undefined);
     await this.ensureSchema();
   }
 
@@ -99,7 +117,8 @@ export class GraphConnection {
 
   /** One round trip (`RETURN 1`) bounded by `timeoutMs`, ignoring the watchdog's state. */
   async probe(timeoutMs: number): Promise<void> {
-    const session = this.current.session({
+    this.prober ??= neo4j.driver(this.target, authOf(this.opts), PROBE_CONFIG);
+    const session = this.prober.session({
       database: this.opts.database,
       defaultAccessMode: neo4j.session.READ,
     });
@@ -108,7 +127,7 @@ export class GraphConnection {
       await Promise.race([
         session.run('RETURN 1', {}, { timeout: timeoutMs }),
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          timer = setTimeout(() => reject(new ProbeTimeoutError(timeoutMs)), timeoutMs);
         }),
       ]);
     } finally {
@@ -125,7 +144,8 @@ export class GraphConnection {
       return null;
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
-      this.setState(false, reason);
+      // a slow answer is reported, but only the watchdog decides (after repeated timeouts) that it is down
+      if (!(err instanceof ProbeTimeoutError)) this.setState(false, reason);
       return reason;
     }
   }
@@ -172,6 +192,7 @@ export class GraphConnection {
 
   async close(): Promise<void> {
     await this.current.close();
+    await this.prober?.close().catch(() => undefined);
   }
 
   /** A driver error; an unreachable server marks the connection down until the watchdog sees it answer. */
@@ -194,9 +215,12 @@ export class GraphConnection {
   }
 }
 
+function authOf(opts: GraphConnectionOptions) {
+  return opts.password ? neo4j.auth.basic(opts.user, opts.password) : undefined;
+}
+
 async function connect(uri: string, opts: GraphConnectionOptions): Promise<Driver> {
-  const auth = opts.password ? neo4j.auth.basic(opts.user, opts.password) : undefined;
-  const driver = neo4j.driver(uri, auth, DRIVER_CONFIG);
+  const driver = neo4j.driver(uri, authOf(opts), DRIVER_CONFIG);
   try {
     await driver.verifyConnectivity();
     return driver;

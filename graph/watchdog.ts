@@ -1,9 +1,11 @@
 /**
- * Watches the database: a probe every `intervalMs` (bounded by `timeoutMs`). A failed probe marks the
- * connection down at once (reads and writes then fail fast with GRAPH_UNAVAILABLE), logs it, and calls
- * `recover` (e.g. restart the local Neo4j) with bounded attempts; a probe that answers again marks it up.
+ * Watches the database: a probe every `intervalMs` (bounded by `timeoutMs`, on its own connection). A
+ * probe that fails (connection refused or lost) marks the connection down at once; probes that time out
+ * mark it down only when `slowProbes` in a row do (a database busy answering a load is not a dead one).
+ * Down, reads and writes fail fast with GRAPH_UNAVAILABLE, it is logged, and `recover` (e.g. restart the
+ * local Neo4j) is called with bounded attempts; a probe that answers again marks it up.
  */
-import type { GraphConnection } from './connection.ts';
+import { ProbeTimeoutError, type GraphConnection } from './connection.ts';
 
 export interface WatchdogOptions {
   intervalMs: number;
@@ -15,14 +17,22 @@ export interface WatchdogOptions {
    */
   recover?: (attempt: number) => Promise<void>;
   maxAttempts?: number;
+  /** Consecutive timed-out probes that mark the database down (default 3). */
+  slowProbes?: number;
 }
 
-export const DEFAULT_WATCHDOG = { intervalMs: 1_000, timeoutMs: 2_000, maxAttempts: 3 } as const;
+export const DEFAULT_WATCHDOG = {
+  intervalMs: 1_000,
+  timeoutMs: 2_000,
+  maxAttempts: 3,
+  slowProbes: 3,
+} as const;
 
 export class GraphWatchdog {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private attempts = 0;
+  private timeouts = 0;
   private nextAttemptAt = 0;
   private stopped = false;
   /** The state last logged (transitions may also come from failed queries). */
@@ -65,8 +75,12 @@ export class GraphWatchdog {
       await this.conn.probe(this.opts.timeoutMs);
       this.conn.setState(true, null);
       this.attempts = 0;
+      this.timeouts = 0;
     } catch (err) {
-      this.conn.setState(false, err instanceof Error ? err.message : String(err));
+      const slow = err instanceof ProbeTimeoutError;
+      this.timeouts = slow ? this.timeouts + 1 : 0;
+      const limit = this.opts.slowProbes ?? DEFAULT_WATCHDOG.slowProbes;
+      if (!slow || this.timeouts >= limit) this.conn.setState(false, (err as Error).message);
     }
     this.logTransition();
     if (!this.conn.state.up) await this.recover();
