@@ -121,7 +121,30 @@ export function decodeBytes(bytes: Buffer, file: string): DecodedText {
     const text = bytes.toString('utf8').replace(/^\uFEFF/u, '');
     return { text, encoding: 'utf-8', warnings: [] };
   }
+  const cut = utf8CutShort(bytes);
+  if (cut > 0) {
+    const text = bytes
+      .subarray(0, bytes.length - cut)
+      .toString('utf8')
+      .replace(/^\uFEFF/u, '');
+    return { text, encoding: 'utf-8', warnings: [`the last character was cut short (${cut} bytes dropped)`] };
+  }
   return decodeLegacyBytes(bytes, file);
+}
+
+/**
+ * UTF-8 cut inside its last character (a truncated download or copy): the number of trailing bytes of
+ * that incomplete sequence when everything before them is valid UTF-8, else 0.
+ */
+function utf8CutShort(bytes: Buffer): number {
+  for (let back = 1; back <= 3 && back < bytes.length; back++) {
+    const b = bytes[bytes.length - back]!;
+    if ((b & 0xc0) !== 0x80) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+      return need > back && isValidUtf8(bytes.subarray(0, bytes.length - back)) ? back : 0;
+    }
+  }
+  return 0;
 }
 
 /** Characters that TCVN3 mojibake produces and Vietnamese Unicode text never contains. */

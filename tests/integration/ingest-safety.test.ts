@@ -98,8 +98,9 @@ describe('a busy ingest', () => {
     const slow = latencies.filter((ms) => ms >= 1000);
     expect(slow.length).toBeLessThanOrEqual(Math.floor(latencies.length / 10));
     expect(Math.max(...latencies)).toBeLessThan(3000);
-    // With PARSE_TIMEOUT_MS=8000 the analysis is stopped (or finishes); either way a clean answer.
-    expect([200, 422]).toContain(result.status);
-    if (result.status === 422) expect(result.body.error?.code).toBe('PARSE_TIMEOUT');
+    // The 10 MiB are cut inside a character: read as UTF-8 all the same. With PARSE_TIMEOUT_MS=8000 the
+    // analysis is stopped by its deadline or heap limit (or finishes); either way a clean answer.
+    expect([200, 413, 422]).toContain(result.status);
+    if (result.status !== 200) expect(['PARSE_TIMEOUT', 'TOO_LARGE']).toContain(result.body.error?.code);
   });
 });

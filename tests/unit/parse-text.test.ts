@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixLegacyFonts } from '../../ingest/parse/encoding.ts';
+import { decodeBytes, fixLegacyFonts } from '../../ingest/parse/encoding.ts';
 import { parse, type ParseOptions } from '../../ingest/parse/index.ts';
 import {
   decodeTcvn3Bytes,
@@ -142,5 +142,21 @@ describe('layout helpers', () => {
       '- Ý hai tiếp tục.',
     ]);
     expect(blocks[1]?.pageBreaks).toEqual([{ offset: long.length + 1, page: 2 }]);
+  });
+});
+
+describe('UTF-8 cut inside its last character', () => {
+  it('reads a seed whose last character was cut short as UTF-8, dropping only those bytes', async () => {
+    const seed = await readFile('corpus/000_953892a000611854.txt');
+    const text = seed.toString('utf8');
+    // end the file inside the first multi-byte character after byte 3000 (a truncated copy)
+    let at = 3000;
+    while (seed[at]! < 0xc0) at++;
+    const cut = seed.subarray(0, at + 1);
+    const decoded = decodeBytes(cut, 'cut.txt');
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.warnings.join(' ')).toMatch(/cut short/);
+    expect(text.startsWith(decoded.text)).toBe(true);
+    expect(decoded.text.length).toBeGreaterThan(900);
   });
 });
