@@ -7,59 +7,21 @@
  * still gives a fair figure of the engine), then query latency p50/p95 (one query at a time, no other
  * load on the server). The load average is printed with the figures. Never asserted.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { OpenAIEmbedder } from '../src/search/embedder/openai.ts';
-import { startLocalEmbeddingServer } from '../src/search/embedder/local-server/index.ts';
 import { realPassages, sampleQueries } from './bench/corpus.ts';
-import { latencyLine, measureLatency } from './bench/measure.ts';
+import { load, passageThroughput, queryLatency, startE5 } from './bench/e5.ts';
 
 const list = (v: string | undefined, dflt: number[]) => (v ? v.split(',').map(Number) : dflt);
 const PASSAGES = Number(process.env.BENCH_EMBED_PASSAGES ?? 96);
 const BATCHES = list(process.env.BENCH_EMBED_BATCHES, [1, 8, 32]);
 const THREADS = list(process.env.BENCH_EMBED_THREADS, [os.availableParallelism()]);
 const QUERIES = 100;
-/** Linux clock ticks per second for /proc/<pid>/stat (USER_HZ, 100 on every mainstream build). */
-const TICKS = 100;
-
-/** User + system CPU seconds of a process so far (Linux); NaN elsewhere. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
-  } catch {
-    return NaN;
-  }
-}
-
-const load = () => `load ${os.loadavg()[0]!.toFixed(1)}`;
 
 async function benchThreads(threads: number, texts: string[], queries: string[]): Promise<void> {
-  const server = await startLocalEmbeddingServer({ threads }, (l) => console.log(l));
-  // No retries and a long timeout: a busy machine must slow the figures down, not fail them.
-  const client = {
-    url: `${server.url}/v1`,
-    model: 'e5',
-    inputType: 'field' as const,
-    retries: 0,
-    timeoutMs: 900_000,
-  };
+  const server = await startE5(threads);
   try {
-    for (const batchSize of BATCHES) {
-      const e5 = await OpenAIEmbedder.open({ ...client, batchSize });
-      const cpu0 = cpuSeconds(server.pid);
-      const t0 = performance.now();
-      await e5.embedPassages(texts);
-      const wall = (performance.now() - t0) / 1000;
-      const cpu = cpuSeconds(server.pid) - cpu0;
-      console.log(
-        `threads ${threads}, batch ${String(batchSize).padStart(3)}: ${(texts.length / wall).toFixed(1).padStart(6)} passages/s ` +
-          `(${texts.length} in ${wall.toFixed(1)} s), ${(texts.length / cpu).toFixed(1)} passages per server CPU-second; ${load()}`,
-      );
-    }
-    const e5 = await OpenAIEmbedder.open(client);
-    const latencies = await measureLatency(queries, (q) => e5.embedQuery(q));
-    console.log(`${latencyLine(`threads ${threads}: query embedding (HTTP)`, latencies)}; ${load()}`);
+    for (const batchSize of BATCHES) await passageThroughput(server, texts, batchSize);
+    await queryLatency(server, queries, `threads ${threads}: query embedding (HTTP)`);
   } finally {
     await server.stop();
   }

@@ -80,6 +80,10 @@ RETURN r.seq AS seq, r.passageIds AS ids ORDER BY r.seq`;
 export const EXISTING_PASSAGES = `
 UNWIND $ids AS pid MATCH (p:Passage {id: pid}) RETURN p.id AS id`;
 
+/** Ids of the named indexes (the bench finds their folders on disk by id). */
+export const INDEX_IDS = `
+SHOW INDEXES YIELD id, name WHERE name IN $names RETURN id, name`;
+
 /* -------------------------------------------------------- vectors kept in Neo4j -------------------------------------------------------- */
 
 /** Name of the Neo4j vector index over `(:PassageVector {id, embedding})` (VECTOR_INDEX=neo4j). */

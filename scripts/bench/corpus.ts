@@ -70,11 +70,15 @@ function shuffle<T>(items: T[], rand: () => number): T[] {
 
 /** `count` synthetic passages varied from `real` (see the file comment). */
 export function syntheticCorpus(real: BenchPassage[], count: number, seed = 7): BenchPassage[] {
+  return [...syntheticPassages(real, count, seed)];
+}
+
+/** The passages of `syntheticCorpus` one at a time, so a large corpus need not be held in memory. */
+export function* syntheticPassages(real: BenchPassage[], count: number, seed = 7): Generator<BenchPassage> {
   const rand = rng(seed);
   const byFile = new Map<string, string[][]>();
   const split = real.map((p) => sentences(p.text));
   real.forEach((p, i) => byFile.set(p.file, [...(byFile.get(p.file) ?? []), split[i]!]));
-  const out: BenchPassage[] = [];
   for (let i = 0; i < count; i++) {
     const base = real[i % real.length]!;
     const own = split[i % real.length]!;
@@ -84,9 +88,8 @@ export function syntheticCorpus(real: BenchPassage[], count: number, seed = 7): 
       rand() < 0.3 && other.length > 0 ? other[Math.floor(rand() * other.length)]! : s,
     );
     const text = `${shuffle(mixed, rand).join(' ')} (${i})`;
-    out.push({ id: `b${i}`, file: base.file, text });
+    yield { id: `b${i}`, file: base.file, text };
   }
-  return out;
 }
 
 /** Query texts drawn from the corpus: 3–8 consecutive words of random passages, some with diacritics removed. */
