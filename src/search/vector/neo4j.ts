@@ -1,8 +1,9 @@
 /**
  * Vectors in Neo4j's vector index (VECTOR_INDEX=neo4j), for deployments where the whole index must live
  * with the graph (a Neo4j server or cluster). Neo4j's HNSW is approximate and quantised, so a search asks
- * it for at least `OVERSAMPLING` candidates (recall@10 0.84 at 100k and 0.74 at 1M near-duplicate passages in `npm run bench`; HNSW does better) and keeps the
- * best `k`; a filter is applied to the over-sampled candidates.
+ * it for at least `OVERSAMPLING` candidates and keeps the best `k` (recall@10 0.84 at 100k and 0.74 at 1M
+ * near-duplicate passages in `npm run bench`; HNSW does better); a filter is applied to the over-sampled
+ * candidates.
  */
 import { PassageVectors } from '../../../graph/passage-vectors.ts';
 import type { GraphConnection } from '../../../graph/connection.ts';
