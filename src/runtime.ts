@@ -110,7 +110,7 @@ export async function openRuntime(
   await seedTaxonomy(conn, FIELDS);
   await syncLineage(conn);
   const reader = new GraphReader(conn);
-  const cache = new ResultCache(DEFAULT_RESULT_CACHE, () => search.status().embedding.done);
+  const cache = new ResultCache(DEFAULT_RESULT_CACHE, () => search.vectorCount);
   const search = await SearchService.open(conn, config, log, {
     ...opts,
     onGraphChange: () => cache.invalidate(),

@@ -1,9 +1,23 @@
 import { fold } from '../../core/text/normalize.ts';
 import type { AnalysisReader } from '../../graph/analysis-reader.ts';
-import type { GraphReader } from '../../graph/reader.ts';
+import type { GraphReader, TaskFilter } from '../../graph/reader.ts';
 import type { TaskRow } from '../../graph/rows.ts';
 import type { Answer, AnswerRow, Column } from './table.ts';
 import type { Intent, QuestionEntities } from './intent.ts';
+
+/** The tasks a question asks for: by its field or agency kind, in its locality. */
+export function questionTaskFilter(intent: Intent, e: QuestionEntities): TaskFilter {
+  return {
+    field: intent === 'tasks_by_field' ? e.field : null,
+    agency: null,
+    agencyKey: null,
+    agencyKind: intent === 'tasks_by_agency' ? e.agencyKind : null,
+    locality: e.locality ? fold(e.locality) : null,
+    document: null,
+    q: null,
+    limit: 500,
+  };
+}
 
 /** Why an answer is what it is, for the page to say in its language (`notice_<code>` strings). */
 export interface Notice {
@@ -35,16 +49,7 @@ export async function tasksAcrossLineage(
 ): Promise<{ answer: Answer; notice: Notice | null }> {
   const agency = [e.agencyName, e.locality].filter(Boolean).join(' ');
   if (lineage || answer.rows.length === 0) {
-    const tasks = await analysis.tasksWithLineage({
-      field: intent === 'tasks_by_field' ? e.field : null,
-      agency: null,
-      agencyKey: null,
-      agencyKind: intent === 'tasks_by_agency' ? e.agencyKind : null,
-      locality: e.locality ? fold(e.locality) : null,
-      document: null,
-      q: null,
-      limit: 500,
-    });
+    const tasks = await analysis.tasksWithLineage(questionTaskFilter(intent, e));
     if (tasks.length > 0) {
       const rows = tasks.map((t) => ({
         ...taskRow(t),

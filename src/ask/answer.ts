@@ -3,7 +3,7 @@ import { numberKey } from '../../core/vocab/docnumber.ts';
 import { fold } from '../../core/text/normalize.ts';
 import type { SearchHit, SearchService } from '../search/service.ts';
 import type { AnalysisReader } from '../../graph/analysis-reader.ts';
-import { tasksAcrossLineage, type Notice } from './agency-answer.ts';
+import { questionTaskFilter, tasksAcrossLineage, type Notice } from './agency-answer.ts';
 import { readableCitation, type ReadableCitation } from './citations.ts';
 import { understand, type Intent, type QuestionEntities } from './intent.ts';
 import type { Answer, AnswerRow, Column } from './table.ts';
@@ -136,16 +136,7 @@ async function implementsAnswer(e: QuestionEntities, reader: GraphReader): Promi
 }
 
 async function tasksAnswer(e: QuestionEntities, reader: GraphReader, intent: Intent): Promise<Answer> {
-  const tasks = await reader.listTasks({
-    field: intent === 'tasks_by_field' ? e.field : null,
-    agency: null,
-    agencyKey: null,
-    agencyKind: intent === 'tasks_by_agency' ? e.agencyKind : null,
-    locality: e.locality ? fold(e.locality) : null,
-    document: null,
-    q: null,
-    limit: 500,
-  });
+  const tasks = await reader.listTasks(questionTaskFilter(intent, e));
   const rows = tasks.map(taskRow);
   return { columns: TASK_COLUMNS, rows };
 }

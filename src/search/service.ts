@@ -102,7 +102,12 @@ export class SearchService {
 
   /** The fusion in force: configured, or the default of the active embedder. */
   private get weights(): FusionWeights {
-    return this.configured ?? defaultFusion(this.vectors?.describe().embedder.kind ?? '');
+    return this.configured ?? defaultFusion(this.vectors?.embedderKind ?? '');
+  }
+
+  /** Passages with a vector now (the answer cache keys on it). */
+  get vectorCount(): number {
+    return this.vectors?.vectorCount ?? 0;
   }
 
   /**
@@ -213,7 +218,7 @@ export class SearchService {
         graph: graphSet.has(row.id) ? 1 : null,
       }),
     );
-    const kind = this.vectors?.describe().embedder.kind ?? '';
+    const kind = this.vectors?.embedderKind ?? '';
     const noMatch = lexical.length === 0 && !((semantic[0]?.score ?? -1) >= (MEANINGFUL_COSINE[kind] ?? 1));
     return { query, tookMs: Math.round((performance.now() - t0) * 100) / 100, mode, noMatch, results };
   }

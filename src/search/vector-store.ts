@@ -95,6 +95,16 @@ export class VectorStore {
     return s;
   }
 
+  /** Passages with a vector now (cheap: read per request by the answer cache). */
+  get vectorCount(): number {
+    return this.sync?.progress.done ?? 0;
+  }
+
+  /** Kind of the active embedder (`e5`, `offline`, …), '' while there is none. */
+  get embedderKind(): string {
+    return this.embedder?.describe().kind ?? '';
+  }
+
   describe(): VectorStoreStatus {
     const waiting = { kind: `${this.opts.mode} (waiting for the first passages)`, model: '', dim: 0 };
     const progress = this.sync?.progress ?? { done: 0, pending: 0 };

@@ -1,13 +1,8 @@
+import { plainSection } from '../../ask/citations.ts';
 import type { Cells as Row } from './write.ts';
 
-/** Strips Markdown emphasis (`**`, `__`) from a section label. */
-export const plainLabel = (s: unknown): string =>
-  typeof s === 'string'
-    ? s
-        .replace(/\*\*|__/g, '')
-        .replace(/\s+/g, ' ')
-        .trim()
-    : '';
+/** A section label without Markdown emphasis (as the page shows it), '' when there is none. */
+export const plainLabel = (s: unknown): string => (typeof s === 'string' ? (plainSection(s) ?? '') : '');
 
 /**
  * The citation of a row that comes from a passage: document number (or title), page, table row or
