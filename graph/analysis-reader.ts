@@ -27,7 +27,7 @@ export class AnalysisReader {
 
   /** Predecessors and successors of an agency key or a locality name; null when there is no such node. */
   async lineage(id: string): Promise<Lineage | null> {
-    const res = await this.conn.read((tx) => tx.run(Q.LINEAGE, { id }));
+    const res = await this.conn.query(Q.LINEAGE, { id });
     const r = res.records[0];
     if (!r) return null;
     const sort = (xs: LineageStep[]) => [...xs].sort((a, b) => a.from.localeCompare(b.from));
@@ -65,9 +65,7 @@ export class AnalysisReader {
     const roots = await this.conn.column<TreeDocument>(Q.TREE_ROOTS, { id, numberKey }, 'node');
     if (roots.length === 0) return null;
     const keys = roots.map((r) => r.key);
-    const res = await this.conn.read((tx) =>
-      tx.run(Q.IMPLEMENTATION_EDGES, { keys, depth: neo4j.int(depth) }),
-    );
+    const res = await this.conn.query(Q.IMPLEMENTATION_EDGES, { keys, depth: neo4j.int(depth) });
     const edges = res.records.map((r) => r.toObject() as unknown as TreeEdge);
     const root = roots.find((r) => r.id) ?? roots[0]!;
     return { root, children: buildImplementationTree(keys, edges, depth) };
@@ -93,7 +91,7 @@ export class AnalysisReader {
   async tableContext(
     passageId: string,
   ): Promise<{ section: string | null; page: number | null; text: string; before: string[] } | null> {
-    const res = await this.conn.read((tx) => tx.run(Q.TABLE_CONTEXT, { id: passageId }));
+    const res = await this.conn.query(Q.TABLE_CONTEXT, { id: passageId });
     const r = res.records[0];
     if (!r) return null;
     return r.toObject() as { section: string | null; page: number | null; text: string; before: string[] };

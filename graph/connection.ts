@@ -184,9 +184,33 @@ export class GraphConnection {
     }
   }
 
+  /**
+   * One read statement as an auto-commit transaction: one round trip instead of the managed
+   * transaction's BEGIN, RUN and COMMIT (measured on loopback: 1.7 ms against 4.6 ms for `RETURN 1`,
+   * most of a cached search's cost). A transient failure is tried once more; statements that must see
+   * one snapshot together go through `read`.
+   */
+  async query(cypher: string, params: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    this.failFast();
+    for (let attempt = 1; ; attempt++) {
+      const session = this.current.session({
+        database: this.opts.database,
+        defaultAccessMode: neo4j.session.READ,
+      });
+      try {
+        return await session.run(cypher, params);
+      } catch (err) {
+        if (attempt === 1 && isTransient(err)) continue;
+        throw this.failed(err);
+      } finally {
+        await session.close();
+      }
+    }
+  }
+
   /** Runs one read query and returns the values of one column. */
   async column<T>(query: string, params: Record<string, unknown>, key: string): Promise<T[]> {
-    const result: QueryResult<RecordShape> = await this.read((tx) => tx.run(query, params));
+    const result = await this.query(query, params);
     return result.records.map((r) => r.get(key) as T);
   }
 
@@ -233,6 +257,11 @@ async function connect(uri: string, opts: GraphConnectionOptions): Promise<Drive
       { cause: err },
     );
   }
+}
+
+/** A failure the driver marks as worth retrying (a transient server error, a lost connection). */
+function isTransient(err: unknown): boolean {
+  return neo4j.isRetryableError(err);
 }
 
 function wrapDriverError(err: unknown, uri: string): unknown {

@@ -53,23 +53,21 @@ export class PassageStore {
 
   /** Top `limit` passages of a Lucene query string, with the number of `coord` terms each holds. */
   async lexical(query: string, limit: number, coord: string[]): Promise<LexicalRow[]> {
-    const res = await this.conn.read((tx) =>
-      tx.run(Q.LEXICAL_SEARCH, { query, limit: neo4j.int(limit), coord }),
-    );
+    const res = await this.conn.query(Q.LEXICAL_SEARCH, { query, limit: neo4j.int(limit), coord });
     return res.records.map((r) => r.toObject() as unknown as LexicalRow);
   }
 
   /** Display rows of the given passages, in the order of `ids` (unknown ids skipped). */
   async byIds(ids: string[]): Promise<HitRow[]> {
     if (ids.length === 0) return [];
-    const res = await this.conn.read((tx) => tx.run(Q.PASSAGES_BY_ID, { ids }));
+    const res = await this.conn.query(Q.PASSAGES_BY_ID, { ids });
     const byId = new Map(res.records.map((r) => [r.get('id') as string, r.toObject() as unknown as HitRow]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async links(ids: string[]): Promise<LinkRow[]> {
     if (ids.length === 0) return [];
-    const res = await this.conn.read((tx) => tx.run(Q.PASSAGE_LINKS, { ids }));
+    const res = await this.conn.query(Q.PASSAGE_LINKS, { ids });
     return res.records.map((r) => r.toObject() as unknown as LinkRow);
   }
 
@@ -81,7 +79,7 @@ export class PassageStore {
 
   /** The change marker, or null for a graph never written to. */
   async state(): Promise<GraphState | null> {
-    const res = await this.conn.read((tx) => tx.run(Q.GRAPH_STATE));
+    const res = await this.conn.query(Q.GRAPH_STATE);
     const r = res.records[0];
     return r ? (r.toObject() as unknown as GraphState) : null;
   }
@@ -95,9 +93,10 @@ export class PassageStore {
     if ((await this.state())?.termsVersion === TERMS_VERSION) return 0;
     let done = 0;
     for (;;) {
-      const res = await this.conn.read((tx) =>
-        tx.run(Q.PASSAGES_WITHOUT_TERMS, { termsVersion: TERMS_VERSION, limit: neo4j.int(BACKFILL_BATCH) }),
-      );
+      const res = await this.conn.query(Q.PASSAGES_WITHOUT_TERMS, {
+        termsVersion: TERMS_VERSION,
+        limit: neo4j.int(BACKFILL_BATCH),
+      });
       if (res.records.length === 0) break;
       await this.conn.write(async (tx) => {
         // a batch is one change of the graph: passages that never had a sequence get one of its version
@@ -120,9 +119,7 @@ export class PassageStore {
 
   /** Up to `limit` passages with a change sequence above `after`, in sequence order. */
   async passagesAfter(after: number, limit: number): Promise<SyncPassage[]> {
-    const res = await this.conn.read((tx) =>
-      tx.run(Q.PASSAGES_AFTER, { after: neo4j.int(after), limit: neo4j.int(limit) }),
-    );
+    const res = await this.conn.query(Q.PASSAGES_AFTER, { after: neo4j.int(after), limit: neo4j.int(limit) });
     return res.records.map((r) => r.toObject() as unknown as SyncPassage);
   }
 
@@ -138,7 +135,7 @@ export class PassageStore {
 
   /** Deletions after sequence `after`: the passage ids each removed. */
   async removedAfter(after: number): Promise<{ seq: number; ids: string[] }[]> {
-    const res = await this.conn.read((tx) => tx.run(Q.REMOVED_AFTER, { after: neo4j.int(after) }));
+    const res = await this.conn.query(Q.REMOVED_AFTER, { after: neo4j.int(after) });
     return res.records.map((r) => ({ seq: r.get('seq') as number, ids: r.get('ids') as string[] }));
   }
 

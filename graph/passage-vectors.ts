@@ -67,7 +67,7 @@ export class PassageVectors {
 
   /** The `k` nearest vectors with their cosine similarity. */
   async search(vector: number[], k: number): Promise<{ id: string; score: number }[]> {
-    const res = await this.conn.read((tx) => tx.run(Q.VECTOR_SEARCH, { k: neo4j.int(k), vector }));
+    const res = await this.conn.query(Q.VECTOR_SEARCH, { k: neo4j.int(k), vector });
     return res.records.map((r) => ({ id: r.get('id') as string, score: 2 * (r.get('score') as number) - 1 }));
   }
 }

@@ -90,7 +90,7 @@ export class GraphReader {
   constructor(private readonly conn: GraphConnection) {}
 
   async counts(): Promise<CountsRow> {
-    const res = await this.conn.read((tx) => tx.run(Q.COUNTS));
+    const res = await this.conn.query(Q.COUNTS);
     const r = res.records[0];
     return {
       documents: (r?.get('documents') as number) ?? 0,
@@ -154,7 +154,7 @@ export class GraphReader {
 
   /** Documents implementing `key` (a number key) directly or through the chain, with the citing passage. */
   async implementers(key: string): Promise<ImplementerRow[]> {
-    const res = await this.conn.read((tx) => tx.run(Q.IMPLEMENTERS, { key }));
+    const res = await this.conn.query(Q.IMPLEMENTERS, { key });
     return res.records.map((r) => ({
       doc: r.get('doc') as ImplementerRow['doc'],
       how: r.get('how') as ImplementerRow['how'],
@@ -166,9 +166,7 @@ export class GraphReader {
   }
 
   async neighbourhood(center: string, depth: number): Promise<Neighbourhood | null> {
-    const res = await this.conn.read((tx) =>
-      tx.run(Q.GRAPH_NEIGHBOURHOOD, { center, depth: neo4j.int(depth) }),
-    );
+    const res = await this.conn.query(Q.GRAPH_NEIGHBOURHOOD, { center, depth: neo4j.int(depth) });
     const rec = res.records[0];
     if (!rec) return null;
     const nodes = new Map<string, GraphNode>();

@@ -1,33 +1,55 @@
 /**
- * `npm run load`: a bounded load test on loopback. Opens the evaluation runtime (seeds + dev corpus in
- * data/eval, see scripts/eval/runtime.ts), serves it on 127.0.0.1 at a free port, and sends
- * LOAD_RATE (200) search requests per second for LOAD_SECONDS (60) — open loop, at most LOAD_INFLIGHT
- * (256) in flight — while uploading LOAD_INGEST_FILES (8) modified dev documents one after another.
- * Prints p50/p95/p99 latency, errors, the rate achieved and RSS; the uploaded copies are deleted at the
- * end. Stops by itself; only 127.0.0.1 is ever contacted. Figures are printed, never asserted.
+ * `npm run load`: a bounded load test on loopback. Starts the real server (`src/main.ts`, what `npm start`
+ * runs, in its own process) on the evaluation graph (seeds + dev corpus in data/eval, see
+ * scripts/eval/runtime.ts; offline embedder, no rate limit), then sends LOAD_RATE (200) search requests
+ * per second — open loop, at most LOAD_INFLIGHT (256) in flight:
+ * - a warm-up phase of LOAD_WARMUP_S (10 s), reported apart, as load tests do (a fresh JVM compiles
+ *   Neo4j's hot paths over its first thousands of queries);
+ * - the measured phase of LOAD_SECONDS (60 s), while LOAD_INGEST_FILES (8) modified dev documents are
+ *   uploaded one after another.
+ * Requests cycle through the eval questions; a share LOAD_NOVEL (0.1) are novel queries (a question plus
+ * a word of another one), which no answer cache has seen. Prints p50/p95/p99 latency per phase and per
+ * window, errors, the rate achieved, and the RSS of the server and of its Neo4j JVM; the uploaded copies
+ * are deleted at the end. Stops by itself; only 127.0.0.1 is ever contacted. Printed, never asserted.
  */
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { deleteDocument } from '../graph/writer.ts';
-import { createApp } from '../src/api/app.ts';
 import { createLogger } from '../src/log.ts';
-import { appContext } from '../src/runtime.ts';
+import { connectGraph } from '../src/runtime.ts';
+import { neo4jPid, rssMb } from './bench/graph.ts';
 import { percentile } from './bench/measure.ts';
+import { startServer } from './bench/server.ts';
 import { loadQuestions } from './eval/judge.ts';
-import { corpusFiles, DEV_DIR, evalConfig, openEvalRuntime } from './eval/runtime.ts';
+import { corpusFiles, DEV_DIR, evalConfig, ingestMissing, SEEDS_DIR } from './eval/runtime.ts';
 
 const RATE = Number(process.env.LOAD_RATE ?? 200);
 const SECONDS = Math.min(Number(process.env.LOAD_SECONDS ?? 60), 600);
+const WARMUP_SECONDS = Math.min(Number(process.env.LOAD_WARMUP_S ?? 10), 600);
 const INFLIGHT = Number(process.env.LOAD_INFLIGHT ?? 256);
 const INGEST_FILES = Number(process.env.LOAD_INGEST_FILES ?? 8);
-const MB = 1024 * 1024;
+const NOVEL = Math.min(Math.max(Number(process.env.LOAD_NOVEL ?? 0.1), 0), 1);
+const WINDOW_S = Number(process.env.LOAD_WINDOW_S ?? 10);
 
 interface Tally {
   latencies: number[];
+  /** Send time (ms since the start of the phase) of each answered request, in the order of `latencies`. */
+  sentAt: number[];
+  started: number;
   errors: Map<string, number>;
   skipped: number;
-  maxRss: number;
+  maxRss: { server: number; neo4j: number };
+}
+
+function newTally(): Tally {
+  return {
+    latencies: [],
+    sentAt: [],
+    started: performance.now(),
+    errors: new Map(),
+    skipped: 0,
+    maxRss: { server: 0, neo4j: 0 },
+  };
 }
 
 async function searchOnce(base: string, q: string, tally: Tally): Promise<void> {
@@ -41,30 +63,51 @@ async function searchOnce(base: string, q: string, tally: Tally): Promise<void> 
     tally.errors.set(key, (tally.errors.get(key) ?? 0) + 1);
   }
   tally.latencies.push(performance.now() - t0);
+  tally.sentAt.push(t0 - tally.started);
+}
+
+/** The i-th query: the questions in turn, and every 1/NOVEL-th a question plus a word of another one. */
+function queryAt(i: number, questions: string[], words: string[]): string {
+  const q = questions[i % questions.length]!;
+  const novel = NOVEL > 0 && Math.floor((i + 1) * NOVEL) > Math.floor(i * NOVEL);
+  return novel ? `${q} ${words[(i * 7919) % words.length]}` : q;
+}
+
+interface Target {
+  base: string;
+  pids: { server: number; neo4j: number | undefined };
 }
 
 /** Open loop: request i is due at i/RATE s; a tick sends every due request unless INFLIGHT are open. */
-async function searchLoad(base: string, queries: string[], tally: Tally): Promise<number> {
-  const total = RATE * SECONDS;
+async function searchLoad(
+  target: Target,
+  seconds: number,
+  next: () => string,
+  tally: Tally,
+): Promise<number> {
+  const total = RATE * seconds;
   const started = performance.now();
+  tally.started = started;
   let sent = 0;
   let open = 0;
   const pending = new Set<Promise<void>>();
   while (sent < total) {
     const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * RATE));
     for (; sent < due; sent++) {
+      const q = next();
       if (open >= INFLIGHT) {
         tally.skipped++;
         continue;
       }
       open++;
-      const p = searchOnce(base, queries[sent % queries.length]!, tally).finally(() => {
+      const p = searchOnce(target.base, q, tally).finally(() => {
         open--;
         pending.delete(p);
       });
       pending.add(p);
     }
-    tally.maxRss = Math.max(tally.maxRss, process.memoryUsage().rss);
+    tally.maxRss.server = Math.max(tally.maxRss.server, rssMb(target.pids.server));
+    tally.maxRss.neo4j = Math.max(tally.maxRss.neo4j, rssMb(target.pids.neo4j));
     await new Promise((r) => setTimeout(r, 5));
   }
   await Promise.all(pending);
@@ -89,51 +132,91 @@ async function ingestLoad(base: string, stop: () => boolean): Promise<{ ids: str
   return { ids, statuses };
 }
 
-async function main(): Promise<void> {
-  const config = evalConfig({
-    ...process.env,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    RATE_LIMIT_PER_MIN: '0',
+/** p95 latency of the requests sent in each WINDOW_S window ("0-10 s p95 12 ms (2000)"). */
+function windows(tally: Tally): string {
+  const byWindow = new Map<number, number[]>();
+  tally.sentAt.forEach((at, i) => {
+    const w = Math.floor(at / 1000 / WINDOW_S);
+    byWindow.set(w, [...(byWindow.get(w) ?? []), tally.latencies[i]!]);
   });
-  const log = createLogger(config.LOG_LEVEL);
-  const rt = await openEvalRuntime(config, log);
-  const server = createApp(appContext(rt, log)).listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const queries = loadQuestions('scripts/eval/questions.json').map((q) => q.query);
-  const tally: Tally = { latencies: [], errors: new Map(), skipped: 0, maxRss: 0 };
+  return [...byWindow]
+    .sort(([a], [b]) => a - b)
+    .map(([w, ms]) => {
+      const sorted = ms.sort((a, b) => a - b);
+      return `${w * WINDOW_S}-${(w + 1) * WINDOW_S} s p95 ${percentile(sorted, 95).toFixed(0)} ms (${sorted.length})`;
+    })
+    .join('; ');
+}
+
+function report(label: string, tally: Tally, seconds: number): void {
+  const sorted = [...tally.latencies].sort((a, b) => a - b);
+  const errors = [...tally.errors].map(([k, n]) => `${k}×${n}`).join(', ') || '0';
   console.log(
-    `load: ${RATE} search req/s for ${SECONDS} s on ${base} (${queries.length} distinct queries), ingest in parallel`,
+    `${label}: ${sorted.length} answered in ${seconds.toFixed(1)} s (${(sorted.length / seconds).toFixed(0)} req/s), ` +
+      `errors ${errors}, not sent (in-flight cap) ${tally.skipped}`,
   );
-  let done = false;
-  const ingest = ingestLoad(base, () => done);
-  const seconds = await searchLoad(base, queries, tally).finally(() => {
-    done = true;
-  });
-  const uploaded = await ingest;
+  console.log(
+    `  latency ms: p50 ${percentile(sorted, 50).toFixed(1)}  p95 ${percentile(sorted, 95).toFixed(1)}  ` +
+      `p99 ${percentile(sorted, 99).toFixed(1)}  max ${sorted.at(-1)?.toFixed(1)}`,
+  );
+  console.log(`  by ${WINDOW_S} s window of sending: ${windows(tally)}`);
+  console.log(
+    `  max RSS: server node ${Math.round(tally.maxRss.server)} MB, Neo4j JVM ${Math.round(tally.maxRss.neo4j)} MB`,
+  );
+}
+
+/** Removes the uploaded copies (the server is stopped: straight through the graph). */
+async function cleanUp(ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const config = evalConfig();
+  const { conn, local } = await connectGraph(config, createLogger('warn'));
   try {
-    const sorted = [...tally.latencies].sort((a, b) => a - b);
-    const errors = [...tally.errors].map(([k, n]) => `${k}×${n}`).join(', ') || '0';
-    console.log(
-      `search: ${sorted.length} answered in ${seconds.toFixed(1)} s (${(sorted.length / seconds).toFixed(0)} req/s), ` +
-        `errors ${errors}, not sent (in-flight cap) ${tally.skipped}`,
-    );
-    console.log(
-      `latency ms: p50 ${percentile(sorted, 50).toFixed(1)}  p95 ${percentile(sorted, 95).toFixed(1)}  ` +
-        `p99 ${percentile(sorted, 99).toFixed(1)}  max ${sorted.at(-1)?.toFixed(1)}`,
-    );
-    console.log(
-      `ingest in parallel: ${uploaded.statuses.length} uploads, statuses ${uploaded.statuses.join(' ')}`,
-    );
-    console.log(
-      `rss: max ${Math.round(tally.maxRss / MB)} MB, now ${Math.round(process.memoryUsage().rss / MB)} MB`,
-    );
-    console.log(`result cache: ${rt.cache.hits} hits, ${rt.cache.misses} misses`);
+    for (const id of ids) await deleteDocument(conn, id);
   } finally {
-    for (const id of uploaded.ids) await deleteDocument(rt.conn, id);
-    rt.search.changed();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await rt.close();
+    await conn.close();
+    await local?.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const config = evalConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  await ingestMissing(config, createLogger(config.LOG_LEVEL));
+  const server = await startServer(config.dataDir, 0, {
+    EMBEDDER: 'offline',
+    CORPUS_DIR: SEEDS_DIR,
+    LOG_LEVEL: config.LOG_LEVEL,
+  });
+  const target: Target = { base: server.base, pids: { server: server.pid, neo4j: neo4jPid(config.dataDir) } };
+  const questions = loadQuestions('scripts/eval/questions.json').map((q) => q.query);
+  const words = [...new Set(questions.flatMap((q) => q.split(/\s+/)).filter((w) => w.length > 3))];
+  let i = 0;
+  const next = () => queryAt(i++, questions, words);
+  let uploaded: { ids: string[]; statuses: number[] } = { ids: [], statuses: [] };
+  try {
+    console.log(
+      `load: ${RATE} search req/s on ${server.base} (server pid ${server.pid}, ready in ${(server.readyMs / 1000).toFixed(1)} s); ` +
+        `${questions.length} questions in turn, ${Math.round(NOVEL * 100)}% novel queries`,
+    );
+    const warm = newTally();
+    report(
+      `warm-up (${WARMUP_SECONDS} s, not counted)`,
+      warm,
+      await searchLoad(target, WARMUP_SECONDS, next, warm),
+    );
+    const tally = newTally();
+    let done = false;
+    const ingest = ingestLoad(server.base, () => done);
+    const seconds = await searchLoad(target, SECONDS, next, tally).finally(() => {
+      done = true;
+    });
+    uploaded = await ingest;
+    report(`measured (${SECONDS} s, ingest in parallel)`, tally, seconds);
+    console.log(
+      `  ingest in parallel: ${uploaded.statuses.length} uploads, statuses ${uploaded.statuses.join(' ')}`,
+    );
+  } finally {
+    await server.stop();
+    await cleanUp(uploaded.ids);
   }
 }
 

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './log.ts';
 import { startProgress } from './progress.ts';
 import { appContext, openRuntime, type Runtime } from './runtime.ts';
 import { VERSION } from './version.ts';
+import { warmUp } from './warm-up.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     `Neo4j: ${rt.conn.uri}${rt.local ? (rt.local.owned ? ' (local, started here)' : ' (local, reused)') : ''}`,
   );
   await startupIngest(rt, log);
+  log(`warm-up: ${Math.round(await warmUp(rt, log))} ms`);
   const app = createApp(appContext(rt, log));
   const server = app.listen(config.PORT, config.HOST, () => {
     log(`API and web page on http://${config.HOST}:${config.PORT}/`);

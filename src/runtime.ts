@@ -17,7 +17,7 @@ import type { ParseOptions } from '../ingest/parse/index.ts';
 import { IngestQueue } from '../ingest/queue.ts';
 import type { ManifestEntry, SourceFile } from '../core/types.ts';
 import type { AppContext } from './api/context.ts';
-import { DEFAULT_RESULT_CACHE, ResultCache } from './api/result-cache.ts';
+import { ResultCache } from './api/result-cache.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { SearchService } from './search/service.ts';
@@ -110,11 +110,16 @@ export async function openRuntime(
   await seedTaxonomy(conn, FIELDS);
   await syncLineage(conn);
   const reader = new GraphReader(conn);
-  const cache = new ResultCache(DEFAULT_RESULT_CACHE, () => search.vectorCount);
+  const cache = new ResultCache({}, () => search.vectorCount);
   const search = await SearchService.open(conn, config, log, {
     ...opts,
-    onGraphChange: () => cache.invalidate(),
+    onGraphChange: () => void cache.refresh(),
   });
+  /** After an ingest here: cached answers recomputed on the new graph before the caller hears back. */
+  const refreshAnswers = async () => {
+    await search.acknowledgeGraphChange();
+    await cache.refresh();
+  };
   const manifestCache = new Map<string, Awaited<ReturnType<typeof loadManifest>>>();
   const manifestFor = async (dir: string) => {
     if (!manifestCache.has(dir)) manifestCache.set(dir, await loadManifest(dir));
@@ -149,7 +154,7 @@ export async function openRuntime(
           search.changed();
           return results;
         } finally {
-          cache.invalidate();
+          await refreshAnswers();
         }
       }),
     ingestFiles: (files) =>
@@ -162,7 +167,7 @@ export async function openRuntime(
           search.changed();
           return results;
         } finally {
-          cache.invalidate();
+          await refreshAnswers();
         }
       }),
     close: async () => {

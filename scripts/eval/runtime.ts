@@ -55,7 +55,7 @@ async function missingFiles(conn: GraphConnection): Promise<string[]> {
  * Ingests the missing files straight through the pipeline, before any search index exists: the
  * runtime's search cannot open on an empty graph with the offline embedder (nothing to train on).
  */
-async function ingestMissing(config: Config, log: Logger): Promise<void> {
+export async function ingestMissing(config: Config, log: Logger): Promise<void> {
   const { conn, local } = await connectGraph(config, log);
   try {
     await seedTaxonomy(conn, FIELDS);

@@ -152,6 +152,11 @@ export class SearchService {
     this.vectors?.changed();
   }
 
+  /** This process changed the graph and refreshes its own answers (see VectorStore.acknowledgeGraphChange). */
+  async acknowledgeGraphChange(): Promise<void> {
+    await this.vectors?.acknowledgeGraphChange();
+  }
+
   /** Resolves once every passage written so far has its vector. */
   async embeddingsIdle(): Promise<void> {
     await this.vectors?.idle();

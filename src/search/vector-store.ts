@@ -144,6 +144,15 @@ export class VectorStore {
     });
   }
 
+  /**
+   * This process changed the graph and refreshes its own answers: the change marker as it stands now is
+   * not reported again by the poll (`onGraphChange` is for changes made elsewhere).
+   */
+  async acknowledgeGraphChange(): Promise<void> {
+    const state = await this.opts.store.state().catch(() => null);
+    if (state && this.seenVersion !== null) this.seenVersion = state.version;
+  }
+
   /** Resolves once every passage written so far has its vector (or the sync failed: see `describe`). */
   async idle(): Promise<void> {
     this.changed();

@@ -2,6 +2,7 @@
  * Parsers run isolated: zip bombs and paragraph bombs are refused or stopped without touching the event
  * loop or the server's heap; too little text is NO_TEXT; the same text in any encoding is one identity.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -76,6 +77,20 @@ describe('isolated analysis', () => {
     );
     expect(ok.doc.passages.length).toBeGreaterThan(0);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'analyses at a lower CPU priority than the event loop (the worker thread alone is niced)',
+    async () => {
+      const seed = await readFile('corpus/000_953892a000611854.txt');
+      await host.run(src('seed.txt', seed), TEST_PARSE_OPTIONS);
+      // the worker stays alive until idle: its thread is the one with a positive nice value
+      const niceOf = (tid: string) =>
+        Number(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+      const threads = readdirSync('/proc/self/task').map((tid) => ({ tid, nice: niceOf(tid) }));
+      expect(niceOf(String(process.pid))).toBe(0);
+      expect(threads.filter((t) => t.nice === 10)).toHaveLength(1);
+    },
+  );
 
   it('keeps the event loop free while a 10 MB text is analysed', async () => {
     const seed = await readFile('corpus/000_953892a000611854.txt');
