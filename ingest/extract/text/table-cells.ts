@@ -16,7 +16,7 @@ interface Columns {
  */
 
 /** A cell that states a time: "Quý I/2026", "Năm 2026", "Trước 15/12/2025", "Thường xuyên", "Hằng năm", "2026-2030". */
-const TIME_CELL =
+export const TIME_CELL =
   /^(?:(?:trước|trong|từ|sau|chậm nhất|đến|hoàn thành)\s+)?(?:(?:ngày\s+)?\d{1,2}\/\d{1,2}(?:\/20\d\d)?|(?:quý|tháng|năm|giai đoạn)\s+[\dIVX]|hằng năm|hàng năm|thường xuyên|liên tục|20\d\d)/iu;
 
 /**
@@ -55,7 +55,7 @@ export function fitCells(cells: readonly string[], table: Columns, roman: boolea
 }
 
 /** A cell naming bodies: "Sở Y tế", "Các sở, ngành liên quan", "UBND các xã, phường". */
-const AGENCY_CELL =
+export const AGENCY_CELL =
   /^(?:Các|Sở|Bộ|Ban|Ủy ban|UBND|Công an|Văn phòng|Thanh tra|Trung tâm|Cục|Chi cục|Tổng cục|Viện|Đài|Báo|Hội|Liên hiệp|Liên đoàn|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|Ngân hàng|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Quỹ|Cơ quan|Đơn vị|Doanh nghiệp|Tòa án|Bộ Chỉ huy|Học viện|Đại học|Trường|Hội đồng)(?=[\s,;]|$)/u;
 
 /**
@@ -82,4 +82,43 @@ function cellsByShape(body: readonly string[], roles: readonly ColumnRole[]): st
   };
   if (!cols.includes('coordinating') && rest.length > 1) return null;
   return cols.map((r) => value[r] ?? '');
+}
+
+/** Share of a column's cells a cell test must hold for the column to take the role by its content. */
+const CONTENT_SHARE = 0.6;
+
+/** The non-empty cells of column `i` over `rows`. */
+function columnCells(rows: readonly { cells: readonly string[] }[], i: number): string[] {
+  return rows.map((r) => r.cells[i] ?? '').filter((c) => c !== '');
+}
+
+function mostly(cells: readonly string[], test: (c: string) => boolean): boolean {
+  return cells.length >= 2 && cells.filter(test).length >= CONTENT_SHARE * cells.length;
+}
+
+const timeCell = (c: string): boolean => TIME_CELL.test(c) && c.length <= 80;
+const agencyCell = (c: string): boolean => AGENCY_CELL.test(c) && c.length <= 200 && !/[.:]$/u.test(c);
+
+/**
+ * Roles of columns whose header label says nothing the label vocabulary knows, read from what their cells
+ * hold (the header of an unseen document may word a column any way; its cells still name bodies or
+ * times). Only in duty tables — a lead column found by its label — and only for unlabelled columns and
+ * roles the table lacks: a column of times is the deadline, a column of bodies after the lead the
+ * coordinating agencies. A lead is never inferred from cells: a table of processing steps ("Bộ phận |
+ * Nội dung công việc | Thời gian", tvpl-276) names bodies and times too, but assigns no duties.
+ */
+export function rolesFromCells(
+  roles: readonly ColumnRole[],
+  rows: readonly { cells: readonly string[] }[],
+): ColumnRole[] {
+  const out = [...roles];
+  const lead = out.indexOf('lead');
+  if (lead < 0) return out;
+  out.forEach((role, i) => {
+    if (role !== 'other' || i === 0) return;
+    const cells = columnCells(rows, i);
+    if (!out.includes('deadline') && mostly(cells, timeCell)) out[i] = 'deadline';
+    else if (i > lead && !out.includes('coordinating') && mostly(cells, agencyCell)) out[i] = 'coordinating';
+  });
+  return out;
 }

@@ -1,7 +1,7 @@
 import { folded, squash } from '../../../core/text/text-util.ts';
 import { splitLines } from '../../structure/index.ts';
 import { paragraphs, type TextBlock } from './blocks.ts';
-import { fitCells, type ColumnRole } from './table-cells.ts';
+import { fitCells, rolesFromCells, type ColumnRole } from './table-cells.ts';
 
 /**
  * One table model for the three layouts the corpus uses: Markdown pipe rows (seed 000), tab-separated
@@ -54,10 +54,21 @@ export function columnRole(label: string): ColumnRole {
   if (/^(?:s?tt|so tt|so thu tu)$/.test(f)) return 'tt';
   if (/chi tieu|tieu chi|chi so/.test(f) && !/nhiem vu/.test(f)) return 'indicator';
   if (/phoi hop/.test(f)) return 'coordinating';
-  if (/chu tri|don vi thuc hien|co quan thuc hien|don vi thuc hien/.test(f)) return 'lead';
-  if (/thoi gian|thoi han|lo trinh|tien do|hoan thanh|thoi diem/.test(f)) return 'deadline';
-  if (/san pham|ket qua/.test(f)) return 'product';
-  if (/nhiem vu|noi dung|ten |^ten$|de an|giai phap|hoat dong|du an|cong viec/.test(f)) return 'title';
+  if (
+    /chu tri|(?:don vi|co quan) thuc hien|dau moi|chiu trach nhiem|trach nhiem (?:thuc hien|chinh)|phan cong|chu dau tu|(?:co quan|don vi)\b.*\b(?:tham muu|soan thao)/.test(
+      f,
+    )
+  )
+    return 'lead';
+  if (/thoi gian|thoi han|lo trinh|tien do|hoan thanh|thoi diem|giai doan|^nam(?: thuc hien)?$/.test(f))
+    return 'deadline';
+  if (/san pham|ket qua|hinh thuc|dau ra/.test(f)) return 'product';
+  if (
+    /nhiem vu|noi dung|ten |^ten$|de an|giai phap|hoat dong|du an|cong viec|chuong trinh|danh muc|van ban/.test(
+      f,
+    )
+  )
+    return 'title';
   return 'other';
 }
 
@@ -316,9 +327,19 @@ export function readTables(
   isHeader: HeaderTest = isHeaderRow,
   opts: ReadOptions = {},
 ): Table[] {
-  return [...lineTables(text, isHeader), ...paragraphTables(text, isHeader, opts)].sort(
-    (a, b) => a.start - b.start,
+  return [...lineTables(text, isHeader), ...paragraphTables(text, isHeader, opts)]
+    .map(withCellRoles)
+    .sort((a, b) => a.start - b.start);
+}
+
+/** The table with the roles its unlabelled columns' cells give (see `rolesFromCells`), and its kind again. */
+function withCellRoles(table: Table): Table {
+  const roles = rolesFromCells(
+    table.roles,
+    table.rows.filter((r) => r.tt !== null),
   );
+  if (roles.every((r, i) => r === table.roles[i])) return table;
+  return { ...table, roles, kind: tableKind(table.header, roles) };
 }
 
 /** Tables that assign work: a lead (chủ trì / thực hiện) column over duties. */
