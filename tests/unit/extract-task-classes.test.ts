@@ -4,11 +4,13 @@
  * organisations, titles are duties, sibling items of a responsibility block and duties after an opening
  * clause are found.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOrganisation, leadingAgency } from '../../ingest/extract/agencies/index.ts';
 import { isDutyTitle } from '../../ingest/extract/tasks/validate.ts';
-import { columnRole, tableKind } from '../../ingest/extract/text/index.ts';
+import { columnRole, logicalLines, tableKind } from '../../ingest/extract/text/index.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
 
 const dev = (file: string): string => path.join(CORPUS_DEV, file);
@@ -118,6 +120,23 @@ describe('class 4: missed duties', () => {
     const minister = tasks.filter((t) => leads(t).join() === 'Bộ trưởng Bộ Tài chính');
     expect(minister.length).toBeGreaterThanOrEqual(2);
     expect(minister.every((t) => !t.title.startsWith('('))).toBe(true);
+  });
+  it('tvpl-163 run on in one paragraph ("đề nghị: (i) … (ii) …", as a born-digital copy has it): one task per item', () => {
+    const lines = readFileSync(dev('tvpl-163-653-TB-VPCP.txt'), 'utf8').normalize('NFC').split('\n');
+    const from = lines.findIndex((l) => l.startsWith('b) Để làm tốt các nhiệm vụ sắp tới'));
+    const to = lines.findIndex((l) => l.startsWith('2. Về Dự án Nhà máy điện Hiệp'));
+    // the list's lines joined into one paragraph, the rest of the document as it is
+    const joined = [...lines.slice(0, from), lines.slice(from, to).join(' '), ...lines.slice(to)].join('\n');
+    const items = logicalLines(joined).filter((b) => /^\((?:i|ii|iii|iv)\) /u.test(b.text));
+    expect(items.map((b) => b.text.slice(0, 4))).toEqual(
+      expect.arrayContaining(['(i) ', '(ii)', '(iii', '(iv)']),
+    );
+    const copy = path.join(mkdtempSync(path.join(tmpdir(), 'inline-')), 'tvpl-163-653-TB-VPCP.txt');
+    writeFileSync(copy, joined);
+    const { tasks } = runGolden(copy);
+    const original = runGolden(dev('tvpl-163-653-TB-VPCP.txt')).tasks;
+    expect(tasks.map(leads)).toEqual(original.map(leads));
+    expect(tasks.length).toBe(10);
   });
   it('tvpl-008 part VI: "- Sở Khoa học và Công nghệ là cơ quan thường trực, chủ trì theo dõi …" is a task', () => {
     const { tasks } = runGolden(dev('tvpl-008-552-KH-UBND.txt'));

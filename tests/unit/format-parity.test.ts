@@ -1,5 +1,5 @@
 /**
- * Format parity on real documents: every seed and seven dev documents with appendix tables or
+ * Format parity on real documents: every seed and eight dev documents with appendix tables or
  * responsibility blocks, each rendered by LibreOffice as a born-digital document (paragraphs, real tables,
  * running header, page numbers) and as its plain text printed, to PDF and DOCX (tests/setup/
  * parity-fixtures.ts). Each file goes through parse → structure → extract without a manifest and must
@@ -30,6 +30,7 @@ const DEV = [
   'tvpl-020-141-KH-UBND.txt',
   'tvpl-022-987-KH-UBND.txt',
   'tvpl-032-010-CT-UBND.txt',
+  'tvpl-163-653-TB-VPCP.txt',
   'tvpl-165-223-CD-TTg.txt',
   'tvpl-238-2519-QD-UBND.txt',
 ];

@@ -33,7 +33,8 @@ function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   const lead = leadingAgency(l.body);
   if (!lead || !allOrganisations(lead.names)) return false;
   if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter' || l.kind === 'paren') return true;
-  if (l.kind === 'article') return lead.rest !== '' && ARTICLE_LEAD_IN.test(l.body);
+  // "Điều 2. Giao Bộ trưởng Bộ Tài chính: (i) …" — or the same with the items on lines of their own
+  if (l.kind === 'article') return ARTICLE_LEAD_IN.test(l.body) && (lead.rest !== '' || /:$/u.test(l.body));
   if (lead.rest === '') return false;
   // An explicit assignment is a duty under any heading: "Giao Sở X …", "- Sở X chủ trì, phối hợp với …".
   if (EXPLICIT.test(lead.rest) || ARTICLE_LEAD_IN.test(l.body)) return l.kind !== 'roman';

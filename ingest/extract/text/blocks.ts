@@ -81,6 +81,57 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
       } else out.push({ text: t, start: line.start, end: line.end });
     }
   }
+  return out.flatMap((b) => splitInlineItems(text, b));
+}
+
+const ROMAN_ITEMS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
+const LETTER_ITEMS = [...'abcdđeghiklmn'];
+
+/**
+ * The markers of a list written inside one paragraph ("…, đề nghị: (i) X báo cáo …. (ii) Y phối hợp …"):
+ * the first right after a colon, the next ones in sequence right after a sentence end. Null when the
+ * block holds no such list of at least two items.
+ */
+function inlineMarkers(t: string): { at: number }[] | null {
+  for (const [labels, mark] of [
+    [ROMAN_ITEMS, (l: string) => `(${l})`],
+    [['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], (l: string) => `(${l})`],
+    [LETTER_ITEMS, (l: string) => `${l})`],
+  ] as const) {
+    const first = t.indexOf(`: ${mark(labels[0]!)} `);
+    if (first < 0) continue;
+    const found = [{ at: first + 2 }];
+    for (const l of labels.slice(1)) {
+      const re = new RegExp(`[.;] ${mark(l).replace(/[()]/g, '\\$&')} `, 'u');
+      const m = re.exec(t.slice(found[found.length - 1]!.at));
+      if (!m) break;
+      found.push({ at: found[found.length - 1]!.at + m.index + 2 });
+    }
+    if (found.length >= 2) return found;
+  }
+  return null;
+}
+
+/**
+ * A paragraph holding a whole list — a born-digital document that runs its items on, "đề nghị: (i) …
+ * (ii) …" — becomes its intro and one block per item, as the same list with a line per item would.
+ * Offsets are found again in the document text (the block's text is whitespace-joined).
+ */
+function splitInlineItems(text: string, b: TextBlock): TextBlock[] {
+  const markers = inlineMarkers(b.text);
+  if (!markers) return [b];
+  const cuts = [0, ...markers.map((m) => m.at), b.text.length];
+  const out: TextBlock[] = [];
+  let from = b.start;
+  for (let k = 0; k < cuts.length - 1; k++) {
+    const piece = b.text.slice(cuts[k], cuts[k + 1]).trim();
+    const head = piece.slice(0, Math.min(piece.length, 12));
+    const found = text.indexOf(head, from);
+    const start = found >= 0 && found < b.end ? found : from;
+    out.push({ text: piece, start, end: b.end });
+    if (k > 0) out[k - 1]!.end = start;
+    from = start + 1;
+  }
   return out;
 }
 
