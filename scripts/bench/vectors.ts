@@ -48,7 +48,7 @@ export function hashEmbed(text: string): Float32Array {
 }
 
 /** Exact top-10 of each query, kept while the passages stream by. */
-class ExactTop10 {
+export class ExactTop10 {
   readonly top: { id: string; score: number }[][];
   constructor(private readonly queries: Float32Array[]) {
     this.top = queries.map(() => []);

@@ -98,7 +98,7 @@ function inlineMarkers(t: string): { at: number }[] | null {
     [['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], (l: string) => `(${l})`],
     [LETTER_ITEMS, (l: string) => `${l})`],
   ] as const) {
-    const first = t.indexOf(`: ${mark(labels[0]!)} `);
+    const first = t.indexOf(`: ${mark(labels[0])} `);
     if (first < 0) continue;
     const found = [{ at: first + 2 }];
     for (const l of labels.slice(1)) {
