@@ -41,10 +41,13 @@ const BARE_MARKER =
 
 const HEADING_WORD = /^(?:Điều|Chương(?:\s+[IVXLC\d]+\b|$)|PHỤ LỤC|Phụ lục|Nơi nhận)(?=[\s.:]|$)/u;
 
+/** "Điều 11 Quyết định này": an article named in a sentence, not the heading "Điều 11." of one. */
+const ARTICLE_REFERENCE = /^Điều\s+\d+(?![\d.:]|\s*[.:])/u;
+
 function startsItem(t: string): boolean {
   if (BARE_MARKER.test(t)) return true;
   const u = t.replace(/^·\s*/u, '');
-  if (/^Điều\s+\d+(?![\d.:]|\s*[.:])/u.test(u)) return false; // "… tại\nĐiều 1 Quyết định này": a reference
+  if (ARTICLE_REFERENCE.test(u)) return false; // "… tại\nĐiều 1 Quyết định này": a reference
   return /^·/u.test(t) || matchMarker(u) !== null || PAREN.test(u) || HEADING_WORD.test(u);
 }
 
@@ -71,10 +74,16 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
         !startsItem(t) &&
         !/[.;:!?]["”)]?$/u.test(prev.text);
       const lower = prev !== undefined && line.paraStart && /^[\p{Ll}]/u.test(t) && !startsItem(t);
+      // "… theo quy định tại khoản 1" + "Điều 11 Quyết định này: …": a reference carried onto a new paragraph
+      const reference =
+        prev !== undefined &&
+        line.paraStart &&
+        ARTICLE_REFERENCE.test(t) &&
+        !/[.;:!?]["”)]?$/u.test(prev.text);
       const afterBare = prev !== undefined && BARE_MARKER.test(prev.text) && !BARE_MARKER.test(t);
       if (
         prev !== undefined &&
-        (afterBare || ((!line.paraStart || joinWrapped || lower) && !startsItem(t)))
+        (afterBare || ((!line.paraStart || joinWrapped || lower || reference) && !startsItem(t)))
       ) {
         prev.text = `${prev.text} ${t}`;
         prev.end = line.end;

@@ -258,9 +258,27 @@ function paragraphHeader(blocks: readonly TextBlock[], i: number, isHeader: Head
   return isHeader(header) ? header : null;
 }
 
+/**
+ * A paragraph whose first line is only a TT ("VI" then "PHÁT TRIỂN NGUỒN NHÂN LỰC" on the next line, as a
+ * PDF renders a group row whose cells sit close): the TT and the rest, as two cell paragraphs.
+ */
+function splitLeadingTt(text: string, b: TextBlock): TextBlock[] {
+  const nl = text.indexOf('\n', b.start);
+  if (nl < 0 || nl >= b.end) return [b];
+  const first = text.slice(b.start, nl).trim();
+  if (!ROMAN.test(first) && !ARABIC.test(first)) return [b];
+  const rest = b.text.slice(b.text.indexOf(first) + first.length).trim();
+  if (rest === '') return [b];
+  const restStart = text.indexOf(rest.slice(0, Math.min(rest.length, 8)), nl);
+  return [
+    { text: first, start: b.start, end: nl },
+    { text: rest, start: restStart >= 0 && restStart < b.end ? restStart : nl + 1, end: b.end },
+  ];
+}
+
 /** Tables exported with one cell per paragraph: rows open with a TT paragraph ("1", "II"). */
 function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOptions): Table[] {
-  const blocks = paragraphs(text);
+  const blocks = paragraphs(text).flatMap((b) => splitLeadingTt(text, b));
   const tables: Table[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const header = paragraphHeader(blocks, i, isHeader);
