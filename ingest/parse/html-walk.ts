@@ -72,6 +72,8 @@ export interface WalkOptions {
   lineParagraphs?: boolean;
 }
 
+const BARE_LIST_MARKER = /^[-–+•·*]$/u;
+
 class Walker {
   readonly blocks: Block[] = [];
   /** Empty paragraphs seen, and whether one came since the last block. */
@@ -92,7 +94,9 @@ class Walker {
           .replace(/^ +| +$/gu, '')
           .normalize('NFC')
       : this.buffer.replace(/\s+/gu, ' ').trim().normalize('NFC');
-    if (text !== '' && /[\p{L}\p{N}]/u.test(text)) {
+    // a paragraph with no letter or digit is decoration, except a list marker on its own line ("-", "+"),
+    // which a document typed line by line puts before its item's text
+    if (text !== '' && (/[\p{L}\p{N}]/u.test(text) || BARE_LIST_MARKER.test(text))) {
       this.blocks.push({ text, ...(this.breakBefore ? {} : { tight: true }) });
       this.breakBefore = false;
     }

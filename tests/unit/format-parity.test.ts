@@ -1,5 +1,5 @@
 /**
- * Format parity on real documents: every seed and ten dev documents with appendix tables or
+ * Format parity on real documents: every seed and eleven dev documents with appendix tables or
  * responsibility blocks, each rendered by LibreOffice as a born-digital document (paragraphs, real tables,
  * running header, page numbers) and as its plain text printed, to PDF and DOCX (tests/setup/
  * parity-fixtures.ts). Each file goes through parse → structure → extract without a manifest and must
@@ -34,6 +34,7 @@ const DEV = [
   'tvpl-165-223-CD-TTg.txt',
   'tvpl-174-2597-QD-TTg.txt',
   'tvpl-177-84-2025-QD-UBND.txt',
+  'tvpl-200-96-2025-QD-UBND.txt',
   'tvpl-238-2519-QD-UBND.txt',
 ];
 

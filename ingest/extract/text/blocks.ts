@@ -44,6 +44,15 @@ const HEADING_WORD = /^(?:Điều|Chương(?:\s+[IVXLC\d]+\b|$)|PHỤ LỤC|Ph�
 /** "Điều 11 Quyết định này": an article named in a sentence, not the heading "Điều 11." of one. */
 const ARTICLE_REFERENCE = /^Điều\s+\d+(?![\d.:]|\s*[.:])/u;
 
+/**
+ * "a) Chủ tịch …", "- Tổ chức …", "(i) …": an item of a lower rank, which is never the text of a bare marker
+ * before it ("IV." ending the previous sentence on a line of its own stays apart from "a) …").
+ */
+function opensSubItem(t: string): boolean {
+  const kind = matchMarker(t)?.kind;
+  return kind === 'letter' || kind === 'dash' || kind === 'plus' || PAREN.test(t);
+}
+
 function startsItem(t: string): boolean {
   if (BARE_MARKER.test(t)) return true;
   const u = t.replace(/^·\s*/u, '');
@@ -80,7 +89,8 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
         line.paraStart &&
         ARTICLE_REFERENCE.test(t) &&
         !/[.;:!?]["”)]?$/u.test(prev.text);
-      const afterBare = prev !== undefined && BARE_MARKER.test(prev.text) && !BARE_MARKER.test(t);
+      const afterBare =
+        prev !== undefined && BARE_MARKER.test(prev.text) && !BARE_MARKER.test(t) && !opensSubItem(t);
       if (
         prev !== undefined &&
         (afterBare || ((!line.paraStart || joinWrapped || lower || reference) && !startsItem(t)))
