@@ -15,6 +15,7 @@ import { PassageVectors } from '../../graph/passage-vectors.ts';
 import { SEQ_STRIDE } from '../../graph/writer.ts';
 import { indexTerms } from '../../core/text/normalize.ts';
 import { LocalBackend } from '../../src/search/vector/backend.ts';
+import { efForSize } from '../../src/search/vector/hnsw.ts';
 import { OVERSAMPLING } from '../../src/search/vector/neo4j.ts';
 import { VECTOR_FORMAT_VERSION } from '../../src/search/vector/types.ts';
 import type { BenchPassage } from './corpus.ts';
@@ -163,7 +164,8 @@ async function searchFigures(
   const n10 = await run(async (q) => (await neo.search(q, 10)).slice(0, 10));
   const nOver = await run(async (q) => (await neo.search(q, OVERSAMPLING)).slice(0, 10));
   console.log(`  top-10 over ${qv.length} queries, recall@10 against exact:`);
-  console.log(`${latencyLine('    HNSW in process (ef 100)', h.ms)}   recall@10 ${h.r.toFixed(3)}`);
+  const ef = Math.max(100, efForSize(await hnsw.size()));
+  console.log(`${latencyLine(`    HNSW in process (ef ${ef})`, h.ms)}   recall@10 ${h.r.toFixed(3)}`);
   console.log(`${latencyLine('    Neo4j vector index, k 10', n10.ms)}   recall@10 ${n10.r.toFixed(3)}`);
   console.log(
     `${latencyLine(`    Neo4j vector index, k ${OVERSAMPLING} (as served)`, nOver.ms)}   recall@10 ${nOver.r.toFixed(3)}`,
