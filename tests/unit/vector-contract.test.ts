@@ -152,6 +152,22 @@ describe.each(kinds)('VectorIndex contract: %s', (kind, make) => {
     });
   });
 
+  it('after a save with the newest ids deleted, a reopened index adds, replaces and removes without losing one', async () => {
+    const index = make(8);
+    const vs = randomVectors(40, 8, 9);
+    vs.slice(0, 30).forEach((v, i) => index.add(`p${i}`, v));
+    // the last ids added are deleted before the save (their slots wait for reuse)
+    for (const i of [27, 28, 29, 3]) index.remove(`p${i}`);
+    const dir = await tempDir();
+    await index.save(dir);
+    const loaded = await openVectorIndex(dir, { model: MODEL, dim: 8 });
+    vs.slice(30).forEach((v, i) => loaded.add(`n${i}`, v));
+    for (let i = 0; i < 10; i++) loaded.remove(`n${i}`);
+    for (let i = 0; i < 27; i++) if (i !== 3) loaded.remove(`p${i}`);
+    expect(loaded.size).toBe(0);
+    expect(loaded.ids()).toEqual([]);
+  });
+
   it('rejects vectors of the wrong dimension', () => {
     expect(() => make(4).add('a', [1, 2])).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
   });

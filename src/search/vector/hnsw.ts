@@ -152,8 +152,14 @@ export class HnswIndex implements VectorIndex {
     for (const [label, id] of ids.labels) {
       index.idToLabel.set(id, label);
       index.labelToId.set(label, id);
-      index.nextLabel = Math.max(index.nextLabel, label + 1);
     }
+    // Labels continue after every label hnswlib still holds, deleted ones included: a new id given the
+    // label of a deleted element would later lose its lookup when that element's slot is reused, and its
+    // removal would fail with "Label not found" (which stopped the vector sync).
+    let last = -1;
+    for (const label of index.hnsw.getIdsList()) if (label > last) last = label;
+    for (const [label] of ids.labels) if (label > last) last = label;
+    index.nextLabel = last + 1;
     index.deleted = ids.deleted;
     return index;
   }
