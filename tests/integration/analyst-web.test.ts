@@ -252,6 +252,9 @@ describe.skipIf(!HAS_CHROMIUM)('analyst’s workflow in Chromium', () => {
       ]);
       expect(scroll, name).toBeLessThanOrEqual(width);
       await shot(name);
+      // the header is two short rows (brand and language, then the sections), not a third of the screen
+      const header = await page.locator('header.top').boundingBox();
+      expect(header!.height, name).toBeLessThanOrEqual(110);
       await page.close();
     }
     await open(`#/documents/${hp.id}`);
