@@ -158,15 +158,6 @@ function recipientsEnd(lines: readonly Line[], i: number): number {
   return j;
 }
 
-/** "(i) Thừa ủy quyền …; (ii) Căn cứ …": items enumerated inside one paragraph. */
-function inlineItems(rest: string): string[] {
-  if (!/^\((?:i|1)\)\s/u.test(rest)) return [];
-  return rest
-    .split(/(?:^|[;.]\s*)\((?:[ivx]{1,4}|\d{1,2})\)\s+/u)
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
-}
-
 /** Items that only exempt the agency ("… không chịu trách nhiệm …") assign nothing. */
 const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
 
@@ -183,9 +174,6 @@ function itemTasks(leadNames: string[], l: Line, children: readonly Line[]): Pro
   const agency = whole ? { names: whole, rest: '' } : found;
   const lead = whole ?? leadNames;
   const items = childItems(children);
-  const inline = inlineItems(agency.rest);
-  if (inline.length > 1 && !found.opening)
-    return inline.map((body) => makeTask(lead, { ...l, body }, [], coordinatingPhrase(body)));
   if (agency.rest !== '' && !(INTRODUCES.test(agency.rest) && items.length > 0)) {
     const t = makeTask(lead, { ...l, body: found.opening ? l.body : agency.rest }, children);
     return [{ ...t, lead }];
