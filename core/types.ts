@@ -137,6 +137,23 @@ export interface DocumentMeta {
   status: ValidityStatus | null;
 }
 
+/** Metadata with nothing known (every field null). */
+export function emptyMeta(): DocumentMeta {
+  return {
+    type: null,
+    number: null,
+    issuer: null,
+    locality: null,
+    province: null,
+    date: null,
+    signer: null,
+    signerPosition: null,
+    title: null,
+    effectiveDate: null,
+    status: null,
+  };
+}
+
 /** A mention of another legal document, resolved to one identity. */
 export interface LegalReference {
   /** Canonical identity key, e.g. "36-NQ/TW", "189/NQ-CP", "50-CTr/TU@Hải Phòng" for local party numbers. */

@@ -13,26 +13,14 @@ import { neo4jHome } from '../../graph/local-neo4j.ts';
 import { PassageStore } from '../../graph/passage-store.ts';
 import * as Q from '../../graph/cypher.ts';
 import { writeDocument } from '../../graph/writer.ts';
-import type { Extraction, StructuredDocument } from '../../core/types.ts';
+import { emptyMeta, type Extraction, type StructuredDocument } from '../../core/types.ts';
 import type { BenchPassage } from './corpus.ts';
 
 /** Passages per synthetic document (one write transaction). */
 export const DOC_PASSAGES = 1_000;
 
 const EMPTY_EXTRACTION: Extraction = {
-  meta: {
-    type: null,
-    number: null,
-    issuer: null,
-    locality: null,
-    province: null,
-    date: null,
-    signer: null,
-    signerPosition: null,
-    title: null,
-    effectiveDate: null,
-    status: null,
-  },
+  meta: emptyMeta(),
   references: [],
   agencies: [],
   tasks: [],

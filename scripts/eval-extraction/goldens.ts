@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path, { join } from 'node:path';
-import type { DocumentMeta, Target, Task } from '../../core/types.ts';
+import { emptyMeta, type DocumentMeta, type Target, type Task } from '../../core/types.ts';
 import { extractTasks } from '../../ingest/extract/tasks/index.ts';
 import { extractMeta } from '../../ingest/extract/meta/index.ts';
 import { extractTargets } from '../../ingest/extract/targets/index.ts';
@@ -67,19 +67,7 @@ export interface GoldenCase {
 }
 
 export function metaFor(locality: string | null): DocumentMeta {
-  return {
-    type: null,
-    number: null,
-    issuer: null,
-    locality,
-    province: locality,
-    date: null,
-    signer: null,
-    signerPosition: null,
-    title: null,
-    effectiveDate: null,
-    status: null,
-  };
+  return { ...emptyMeta(), locality, province: locality };
 }
 
 /** Golden files (`*.tasks.json`) of a folder with the path of their source document. */
