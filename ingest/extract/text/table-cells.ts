@@ -16,7 +16,12 @@ interface Columns {
  */
 
 /** A cell that states a time: "Quý I/2026", "Năm 2026", "Trước 15/12/2025", "Thường xuyên", "Hằng năm", "2026-2030". */
-export const TIME_CELL =
+/** A cell that states a time (not a sentence that mentions one). */
+const timeCell = (c: string): boolean => TIME_CELL.test(c) && c.length <= 80;
+/** A cell naming bodies (not a sentence that opens with one). */
+const agencyCell = (c: string): boolean => AGENCY_CELL.test(c) && c.length <= 200 && !/[.:]$/u.test(c);
+
+const TIME_CELL =
   /^(?:(?:trước|trong|từ|sau|chậm nhất|đến|hoàn thành)\s+)?(?:(?:ngày\s+)?\d{1,2}\/\d{1,2}(?:\/20\d\d)?|(?:quý|tháng|năm|giai đoạn)\s+[\dIVX]|hằng năm|hàng năm|thường xuyên|liên tục|20\d\d)/iu;
 
 /**
@@ -42,7 +47,7 @@ export function fitCells(cells: readonly string[], table: Columns, roman: boolea
     const due = roles.indexOf('deadline') - 1;
     const last = body[body.length - 1] ?? '';
     const out = Array<string>(n).fill('');
-    if (due >= body.length - 1 && body.length > 1 && TIME_CELL.test(last) && last.length <= 80) {
+    if (due >= body.length - 1 && body.length > 1 && timeCell(last)) {
       body.slice(0, -1).forEach((c, i) => (out[i] = c));
       out[due] = last;
       return out;
@@ -55,7 +60,7 @@ export function fitCells(cells: readonly string[], table: Columns, roman: boolea
 }
 
 /** A cell naming bodies: "Sở Y tế", "Các sở, ngành liên quan", "UBND các xã, phường". */
-export const AGENCY_CELL =
+const AGENCY_CELL =
   /^(?:Các|Sở|Bộ|Ban|Ủy ban|UBND|Công an|Văn phòng|Thanh tra|Trung tâm|Cục|Chi cục|Tổng cục|Viện|Đài|Báo|Hội|Liên hiệp|Liên đoàn|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|Ngân hàng|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Quỹ|Cơ quan|Đơn vị|Doanh nghiệp|Tòa án|Bộ Chỉ huy|Học viện|Đại học|Trường|Hội đồng)(?=[\s,;]|$)/u;
 
 /**
@@ -68,11 +73,11 @@ function cellsByShape(body: readonly string[], roles: readonly ColumnRole[]): st
   const cols = roles.slice(1);
   if (body.length === cols.length || cols[0] !== 'title') return null;
   if (!cols.slice(1).every((r) => r === 'lead' || r === 'coordinating' || r === 'deadline')) return null;
-  const k = body.findIndex((c, i) => i > 0 && AGENCY_CELL.test(c) && c.length <= 200 && !/[.:]$/u.test(c));
+  const k = body.findIndex((c, i) => i > 0 && agencyCell(c));
   if (k < 0) return null;
   let rest = body.slice(k);
   const last = rest[rest.length - 1] ?? '';
-  const due = rest.length > 1 && TIME_CELL.test(last) && last.length <= 80 ? last : '';
+  const due = rest.length > 1 && timeCell(last) ? last : '';
   if (due !== '') rest = rest.slice(0, -1);
   const value: Record<string, string> = {
     title: body.slice(0, k).join(' '),
@@ -95,9 +100,6 @@ function columnCells(rows: readonly { cells: readonly string[] }[], i: number): 
 function mostly(cells: readonly string[], test: (c: string) => boolean): boolean {
   return cells.length >= 2 && cells.filter(test).length >= CONTENT_SHARE * cells.length;
 }
-
-const timeCell = (c: string): boolean => TIME_CELL.test(c) && c.length <= 80;
-const agencyCell = (c: string): boolean => AGENCY_CELL.test(c) && c.length <= 200 && !/[.:]$/u.test(c);
 
 /**
  * Roles of columns whose header label says nothing the label vocabulary knows, read from what their cells
