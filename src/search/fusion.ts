@@ -46,10 +46,17 @@ function resolveWeights(lists: readonly unknown[], weights: readonly number[] | 
   return [...weights];
 }
 
+/**
+ * Scores compared at 12 significant digits: the same contributions summed in another list order may
+ * differ in the last bit, and such a tie is broken by id, never by rounding noise.
+ */
+const tieKey = (score: number): number => Number(score.toPrecision(12));
+
 function sortFused(scores: Map<string, number>): Scored[] {
   return [...scores]
-    .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .map(([id, score]) => ({ id, score, key: tieKey(score) }))
+    .sort((a, b) => b.key - a.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map(({ id, score }) => ({ id, score }));
 }
 
 /** First (best) occurrence of each id in a list. */
