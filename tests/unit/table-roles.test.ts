@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../ingest/extract/index.ts';
 import { columnRole, readTables } from '../../ingest/extract/text/tables.ts';
+import { splitLostBoundary } from '../../ingest/extract/text/table-cells.ts';
 import { parse } from '../../ingest/parse/index.ts';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
 import { TEST_PARSE_OPTIONS } from '../helpers/parse.ts';
@@ -87,5 +88,46 @@ describe('duty table columns worded otherwise', () => {
     const steps = readTables(text).filter((t) => t.header.includes('Nội dung công việc'));
     expect(steps.length).toBeGreaterThan(0);
     for (const t of steps) expect(t.kind).not.toBe('tasks');
+  });
+});
+
+/**
+ * A tab that printed one space wide: two cells of a duty row run together at a sentence end and the row
+ * ends with an empty cell. Lào Cai's appendix with the tab after every title that ends in a full stop, and
+ * after every coordinating cell that ends in one, turned into a space (as its plain-text PDF shows for
+ * rows 4, 14, 16 and 22) gives the text's 22 rows.
+ */
+describe('duty rows whose cell boundary the page lost', () => {
+  it('Lào Cai: the same 22 rows when a title or a coordinating cell runs into the next cell', async () => {
+    const text = await seed(LAO_CAI);
+    let joined = 0;
+    const lossy = text.replace(
+      /^(\d+\t[^\t\n]+\.)\t([^\t\n]+)\t([^\t\n]+)\t([^\t\n]+)$/gmu,
+      (_m, a, b, c, d) => {
+        joined++;
+        // odd rows lose the title's tab, even rows the coordinating cell's
+        return joined % 2 ? `${a} ${b}\t${c}\t${d}\t` : `${a}\t${b}\t${c} ${d}\t`;
+      },
+    );
+    expect(joined).toBeGreaterThanOrEqual(4);
+    const [before, after] = await Promise.all([appendixRows(LAO_CAI, text), appendixRows(LAO_CAI, lossy)]);
+    expect(before).toHaveLength(22);
+    expect(after).toEqual(before);
+  });
+
+  it('keeps a row whose cells would not fit their columns after a split', () => {
+    const roles = ['tt', 'title', 'lead', 'coordinating', 'deadline'] as const;
+    // "Sở Y tế hướng dẫn …" could lead, but "Sở Tài chính" would then be a deadline
+    const row = [
+      '5',
+      'Kiện toàn mạng lưới y tế cơ sở. Sở Y tế hướng dẫn thực hiện',
+      'Sở Y tế',
+      'Sở Tài chính',
+      '',
+    ];
+    expect(splitLostBoundary(row, [...roles])).toEqual(row);
+    // two boundaries that would both fit: ambiguous, left as it is
+    const two = ['6', 'Rà soát quy hoạch. Sở Xây dựng', 'Sở Nội vụ. Sở Tư pháp', 'Năm 2026', ''];
+    expect(splitLostBoundary(two, [...roles])).toEqual(two);
   });
 });

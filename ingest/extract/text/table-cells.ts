@@ -15,14 +15,16 @@ interface Columns {
  * paragraph or a cell ran over several paragraphs.
  */
 
-/** A cell that states a time: "Quý I/2026", "Năm 2026", "Trước 15/12/2025", "Thường xuyên", "Hằng năm", "2026-2030". */
-/** A cell that states a time (not a sentence that mentions one). */
+/**
+ * A cell that states a time ("Quý I/2026", "Năm 2026", "Trước 15/12/2025", "Thường xuyên", "Hằng năm",
+ * "2026-2030"), not a sentence that mentions one.
+ */
 const timeCell = (c: string): boolean => TIME_CELL.test(c) && c.length <= 80;
 /** A cell naming bodies (not a sentence that opens with one). */
 const agencyCell = (c: string): boolean => AGENCY_CELL.test(c) && c.length <= 200 && !/[.:]$/u.test(c);
 
 const TIME_CELL =
-  /^(?:(?:trước|trong|từ|sau|chậm nhất|đến|hoàn thành)\s+)?(?:(?:ngày\s+)?\d{1,2}\/\d{1,2}(?:\/20\d\d)?|(?:quý|tháng|năm|giai đoạn)\s+[\dIVX]|hằng năm|hàng năm|thường xuyên|liên tục|20\d\d)/iu;
+  /^(?:(?:xong|hoàn thành)\s+)?(?:(?:trước|trong|từ|sau|chậm nhất|đến)\s+)?(?:(?:ngày\s+)?\d{1,2}\/\d{1,2}(?:\/20\d\d)?|(?:quý|tháng|năm|giai đoạn)\s+[\dIVX]|hằng năm|hàng năm|thường xuyên|liên tục|20\d\d)/iu;
 
 /**
  * Fits paragraph cells to the columns after TT: extra paragraphs are joined into the title cell; when
@@ -61,7 +63,7 @@ export function fitCells(cells: readonly string[], table: Columns, roman: boolea
 
 /** A cell naming bodies: "Sở Y tế", "Các sở, ngành liên quan", "UBND các xã, phường". */
 const AGENCY_CELL =
-  /^(?:Các|Sở|Bộ|Ban|Ủy ban|UBND|Công an|Văn phòng|Thanh tra|Trung tâm|Cục|Chi cục|Tổng cục|Viện|Đài|Báo|Hội|Liên hiệp|Liên đoàn|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|Ngân hàng|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Quỹ|Cơ quan|Đơn vị|Doanh nghiệp|Tòa án|Bộ Chỉ huy|Học viện|Đại học|Trường|Hội đồng)(?=[\s,;]|$)/u;
+  /^(?:Các|Sở|Bộ|Ban|Ủy ban|UBND|Công an|Văn phòng|Thanh tra|Trung tâm|Cục|Chi cục|Tổng cục|Viện|Đài|Báo|Hội|Liên hiệp|Liên đoàn|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|Ngân hàng|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Quỹ|Cơ quan|Đơn vị|Doanh nghiệp|Tòa án|Bộ Chỉ huy|Học viện|Đại học|Trường|Hội đồng|Đảng [đĐ]oàn|Đảng [uủ][ỷy]|Huyện [uủ][ỷy])(?=[\s,;]|$)/u;
 
 /**
  * A duty row whose paragraphs do not match the columns (a duty in several paragraphs, several
@@ -123,4 +125,47 @@ export function rolesFromCells(
     else if (i > lead && !out.includes('coordinating') && mostly(cells, agencyCell)) out[i] = 'coordinating';
   });
   return out;
+}
+
+/**
+ * Whether a cell fits the column it would move to: a time in the deadline column, bodies in an agency
+ * column (a whole cell may end with a full stop, as cells of a printed table often do).
+ */
+function cellFits(role: ColumnRole | undefined, c: string): boolean {
+  if (c === '') return true;
+  if (role === 'deadline') return timeCell(c);
+  if (role === 'lead' || role === 'coordinating') return agencyCell(c.replace(/\.$/u, ''));
+  return role === 'product' || role === 'other';
+}
+
+/** A cell's text split at its sentence ends: [before, after] for each ". " boundary. */
+function sentenceSplits(c: string): [string, string][] {
+  return [...c.matchAll(/\.\s+(?=[\p{Lu}\d])/gu)].map((m) => [
+    c.slice(0, m.index + 1).trim(),
+    c.slice(m.index + m[0].length).trim(),
+  ]);
+}
+
+/**
+ * A cell boundary the page did not show: a duty row printed from tab-separated text loses a tab that
+ * happened to be one space wide, so two cells run together at a sentence end ("… kinh tế xã hội. Ban Cán
+ * sự Đảng UBND tỉnh", "… trực thuộc Tỉnh uỷ. 2023 - 2030") and the row ends with an empty cell or one
+ * cell short. The row is split there only when everything then fits its column: the split-off part and
+ * every cell after it, moved one column right, name bodies in agency columns and state a time in the
+ * deadline column, and exactly one boundary does so. Otherwise the row is returned as it is.
+ */
+export function splitLostBoundary(cells: readonly string[], roles: readonly ColumnRole[]): string[] {
+  const n = roles.length;
+  const short = cells.length === n - 1;
+  if (!short && !(cells.length === n && cells[n - 1] === '')) return [...cells];
+  const body = short ? cells : cells.slice(0, n - 1);
+  const found: string[][] = [];
+  for (let i = 1; i < body.length; i++) {
+    for (const [before, after] of sentenceSplits(body[i]!)) {
+      const moved = [after, ...body.slice(i + 1)];
+      if (!moved.every((c, k) => cellFits(roles[i + 1 + k], c))) continue;
+      found.push([...body.slice(0, i), before, ...moved]);
+    }
+  }
+  return found.length === 1 ? found[0]! : [...cells];
 }

@@ -1,7 +1,7 @@
 import { folded, squash } from '../../../core/text/text-util.ts';
 import { splitLines } from '../../structure/index.ts';
 import { paragraphs, type TextBlock } from './blocks.ts';
-import { fitCells, rolesFromCells, type ColumnRole } from './table-cells.ts';
+import { fitCells, rolesFromCells, splitLostBoundary, type ColumnRole } from './table-cells.ts';
 
 /**
  * One table model for the three layouts the corpus uses: Markdown pipe rows (seed 000), tab-separated
@@ -195,7 +195,12 @@ function lineTables(text: string, isHeader: HeaderTest): Table[] {
     }
     if (!b) continue;
     if (b.table.rows.length === 0 && subHeader(b.table, cells)) continue;
-    addRow(b, cells, line.start, line.end);
+    addRow(
+      b,
+      b.table.kind === 'tasks' ? splitLostBoundary(cells, b.table.roles) : cells,
+      line.start,
+      line.end,
+    );
     b.table.end = line.end;
   }
   return tables;
