@@ -41,6 +41,13 @@ const BARE_MARKER =
 
 const HEADING_WORD = /^(?:Điều|Chương(?:\s+[IVXLC\d]+\b|$)|PHỤ LỤC|Phụ lục|Nơi nhận)(?=[\s.:]|$)/u;
 
+/**
+ * "… Nghị quyết số 136/2024/QH15 ngày" + "26 tháng 6 năm 2024 …": a hard wrap after a word that takes a
+ * number. The number on the next line continues the sentence; it is no item marker.
+ */
+const NUMBER_AFTER =
+  /(?:^|\s)(?:ngày|số|khoản|điều|Điều|năm|tháng|quý|mục|điểm|Phụ lục|phụ lục|lần|kỳ|khóa|khoá)$/u;
+
 /** "Điều 11 Quyết định này": an article named in a sentence, not the heading "Điều 11." of one. */
 const ARTICLE_REFERENCE = /^Điều\s+\d+(?![\d.:]|\s*[.:])/u;
 
@@ -91,16 +98,17 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
         !/[.;:!?]["”)]?$/u.test(prev.text);
       const afterBare =
         prev !== undefined && BARE_MARKER.test(prev.text) && !BARE_MARKER.test(t) && !opensSubItem(t);
+      const number = prev !== undefined && NUMBER_AFTER.test(prev.text) && /^\d+(?=\s|$)/u.test(t);
       if (
         prev !== undefined &&
-        (afterBare || ((!line.paraStart || joinWrapped || lower || reference) && !startsItem(t)))
+        (afterBare || number || ((!line.paraStart || joinWrapped || lower || reference) && !startsItem(t)))
       ) {
         prev.text = `${prev.text} ${t}`;
         prev.end = line.end;
       } else out.push({ text: t, start: line.start, end: line.end });
     }
   }
-  return out.flatMap((b) => splitInlineItems(text, b));
+  return out.flatMap((b, i) => splitInlineItems(text, b, out[i + 1]));
 }
 
 const ROMAN_ITEMS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
@@ -109,9 +117,9 @@ const LETTER_ITEMS = [...'abcdđeghiklmn'];
 /**
  * The markers of a list written inside one paragraph ("…, đề nghị: (i) X báo cáo …. (ii) Y phối hợp …"):
  * the first right after a colon, the next ones in sequence right after a sentence end. Null when the
- * block holds no such list of at least two items.
+ * block holds no such list of at least two items, unless the next block (`next`) opens the second one.
  */
-function inlineMarkers(t: string): { at: number }[] | null {
+function inlineMarkers(t: string, next: string): { at: number }[] | null {
   for (const [labels, mark] of [
     [ROMAN_ITEMS, (l: string) => `(${l})`],
     [['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], (l: string) => `(${l})`],
@@ -126,7 +134,9 @@ function inlineMarkers(t: string): { at: number }[] | null {
       if (!m) break;
       found.push({ at: found[found.length - 1]!.at + m.index + 2 });
     }
-    if (found.length >= 2) return found;
+    // a hard wrap may put the second item at the start of the next line: "(ii) …" then opens it
+    const continued = found.length === 1 && next.startsWith(`${mark(labels[1])} `);
+    if (found.length >= 2 || continued) return found;
   }
   return null;
 }
@@ -136,8 +146,23 @@ function inlineMarkers(t: string): { at: number }[] | null {
  * (ii) …" — becomes its intro and one block per item, as the same list with a line per item would.
  * Offsets are found again in the document text (the block's text is whitespace-joined).
  */
-function splitInlineItems(text: string, b: TextBlock): TextBlock[] {
-  const markers = inlineMarkers(b.text);
+/**
+ * "e) Quyết định cấp kinh phí … đã được phê duyệt. g) Thống kê, định kỳ báo cáo …": an item whose next
+ * sibling was run into it after a sentence end (a hard wrap put the marker at a line's end, or a
+ * born-digital copy joined the lines). Cut where the next letter of the sequence opens a capitalised
+ * sentence.
+ */
+function siblingRunIn(t: string): { at: number }[] | null {
+  const own = /^([a-zđ])\)\s/u.exec(t);
+  const k = own ? LETTER_ITEMS.indexOf(own[1]!) : -1;
+  const next = k >= 0 ? LETTER_ITEMS[k + 1] : undefined;
+  if (next === undefined) return null;
+  const m = new RegExp(`[.;] ${next}\\) (?=\\p{Lu})`, 'u').exec(t);
+  return m ? [{ at: m.index + 2 }] : null;
+}
+
+function splitInlineItems(text: string, b: TextBlock, next: TextBlock | undefined): TextBlock[] {
+  const markers = inlineMarkers(b.text, next?.text ?? '') ?? siblingRunIn(b.text);
   if (!markers) return [b];
   const cuts = [0, ...markers.map((m) => m.at), b.text.length];
   const out: TextBlock[] = [];
@@ -161,16 +186,23 @@ interface RawLine extends TextBlock {
 /** "… không để xảy ra tiêu cực.2. Giao Thường trực …": an item marker run into the sentence before it. */
 const GLUED_ITEM = /(?<=\p{Ll}[.;])(?=\d{1,2}\.\s+\p{Lu})/u;
 
+/**
+ * "… đã được phê duyệt. g)" + "Thống kê, định kỳ báo cáo …": a hard-wrapped line that ends with the marker
+ * of the next item after a sentence end. The marker goes on a line of its own and takes the next line.
+ */
+const TRAILING_MARKER = /(?<=[.;:])\s+(?=(?:[a-zđ]\)|\d{1,2}\.)$)/u;
+
 function splitParagraph(text: string, p: TextBlock): RawLine[] {
   const out: RawLine[] = [];
   for (const l of splitLines(text.slice(p.start, p.end))) {
     const t = l.text.trim();
     if (t === '') continue;
     const lineStart = p.start + l.start + l.text.indexOf(t);
-    const cut = GLUED_ITEM.exec(t);
-    const pieces = cut ? [t.slice(0, cut.index), t.slice(cut.index)] : [t];
+    const cut = GLUED_ITEM.exec(t) ?? TRAILING_MARKER.exec(t);
+    const pieces = cut ? [t.slice(0, cut.index), t.slice(cut.index + cut[0].length)] : [t];
     let at = lineStart;
     for (const piece of pieces) {
+      at = lineStart + t.indexOf(piece, at - lineStart);
       out.push({ text: piece, start: at, end: at + piece.length, paraStart: out.length === 0 });
       at += piece.length;
     }

@@ -1,0 +1,109 @@
+/**
+ * Hard line breaks inside sentences, as plain-text copies of real documents have them: where a line
+ * breaks must not change what is extracted. Each dev document with annotated tasks (never a held-out
+ * one) is wrapped again at another width and must give the same tasks — title start, lead, coordinating
+ * agencies and deadline — and the same targets as the file as published. The cases a new width exposed
+ * are tested on their own passages.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isOrganisation } from '../../ingest/extract/agencies/index.ts';
+import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
+
+const dev = (file: string): string => path.join(CORPUS_DEV, file);
+const dir = mkdtempSync(path.join(tmpdir(), 'rewrap-'));
+
+/** Lines longer than `width` broken at the last space before it (tables left as they are). */
+function rewrap(text: string, width: number): string {
+  const wrapLine = (line: string): string => {
+    if (line.includes('\t') || line.trim().startsWith('|') || line.length <= width) return line;
+    const out: string[] = [];
+    let cur = '';
+    for (const w of line.split(' ')) {
+      if (cur !== '' && `${cur} ${w}`.length > width) {
+        out.push(cur);
+        cur = w;
+      } else cur = cur === '' ? w : `${cur} ${w}`;
+    }
+    if (cur !== '') out.push(cur);
+    return out.join('\n');
+  };
+  return text.split('\n').map(wrapLine).join('\n');
+}
+
+function rewrapped(file: string, width: number): string {
+  const copy = path.join(dir, `${width}-${file}`);
+  writeFileSync(copy, rewrap(readFileSync(dev(file), 'utf8'), width));
+  return copy;
+}
+
+const squash = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+function facts(file: string) {
+  const { tasks, targets } = runGolden(file);
+  return {
+    tasks: tasks.map((t) => [
+      squash(t.title).slice(0, 40),
+      t.lead.map((a) => a.key),
+      t.coordinating.map((a) => a.key),
+      t.deadline && squash(t.deadline),
+    ]),
+    targets: targets.map((t) => [t.subject, t.metric, t.value, t.unit, t.year]),
+  };
+}
+
+const ANNOTATED = readdirSync('tests/golden/dev')
+  .filter((f) => f.endsWith('.tasks.json'))
+  .map((f) => f.replace(/\.tasks\.json$/u, ''));
+
+describe('hard wraps at another width', () => {
+  it('there are documents to compare', () => {
+    expect(ANNOTATED.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(ANNOTATED.flatMap((f) => [75, 95].map((w) => [f, w] as const)))(
+    '%s: the same tasks and targets wrapped at %i columns',
+    (file, width) => {
+      expect(facts(rewrapped(file, width))).toEqual(facts(dev(file)));
+    },
+  );
+});
+
+describe('what a wrap exposed', () => {
+  it('tvpl-200: "… đã được phê duyệt. g)" + "Thống kê, định kỳ báo cáo …" — the item after the marker is its own task', () => {
+    const { tasks } = runGolden(dev('tvpl-200-96-2025-QD-UBND.txt'));
+    const report = tasks.find((t) => t.title.startsWith('Thống kê, định kỳ báo cáo'));
+    expect(report?.lead.map((a) => a.name)).toEqual(['Chủ tịch Ủy ban nhân dân cấp xã']);
+    const funding = tasks.find((t) => t.title.startsWith('Quyết định cấp kinh phí'));
+    expect(funding?.title).not.toContain('Thống kê');
+  });
+
+  it('tvpl-200 as a born-digital copy joins the lines: "… phê duyệt. g) Thống kê …" inside item e) still opens g)', () => {
+    const joined = readFileSync(dev('tvpl-200-96-2025-QD-UBND.txt'), 'utf8').replace(
+      /\n(e\))\n(Quyết định cấp kinh phí[^]*?)(?=\n\n)/u,
+      (_m, e: string, body: string) => `\n${e} ${body.replace(/\n/gu, ' ')}`,
+    );
+    expect(joined).toMatch(/e\) Quyết định cấp kinh phí[^\n]+phê duyệt\. g\) Thống kê/u);
+    const copy = path.join(dir, 'joined-tvpl-200-96-2025-QD-UBND.txt');
+    writeFileSync(copy, joined);
+    const titles = runGolden(copy).tasks.map((t) => t.title);
+    expect(titles.some((t) => t.startsWith('Thống kê, định kỳ báo cáo'))).toBe(true);
+  });
+
+  it('"Thống kê" alone is a verb; "Thống kê tỉnh …" is the statistics office', () => {
+    expect(isOrganisation('Thống kê')).toBe(false);
+    expect(isOrganisation('Thống kê tỉnh Bắc Ninh')).toBe(true);
+    expect(isOrganisation('Thống kê thành phố')).toBe(true);
+  });
+
+  it('tvpl-081: "… QH15 ngày" + "26" on a line of its own is one sentence, and "(ii)" opening a line follows "(i)" of the line before', () => {
+    const wrapped = readFileSync(rewrapped('tvpl-081-375-NQ-CP.txt', 75), 'utf8');
+    expect(wrapped).toMatch(/ngày\n\d{1,2}\n/u);
+    const titles = runGolden(path.join(dir, '75-tvpl-081-375-NQ-CP.txt')).tasks.map((t) => t.title);
+    expect(titles.map((t) => t.slice(0, 30))).toEqual([
+      'Thừa ủy quyền Thủ tướng Chính ',
+      'Căn cứ ý kiến của cơ quan có t',
+    ]);
+  });
+});
