@@ -112,6 +112,17 @@ function buildToneTable(): Map<string, string> {
 const TONE_TABLE = buildToneTable();
 const TONE_RE = new RegExp(`(${[...TONE_TABLE.keys()].join('|')})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
 
+/** Space characters other than the plain space: no-break, thin, figure, ideographic (one UTF-16 unit each). */
+const OTHER_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/gu;
+
+/**
+ * Every space character as a plain space, keeping the length: a no-break space copied from a web page
+ * ("Sở\u00a0Y tế") is the same word boundary as a space, and offsets into the text stay valid.
+ */
+export function plainSpaces(s: string): string {
+  return s.replace(OTHER_SPACES, ' ');
+}
+
 /** Unicode NFC (composed) form of `s`. */
 export function nfc(s: string): string {
   return s.normalize('NFC');

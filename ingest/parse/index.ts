@@ -1,9 +1,10 @@
 /**
  * Parse stage entry point: every supported format (text, Markdown, PDF incl. OCR, DOCX, HTML) into one
- * NFC-normalised `ParsedDocument`. Bad input is rejected per file with a `FileError` and a stable code.
+ * NFC-normalised `ParsedDocument` whose spaces are plain spaces. Bad input is rejected per file with a `FileError` and a stable code.
  */
 import type { ParsedDocument, SourceFile } from '../../core/types.ts';
 import { AppError, FileError } from '../../core/errors.ts';
+import { plainSpaces } from '../../core/text/normalize.ts';
 import { detectFormat } from './detect.ts';
 import { parseDocx } from './docx.ts';
 import { parseHtml } from './html.ts';
@@ -41,6 +42,12 @@ function dispatch(file: SourceFile, opts: ParseOptions, signal: AbortSignal): Pr
   }
 }
 
+/** The text and table cells with every space character as a plain space (lengths and offsets kept). */
+function withPlainSpaces(doc: ParsedDocument): ParsedDocument {
+  const tables = doc.tables?.map((t) => ({ ...t, rows: t.rows.map((r) => r.map(plainSpaces)) }));
+  return { ...doc, text: plainSpaces(doc.text), ...(tables ? { tables } : {}) };
+}
+
 /** Parse one file. Throws FileError (EMPTY_FILE, BINARY_FILE, UNSUPPORTED_FORMAT, CORRUPT_FILE, ENCRYPTED, TOO_LARGE, NO_TEXT, UNKNOWN_ENCODING, PARSE_TIMEOUT). */
 export async function parse(file: SourceFile, opts: ParseOptions): Promise<ParsedDocument> {
   checkSize(file, opts);
@@ -62,7 +69,7 @@ export async function parse(file: SourceFile, opts: ParseOptions): Promise<Parse
     const started = Date.now();
     const doc = await Promise.race([dispatch(file, opts, controller.signal), timeout]);
     opts.log?.(`parsed ${file.name} (${doc.format}) in ${Date.now() - started} ms`);
-    return doc;
+    return withPlainSpaces(doc);
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (controller.signal.aborted)

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path, { basename, join } from 'node:path';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
+import { decodeDocumentText } from '../../ingest/parse/text.ts';
 import type { DocumentMeta, LegalReference, ManifestEntry, StructuredDocument } from '../../core/types.ts';
 import { numberKey } from '../../core/vocab/docnumber.ts';
 import type { RelationType } from '../../core/vocab/relations.ts';
@@ -46,12 +47,12 @@ export interface GoldenCase {
   manifest?: ManifestEntry;
 }
 
-/** Reads a text file the way the pipeline does (NFC) and runs the structure stage. */
+/** Reads a text file the way the text parser does (decoding, legacy fonts, NFC, plain spaces) and runs the structure stage. */
 export function loadDoc(path: string): StructuredDocument {
   const bytes = readFileSync(path);
-  const text = bytes.toString('utf8').normalize('NFC');
+  const { text, warnings } = decodeDocumentText({ path, name: basename(path), bytes });
   return structure({
-    parsed: { file: basename(path), format: 'text', text, warnings: [] },
+    parsed: { file: basename(path), format: 'text', text, warnings },
     contentHash: contentHash(bytes),
   });
 }
