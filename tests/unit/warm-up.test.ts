@@ -24,4 +24,11 @@ describe('warm-up before listening', () => {
     expect(took).toBeLessThan(400);
     expect(log.lines.some((l) => /budget of 100 ms spent after \d+ of 12 steps/u.test(l))).toBe(true);
   });
+
+  it('ends at its budget even while a slow step is still running', async () => {
+    const calls: string[] = [];
+    const took = await warmUp(slowRuntime(2_000, calls), recordingLogger(), 100);
+    expect(calls).toHaveLength(1);
+    expect(took).toBeLessThan(1_000);
+  });
 });
