@@ -1,6 +1,7 @@
 /**
  * Parse stage entry point: every supported format (text, Markdown, PDF incl. OCR, DOCX, HTML) into one
- * NFC-normalised `ParsedDocument` whose spaces are plain spaces. Bad input is rejected per file with a `FileError` and a stable code.
+ * NFC-normalised `ParsedDocument` whose spaces are plain spaces. Bad input is rejected per file with a
+ * `FileError` and a stable code.
  */
 import type { ParsedDocument, SourceFile } from '../../core/types.ts';
 import { AppError, FileError } from '../../core/errors.ts';
@@ -42,8 +43,11 @@ function dispatch(file: SourceFile, opts: ParseOptions, signal: AbortSignal): Pr
   }
 }
 
-/** The text and table cells with every space character as a plain space (lengths and offsets kept). */
-function withPlainSpaces(doc: ParsedDocument): ParsedDocument {
+/**
+ * The last step of every parse: the text and table cells with every space character as a plain space
+ * (lengths and offsets kept).
+ */
+export function withPlainSpaces(doc: ParsedDocument): ParsedDocument {
   const tables = doc.tables?.map((t) => ({ ...t, rows: t.rows.map((r) => r.map(plainSpaces)) }));
   return { ...doc, text: plainSpaces(doc.text), ...(tables ? { tables } : {}) };
 }

@@ -3,15 +3,14 @@ import type { ParsedDocument, SourceFile } from '../../core/types.ts';
 import { FileError } from '../../core/errors.ts';
 import { scanTextTables } from './blocks.ts';
 import { decodeBytes, fixLegacyFonts } from './encoding.ts';
-import { plainSpaces } from '../../core/text/normalize.ts';
 
-/** Decode, fix legacy fonts, NFC-normalise and make every space a plain one; shared by text and HTML. */
+/** Decode, fix legacy fonts and NFC-normalise; shared by text and HTML. */
 export function decodeDocumentText(file: SourceFile): { text: string; warnings: string[] } {
   const decoded = decodeBytes(file.bytes, file.name);
   const warnings = [...decoded.warnings];
   const fixed = fixLegacyFonts(decoded.text.replace(/\r\n?/gu, '\n'));
   if (fixed.warning) warnings.push(fixed.warning);
-  return { text: plainSpaces(fixed.text.normalize('NFC')), warnings };
+  return { text: fixed.text.normalize('NFC'), warnings };
 }
 
 export function parseText(file: SourceFile, format: 'text' | 'markdown'): ParsedDocument {

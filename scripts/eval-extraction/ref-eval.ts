@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path, { basename, join } from 'node:path';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
+import { withPlainSpaces } from '../../ingest/parse/index.ts';
 import { decodeDocumentText } from '../../ingest/parse/text.ts';
 import type { DocumentMeta, LegalReference, ManifestEntry, StructuredDocument } from '../../core/types.ts';
 import { numberKey } from '../../core/vocab/docnumber.ts';
@@ -52,7 +53,7 @@ export function loadDoc(path: string): StructuredDocument {
   const bytes = readFileSync(path);
   const { text, warnings } = decodeDocumentText({ path, name: basename(path), bytes });
   return structure({
-    parsed: { file: basename(path), format: 'text', text, warnings },
+    parsed: withPlainSpaces({ file: basename(path), format: 'text', text, warnings }),
     contentHash: contentHash(bytes),
   });
 }
