@@ -142,11 +142,6 @@ function inlineMarkers(t: string, next: string): { at: number }[] | null {
 }
 
 /**
- * A paragraph holding a whole list — a born-digital document that runs its items on, "đề nghị: (i) …
- * (ii) …" — becomes its intro and one block per item, as the same list with a line per item would.
- * Offsets are found again in the document text (the block's text is whitespace-joined).
- */
-/**
  * "e) Quyết định cấp kinh phí … đã được phê duyệt. g) Thống kê, định kỳ báo cáo …": an item whose next
  * sibling was run into it after a sentence end (a hard wrap put the marker at a line's end, or a
  * born-digital copy joined the lines). Cut where the next letter of the sequence opens a capitalised
@@ -161,6 +156,11 @@ function siblingRunIn(t: string): { at: number }[] | null {
   return m ? [{ at: m.index + 2 }] : null;
 }
 
+/**
+ * A paragraph holding a whole list — a born-digital document that runs its items on, "đề nghị: (i) …
+ * (ii) …" — becomes its intro and one block per item, as the same list with a line per item would.
+ * Offsets are found again in the document text (the block's text is whitespace-joined).
+ */
 function splitInlineItems(text: string, b: TextBlock, next: TextBlock | undefined): TextBlock[] {
   const markers = inlineMarkers(b.text, next?.text ?? '') ?? siblingRunIn(b.text);
   if (!markers) return [b];
@@ -199,12 +199,16 @@ function splitParagraph(text: string, p: TextBlock): RawLine[] {
     if (t === '') continue;
     const lineStart = p.start + l.start + l.text.indexOf(t);
     const cut = GLUED_ITEM.exec(t) ?? TRAILING_MARKER.exec(t);
-    const pieces = cut ? [t.slice(0, cut.index), t.slice(cut.index + cut[0].length)] : [t];
-    let at = lineStart;
-    for (const piece of pieces) {
-      at = lineStart + t.indexOf(piece, at - lineStart);
-      out.push({ text: piece, start: at, end: at + piece.length, paraStart: out.length === 0 });
-      at += piece.length;
+    // [from, to) of each piece in `t`; the whitespace a cut matched belongs to neither
+    const pieces: [number, number][] = cut
+      ? [
+          [0, cut.index],
+          [cut.index + cut[0].length, t.length],
+        ]
+      : [[0, t.length]];
+    for (const [from, to] of pieces) {
+      const piece = t.slice(from, to);
+      out.push({ text: piece, start: lineStart + from, end: lineStart + to, paraStart: out.length === 0 });
     }
   }
   return out;
