@@ -1,4 +1,4 @@
-import { cleanAgencyName, expandAbbreviations, knownAgency } from './names.ts';
+import { cleanAgencyName, expandAbbreviations, knownAgency, STATISTICS_OFFICE } from './names.ts';
 
 /**
  * Validation of a lead: a name must resolve to an organisation — a gazetteer body, an agency-shaped noun
@@ -10,9 +10,10 @@ import { cleanAgencyName, expandAbbreviations, knownAgency } from './names.ts';
  */
 
 /** Nouns that open the name of a body or an office. */
-const BODY_HEAD =
-  /^(?:Sở|Bộ|Ban|Ủy ban|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|Chi bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Cổng|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Huyện ủy|Tỉnh đoàn|Thành đoàn|Đoàn|Mặt trận|Tòa án|Viện kiểm sát|Chính phủ|Thủ tướng|Phó Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Bộ Chỉ huy|Bộ Tư lệnh|Bộ đội|Cảng vụ|Hợp tác xã|Chi nhánh|Thống kê(?=\s+(?:tỉnh|thành phố|Thành phố|khu vực|Khu vực|cấp|\p{Lu}))|Chủ rừng|Chủ đầu tư|Nhà đầu tư|Lực lượng|Đơn vị|Tổ công tác|Tổ đại biểu|Đại biểu|Bộ phận|Ban Chỉ đạo|Hạt kiểm lâm|Kiểm lâm|Bưu điện|Tổ chức|Đội)(?=[\s,;]|$)/u;
-
+const BODY_HEAD = new RegExp(
+  String.raw`^(?:Sở|Bộ|Ban|Ủy ban|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|Chi bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Cổng|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Huyện ủy|Tỉnh đoàn|Thành đoàn|Đoàn|Mặt trận|Tòa án|Viện kiểm sát|Chính phủ|Thủ tướng|Phó Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Bộ Chỉ huy|Bộ Tư lệnh|Bộ đội|Cảng vụ|Hợp tác xã|Chi nhánh|${STATISTICS_OFFICE}|Chủ rừng|Chủ đầu tư|Nhà đầu tư|Lực lượng|Đơn vị|Tổ công tác|Tổ đại biểu|Đại biểu|Bộ phận|Ban Chỉ đạo|Hạt kiểm lâm|Kiểm lâm|Bưu điện|Tổ chức|Đội)(?=[\s,;]|$)`,
+  'u',
+);
 /** Offices whose holder stands for the body ("Chủ tịch Ủy ban nhân dân tỉnh", "Giám đốc Sở Y tế"). */
 const OFFICE =
   /^(?:Chủ tịch|Phó Chủ tịch|Giám đốc|Thủ trưởng|Chánh Văn phòng|Chánh Thanh tra|Bộ trưởng|Thứ trưởng|Bí thư|Trưởng ban|Trưởng Ban|Lãnh đạo|Tổng Giám đốc|Cục trưởng|Người đứng đầu|Thường trực|Ban Thường trực|Ban Thường vụ)\s+(?=\S)/u;
