@@ -361,7 +361,7 @@ describe('coordinating bodies, headings in capitals and labels before the agency
   });
   // No dev document writes these two forms; the items are written in the wording of the plans.
   it('"4. SỞ TÀI CHÍNH" in capitals heads its block (constructed)', () => {
-    expect(leadingAgency('SỞ TÀI CHÍNH')?.names).toEqual(['SỞ TÀI CHÍNH']);
+    expect(leadingAgency('SỞ TÀI CHÍNH')?.names).toEqual(['Sở Tài chính']);
   });
   it('"Chế độ báo cáo: Các cơ quan, đơn vị báo cáo …" — a label before the agency (constructed)', () => {
     const t = leadingAgency('Chế độ báo cáo: Các cơ quan, đơn vị báo cáo kết quả thực hiện về Công an tỉnh');

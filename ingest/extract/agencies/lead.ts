@@ -1,4 +1,5 @@
-import { expandAbbreviations, knownAgency, startsWithAgencyHead } from './names.ts';
+import { cleanAgencyName, expandAbbreviations, knownAgency, lookup, startsWithAgencyHead } from './names.ts';
+import { PROVINCES_2025, PROVINCES_PRE_2025 } from '../../../core/vocab/localities.ts';
 import { expandSharedHead, splitAgencies } from './split.ts';
 
 /** Agencies an item opens with, and the rest of the item. */
@@ -12,11 +13,16 @@ export interface LeadingAgency {
 /** Clauses that may open a duty before its agency: "Trên cơ sở …,", "Căn cứ …,", "Trong trường hợp …,". */
 const OPENING = /^(?:Trên cơ sở|Căn cứ|Trong trường hợp|Trường hợp|Sau khi|Theo|Đồng thời)\s/u;
 
+/** A duty's verb: once it came, a later agency is its object, not its subject. */
+const DUTY_VERB = /(?:^|\s)(?:chủ trì|phối hợp)(?=[\s,]|$)/u;
+
 /** The text after an opening clause when an agency follows one of its commas ("Căn cứ …, Sở X chủ trì …"). */
 function afterOpening(text: string): string | null {
   if (!OPENING.test(text)) return null;
   const span = text.slice(0, 320).split(/[;:]/u)[0] ?? '';
   for (const m of span.matchAll(/,\s+/gu)) {
+    // "Trên cơ sở …, chủ trì, phối hợp với các Sở, Ban, ngành …": the duty began, its subject was left out
+    if (DUTY_VERB.test(text.slice(0, m.index))) break;
     const after = text.slice(m.index + m[0].length).replace(HEAD_OF, '');
     if (startsWithAgencyHead(after) && !/^(?:các|Các)\s+(?:nội dung|nhiệm vụ|quy định)/u.test(after))
       return after;
@@ -88,11 +94,51 @@ function tidyRest(s: string): string {
 }
 
 /**
+ * "SỞ Y TẾ:", "BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP CÓ TRÁCH NHIỆM:": a heading in capitals (up to its colon) in
+ * sentence case, abbreviations kept, so that its name and the duty after it read as in running text. The
+ * gazetteer gives known bodies their usual spelling back.
+ */
+export function sentenceCase(raw: string): string {
+  const colon = raw.indexOf(':');
+  const head = colon < 0 ? raw : raw.slice(0, colon);
+  if (/\p{Ll}/u.test(head) || (head.match(/\p{Lu}/gu)?.length ?? 0) < 4 || !/\p{L}\s+\p{L}/u.test(head)) return raw;
+  const words = head.split(/(\s+)/u).map((w) => (expandAbbreviations(w) !== w ? w : w.toLowerCase()));
+  const low = words.join('').replace(/(^[^\p{L}]*|,\s*|\s[–-]\s)(\p{Ll})([^,]*)/gu, (m, pre: string, c: string, tail: string) => {
+    const named = `${c.toUpperCase()}${tail}`;
+    return pre === '' || (startsWithAgencyHead(named) && !GENERIC_PART.test(named.trim()))
+      ? `${pre}${named}`
+      : m;
+  });
+  return withPlaceNames(low) + raw.slice(head.length);
+}
+
+/** Province names in their usual capitals again ("… truyền hình quảng ninh" → "… Quảng Ninh"). */
+const PLACE_NAMES = [...new Set([...PROVINCES_PRE_2025, ...PROVINCES_2025])].sort((a, b) => b.length - a.length);
+function withPlaceNames(s: string): string {
+  let out = s;
+  for (const name of PLACE_NAMES) {
+    const lower = name.toLowerCase();
+    if (out.includes(lower)) out = out.replace(new RegExp(`(?<=\\s)${lower}(?=$|[\\s,;:])`, 'gu'), name);
+  }
+  return out;
+}
+
+/** Parts of a capitals heading that stay generic ("SỞ, BAN, NGÀNH"): not the name of one body. */
+const GENERIC_PART = /^(?:Sở|Ban|Ngành|Cơ quan|Đơn vị|Các)$/u;
+
+/**
  * The agencies an assignment item opens with: "Sở Y tế có trách nhiệm: …", "Sở Tài chính: …",
  * "UBND thành phố xây dựng kế hoạch …", "Giao Công an tỉnh chủ trì, …", a heading that is only a list
  * of agencies ("Sở Thông tin và Truyền thông, Báo, Đài Phát thanh – Truyền hình"). Null otherwise.
  */
 export function leadingAgency(raw: string): LeadingAgency | null {
+  const recased = sentenceCase(raw);
+  const found = leadingAgencyOf(recased);
+  if (!found || recased === raw) return found;
+  return { ...found, names: found.names.map((n) => lookup(cleanAgencyName(n), null)?.entry.name ?? n) };
+}
+
+function leadingAgencyOf(raw: string): LeadingAgency | null {
   const flat = expandAbbreviations(raw).replace(/\s+/g, ' ').trim().replace(HONORIFIC, '');
   const label = LABEL.exec(flat);
   const topic =

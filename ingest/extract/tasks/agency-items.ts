@@ -29,6 +29,9 @@ function underPowers(lines: readonly Line[], i: number): boolean {
   return ancestors(lines, i).some((a) => a.kind !== null && POWERS.test(a.body) && !DUTIES.test(a.body));
 }
 
+/** A bulleted item: '-', '–', '•' or '+' (documents use any of them for the same level). */
+const isBullet = (l: Line): boolean => l.kind === 'dash' || l.kind === 'plus';
+
 function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   const lead = leadingAgency(l.body);
   if (!lead || !allOrganisations(lead.names)) return false;
@@ -38,7 +41,7 @@ function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   if (lead.rest === '') return false;
   // An explicit assignment is a duty under any heading: "Giao Sở X …", "- Sở X chủ trì, phối hợp với …".
   if (EXPLICIT.test(lead.rest) || ARTICLE_LEAD_IN.test(l.body)) return l.kind !== 'roman';
-  if (l.kind !== 'dash' || !lines || i === undefined) return false;
+  if (!isBullet(l) || !lines || i === undefined) return false;
   return ancestors(lines, i).some((a) => ASSIGNING.test(a.body));
 }
 
@@ -163,7 +166,7 @@ const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
 
 /** "5. Các chủ đầu tư xây dựng và kinh doanh hạ tầng KCN" over '-' items: the whole heading names the agency. */
 function headingLead(l: Line, children: readonly Line[], rest: string): string[] | null {
-  if (rest === '' || children[0]?.kind !== 'dash' || /[.;:]$/u.test(l.body) || l.body.length > 120)
+  if (rest === '' || !children[0] || !isBullet(children[0]) || /[.;:]$/u.test(l.body) || l.body.length > 120)
     return null;
   return rest.split(' ').length <= 10 ? splitAgencies(l.body) : null;
 }

@@ -43,8 +43,8 @@ export function fieldOf(body: string): { role: FieldRole; value: string } | null
 }
 
 function isHeadingLike(l: Line): boolean {
-  if (l.kind === null || l.kind === 'plus') return false;
-  if (l.kind === 'dash') return /^Lĩnh vực\b/u.test(l.body) && !/[.;]$/.test(l.body);
+  if (l.kind === null) return false;
+  if (l.kind === 'dash' || l.kind === 'plus') return /^Lĩnh vực\b/u.test(l.body) && !/[.;]$/.test(l.body);
   return !/[.;]$/.test(l.body) && l.body.length <= 300;
 }
 
