@@ -20,13 +20,13 @@ const ISSUER_LINE = /^(CHÍNH PHỦ|CỤC TRƯỞNG|BỘ TRƯỞNG|THỦ TƯỚN
 function endsTitle(line: string, out: string[]): boolean {
   if (/^(-{3,}|\*+)$/.test(line)) return true;
   if (out.length === 0) return false;
-  if (PREAMBLE_START.test(line)) return true;
+  if (PREAMBLE_START.test(line) || /^[IVX]+\.\s/u.test(line)) return true;
   const upper = line === line.toUpperCase();
   if (upper && ISSUER_LINE.test(line)) return true;
   return !upper && out.every((l) => l === l.toUpperCase());
 }
 
-/** Title after `heading`, at most 8 lines; null when the heading is followed by nothing title-like. */
+/** Title after `heading`, at most 8 lines (blank lines between lines in capitals allowed); null when the heading is followed by nothing title-like. */
 export function findTitle(text: string, heading: Heading): Title | null {
   const out: string[] = [];
   let start = -1;
@@ -37,7 +37,8 @@ export function findTitle(text: string, heading: Heading): Title | null {
     pos += raw.length + 1;
     const line = squash(raw);
     if (line === '') {
-      if (out.length > 0) break;
+      // a title in capitals may be double-spaced: the next line in capitals still belongs to it
+      if (out.length > 0 && !out.every((l) => l === l.toUpperCase())) break;
       continue;
     }
     if (endsTitle(line, out)) break;

@@ -67,6 +67,26 @@ function startsItem(t: string): boolean {
   return /^·/u.test(t) || matchMarker(u) !== null || PAREN.test(u) || HEADING_WORD.test(u);
 }
 
+/** Kinds of heading whose title is a line of its own, never the start of a sentence that runs on. */
+const TITLE_KINDS = new Set(['article', 'chapter', 'roman', 'appendix']);
+/** A title may still go on after a function word or comma ("Trách nhiệm của Sở Khoa học và" + "Công nghệ"). */
+const OPEN_END = /(?:,|\s(?:và|của|về|các|trong|cho|với|tại|đến|từ|theo|số|ngày|năm))$/u;
+
+/**
+ * "Điều 2. Nhiệm vụ, quyền hạn" + "Trung tâm … thực hiện …": in a hard-wrapped text a capitalised paragraph
+ * after an article's or part's title (short, no colon: "Điều 2. Giao Bộ trưởng …: (i) …" runs on; not ending
+ * in a capitalised word, which may be part of a name) starts the body; it does not continue the title.
+ */
+function headingThenParagraph(prev: string, t: string): boolean {
+  const kind = matchMarker(prev)?.kind;
+  if (kind === undefined || !TITLE_KINDS.has(kind) || prev.length > 100 || prev.includes(':')) return false;
+  // "Điều 3. Phân công Phó Thủ tướng … Nguyễn Hòa" + "Bình chỉ đạo …": a name may run on
+  // "II. MỤC TIÊU" + "CHỦ YẾU": a title in capitals goes on in capitals only
+  if (!/\p{Ll}/u.test(prev)) return /\p{Ll}/u.test(t);
+  if (/\s\p{Lu}[\p{Ll}\p{M}]*$/u.test(prev)) return false;
+  return /^\p{Lu}/u.test(t) && !OPEN_END.test(prev);
+}
+
 /**
  * Logical lines of a prose span: a line starts a new logical line when it opens a list item or
  * heading; other lines continue the previous one. Paragraph breaks also start a new logical line unless
@@ -88,7 +108,8 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
         line.paraStart &&
         wrapped &&
         !startsItem(t) &&
-        !/[.;:!?]["”)]?$/u.test(prev.text);
+        !/[.;:!?]["”)]?$/u.test(prev.text) &&
+        !headingThenParagraph(prev.text, t);
       const lower = prev !== undefined && line.paraStart && /^[\p{Ll}]/u.test(t) && !startsItem(t);
       // "… theo quy định tại khoản 1" + "Điều 11 Quyết định này: …": a reference carried onto a new paragraph
       const reference =
