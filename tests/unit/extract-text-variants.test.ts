@@ -11,6 +11,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOrganisation } from '../../ingest/extract/agencies/index.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
+import { facts } from '../helpers/facts.ts';
 
 const dev = (file: string): string => path.join(CORPUS_DEV, file);
 const dir = mkdtempSync(path.join(tmpdir(), 'rewrap-'));
@@ -52,20 +53,6 @@ function variant(file: string, name: string): string {
   return copy;
 }
 const rewrapped = (file: string, width: 75 | 95): string => variant(file, `wrapped at ${width} columns`);
-
-const squash = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
-function facts(file: string) {
-  const { tasks, targets } = runGolden(file);
-  return {
-    tasks: tasks.map((t) => [
-      squash(t.title).slice(0, 40),
-      t.lead.map((a) => a.key),
-      t.coordinating.map((a) => a.key),
-      t.deadline && squash(t.deadline),
-    ]),
-    targets: targets.map((t) => [t.subject, t.metric, t.value, t.unit, t.year]),
-  };
-}
 
 const ANNOTATED = readdirSync('tests/golden/dev')
   .filter((f) => f.endsWith('.tasks.json'))

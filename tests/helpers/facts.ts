@@ -1,0 +1,20 @@
+import { runGolden } from '../../scripts/eval-extraction/task-eval.ts';
+
+const squash = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
+
+/**
+ * What two copies of one document must agree on: each task's title start, lead and coordinating agency
+ * keys and deadline, and each target's subject, metric, value, unit and year, in document order.
+ */
+export function facts(file: string) {
+  const { tasks, targets } = runGolden(file);
+  return {
+    tasks: tasks.map((t) => [
+      squash(t.title).slice(0, 40),
+      t.lead.map((a) => a.key),
+      t.coordinating.map((a) => a.key),
+      t.deadline && squash(t.deadline),
+    ]),
+    targets: targets.map((t) => [t.subject, t.metric, t.value, t.unit, t.year]),
+  };
+}
