@@ -105,7 +105,8 @@ const tabs =
   (v: number): Render =>
   (t) =>
     [header(t, v), ...bodyRows(t)].map((c) => c.join('\t')).join('\n');
-const cellParagraphs = (rows: string[][]): string => rows.flatMap((c) => c.filter((x) => x !== '')).join('\n\n');
+const cellParagraphs = (rows: string[][]): string =>
+  rows.flatMap((c) => c.filter((x) => x !== '')).join('\n\n');
 const paragraphsOf =
   (v: number): Render =>
   (t) =>
@@ -133,7 +134,7 @@ const timeFirst =
     const from = t.roles.indexOf('deadline');
     const to = t.roles.indexOf('lead');
     if (from < 0 || to < 0) return render(t);
-    const move = <T,>(a: readonly T[]): T[] => {
+    const move = <T>(a: readonly T[]): T[] => {
       const out = [...a];
       const [x] = out.splice(from, 1);
       out.splice(to, 0, x!);
@@ -160,8 +161,8 @@ function withTables(text: string, render: Render): string {
   return out;
 }
 
-const TABLE_DOCUMENTS = ['000_953892a000611854.txt', '003_6bb3cc9c64edf399.txt', ...ANNOTATED].filter(
-  (f) => readTables(textOf(f)).some((t) => t.kind === 'tasks'),
+const TABLE_DOCUMENTS = ['000_953892a000611854.txt', '003_6bb3cc9c64edf399.txt', ...ANNOTATED].filter((f) =>
+  readTables(textOf(f)).some((t) => t.kind === 'tasks'),
 );
 
 describe('the same duty table in another layout or wording', () => {
@@ -195,16 +196,21 @@ describe('what the conventions exposed', () => {
 
   it('"Trên cơ sở …, chủ trì, phối hợp với các Sở, Ban, ngành …": the bodies after "phối hợp với" are not its lead', () => {
     expect(
-      leadingAgency('Trên cơ sở các nhiệm vụ được giao, chủ trì, phối hợp với các Sở, Ban, ngành liên quan rà soát'),
+      leadingAgency(
+        'Trên cơ sở các nhiệm vụ được giao, chủ trì, phối hợp với các Sở, Ban, ngành liên quan rà soát',
+      ),
     ).toBeNull();
-    expect(leadingAgency('Trên cơ sở kế hoạch này, Sở Y tế chủ trì, phối hợp với Sở Tài chính')?.names).toEqual([
-      'Sở Y tế',
-    ]);
+    expect(
+      leadingAgency('Trên cơ sở kế hoạch này, Sở Y tế chủ trì, phối hợp với Sở Tài chính')?.names,
+    ).toEqual(['Sở Y tế']);
   });
 
   it('tvpl-013: an opening clause before "chủ trì" keeps the block\'s agency as the lead of every item', () => {
     const file = 'tvpl-013-310-KH-UBND.txt';
-    const variant = textOf(file).replace(/^(-\s+)(Chủ trì)/gmu, '$1Trên cơ sở các nhiệm vụ được giao, chủ trì');
+    const variant = textOf(file).replace(
+      /^(-\s+)(Chủ trì)/gmu,
+      '$1Trên cơ sở các nhiệm vụ được giao, chủ trì',
+    );
     const leads = (f: string): string[][] => runGolden(f).tasks.map((t) => t.lead.map((a) => a.key));
     expect(leads(written(file, 'opening clause', variant))).toEqual(leads(sourceOf(file)));
   });

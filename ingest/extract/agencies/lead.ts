@@ -101,19 +101,24 @@ function tidyRest(s: string): string {
 export function sentenceCase(raw: string): string {
   const colon = raw.indexOf(':');
   const head = colon < 0 ? raw : raw.slice(0, colon);
-  if (/\p{Ll}/u.test(head) || (head.match(/\p{Lu}/gu)?.length ?? 0) < 4 || !/\p{L}\s+\p{L}/u.test(head)) return raw;
+  if (/\p{Ll}/u.test(head) || (head.match(/\p{Lu}/gu)?.length ?? 0) < 4 || !/\p{L}\s+\p{L}/u.test(head))
+    return raw;
   const words = head.split(/(\s+)/u).map((w) => (expandAbbreviations(w) !== w ? w : w.toLowerCase()));
-  const low = words.join('').replace(/(^[^\p{L}]*|,\s*|\s[–-]\s)(\p{Ll})([^,]*)/gu, (m, pre: string, c: string, tail: string) => {
-    const named = `${c.toUpperCase()}${tail}`;
-    return pre === '' || (startsWithAgencyHead(named) && !GENERIC_PART.test(named.trim()))
-      ? `${pre}${named}`
-      : m;
-  });
+  const low = words
+    .join('')
+    .replace(/(^[^\p{L}]*|,\s*|\s[–-]\s)(\p{Ll})([^,]*)/gu, (m, pre: string, c: string, tail: string) => {
+      const named = `${c.toUpperCase()}${tail}`;
+      return pre === '' || (startsWithAgencyHead(named) && !GENERIC_PART.test(named.trim()))
+        ? `${pre}${named}`
+        : m;
+    });
   return withPlaceNames(low) + raw.slice(head.length);
 }
 
 /** Province names in their usual capitals again ("… truyền hình quảng ninh" → "… Quảng Ninh"). */
-const PLACE_NAMES = [...new Set([...PROVINCES_PRE_2025, ...PROVINCES_2025])].sort((a, b) => b.length - a.length);
+const PLACE_NAMES = [...new Set([...PROVINCES_PRE_2025, ...PROVINCES_2025])].sort(
+  (a, b) => b.length - a.length,
+);
 function withPlaceNames(s: string): string {
   let out = s;
   for (const name of PLACE_NAMES) {
