@@ -38,6 +38,8 @@ const PROSE: Record<string, (text: string) => string> = {
   'with items numbered "1)"': (t) => t.replace(/(?<!Điều\s*)^([ \t]*)(\d{1,2})\. (?=\p{Lu})/gmu, '$1$2) '),
   'with agency headings in capitals': (t) =>
     t.replace(AGENCY_HEADING, (_m, a: string, b: string, c: string) => a + b.toUpperCase() + c),
+  'with headings in Markdown bold': (t) =>
+    t.replace(/(?<!Điều\s*|\S\n)^((?:[IVX]+|\d{1,2})\.\s+\p{Lu}[^\n]{0,120}?)\s*$(?=\n\s*\n)/gmu, '**$1**'),
   'double-spaced': (t) => t.replace(/\n(?=\S)/gu, '\n\n'),
 };
 
@@ -79,6 +81,38 @@ describe('the same facts from a document written in another convention', () => {
     const variant = PROSE[name]!(text);
     if (variant === text) return; // the document has nothing this convention changes
     expect(facts(written(file, name, variant))).toEqual(facts(sourceOf(file)));
+  });
+});
+
+/* ----------------------------------------------------------------------------------- labelled blocks */
+
+/** tvpl-020 labels each duty "Đơn vị chủ trì thực hiện: … / Đơn vị phối hợp: … / Thời gian thực hiện: …". */
+const LABELS = /^(Đơn vị chủ trì(?: thực hiện)?|Đơn vị phối hợp|Thời gian thực hiện):\s*/gmu;
+const LABELLED: Record<string, (label: string) => string> = {
+  '"Cơ quan chủ trì / Cơ quan phối hợp / Thời hạn hoàn thành"': (l) =>
+    /chủ trì/u.test(l) ? 'Cơ quan chủ trì' : /phối hợp/u.test(l) ? 'Cơ quan phối hợp' : 'Thời hạn hoàn thành',
+  '"Chủ trì / Phối hợp / Thời gian"': (l) =>
+    /chủ trì/u.test(l) ? 'Chủ trì' : /phối hợp/u.test(l) ? 'Phối hợp' : 'Thời gian',
+  '"Đơn vị thực hiện / Đơn vị phối hợp thực hiện / Tiến độ thực hiện"': (l) =>
+    /chủ trì/u.test(l)
+      ? 'Đơn vị thực hiện'
+      : /phối hợp/u.test(l)
+        ? 'Đơn vị phối hợp thực hiện'
+        : 'Tiến độ thực hiện',
+  'in Markdown bold': (l) => `**${l}:**`,
+  "after a '-' bullet": (l) => `- ${l}`,
+};
+
+describe('the same labelled duties with other labels', () => {
+  const file = 'tvpl-020-141-KH-UBND.txt';
+  it.each(Object.keys(LABELLED))('tvpl-020: the same tasks with labels %s', (name) => {
+    const relabel = LABELLED[name]!;
+    const variant = textOf(file).replace(LABELS, (_m, label: string) => {
+      const out = relabel(label);
+      return out.endsWith(':**') ? `${out} ` : `${out}: `;
+    });
+    expect(variant).not.toEqual(textOf(file));
+    expect(facts(written(file, name, variant)).tasks).toEqual(facts(sourceOf(file)).tasks);
   });
 });
 

@@ -15,17 +15,30 @@ export interface TextBlock {
 }
 
 /** Paragraphs: runs of non-blank lines separated by blank lines, lines joined by spaces. */
+/**
+ * "**1. Sở Y tế:**", "**Cơ quan chủ trì:** …": Markdown bold of a converted document, dropped from block text
+ * (also the halves of a bold run that a hard line break split: "**1." + "Khi dự báo …**").
+ */
+export function withoutBold(t: string): string {
+  if (!t.includes('**')) return t;
+  return t
+    .replace(/\*\*(?=\S)([^*]*?\S)\*\*/gu, '$1')
+    .replace(/^\*\*(?=\S)/u, '')
+    .replace(/(?<=\S)\*\*$/u, '');
+}
+
 export function paragraphs(text: string, from = 0, to = text.length): TextBlock[] {
   const out: TextBlock[] = [];
   let cur: TextBlock | null = null;
   for (const line of splitLines(text.slice(from, to))) {
-    const t = line.text.trim();
-    if (t === '') {
+    const raw = line.text.trim();
+    if (raw === '') {
       if (cur) out.push(cur);
       cur = null;
       continue;
     }
-    const start = from + line.start + line.text.indexOf(t);
+    const t = withoutBold(raw);
+    const start = from + line.start + line.text.indexOf(raw);
     if (cur) {
       cur.text = `${cur.text} ${t}`;
       cur.end = from + line.end;
@@ -228,7 +241,7 @@ function splitParagraph(text: string, p: TextBlock): RawLine[] {
         ]
       : [[0, t.length]];
     for (const [from, to] of pieces) {
-      const piece = t.slice(from, to);
+      const piece = withoutBold(t.slice(from, to));
       out.push({ text: piece, start: lineStart + from, end: lineStart + to, paraStart: out.length === 0 });
     }
   }
