@@ -9,7 +9,7 @@ import type { Comparator } from '../../../core/types.ts';
 export type UnitKind = 'percent' | 'times' | 'count' | 'money' | 'area' | 'mass' | 'rank';
 
 const UNIT_KINDS: readonly (readonly [UnitKind, readonly string[]])[] = [
-  ['percent', ['%']],
+  ['percent', ['%', 'phần trăm']],
   ['times', ['lần']],
   ['money', ['nghìn tỷ đồng', 'tỷ đồng', 'triệu đồng', 'tỷ USD', 'triệu USD', 'USD']],
   ['area', ['nghìn ha', 'triệu ha', 'ha', 'héc-ta', 'hecta', 'km2', 'km²', 'm2', 'm²']],
@@ -109,7 +109,7 @@ const COMP_RE = COMPARATOR_WORDS.map(([w]) => w).join('|');
 
 /** comparator? number (range)? unit — the unit must end a word; "từ 30% đến 40%" is one range. */
 const QUANTITY = new RegExp(
-  String.raw`(?:(${COMP_RE})\s+)?(${NUM})\s*(?:%\s*(?=-|–|đến|tới))?(?:(?:-|–|đến|tới)\s*(${NUM})\s*)?(${UNIT_RE})(?![\p{L}\p{M}\d])`,
+  String.raw`(?:(${COMP_RE})\s+)?(${NUM})\s*(?:(?:%|phần trăm)\s*(?=-|–|đến|tới))?(?:(?:-|–|đến|tới)\s*(${NUM})\s*)?(${UNIT_RE})(?![\p{L}\p{M}\d])`,
   'giu',
 );
 /** A ranking: "top 03", "nhóm 10 tỉnh …", "xếp hạng thứ 5". */
@@ -171,7 +171,12 @@ function quantityOf(m: RegExpExecArray | RegExpMatchArray, clause: string): Quan
   if (NOT_QUANTITY.test(prefix) || /\d[/-]\s*$/.test(prefix) || /[/-]$/.test(prefix)) return null;
   const a = toNumber(m[2]!);
   const b = m[3] !== undefined ? toNumber(m[3]) : null;
-  const unit = m[4]!.replace(/\s+/g, ' ').toLowerCase().replace(/^usd$/, 'USD').replace(/ usd$/, ' USD');
+  const unit = m[4]!
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .replace(/^usd$/, 'USD')
+    .replace(/ usd$/, ' USD')
+    .replace(/^phần trăm$/u, '%'); // "đạt 100 phần trăm" written out
   return {
     index,
     raw: m[0],

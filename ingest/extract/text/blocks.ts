@@ -92,13 +92,20 @@ const OPEN_END = /(?:,|\s(?:và|của|về|các|trong|cho|với|tại|đến|t�
  */
 function headingThenParagraph(prev: string, t: string): boolean {
   const kind = matchMarker(prev)?.kind;
-  if (kind === undefined || !TITLE_KINDS.has(kind) || prev.length > 100 || prev.includes(':')) return false;
-  // "Điều 3. Phân công Phó Thủ tướng … Nguyễn Hòa" + "Bình chỉ đạo …": a name may run on
+  if (kind === undefined || prev.length > 100 || prev.includes(':')) return false;
+  // "2. Kế hoạch phát triển giai đoạn 2026 - 2030" + "Trong giai đoạn …": an item title ending in a year
+  const titled =
+    TITLE_KINDS.has(kind) || ((kind === 'arabic' || kind === 'decimal') && /\s20\d\d$/u.test(prev));
+  if (!titled) return false;
   // "II. MỤC TIÊU" + "CHỦ YẾU": a title in capitals goes on in capitals only
   if (!/\p{Ll}/u.test(prev)) return /\p{Ll}/u.test(t);
+  // "Điều 3. Phân công Phó Thủ tướng … Nguyễn Hòa" + "Bình chỉ đạo …": a name may run on
   if (/\s\p{Lu}[\p{Ll}\p{M}]*$/u.test(prev)) return false;
   return /^\p{Lu}/u.test(t) && !OPEN_END.test(prev);
 }
+
+/** "… 58 trạm (Trong đó: VNPT:" + "25 trạm, …": a parenthesis still open, so the sentence goes on. */
+const openParen = (s: string): boolean => (s.match(/\(/gu)?.length ?? 0) > (s.match(/\)/gu)?.length ?? 0);
 
 /**
  * Logical lines of a prose span: a line starts a new logical line when it opens a list item or
@@ -121,7 +128,7 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
         line.paraStart &&
         wrapped &&
         !startsItem(t) &&
-        !/[.;:!?]["”)]?$/u.test(prev.text) &&
+        (!/[.;:!?]["”)]?$/u.test(prev.text) || openParen(prev.text)) &&
         !headingThenParagraph(prev.text, t);
       const lower = prev !== undefined && line.paraStart && /^[\p{Ll}]/u.test(t) && !startsItem(t);
       // "… theo quy định tại khoản 1" + "Điều 11 Quyết định này: …": a reference carried onto a new paragraph
