@@ -176,6 +176,44 @@ const timeFirst =
     return render({ ...t, header: move(t.header), roles: move(t.roles), rows });
   };
 
+/** Groups numbered "1", "2" instead of "I", "II", and their rows "1.1", "a" or "-" instead of "1", "2". */
+const numberedGroups =
+  (render: Render, style: 'decimal' | 'letter' | 'bullet'): Render =>
+  (t) => {
+    let group = 0;
+    let n = 0;
+    const rows = t.rows.map((r) => {
+      if (r.tt === null) {
+        [group, n] = [group + 1, 0];
+        return { ...r, group: String(group), cells: [String(group), ...r.cells.slice(1)] };
+      }
+      n++;
+      const tt =
+        style === 'bullet'
+          ? '-'
+          : style === 'letter'
+            ? ('abcdeghiklmnopqrstuvxy'[n - 1] ?? String(n))
+            : group > 0
+              ? `${group}.${n}`
+              : String(n);
+      return { ...r, cells: [tt, ...r.cells.slice(1)] };
+    });
+    return render({ ...t, rows });
+  };
+
+/** Rows lettered "a", "b" under each roman group (the groups kept). */
+function lettered(rows: Table['rows']): Table['rows'] {
+  let n = 0;
+  return rows.map((r) => {
+    if (r.tt === null) {
+      n = 0;
+      return r;
+    }
+    const tt = 'abcdeghiklmnopqrstuvxy'[n++] ?? String(n);
+    return { ...r, cells: [tt, ...r.cells.slice(1)] };
+  });
+}
+
 const TABLES: Record<string, Render> = {
   'as Markdown pipes': pipe(0),
   'as tab-separated rows': tabs(1),
@@ -184,6 +222,19 @@ const TABLES: Record<string, Render> = {
   'with a two-level agency header (one cell per paragraph)': twoLevelParagraphs,
   'with the time column first (pipes)': timeFirst(pipe(1)),
   'with the time column first (one cell per paragraph)': timeFirst(paragraphsOf(0)),
+  'with numbered groups over "1.1" rows (pipes)': numberedGroups(pipe(0), 'decimal'),
+  'with numbered groups over "1.1" rows (one cell per paragraph)': numberedGroups(paragraphsOf(1), 'decimal'),
+  'with numbered groups over lettered rows (pipes)': numberedGroups(pipe(2), 'letter'),
+  'with numbered groups over lettered rows (one cell per paragraph)': numberedGroups(
+    paragraphsOf(0),
+    'letter',
+  ),
+  'with numbered groups over "-" rows (tabs)': numberedGroups(tabs(0), 'bullet'),
+  'with lettered rows under roman groups (one cell per paragraph)': (t) =>
+    paragraphsOf(1)({
+      ...t,
+      rows: lettered(t.rows),
+    }),
 };
 
 function withTables(text: string, render: Render): string {

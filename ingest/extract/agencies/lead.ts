@@ -31,7 +31,7 @@ function afterOpening(text: string): string | null {
 }
 
 const ACTION =
-  /\s(?:căn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|giám sát|tham gia|phát huy|phát động|phân công|thừa ủy quyền|thay mặt|định kỳ|tổng hợp|là cơ quan thường trực|kiện toàn|báo cáo|xem xét|hoàn thành|xử lý|đẩy nhanh|khẩn trương|chuẩn bị|đề xuất|kịp thời|huy động|giải quyết|nghiêm túc)(?=[\s,.;:]|$)/u;
+  /\s(?:[cC]ăn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|giám sát|tham gia|phát huy|phát động|phân công|thừa ủy quyền|thay mặt|định kỳ|tổng hợp|là cơ quan thường trực|kiện toàn|báo cáo|xem xét|hoàn thành|xử lý|đẩy nhanh|khẩn trương|chuẩn bị|đề xuất|kịp thời|huy động|giải quyết|nghiêm túc)(?=[\s,.;:]|$)/u;
 
 const LEAD_IN = /^(?:Giao cho|Giao|Phân công|Đề nghị|Yêu cầu)\s+/u;
 
@@ -57,7 +57,7 @@ const PURPOSE =
   /^Để\s[^:;]{0,300}?,\s+(?=(?:các|Các)\s+(?:Sở|sở|Ban|ban|cơ quan|đơn vị)\b|(?:Sở|Ban|Ủy ban|UBND)\s)/u;
 
 /** Words after which an agency name cannot go on ("UBND cấp xã được phân cấp …", "… căn cứ chức năng"). */
-const NAME_END = /\s(?:được|căn cứ|theo|trong|đã|sẽ)\s/u;
+const NAME_END = /\s(?:được|[cC]ăn cứ|theo|trong|đã|sẽ)\s/u;
 
 /** "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …)": the bodies named in the parenthesis. */
 function namesOf(raw: string): string[] {

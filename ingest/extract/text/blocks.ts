@@ -260,7 +260,9 @@ function isHardWrapped(paras: readonly TextBlock[]): boolean {
   if (paras.length < 20) return false;
   let cut = 0;
   for (let i = 1; i < paras.length; i++) {
-    if (/^[\p{Ll}]/u.test(paras[i]!.text) && !/[.;:!?]$/u.test(paras[i - 1]!.text)) cut++;
+    const t = paras[i]!.text;
+    // a lone "a" or "b)" is a marker or a table's row number, not a sentence cut by a line break
+    if (/^[\p{Ll}]/u.test(t) && !/^[a-zđ][.)]?$/u.test(t) && !/[.;:!?]$/u.test(paras[i - 1]!.text)) cut++;
   }
   return cut / paras.length > 0.12;
 }

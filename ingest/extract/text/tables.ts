@@ -47,7 +47,11 @@ export interface Table {
 }
 
 const ROMAN = /^[IVXL]{1,6}\.?$/;
-const ARABIC = /^\d{1,3}(?:\.\d{1,2})?\.?$/;
+const ARABIC = /^\d{1,3}(?:\.\d{1,2}){0,2}\.?$/;
+/** "a", "b)", "c.": rows numbered by letter under a numbered group (one-cell-per-paragraph tables). */
+const LETTER_TT = /^[a-zđ][.)]?$/u;
+/** TT cells of rows under a numbered group: letters, or a bullet in pipe and tab rows. */
+const SUB_TT = /^(?:[a-zđ][.)]?|[-–+•])$/u;
 
 export function columnRole(label: string): ColumnRole {
   const f = folded(label);
@@ -257,7 +261,7 @@ function paragraphHeader(blocks: readonly TextBlock[], i: number, isHeader: Head
   const header = [blocks[i]!.text];
   for (let j = i + 1; j < blocks.length && j <= i + 10; j++) {
     const t = blocks[j]!.text;
-    if (ROMAN.test(t) || ARABIC.test(t) || t.length > 60) break;
+    if (ROMAN.test(t) || ARABIC.test(t) || LETTER_TT.test(t) || t.length > 60) break;
     header.push(t);
   }
   return isHeader(header) ? header : null;
@@ -305,6 +309,21 @@ function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOptions):
   return tables;
 }
 
+/**
+ * A letter may open the next row only under a row that can head lettered rows (a roman group row, a numbered
+ * row with just its title), after a lettered row or right under the header: "a)" paragraphs after a table are the document's own items.
+ */
+function lettersFollow(table: Table): boolean {
+  const last = table.rows[table.rows.length - 1];
+  if (!last) return true; // right under the header
+  if (last.tt === null) return last.group !== null; // under a roman group row
+  if (!last.tt) return false;
+  return (
+    LETTER_TT.test(last.tt) ||
+    (/^\d{1,3}$/u.test(last.tt) && last.cells.slice(1).filter((c) => c !== '').length <= 1)
+  );
+}
+
 /** Reads rows from `from`; returns the index of the first block after the table. */
 function readParagraphRows(
   blocks: readonly TextBlock[],
@@ -322,10 +341,16 @@ function readParagraphRows(
       i += repeated.length;
       continue;
     }
-    if (!ROMAN.test(head.text) && !ARABIC.test(head.text)) break;
+    const letters = !opts.numericCells && lettersFollow(table);
+    if (!ROMAN.test(head.text) && !ARABIC.test(head.text) && !(letters && LETTER_TT.test(head.text))) break;
     let j = i + 1;
+    // a letter opens a row under a lettered row, or under a numbered row once it has its title
+    const lettered =
+      !opts.numericCells &&
+      (LETTER_TT.test(head.text) || /^\d{1,3}$/u.test(head.text) || ROMAN.test(head.text));
     const startsRow = (t: string): boolean =>
       ROMAN.test(t) ||
+      (lettered && j > i + 1 && LETTER_TT.test(t)) ||
       (ARABIC.test(t) &&
         (!opts.numericCells || j - i - 1 >= table.header.length - 1 || nextTt(head.text, t)));
     while (j < blocks.length && !startsRow(blocks[j]!.text)) {
@@ -352,7 +377,47 @@ export function readTables(
 ): Table[] {
   return [...lineTables(text, isHeader), ...paragraphTables(text, isHeader, opts)]
     .map(withCellRoles)
+    .map(withNumberedGroups)
     .sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "1 | Phát triển hạ tầng | | |" over "1.1 | … | Sở X | …" (or "a | …"): a numbered row with only its title,
+ * followed by rows numbered under it, groups them as a roman row does. Its rows keep their own numbers as
+ * labels ("1.1"), or take the group's in front of a letter ("1.a").
+ */
+function withNumberedGroups(table: Table): Table {
+  if (table.kind !== 'tasks') return table;
+  const rows = table.rows;
+  let group: TableRow | null = null;
+  let bullets = 0;
+  const out = rows.map((row, k) => {
+    const next = rows[k + 1];
+    const onlyTitle = row.cells.slice(1).filter((c) => c !== '').length <= 1;
+    const tt = row.tt ?? '';
+    const opens =
+      /^\d{1,3}$/u.test(tt) &&
+      onlyTitle &&
+      next?.tt != null &&
+      (next.tt.startsWith(`${tt}.`) || SUB_TT.test(next.tt));
+    if (opens) {
+      bullets = 0;
+      group = { ...row, tt: null, group: tt, groupTitle: titleOf(table, row.cells), label: null };
+      return group;
+    }
+    if (row.tt === null) group = null;
+    if (!group || row.tt === null) return row;
+    const inGroup = row.tt.startsWith(`${group.group}.`) || SUB_TT.test(row.tt);
+    if (!inGroup) {
+      group = null;
+      return row;
+    }
+    const label = row.tt.startsWith(`${group.group}.`)
+      ? row.tt
+      : `${group.group}.${LETTER_TT.test(row.tt) ? row.tt.replace(/[.)]$/u, '') : ++bullets}`;
+    return { ...row, group: group.group, groupTitle: group.groupTitle, label };
+  });
+  return { ...table, rows: out };
 }
 
 /** The table with the roles its unlabelled columns' cells give (see `rolesFromCells`), and its kind again. */
