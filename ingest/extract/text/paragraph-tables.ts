@@ -1,0 +1,155 @@
+import { folded } from '../../../core/text/text-util.ts';
+import { paragraphs, type TextBlock } from './blocks.ts';
+import { fitCells } from './table-cells.ts';
+import {
+  addRow,
+  ARABIC,
+  columnRole,
+  LETTER_TT,
+  nextTt,
+  ROMAN,
+  SUB_LABEL,
+  tableKind,
+  type Builder,
+  type HeaderTest,
+  type ReadOptions,
+  type Table,
+} from './table-model.ts';
+
+/** Tables exported with one cell per paragraph (thuvienphapluat): rows open with a TT paragraph ("1", "II", "a"). */
+
+/**
+ * One-cell-per-paragraph headers list a spanning label, the other labels, then its sub-labels ("TT, Nội
+ * dung, Cơ quan thực hiện, Thời gian, Chủ trì, Phối hợp"): the sub-labels take the spanning label's place.
+ */
+function spliceSubLabels(header: string[]): string[] {
+  let k = header.length;
+  while (k > 1 && SUB_LABEL.test(folded(header[k - 1]!))) k--;
+  const subs = header.slice(k);
+  if (subs.length < 2) return header;
+  const agencies = subs.every((x) => /chu tri|phoi hop/.test(folded(x)));
+  const parent = header.findIndex(
+    (l, i) => i > 0 && i < k && (agencies ? /thuc hien|co quan|don vi/ : /thoi gian|tien do/).test(folded(l)),
+  );
+  if (parent < 0) return header;
+  return [...header.slice(0, parent), ...subs, ...header.slice(parent + 1, k)];
+}
+
+const TABLE_END =
+  /^(?:PHỤ LỤC|Phụ lục|Nơi nhận|Điều \d|Chương [IVXL\d]|CHƯƠNG [IVXL\d]|[IVX]+\.\s|\d+\.\s+\p{Lu}|Biểu|Mẫu)/u;
+
+/** The label of a TT column: "TT", "STT", "Số TT", "Số thứ tự", "TT." */
+function isTtLabel(t: string): boolean {
+  return t.length <= 12 && columnRole(t.replace(/\.$/u, '')) === 'tt';
+}
+
+/** Reads the header blocks following a "TT"/"STT" block; null when they are not a header. */
+function paragraphHeader(blocks: readonly TextBlock[], i: number, isHeader: HeaderTest): string[] | null {
+  if (!isTtLabel(blocks[i]!.text)) return null;
+  const header = [blocks[i]!.text];
+  for (let j = i + 1; j < blocks.length && j <= i + 10; j++) {
+    const t = blocks[j]!.text;
+    if (ROMAN.test(t) || ARABIC.test(t) || LETTER_TT.test(t) || t.length > 60) break;
+    header.push(t);
+  }
+  return isHeader(header) ? header : null;
+}
+
+/**
+ * A paragraph whose first line is only a TT ("VI" then "PHÁT TRIỂN NGUỒN NHÂN LỰC" on the next line, as a
+ * PDF renders a group row whose cells sit close): the TT and the rest, as two cell paragraphs.
+ */
+function splitLeadingTt(text: string, b: TextBlock): TextBlock[] {
+  const nl = text.indexOf('\n', b.start);
+  if (nl < 0 || nl >= b.end) return [b];
+  const first = text.slice(b.start, nl).trim();
+  if (!ROMAN.test(first) && !ARABIC.test(first)) return [b];
+  const rest = b.text.slice(b.text.indexOf(first) + first.length).trim();
+  if (rest === '') return [b];
+  const restStart = text.indexOf(rest.slice(0, Math.min(rest.length, 8)), nl);
+  return [
+    { text: first, start: b.start, end: nl },
+    { text: rest, start: restStart >= 0 && restStart < b.end ? restStart : nl + 1, end: b.end },
+  ];
+}
+
+/** Tables exported with one cell per paragraph: rows open with a TT paragraph ("1", "II"). */
+export function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOptions): Table[] {
+  const blocks = paragraphs(text).flatMap((b) => splitLeadingTt(text, b));
+  const tables: Table[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const header = paragraphHeader(blocks, i, isHeader);
+    if (!header) continue;
+    const columns = spliceSubLabels(header);
+    const roles = columns.map(columnRole);
+    const table: Table = {
+      layout: 'paragraph',
+      kind: tableKind(columns, roles),
+      header: columns,
+      roles,
+      rows: [],
+      start: blocks[i]!.start,
+      end: blocks[i]!.end,
+    };
+    i = readParagraphRows(blocks, i + header.length, table, isHeader, opts) - 1;
+    tables.push(table);
+  }
+  return tables;
+}
+
+/**
+ * A letter may open the next row only under a row that can head lettered rows (a roman group row, a numbered
+ * row with just its title), after a lettered row or right under the header: "a)" paragraphs after a table are the document's own items.
+ */
+function lettersFollow(table: Table): boolean {
+  const last = table.rows[table.rows.length - 1];
+  if (!last) return true; // right under the header
+  if (last.tt === null) return last.group !== null; // under a roman group row
+  if (!last.tt) return false;
+  return (
+    LETTER_TT.test(last.tt) ||
+    (/^\d{1,3}$/u.test(last.tt) && last.cells.slice(1).filter((c) => c !== '').length <= 1)
+  );
+}
+
+/** Reads rows from `from`; returns the index of the first block after the table. */
+function readParagraphRows(
+  blocks: readonly TextBlock[],
+  from: number,
+  table: Table,
+  isHeader: HeaderTest,
+  opts: ReadOptions,
+): number {
+  const b: Builder = { table, group: null, groupTitle: null };
+  let i = from;
+  while (i < blocks.length) {
+    const head = blocks[i]!;
+    const repeated = paragraphHeader(blocks, i, isHeader);
+    if (repeated) {
+      i += repeated.length;
+      continue;
+    }
+    const letters = !opts.numericCells && lettersFollow(table);
+    if (!ROMAN.test(head.text) && !ARABIC.test(head.text) && !(letters && LETTER_TT.test(head.text))) break;
+    let j = i + 1;
+    // a letter opens a row under a lettered row, or under a numbered row once it has its title
+    const lettered =
+      !opts.numericCells &&
+      (LETTER_TT.test(head.text) || /^\d{1,3}$/u.test(head.text) || ROMAN.test(head.text));
+    const startsRow = (t: string): boolean =>
+      ROMAN.test(t) ||
+      (lettered && j > i + 1 && LETTER_TT.test(t)) ||
+      (ARABIC.test(t) &&
+        (!opts.numericCells || j - i - 1 >= table.header.length - 1 || nextTt(head.text, t)));
+    while (j < blocks.length && !startsRow(blocks[j]!.text)) {
+      if (TABLE_END.test(blocks[j]!.text) || isTtLabel(blocks[j]!.text)) break;
+      j++;
+    }
+    const body = blocks.slice(i + 1, j).map((x) => x.text);
+    addRow(b, [head.text, ...fitCells(body, table, ROMAN.test(head.text))], head.start, blocks[j - 1]!.end);
+    table.end = blocks[j - 1]!.end;
+    i = j;
+    if (j < blocks.length && TABLE_END.test(blocks[j]!.text)) break;
+  }
+  return i;
+}
