@@ -21,6 +21,7 @@ import { resolveLocality } from './locality.ts';
 import { findSignature } from './signer.ts';
 import { findTitle } from './title.ts';
 import { effectiveDate } from './validity.ts';
+import { canonicalDoc } from '../text/index.ts';
 
 /** The header region: text above the type heading (or the first 1500 characters without one). */
 function headerOf(text: string, headingStart: number | null): string {
@@ -48,7 +49,8 @@ function manifestText(manifest: ManifestEntry | undefined, key: 'locality' | 'pr
 }
 
 /** Extracts the document's own metadata (see module comment). */
-export function extractMeta(doc: StructuredDocument, manifest?: ManifestEntry): DocumentMeta {
+export function extractMeta(written: StructuredDocument, manifest?: ManifestEntry): DocumentMeta {
+  const doc = canonicalDoc(written);
   const text = doc.parsed.text;
   const heading = findHeading(text);
   const header = headerOf(text, heading?.start ?? null);

@@ -21,6 +21,7 @@ import { findMentions, type FlatText, type Mention } from './mentions.ts';
 import { actLawNames, namedLaws } from './named.ts';
 import { headRelation, rolesOf } from './reading.ts';
 import { layout, type Item } from './segments.ts';
+import { canonicalDoc } from '../text/index.ts';
 
 /** What one mention says, before mentions of the same document are merged. */
 interface Reading {
@@ -200,7 +201,8 @@ function merge(doc: StructuredDocument, t: FlatText, map: number[], readings: Re
 }
 
 /** Every other document the document mentions by number, one typed LegalReference per identity. */
-export function extractReferences(doc: StructuredDocument, meta: DocumentMeta): LegalReference[] {
+export function extractReferences(written: StructuredDocument, meta: DocumentMeta): LegalReference[] {
+  const doc = canonicalDoc(written);
   const { text: flat, map } = reflow(doc.parsed.text);
   const t: FlatText = { flat, folded: foldKeepLength(flat) };
   const toFlat = (orig: number): number => {

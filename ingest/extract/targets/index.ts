@@ -10,6 +10,7 @@ import { readSubject, type SubjectReading } from './subject.ts';
 import { tableTargets } from './table.ts';
 import { documentContext, type DocumentContext } from './context.ts';
 import { dedupeTargets, isValidTarget, type TargetDraft } from './validate.ts';
+import { canonicalDoc } from '../text/index.ts';
 
 /**
  * Targets stage: the quantitative aims a document itself sets — in its objective parts, inline aims and
@@ -18,7 +19,8 @@ import { dedupeTargets, isValidTarget, type TargetDraft } from './validate.ts';
  * figures of other provinces, spending and legal amounts are not targets; a target stated twice (body and
  * appendix) is one target; a target without a subject, a value or a year/period is dropped.
  */
-export function extractTargets(doc: StructuredDocument, meta: DocumentMeta): Target[] {
+export function extractTargets(written: StructuredDocument, meta: DocumentMeta): Target[] {
+  const doc = canonicalDoc(written);
   const ctx = documentContext(meta);
   const drafts = [...proseTargets(doc, meta, ctx), ...tableTargets(doc, meta, ctx)];
   return dedupeTargets(drafts.filter(isValidTarget)).map((d, ordinal) => ({

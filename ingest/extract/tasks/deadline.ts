@@ -10,7 +10,7 @@ function quarterOf(q: string): number | undefined {
 /**
  * Normalises a deadline as written: "Hằng năm"/"Hàng năm" → annual, "Thường xuyên" → ongoing,
  * "2024-2030"/"Giai đoạn 2024 - 2030"/"Quý IV/2025 - Quý II/2026" → range, "Quý II/2024" → quarter,
- * "30/12/2025"/"Tháng 12/2025" → date, "2025" → year; anything else → other.
+ * "30/12/2025"/"30-12-2025"/"30.12.2025"/"Tháng 12/2025" → date, "2025" → year; anything else → other.
  */
 export function normalizeDeadline(raw: string | null): DeadlineNorm | null {
   if (raw === null) return null;
@@ -33,7 +33,8 @@ export function normalizeDeadline(raw: string | null): DeadlineNorm | null {
     };
   const q = quarters[0];
   if (q) return { kind: 'quarter', quarter: quarterOf(q[1]!), from: Number(q[2]), to: Number(q[2]), text };
-  const date = /\b(\d{1,2})\/(\d{1,2})\/(20\d{2})\b|\bthang\s*(\d{1,2})\s*(?:\/|nam)\s*(20\d{2})\b/.exec(f);
+  const date =
+    /\b(\d{1,2})[/.-](\d{1,2})[/.-](20\d{2})\b|\bthang\s*(\d{1,2})\s*(?:\/|nam)\s*(20\d{2})\b/.exec(f);
   if (date) {
     const year = Number(date[3] ?? date[5]);
     return { kind: 'date', from: year, to: year, text };
@@ -60,8 +61,8 @@ function yearlyDeadline(text: string): string | null {
   return later ? `${later[2]!} ${later[1]!.toLowerCase()} năm` : null;
 }
 
-/** A date as a deadline states it: "30/12/2025", "ngày 30 tháng 12 năm 2025", "tháng 11 năm 2025", "Quý I/2026", "năm 2027". */
-const WHEN = String.raw`((?:ngày\s+)?\d{1,2}\/\d{1,2}\/20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|tháng\s+\d{1,2}(?:\/|\s+năm\s+)20\d{2}|quý\s+[IV]+(?:\/|\s+năm\s+)20\d{2}|năm\s+20\d{2})`;
+/** A date as a deadline states it: "30/12/2025" (or "30-12-2025", "30.12.2025"), "ngày 30 tháng 12 năm 2025", "tháng 11 năm 2025", "Quý I/2026", "năm 2027". */
+const WHEN = String.raw`((?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]20\d{2}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+20\d{2}|tháng\s+\d{1,2}(?:\/|\s+năm\s+)20\d{2}|quý\s+[IV]+(?:\/|\s+năm\s+)20\d{2}|năm\s+20\d{2})`;
 
 /** "trước ngày …", "chậm nhất …": a deadline wherever it stands. */
 const STRICT = new RegExp(String.raw`(?:trước|chậm nhất(?:\s+là)?(?:\s+(?:trước|vào))?)\s+${WHEN}`, 'iu');
@@ -79,5 +80,5 @@ export function deadlineInText(text: string): string | null {
   const m = STRICT.exec(text) ?? AFTER_VERB.exec(text);
   // A date long past ("trước ngày 01/7/2004" of a land rule) conditions a case, it is no deadline.
   if (!m || Number(/20\d{2}/u.exec(m[1]!)![0]) < 2020) return null;
-  return m[1]!.replace(/^ngày\s+(?=\d{1,2}\/)/iu, '');
+  return m[1]!.replace(/^ngày\s+(?=\d{1,2}[/.-])/iu, '');
 }

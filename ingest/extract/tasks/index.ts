@@ -23,6 +23,7 @@ import { agencyItemTasks } from './agency-items.ts';
 import { normalizeDeadline } from './deadline.ts';
 import { fieldLineTasks, type ProseTask } from './field-lines.ts';
 import { isDutyTitle } from './validate.ts';
+import { canonicalDoc } from '../text/index.ts';
 
 /**
  * Tasks of a plan: (a) rows of tables whose header makes them duty tables (a lead column over duties, not indicators or
@@ -32,7 +33,8 @@ import { isDutyTitle } from './validate.ts';
  * nhiệm của X"; prose items whose "lead" is a clause or a bare role are dropped. Agencies are resolved in the
  * document's locality.
  */
-export function extractTasks(doc: StructuredDocument, meta: DocumentMeta): Task[] {
+export function extractTasks(written: StructuredDocument, meta: DocumentMeta): Task[] {
+  const doc = canonicalDoc(written);
   const locality = meta.locality;
   const text = doc.parsed.text;
   const tables = readTables(text);

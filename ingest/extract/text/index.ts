@@ -28,3 +28,4 @@ export {
   type TableRow,
 } from './tables.ts';
 export { groupOf, passageAt, sectionAt } from './locate.ts';
+export { canonicalDoc } from './canonical.ts';
