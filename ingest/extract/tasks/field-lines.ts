@@ -1,4 +1,6 @@
+import { startsWithAgencyHead } from '../agencies/index.ts';
 import { rank, type Line } from '../text/index.ts';
+import { deadlineInText } from './deadline.ts';
 
 /**
  * Labelled prose blocks: a duty followed by "Đơn vị chủ trì: … / Đơn vị phối hợp: … / Thời gian thực
@@ -64,12 +66,33 @@ const NEXT_FIELD =
 const FIELDS_IN_PARENS =
   /\s*\(((?:(?:Cơ quan|Đơn vị)[^:()]{0,30}|Chủ trì|Thời gian|Thời hạn)[^:()]{0,20}:[^()]+)\)[.;]?$/u;
 
+/**
+ * "Nội dung … (Sở X chủ trì, phối hợp với Y; hoàn thành năm 2026)." — the assignment itself in a closing
+ * parenthesis, read as the labelled fields it stands for.
+ */
+const ASSIGNMENT_IN_PARENS =
+  /\s*\(([^():;]{3,120}?)\s+chủ trì(?:\s*,\s*phối hợp(?:\s+với)?\s+([^();]+?))?\s*(?:;\s*([^()]*?))?\s*\)[.;]?$/u;
+
+function assignmentFields(body: string): { index: number; fields: string } | null {
+  const m = ASSIGNMENT_IN_PARENS.exec(body);
+  if (!m || !startsWithAgencyHead(m[1]!)) return null;
+  const rest = m[3]?.trim();
+  const time = rest && !fieldOf(rest) && deadlineInText(rest) !== null ? `Thời gian: ${rest}` : rest;
+  const fields = [`Cơ quan chủ trì: ${m[1]!}`, m[2] ? `Cơ quan phối hợp: ${m[2]}` : null, time || null];
+  return { index: m.index, fields: fields.filter((f) => f !== null).join('; ') };
+}
+
+function fieldsInParens(body: string): { index: number; fields: string } | null {
+  const labelled = FIELDS_IN_PARENS.exec(body);
+  return labelled ? { index: labelled.index, fields: labelled[1]! } : assignmentFields(body);
+}
+
 /** Splits lines that carry several fields (or a duty with its fields in parentheses) into one line per field. */
 function expandFields(lines: readonly Line[]): Line[] {
   return lines.flatMap((l) => {
-    const paren = FIELDS_IN_PARENS.exec(l.body);
+    const paren = fieldsInParens(l.body);
     const head = paren ? [{ ...l, body: l.body.slice(0, paren.index).trim() }] : [];
-    const fields = paren ? paren[1]! : fieldOf(l.body) ? l.body : null;
+    const fields = paren ? paren.fields : fieldOf(l.body) ? l.body : null;
     if (fields === null) return [l];
     const parts = fields.split(NEXT_FIELD).map((x) => x.trim());
     if (!paren && parts.length < 2) return [l];
