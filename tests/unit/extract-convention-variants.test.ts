@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leadingAgency } from '../../ingest/extract/agencies/index.ts';
-import { readTables, type Table } from '../../ingest/extract/text/tables.ts';
+import { readTables, type ColumnRole, type Table } from '../../ingest/extract/text/tables.ts';
 import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
 import { facts } from '../helpers/facts.ts';
@@ -214,6 +214,25 @@ function lettered(rows: Table['rows']): Table['rows'] {
   });
 }
 
+/**
+ * Lead and time cells merged down the rows (rowspan), as Markdown or tab exports write them: in the first
+ * row of the run only. The runs here are rows with the same lead (or time) as the row above.
+ */
+const mergedDown =
+  (render: Render): Render =>
+  (t) => {
+    const merge = ['lead', 'deadline'].map((r) => t.roles.indexOf(r as ColumnRole)).filter((i) => i >= 0);
+    const rows = t.rows.map((r, k) => {
+      const above = t.rows[k - 1];
+      if (!above || r.tt === null || above.tt === null) return r;
+      return {
+        ...r,
+        cells: r.cells.map((c, i) => (merge.includes(i) && c !== '' && c === above.cells[i] ? '' : c)),
+      };
+    });
+    return render({ ...t, rows });
+  };
+
 const TABLES: Record<string, Render> = {
   'as Markdown pipes': pipe(0),
   'as tab-separated rows': tabs(1),
@@ -230,6 +249,8 @@ const TABLES: Record<string, Render> = {
     'letter',
   ),
   'with numbered groups over "-" rows (tabs)': numberedGroups(tabs(0), 'bullet'),
+  'with merged lead and time cells (pipes)': mergedDown(pipe(0)),
+  'with merged lead and time cells (tabs)': mergedDown(tabs(2)),
   'with lettered rows under roman groups (one cell per paragraph)': (t) =>
     paragraphsOf(1)({
       ...t,

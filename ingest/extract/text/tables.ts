@@ -125,6 +125,7 @@ export function readTables(
   return [...lineTables(text, isHeader), ...paragraphTables(text, isHeader, opts)]
     .map(withCellRoles)
     .map(withNumberedGroups)
+    .map(withMergedCells)
     .sort((a, b) => a.start - b.start);
 }
 
@@ -165,6 +166,41 @@ function withNumberedGroups(table: Table): Table {
     return { ...row, group: group.group, groupTitle: group.groupTitle, label };
   });
   return { ...table, rows: out };
+}
+
+/**
+ * Cells merged down a duty table's rows (one agency leading a run of duties, one period for them all) are
+ * exported in the first row only: a duty row with an empty lead cell takes the lead (and, when its own is
+ * empty too, the coordinating bodies) of the duty row above it in the same group, and an empty time cell
+ * takes the time above it.
+ */
+function withMergedCells(table: Table): Table {
+  if (table.kind !== 'tasks') return table;
+  const lead = table.roles.indexOf('lead');
+  const coordinating = table.roles.indexOf('coordinating');
+  const deadline = table.roles.indexOf('deadline');
+  let above: TableRow | null = null;
+  const rows = table.rows.map((row) => {
+    if (row.tt === null) {
+      above = null;
+      return row;
+    }
+    const cells = [...row.cells];
+    const from = above;
+    above = row;
+    if (!from || from.group !== row.group) return row;
+    const take = (i: number): void => {
+      if (i >= 0 && (cells[i] ?? '') === '' && (from.cells[i] ?? '') !== '') cells[i] = from.cells[i]!;
+    };
+    if (lead >= 0 && (cells[lead] ?? '') === '') {
+      take(lead);
+      take(coordinating);
+    }
+    take(deadline);
+    above = { ...row, cells };
+    return above;
+  });
+  return { ...table, rows };
 }
 
 /** The table with the roles its unlabelled columns' cells give (see `rolesFromCells`), and its kind again. */
