@@ -89,6 +89,24 @@ describe('what the spellings exposed', () => {
       expect(normalizeDeadline(d)).toMatchObject({ kind: 'date', from: 2026, to: 2026 });
   });
 
+  it('"đến hết năm 2030" and "đến cuối năm 2030" set the same horizon as "đến năm 2030" (every dev document)', () => {
+    let compared = 0;
+    for (const file of ANNOTATED) {
+      const source = path.join(CORPUS_DEV, file);
+      const text = loadDoc(source).parsed.text;
+      const want = spellingFreeFacts(source).targets;
+      for (const word of ['hết', 'cuối']) {
+        const variant = text.replace(/(đến|Đến) năm (20\d\d)/gu, `$1 ${word} năm $2`);
+        if (variant === text || want.length === 0) continue;
+        const copy = path.join(dir, `${word}-${file}`);
+        writeFileSync(copy, variant);
+        expect(spellingFreeFacts(copy).targets, `${file} with "đến ${word} năm"`).toEqual(want);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(8);
+  });
+
   it('tvpl-172: "Uỷ ban nhân dân cấp xã" (old tone placement) leads the same tasks as "Ủy ban nhân dân cấp xã"', () => {
     const file = 'tvpl-172-95-2025-QD-UBND.txt';
     const source = path.join(CORPUS_DEV, file);

@@ -15,13 +15,13 @@ export interface ObjectiveLine {
   path: string[];
 }
 
-const OBJECTIVE = /mục tiêu|chỉ tiêu|đến năm 20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm/iu;
+const OBJECTIVE = /mục tiêu|chỉ tiêu|đến (?:hết |cuối )?năm 20\d\d|tầm nhìn|định hướng đến|phấn đấu đến (?:hết |cuối )?năm/iu;
 /** A sub-heading opens an objective part only when it starts like one ("2. Mục tiêu cụ thể", "b) Đến năm 2030"). */
 const OBJECTIVE_SUB =
-  /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến năm|(?:kế hoạch|lộ trình)[^.;]{0,40}giai đoạn\s+20\d\d)/iu;
+  /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến (?:hết |cuối )?năm|(?:kế hoạch|lộ trình)[^.;]{0,40}giai đoạn\s+20\d\d)/iu;
 /** An aim stated inline outside the objective parts. */
 const INLINE_AIM =
-  /(?:mục tiêu|phấn đấu)[^.;]{0,80}(?:(?:đến|tới)\s+)?năm\s+20\d\d[^.;]{0,60}\d|mục tiêu[^.;]{0,60}\d[^.;]{0,30}năm\s+20\d\d/iu;
+  /(?:mục tiêu|phấn đấu)[^.;]{0,80}(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+20\d\d[^.;]{0,60}\d|mục tiêu[^.;]{0,60}\d[^.;]{0,30}năm\s+20\d\d/iu;
 
 const TOP = new Set(['roman', 'chapter', 'appendix', 'article']);
 const HEADING = new Set(['roman', 'arabic', 'decimal', 'chapter', 'letter']);
