@@ -15,7 +15,8 @@ export interface ObjectiveLine {
   path: string[];
 }
 
-const OBJECTIVE = /mục tiêu|chỉ tiêu|đến (?:hết |cuối )?năm 20\d\d|tầm nhìn|định hướng đến|phấn đấu đến (?:hết |cuối )?năm/iu;
+const OBJECTIVE =
+  /mục tiêu|chỉ tiêu|đến (?:hết |cuối )?năm 20\d\d|tầm nhìn|định hướng đến|phấn đấu đến (?:hết |cuối )?năm/iu;
 /** A sub-heading opens an objective part only when it starts like one ("2. Mục tiêu cụ thể", "b) Đến năm 2030"). */
 const OBJECTIVE_SUB =
   /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến (?:hết |cuối )?năm|(?:kế hoạch|lộ trình)[^.;]{0,40}giai đoạn\s+20\d\d)/iu;
