@@ -143,6 +143,13 @@ const paragraphsOf =
   (v: number): Render =>
   (t) =>
     cellParagraphs([header(t, v), ...bodyRows(t)]);
+/** One cell per line, no blank line between cells (`rowsApart`: a blank line between rows). */
+const cellLines =
+  (v: number, rowsApart: boolean): Render =>
+  (t) =>
+    [header(t, v), ...bodyRows(t)]
+      .map((c) => c.filter((x) => x !== '').join('\n'))
+      .join(rowsApart ? '\n\n' : '\n');
 
 /** "Cơ quan thực hiện" spanning "Chủ trì" and "Phối hợp": a second header row (pipes) or two last labels. */
 const twoLevelPipes: Render = (t) => {
@@ -249,6 +256,8 @@ const TABLES: Record<string, Render> = {
     'letter',
   ),
   'with numbered groups over "-" rows (tabs)': numberedGroups(tabs(0), 'bullet'),
+  'with one cell per line': cellLines(0, false),
+  'with one cell per line, rows apart': cellLines(1, true),
   'with merged lead and time cells (pipes)': mergedDown(pipe(0)),
   'with merged lead and time cells (tabs)': mergedDown(tabs(2)),
   'with lettered rows under roman groups (one cell per paragraph)': (t) =>

@@ -1,5 +1,5 @@
 import { folded } from '../../../core/text/text-util.ts';
-import { paragraphs, type TextBlock } from './blocks.ts';
+import { paragraphs, withoutBold, type TextBlock } from './blocks.ts';
 import { fitCells } from './table-cells.ts';
 import {
   addRow,
@@ -74,8 +74,51 @@ function splitLeadingTt(text: string, b: TextBlock): TextBlock[] {
 }
 
 /** Tables exported with one cell per paragraph: rows open with a TT paragraph ("1", "II"). */
+/** The lines of a paragraph as blocks. */
+function linesOf(text: string, p: TextBlock): TextBlock[] {
+  const out: TextBlock[] = [];
+  let pos = p.start;
+  for (const raw of text.slice(p.start, p.end).split('\n')) {
+    const t = withoutBold(raw.trim());
+    if (t !== '') out.push({ text: t, start: pos + raw.search(/\S/u), end: pos + raw.trimEnd().length });
+    pos += raw.length + 1;
+  }
+  return out;
+}
+
+/** A paragraph holding a table header line by line: a TT label line, then labels that make a header. */
+function holdsHeader(lines: readonly TextBlock[], isHeader: HeaderTest): boolean {
+  return lines.some((_, i) => paragraphHeader(lines, i, isHeader) !== null);
+}
+
+/**
+ * Cell blocks: one per paragraph, except in tables written one cell per line (no blank line between
+ * cells), read line by line from the paragraph that holds the header to the last paragraph that opens with
+ * a row number or a repeated header.
+ */
+function cellBlocks(text: string, isHeader: HeaderTest): TextBlock[] {
+  const out: TextBlock[] = [];
+  let lineMode = false;
+  for (const p of paragraphs(text)) {
+    const lines = p.text.length > 0 && text.slice(p.start, p.end).includes('\n') ? linesOf(text, p) : null;
+    if (lines && lines.length > 1) {
+      const first = lines[0]!.text;
+      lineMode =
+        holdsHeader(lines, isHeader) ||
+        (lineMode && (ROMAN.test(first) || ARABIC.test(first) || isTtLabel(first)));
+      if (lineMode) {
+        out.push(...lines);
+        continue;
+      }
+    } else if (lineMode && !ROMAN.test(p.text) && !ARABIC.test(p.text) && !LETTER_TT.test(p.text))
+      lineMode = false;
+    out.push(...splitLeadingTt(text, p));
+  }
+  return out;
+}
+
 export function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOptions): Table[] {
-  const blocks = paragraphs(text).flatMap((b) => splitLeadingTt(text, b));
+  const blocks = cellBlocks(text, isHeader);
   const tables: Table[] = [];
   for (let i = 0; i < blocks.length; i++) {
     const header = paragraphHeader(blocks, i, isHeader);
