@@ -82,3 +82,23 @@ describe('responsibility blocks written as items that carry their agency', () =>
     },
   );
 });
+
+describe('articles that assign duties to a body', () => {
+  it.each(['có trách nhiệm', 'chịu trách nhiệm:'])(
+    'tvpl-234: "Điều 14. Sở Khoa học và Công nghệ %s" gives the duties "Điều 14. Trách nhiệm của Sở …" gives',
+    (words) => {
+      const file = 'tvpl-234-2610-QD-UBND.txt';
+      const source = path.join(CORPUS_DEV, file);
+      const text = loadDoc(source).parsed.text;
+      const variant = text.replace(
+        /^(\d{1,2})\. Trách nhiệm của ((?:Sở|Công an)[^\n]*)$/gmu,
+        (_m, n: string, body: string) => `${n}. ${body} ${words}`,
+      );
+      expect(variant).toContain(`14. Sở Khoa học và Công nghệ ${words}`);
+      const copy = path.join(dir, `article-${words.replace(/\W+/gu, '-')}-${file}`);
+      writeFileSync(copy, variant);
+      expect(duties(source).length).toBeGreaterThanOrEqual(9);
+      expect(duties(copy)).toEqual(duties(source));
+    },
+  );
+});

@@ -52,8 +52,19 @@ function dutyHeading(l: Line): string[] | null {
     /^(?:Trách nhiệm|Nhiệm vụ)(?:(?:,|\s+và)\s+(?:quyền hạn|nhiệm vụ|trách nhiệm|quyền))*(?:\s+thực hiện)?\s+của\s+(.+?)[.:]?$/u.exec(
       l.body,
     );
-  if (!m || !startsWithAgencyHead(m[1]!) || /\b(?:cá nhân|người)\b/u.test(m[1]!)) return null;
+  if (!m) return l.kind === 'article' ? articleOfAgency(l.body) : null;
+  if (!startsWithAgencyHead(m[1]!) || /\b(?:cá nhân|người)\b/u.test(m[1]!)) return null;
   return splitAgencies(m[1]!);
+}
+
+/**
+ * "Điều 15. Công an thành phố có trách nhiệm": an article whose title assigns its items to a body. A title
+ * that only names a body ("Điều 3. Ban Chỉ đạo") may define it (members, powers) rather than give it duties.
+ */
+function articleOfAgency(title: string): string[] | null {
+  if (!/\s(?:có|chịu) trách nhiệm\s*:?$/u.test(title)) return null;
+  const found = leadingAgency(title.replace(/[.:]$/u, ''));
+  return found && allOrganisations(found.names) ? found.names : null;
 }
 
 /** End (exclusive) of the children of the item at `i`. */
