@@ -98,11 +98,11 @@ export interface Caption {
   raw: string;
 }
 
-/** Appendix captions "(Ban hành kèm theo Kế hoạch số 255/KH-UBND ngày 27/9/2023 của …)". */
+/** Appendix captions "(Ban hành kèm theo Kế hoạch số 255/KH-UBND ngày 27/9/2023 (or "ngày 27 tháng 9 năm 2023") của …)". */
 export function findCaptions(text: string): Caption[] {
   const flat = text.replace(/\*\*/g, '').replace(/\s+/g, ' ');
   const re =
-    /[Kk]èm theo ([\p{Lu}][\p{Ll}]+(?: [\p{Ll}]+){0,2}) số ([^ ]{1,40})(?: ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))?(?: của ([^)]{3,120}?))?\)/gu;
+    /[Kk]èm theo ([\p{Lu}][\p{Ll}]+(?: [\p{Ll}]+){0,2}) số ([^ ]{1,40})(?:,? ngày (\d{1,2})(?:[/.-]|\s+tháng\s+)(\d{1,2})(?:[/.-]|\s+năm\s+)(\d{4}))?(?: của ([^)]{3,120}?))?\)/gu;
   const out: Caption[] = [];
   for (const m of flat.matchAll(re)) {
     const n = [...(m[2] ?? '').matchAll(DOC_NUMBER_RE)][0];

@@ -26,11 +26,21 @@ const TYPE_WORDS: [RegExp, DocType | null][] = [
   [/^bao cao/, 'Báo cáo'],
   [/^quy dinh/, 'Quy định'],
   [/^(huong dan|phap lenh|quy che)/, null],
+  // abbreviated before "số": "NQ số 189/NQ-CP", "QĐ số 1234/QĐ-UBND"
+  [/^nq$/, 'Nghị quyết'],
+  [/^qd$/, 'Quyết định'],
+  [/^kh$/, 'Kế hoạch'],
+  [/^ctr$/, 'Chương trình'],
+  [/^ct$/, 'Chỉ thị'],
+  [/^kl$/, 'Kết luận'],
+  [/^nd$/, 'Nghị định'],
+  [/^tt$/, 'Thông tư'],
+  [/^tb$/, 'Thông báo'],
 ];
 
-/** Type word right before a number: "Nghị quyết số ", "Chương trình hành động số ", "Tờ trình số ". */
+/** Type word right before a number: "Nghị quyết số ", "Chương trình hành động số ", "Tờ trình số ", "NQ số ". */
 const BEFORE_RE =
-  /(nghi quyet|ke hoach|chuong trinh(?: hanh dong)?|quyet dinh|chi thi|ket luan|thong tu(?: lien tich)?|nghi dinh|to trinh|thong bao(?: ket luan)?|cong dien|cong van|van ban|luat|de an|bao cao(?: tham tra| giai trinh,? tiep thu)?|huong dan|phap lenh|quy dinh)(?: so)?:? ?$/;
+  /(nghi quyet|ke hoach|chuong trinh(?: hanh dong)?|quyet dinh|chi thi|ket luan|thong tu(?: lien tich)?|nghi dinh|to trinh|thong bao(?: ket luan)?|cong dien|cong van|van ban|luat|de an|bao cao(?: tham tra| giai trinh,? tiep thu)?|huong dan|phap lenh|quy dinh|(?<![a-z])(?:nq|qd|kh|ctr|ct|kl|nd|tt|tb)(?= so))(?: so)?:? ?$/;
 
 export interface Before {
   /** Offset (in the collapsed text) where the mention starts. */
