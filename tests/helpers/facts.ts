@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { runGolden } from '../../scripts/eval-extraction/task-eval.ts';
 
 const squash = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
@@ -18,3 +19,8 @@ export function facts(file: string) {
     targets: targets.map((t) => [t.subject, t.metric, t.value, t.unit, t.year]),
   };
 }
+
+/** The dev documents of ../shared/corpus-dev with a task golden (never a held-out one), by file name. */
+export const ANNOTATED_DEV: readonly string[] = readdirSync('tests/golden/dev')
+  .filter((f) => f.endsWith('.tasks.json'))
+  .map((f) => f.replace(/\.tasks\.json$/u, ''));

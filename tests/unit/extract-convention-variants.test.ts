@@ -8,7 +8,7 @@
  * variants found the general mechanisms in agency-items (any bullet glyph), lead (capitals headings,
  * opening clauses) and blocks (an article title before its body).
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ import { leadingAgency } from '../../ingest/extract/agencies/index.ts';
 import { readTables, type ColumnRole, type Table } from '../../ingest/extract/text/tables.ts';
 import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
-import { facts } from '../helpers/facts.ts';
+import { ANNOTATED_DEV, facts } from '../helpers/facts.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'conventions-'));
 const sourceOf = (file: string): string =>
@@ -58,9 +58,7 @@ const DOUBLE_SPACED_OPEN = new Set([
   'tvpl-200-96-2025-QD-UBND.txt',
 ]);
 
-const ANNOTATED = readdirSync('tests/golden/dev')
-  .filter((f) => f.endsWith('.tasks.json'))
-  .map((f) => f.replace(/\.tasks\.json$/u, ''));
+const ANNOTATED = ANNOTATED_DEV;
 
 const proseCases = ANNOTATED.flatMap((file) =>
   Object.keys(PROSE)

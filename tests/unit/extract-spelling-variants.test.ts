@@ -8,13 +8,14 @@
  * until the extractors read the text with one tone placement (canonicalDoc; passages keep the text as
  * written).
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeDeadline } from '../../ingest/extract/tasks/deadline.ts';
 import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
 import { CORPUS_DEV, runGolden, titleKey } from '../../scripts/eval-extraction/task-eval.ts';
+import { ANNOTATED_DEV } from '../helpers/facts.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'spelling-'));
 
@@ -60,9 +61,7 @@ const SPELLINGS: Record<string, (text: string) => string> = {
   'with "UBND Tỉnh" capitalised': (t) => t.replace(/(UBND|Ủy ban nhân dân) tỉnh/gu, '$1 Tỉnh'),
 };
 
-const ANNOTATED = readdirSync('tests/golden/dev')
-  .filter((f) => f.endsWith('.tasks.json'))
-  .map((f) => f.replace(/\.tasks\.json$/u, ''));
+const ANNOTATED = ANNOTATED_DEV;
 
 describe('the same facts from a document spelled otherwise', () => {
   it('there are documents to compare', () => {

@@ -5,13 +5,13 @@
  * the same tasks — title start, lead, coordinating agencies and deadline — and the same targets as the
  * file as published. The cases a variant exposed are tested on their own passages.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOrganisation } from '../../ingest/extract/agencies/index.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
-import { facts } from '../helpers/facts.ts';
+import { ANNOTATED_DEV, facts } from '../helpers/facts.ts';
 
 const dev = (file: string): string => path.join(CORPUS_DEV, file);
 const dir = mkdtempSync(path.join(tmpdir(), 'rewrap-'));
@@ -54,9 +54,7 @@ function variant(file: string, name: string): string {
 }
 const rewrapped = (file: string, width: 75 | 95): string => variant(file, `wrapped at ${width} columns`);
 
-const ANNOTATED = readdirSync('tests/golden/dev')
-  .filter((f) => f.endsWith('.tasks.json'))
-  .map((f) => f.replace(/\.tasks\.json$/u, ''));
+const ANNOTATED = ANNOTATED_DEV;
 
 describe('the same facts from the same text written otherwise', () => {
   it('there are documents to compare', () => {
