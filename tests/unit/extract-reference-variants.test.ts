@@ -4,7 +4,8 @@
  * words ("ngày 22 tháng 5 năm 2023"), the old tone placement, "CĂN CỨ" in capitals. Each dev document with
  * a relations golden (never a held-out one) written so must give the same typed relations (number and
  * relation) and the same metadata. The abbreviated type word ("NQ số …" in a "Căn cứ" read as a mere
- * citation) and the appendix caption dated in words were found this way.
+ * citation) and the appendix caption dated in words were found this way. No dev document amends another,
+ * so the acts of amending documents are checked on tvpl-200's closing act written in each of their forms.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import {
   runCase,
   type GoldenCase,
 } from '../../scripts/eval-extraction/ref-eval.ts';
+import { CORPUS_DEV } from '../../scripts/eval-extraction/task-eval.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'references-'));
 
@@ -61,4 +63,40 @@ describe('the same references from a document that writes them otherwise', () =>
       expect(facts({ ...c, source: copy })).toEqual(facts(c));
     },
   );
+});
+
+/* ------------------------------------------------------------------ acts on another document */
+
+/** tvpl-200's closing act ("3. Quyết định này thay thế Quyết định số 29/2020/QĐ-UBND …") written otherwise. */
+const REPLACED =
+  /Quyết định này thay thế Quyết định số 29\/2020\/QĐ-UBND ngày 18 tháng 8 năm 2020\ncủa Ủy ban nhân dân tỉnh\./u;
+const OLD = 'Quyết định số 29/2020/QĐ-UBND ngày 18 tháng 8 năm 2020 của Ủy ban nhân dân tỉnh';
+const ACTS: [string, string][] = [
+  [`Quyết định này thay thế ${OLD}.`, 'REPLACES'],
+  [`${OLD} hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành.`, 'REPEALS'],
+  [`Bãi bỏ Điều 5 và Điều 6 của Quy chế ban hành kèm theo ${OLD}.`, 'REPEALS'],
+  [`Sửa đổi, bổ sung một số điều của Quy chế ban hành kèm theo ${OLD}.`, 'AMENDS'],
+  [`Khoản 2 Điều 3 ${OLD} được sửa đổi, bổ sung như sau:`, 'AMENDS'],
+  [
+    `Thay thế cụm từ "Sở Nông nghiệp và Phát triển nông thôn" bằng cụm từ "Sở Nông nghiệp và Môi trường" tại ${OLD}.`,
+    'AMENDS',
+  ],
+  [`Bãi bỏ cụm từ "huyện" tại Điều 4 ${OLD}.`, 'AMENDS'],
+  [`Quyết định này hướng dẫn thi hành ${OLD}.`, 'GUIDES'],
+];
+
+describe('an act on another document, in the forms amending documents use', () => {
+  const file = 'tvpl-200-96-2025-QD-UBND.txt';
+  const c: GoldenCase = {
+    golden: { file, meta: {} as GoldenCase['golden']['meta'], references: [] },
+    source: path.join(CORPUS_DEV, file),
+  };
+  it.each(ACTS)('tvpl-200 with "%s" relates to 29/2020/QĐ-UBND as %s', (sentence, relation) => {
+    const text = loadDoc(c.source).parsed.text;
+    expect(text).toMatch(REPLACED);
+    const copy = path.join(dir, `act-${ACTS.findIndex(([s]) => s === sentence)}-${c.golden.file}`);
+    writeFileSync(copy, text.replace(REPLACED, sentence));
+    const refs = runCase({ ...c, source: copy }).references.filter((r) => r.number.includes('29/2020'));
+    expect(refs.map((r) => r.relation)).toEqual([relation]);
+  });
 });

@@ -16,7 +16,7 @@
 import type { DocumentMeta, LegalReference, StructuredDocument } from '../../../core/types.ts';
 import { relationRank, type RelationType } from '../../../core/vocab/relations.ts';
 import { foldKeepLength, reflow } from '../../../core/text/text-util.ts';
-import { itemKeyword, listLead, partOnly, repealsAfter, type Keyword } from './keywords.ts';
+import { amendsAfter, itemKeyword, listLead, partOnly, repealsAfter, type Keyword } from './keywords.ts';
 import { findMentions, type FlatText, type Mention } from './mentions.ts';
 import { actLawNames, namedLaws } from './named.ts';
 import { headRelation, rolesOf } from './reading.ts';
@@ -132,6 +132,7 @@ function readItem(
   if (ms.length === 0) return { out: named, carry: gov };
   const from = item.start + (own?.at ?? 0);
   const repealAt = repealsAfter(t.folded.slice(item.start, sentenceEnd), item.region);
+  const amendAt = amendsAfter(t.folded.slice(item.start, sentenceEnd), item.region);
   const leadIn =
     gov.from !== null && gov.from !== item
       ? t.flat.slice(gov.from.start, gov.from.end).trim().slice(0, 80)
@@ -144,10 +145,14 @@ function readItem(
       // "… hết hiệu lực" after the document repeals it unless the item itself states another act on it
       // ("thay thế Nghị quyết số X …; Nghị quyết số Y … hết hiệu lực": X is replaced, Y repealed).
       const stated = gov.keyword === 'BASIS' || (own !== null && STATED_ACTS.has(own.keyword));
-      const postfix = repealAt >= 0 && m.start < item.start + repealAt && !stated;
+      const before = (at: number): boolean => at >= 0 && m.start < item.start + at && !stated;
       const nextStart = ms.find((x) => x.start > m.start)?.start ?? item.end;
       const description = t.folded.slice(m.tailEnd, nextStart).slice(0, 160);
-      relation = postfix ? 'REPEALS' : headRelation(gov.keyword, m, description);
+      relation = before(repealAt)
+        ? 'REPEALS'
+        : before(amendAt)
+          ? 'AMENDS'
+          : headRelation(gov.keyword, m, description);
     }
     return {
       mention: m,

@@ -19,6 +19,8 @@ const KEYWORDS: [string, Keyword][] = [
   ['can cu', 'BASIS'],
   ['(?:tiep tuc )?(?:trien khai|thuc hien|thi hanh|cu the hoa)', 'IMPLEMENT'],
   ['(?:xet|xem xet|theo de nghi|tren co so|tai phien hop|tiep theo)', 'STOP'],
+  // "Thay thế (bãi bỏ) cụm từ '…' tại Quyết định số …": words of the document change, it is amended
+  ['(?:thay the|bai bo) (?:(?:mot so |cac )?cum tu|tu ngu)', 'AMEND'],
   ['bai bo', 'REPEAL'],
   ['thay the', 'REPLACE'],
   [
@@ -142,6 +144,20 @@ const SELF_SUBJECT =
 export function repealsAfter(sentence: string, region: Region): number {
   if (region !== 'article' && !SELF_SUBJECT.test(sentence)) return -1;
   const m = /(?<![a-z])(?:het hieu luc|bi bai bo)(?![a-z])/.exec(sentence);
+  return m === null ? -1 : m.index;
+}
+
+/**
+ * "Khoản 2 Điều 3 Quyết định số … được sửa đổi, bổ sung như sau:" in an article: the document named before it
+ * is amended by this one (the drafting form of amending documents). Elsewhere "được sửa đổi" describes
+ * another document's act ("Nghị định số … được sửa đổi, bổ sung bởi Nghị định số …").
+ */
+export function amendsAfter(sentence: string, region: Region): number {
+  if (region !== 'article') return -1;
+  const m =
+    /(?<![a-z])(?:duoc|bi) (?:sua doi(?:,? bo sung)?|bo sung|thay the) (?:nhu sau|thanh|bang)(?![a-z])/.exec(
+      sentence,
+    );
   return m === null ? -1 : m.index;
 }
 
