@@ -44,14 +44,13 @@ const PROSE: Record<string, (text: string) => string> = {
 };
 
 /**
- * Double-spaced copies that still differ, left open (7 of 36): one-cell-per-paragraph tables whose cells
+ * Double-spaced copies that still differ, left open (6 of 36): one-cell-per-paragraph tables whose cells
  * run over several lines (008, 013, 053, 174: a blank line after every line leaves nothing to tell a cell's
- * lines from the next cell), and three documents not analysed yet (021, 032, 200).
+ * lines from the next cell), and two documents not analysed yet (032, 200).
  */
 const DOUBLE_SPACED_OPEN = new Set([
   'tvpl-008-552-KH-UBND.txt',
   'tvpl-013-310-KH-UBND.txt',
-  'tvpl-021-1026-KH-UBND.txt',
   'tvpl-032-010-CT-UBND.txt',
   'tvpl-053-78-2025-NQ-HDND.txt',
   'tvpl-174-2597-QD-TTg.txt',

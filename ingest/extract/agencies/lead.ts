@@ -84,7 +84,8 @@ function gazetteerPrefix(text: string): { name: string; rest: string } | null {
 }
 
 /** A duty written with a capital after the agency ("Sở Kế hoạch và Đầu tư Phối hợp với …"). */
-const CAPITAL_DUTY = /^(?:Phối hợp|Chủ trì|Thực hiện|Tham mưu|Chỉ đạo|Triển khai|Hướng dẫn)\s/u;
+const CAPITAL_DUTY =
+  /^(?:Phối hợp|Chủ trì|Thực hiện|Tham mưu|Chỉ đạo|Triển khai|Hướng dẫn|Có trách nhiệm|Chịu trách nhiệm)\s/u;
 
 /** "Ủy ban nhân dân | các huyện, thành phố": the rest still belongs to the agency name. */
 const LOCAL_TAIL = /^(?:các|cấp|xã|phường|huyện|quận|thị xã|thành phố|tỉnh)(?=[\s,]|$)/u;

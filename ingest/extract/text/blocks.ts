@@ -93,6 +93,8 @@ const OPEN_END = /(?:,|\s(?:và|của|về|các|trong|cho|với|tại|đến|t�
 function headingThenParagraph(prev: string, t: string): boolean {
   const kind = matchMarker(prev)?.kind;
   if (kind === undefined || prev.length > 100 || prev.includes(':')) return false;
+  // "4. Sở Y tế" + "Có trách nhiệm bố trí …": a duty verb in capitals starts a sentence, not a wrapped line
+  if (DUTY_START.test(t)) return !OPEN_END.test(prev);
   // "2. Kế hoạch phát triển giai đoạn 2026 - 2030" + "Trong giai đoạn …": an item title ending in a year
   const titled =
     TITLE_KINDS.has(kind) || ((kind === 'arabic' || kind === 'decimal') && /\s20\d\d$/u.test(prev));
@@ -103,6 +105,10 @@ function headingThenParagraph(prev: string, t: string): boolean {
   if (/\s\p{Lu}[\p{Ll}\p{M}]*$/u.test(prev)) return false;
   return /^\p{Lu}/u.test(t) && !OPEN_END.test(prev);
 }
+
+/** Duty verbs that open a sentence; written with a capital they never continue a line cut mid-sentence. */
+const DUTY_START =
+  /^(?:Chủ trì|Phối hợp|Có trách nhiệm|Chịu trách nhiệm|Tham mưu|Chỉ đạo|Hướng dẫn|Triển khai|Tổ chức thực hiện)(?=[\s,]|$)/u;
 
 /** "… 58 trạm (Trong đó: VNPT:" + "25 trạm, …": a parenthesis still open, so the sentence goes on. */
 const openParen = (s: string): boolean => (s.match(/\(/gu)?.length ?? 0) > (s.match(/\)/gu)?.length ?? 0);
