@@ -98,7 +98,7 @@ export interface Caption {
   raw: string;
 }
 
-/** Appendix captions "(Ban hành kèm theo Kế hoạch số 255/KH-UBND ngày 27/9/2023 (or "ngày 27 tháng 9 năm 2023") của …)". */
+/** Appendix captions "(Ban hành kèm theo Kế hoạch số 255/KH-UBND ngày 27/9/2023 của …)", the date also in words. */
 export function findCaptions(text: string): Caption[] {
   const flat = text.replace(/\*\*/g, '').replace(/\s+/g, ' ');
   const re =

@@ -1,7 +1,7 @@
 import type { DocumentMeta, StructuredDocument, Target } from '../../../core/types.ts';
 import { findLocalities } from '../../../core/vocab/localities.ts';
 import { tagFields } from '../fields.ts';
-import { passageAt } from '../text/index.ts';
+import { canonicalDoc, passageAt } from '../text/index.ts';
 import { horizonIn, isAnnual, nearestYear, resolveHorizon } from './horizon.ts';
 import { indicatorLabel } from './indicator.ts';
 import { quantities, type Quantity } from './quantity.ts';
@@ -10,7 +10,6 @@ import { readSubject, type SubjectReading } from './subject.ts';
 import { tableTargets } from './table.ts';
 import { documentContext, type DocumentContext } from './context.ts';
 import { dedupeTargets, isValidTarget, type TargetDraft } from './validate.ts';
-import { canonicalDoc } from '../text/index.ts';
 
 /**
  * Targets stage: the quantitative aims a document itself sets — in its objective parts, inline aims and

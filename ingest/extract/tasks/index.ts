@@ -8,6 +8,7 @@ import {
 } from '../agencies/index.ts';
 import { tagFields } from '../fields.ts';
 import {
+  canonicalDoc,
   cellOf,
   groupOf,
   logicalLines,
@@ -23,7 +24,6 @@ import { agencyItemTasks } from './agency-items.ts';
 import { normalizeDeadline } from './deadline.ts';
 import { fieldLineTasks, type ProseTask } from './field-lines.ts';
 import { isDutyTitle } from './validate.ts';
-import { canonicalDoc } from '../text/index.ts';
 
 /**
  * Tasks of a plan: (a) rows of tables whose header makes them duty tables (a lead column over duties, not indicators or

@@ -14,7 +14,6 @@ export interface TextBlock {
   end: number;
 }
 
-/** Paragraphs: runs of non-blank lines separated by blank lines, lines joined by spaces. */
 /**
  * "**1. Sở Y tế:**", "**Cơ quan chủ trì:** …": Markdown bold of a converted document, dropped from block text
  * (also the halves of a bold run that a hard line break split: "**1." + "Khi dự báo …**").
@@ -27,6 +26,7 @@ export function withoutBold(t: string): string {
     .replace(/(?<=\S)\*\*$/u, '');
 }
 
+/** Paragraphs: runs of non-blank lines separated by blank lines, lines joined by spaces (Markdown bold dropped). */
 export function paragraphs(text: string, from = 0, to = text.length): TextBlock[] {
   const out: TextBlock[] = [];
   let cur: TextBlock | null = null;

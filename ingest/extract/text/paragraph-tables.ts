@@ -73,7 +73,6 @@ function splitLeadingTt(text: string, b: TextBlock): TextBlock[] {
   ];
 }
 
-/** Tables exported with one cell per paragraph: rows open with a TT paragraph ("1", "II"). */
 /** The lines of a paragraph as blocks. */
 function linesOf(text: string, p: TextBlock): TextBlock[] {
   const out: TextBlock[] = [];
@@ -100,7 +99,7 @@ function cellBlocks(text: string, isHeader: HeaderTest): TextBlock[] {
   const out: TextBlock[] = [];
   let lineMode = false;
   for (const p of paragraphs(text)) {
-    const lines = p.text.length > 0 && text.slice(p.start, p.end).includes('\n') ? linesOf(text, p) : null;
+    const lines = text.slice(p.start, p.end).includes('\n') ? linesOf(text, p) : null;
     if (lines && lines.length > 1) {
       const first = lines[0]!.text;
       lineMode =
@@ -117,6 +116,7 @@ function cellBlocks(text: string, isHeader: HeaderTest): TextBlock[] {
   return out;
 }
 
+/** Tables exported with one cell per paragraph (or per line): rows open with a TT cell ("1", "II", "a"). */
 export function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOptions): Table[] {
   const blocks = cellBlocks(text, isHeader);
   const tables: Table[] = [];
