@@ -1,4 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { runGolden } from '../../scripts/eval-extraction/task-eval.ts';
 
 const squash = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
@@ -24,3 +26,16 @@ export function facts(file: string) {
 export const ANNOTATED_DEV: readonly string[] = readdirSync('tests/golden/dev')
   .filter((f) => f.endsWith('.tasks.json'))
   .map((f) => f.replace(/\.tasks\.json$/u, ''));
+
+/**
+ * A writer of document copies for a variant suite: `written(file, variant, text)` saves `text` as a copy of
+ * `file` named after the variant, in a temporary folder of the suite's own, and returns its path.
+ */
+export function copyWriter(suite: string): (file: string, variant: string, text: string) => string {
+  const dir = mkdtempSync(path.join(tmpdir(), `${suite}-`));
+  return (file, variant, text) => {
+    const copy = path.join(dir, `${variant.replace(/\W+/gu, '-')}-${file}`);
+    writeFileSync(copy, text);
+    return copy;
+  };
+}

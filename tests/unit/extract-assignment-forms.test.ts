@@ -5,14 +5,13 @@
  * agencies as the block. The parenthesised assignment (no labels) was not read before these variants;
  * "Giao Ban Quản lý … tích cực hướng dẫn …" swallowed "tích cực" into the agency's name.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
 import { CORPUS_DEV, runGolden, titleKey } from '../../scripts/eval-extraction/task-eval.ts';
+import { copyWriter } from '../helpers/facts.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'assignment-'));
+const written = copyWriter('assignment');
 
 /** A block heading that names one agency: "3. Sở Tài chính", "4. Ban Quản lý … có trách nhiệm:". */
 const HEADING =
@@ -71,12 +70,10 @@ describe('responsibility blocks written as items that carry their agency', () =>
     (file, name) => {
       const source = path.join(CORPUS_DEV, file);
       const text = loadDoc(source).parsed.text;
-      const flat = path.join(dir, `flat-${file}`);
-      writeFileSync(flat, paragraphsOf(text).join('\n\n'));
+      const flat = written(file, 'flat', paragraphsOf(text).join('\n\n'));
       const variant = rewritten(text, FORMS[name]!);
       expect(variant).not.toEqual(paragraphsOf(text).join('\n\n'));
-      const copy = path.join(dir, `${name.replace(/\W+/gu, '-')}-${file}`);
-      writeFileSync(copy, variant);
+      const copy = written(file, name, variant);
       expect(duties(flat).length).toBeGreaterThanOrEqual(15);
       expect(duties(copy)).toEqual(duties(flat));
     },
@@ -95,8 +92,7 @@ describe('articles that assign duties to a body', () => {
         (_m, n: string, body: string) => `${n}. ${body} ${words}`,
       );
       expect(variant).toContain(`14. Sở Khoa học và Công nghệ ${words}`);
-      const copy = path.join(dir, `article-${words.replace(/\W+/gu, '-')}-${file}`);
-      writeFileSync(copy, variant);
+      const copy = written(file, `article ${words}`, variant);
       expect(duties(source).length).toBeGreaterThanOrEqual(9);
       expect(duties(copy)).toEqual(duties(source));
     },

@@ -8,26 +8,18 @@
  * variants found the general mechanisms in agency-items (any bullet glyph), lead (capitals headings,
  * opening clauses) and blocks (an article title before its body).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { leadingAgency } from '../../ingest/extract/agencies/index.ts';
 import { readTables, type ColumnRole, type Table } from '../../ingest/extract/text/tables.ts';
 import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
-import { ANNOTATED_DEV, facts } from '../helpers/facts.ts';
+import { ANNOTATED_DEV, copyWriter, facts } from '../helpers/facts.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'conventions-'));
+const written = copyWriter('conventions');
 const sourceOf = (file: string): string =>
   file.startsWith('tvpl-') ? path.join(CORPUS_DEV, file) : path.join('corpus', file);
 const textOf = (file: string): string => loadDoc(sourceOf(file)).parsed.text;
-
-function written(file: string, name: string, text: string): string {
-  const copy = path.join(dir, `${name.replace(/\W+/gu, '-')}-${file}`);
-  writeFileSync(copy, text);
-  return copy;
-}
 
 const AGENCY_HEADING =
   /^(\s*\d{1,2}[.)]\s+)((?:Sở|Ủy ban nhân dân|Công an|Văn phòng|Ban|Đài|Báo|Bộ Chỉ huy)\s[^\n.:;]{2,80}?)(\s*:?\s*)$(?=\n\s*\n)/gmu;
@@ -57,9 +49,7 @@ const DOUBLE_SPACED_OPEN = new Set([
   'tvpl-200-96-2025-QD-UBND.txt',
 ]);
 
-const ANNOTATED = ANNOTATED_DEV;
-
-const proseCases = ANNOTATED.flatMap((file) =>
+const proseCases = ANNOTATED_DEV.flatMap((file) =>
   Object.keys(PROSE)
     .filter((name) => name !== 'double-spaced' || !DOUBLE_SPACED_OPEN.has(file))
     .map((name) => [file, name] as const),
@@ -67,7 +57,7 @@ const proseCases = ANNOTATED.flatMap((file) =>
 
 describe('the same facts from a document written in another convention', () => {
   it('there are documents to compare', () => {
-    expect(ANNOTATED.length).toBeGreaterThanOrEqual(30);
+    expect(ANNOTATED_DEV.length).toBeGreaterThanOrEqual(30);
     expect(proseCases.length).toBeGreaterThanOrEqual(165);
   });
 
@@ -271,8 +261,8 @@ function withTables(text: string, render: Render): string {
   return out;
 }
 
-const TABLE_DOCUMENTS = ['000_953892a000611854.txt', '003_6bb3cc9c64edf399.txt', ...ANNOTATED].filter((f) =>
-  readTables(textOf(f)).some((t) => t.kind === 'tasks'),
+const TABLE_DOCUMENTS = ['000_953892a000611854.txt', '003_6bb3cc9c64edf399.txt', ...ANNOTATED_DEV].filter(
+  (f) => readTables(textOf(f)).some((t) => t.kind === 'tasks'),
 );
 
 describe('the same duty table in another layout or wording', () => {
@@ -326,7 +316,7 @@ describe('what the conventions exposed', () => {
   });
 
   it('"100 phần trăm" written out is the same target as "100%" (every dev document that sets targets)', () => {
-    for (const file of ANNOTATED) {
+    for (const file of ANNOTATED_DEV) {
       const text = textOf(file);
       const spelled = text.replace(/(\d)\s?%/gu, '$1 phần trăm');
       if (spelled === text) continue;

@@ -7,8 +7,6 @@
  * citation) and the appendix caption dated in words were found this way. No dev document amends another,
  * so the acts of amending documents are checked on tvpl-200's closing act written in each of their forms.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -21,8 +19,9 @@ import {
   type GoldenCase,
 } from '../../scripts/eval-extraction/ref-eval.ts';
 import { CORPUS_DEV } from '../../scripts/eval-extraction/task-eval.ts';
+import { copyWriter } from '../helpers/facts.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'references-'));
+const written = copyWriter('references');
 
 const TYPE_WORD = '(Nghị quyết|Quyết định|Kế hoạch|Nghị định|Thông tư|Chỉ thị|Kết luận)';
 const WRITINGS: Record<string, (text: string) => string> = {
@@ -58,8 +57,7 @@ describe('the same references from a document that writes them otherwise', () =>
       const text = loadDoc(c.source).parsed.text;
       const variant = WRITINGS[name]!(text);
       if (variant === text) return; // nothing this writing changes
-      const copy = path.join(dir, `${name.replace(/\W+/gu, '-')}-${file}`);
-      writeFileSync(copy, variant);
+      const copy = written(file, name, variant);
       expect(facts({ ...c, source: copy })).toEqual(facts(c));
     },
   );
@@ -94,8 +92,11 @@ describe('an act on another document, in the forms amending documents use', () =
   it.each(ACTS)('tvpl-200 with "%s" relates to 29/2020/QĐ-UBND as %s', (sentence, relation) => {
     const text = loadDoc(c.source).parsed.text;
     expect(text).toMatch(REPLACED);
-    const copy = path.join(dir, `act-${ACTS.findIndex(([s]) => s === sentence)}-${c.golden.file}`);
-    writeFileSync(copy, text.replace(REPLACED, sentence));
+    const copy = written(
+      file,
+      `act ${ACTS.findIndex(([s]) => s === sentence)}`,
+      text.replace(REPLACED, sentence),
+    );
     const refs = runCase({ ...c, source: copy }).references.filter((r) => r.number.includes('29/2020'));
     expect(refs.map((r) => r.relation)).toEqual([relation]);
   });

@@ -8,16 +8,14 @@
  * until the extractors read the text with one tone placement (canonicalDoc; passages keep the text as
  * written).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizeDeadline } from '../../ingest/extract/tasks/deadline.ts';
 import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
 import { CORPUS_DEV, runGolden, titleKey } from '../../scripts/eval-extraction/task-eval.ts';
-import { ANNOTATED_DEV } from '../helpers/facts.ts';
+import { ANNOTATED_DEV, copyWriter } from '../helpers/facts.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'spelling-'));
+const written = copyWriter('spelling');
 
 /** Facts with spelling set aside. */
 function spellingFreeFacts(file: string) {
@@ -61,22 +59,19 @@ const SPELLINGS: Record<string, (text: string) => string> = {
   'with "UBND Tỉnh" capitalised': (t) => t.replace(/(UBND|Ủy ban nhân dân) tỉnh/gu, '$1 Tỉnh'),
 };
 
-const ANNOTATED = ANNOTATED_DEV;
-
 describe('the same facts from a document spelled otherwise', () => {
   it('there are documents to compare', () => {
-    expect(ANNOTATED.length).toBeGreaterThanOrEqual(30);
+    expect(ANNOTATED_DEV.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(ANNOTATED.flatMap((f) => Object.keys(SPELLINGS).map((v) => [f, v] as const)))(
+  it.each(ANNOTATED_DEV.flatMap((f) => Object.keys(SPELLINGS).map((v) => [f, v] as const)))(
     '%s: the same tasks and targets %s',
     (file, name) => {
       const source = path.join(CORPUS_DEV, file);
       const text = loadDoc(source).parsed.text;
       const variant = SPELLINGS[name]!(text);
       if (variant === text) return; // nothing this spelling changes
-      const copy = path.join(dir, `${name.replace(/\W+/gu, '-')}-${file}`);
-      writeFileSync(copy, variant);
+      const copy = written(file, name, variant);
       expect(spellingFreeFacts(copy)).toEqual(spellingFreeFacts(source));
     },
   );
@@ -90,15 +85,14 @@ describe('what the spellings exposed', () => {
 
   it('"đến hết năm 2030" and "đến cuối năm 2030" set the same horizon as "đến năm 2030" (every dev document)', () => {
     let compared = 0;
-    for (const file of ANNOTATED) {
+    for (const file of ANNOTATED_DEV) {
       const source = path.join(CORPUS_DEV, file);
       const text = loadDoc(source).parsed.text;
       const want = spellingFreeFacts(source).targets;
       for (const word of ['hết', 'cuối']) {
         const variant = text.replace(/(đến|Đến) năm (20\d\d)/gu, `$1 ${word} năm $2`);
         if (variant === text || want.length === 0) continue;
-        const copy = path.join(dir, `${word}-${file}`);
-        writeFileSync(copy, variant);
+        const copy = written(file, word, variant);
         expect(spellingFreeFacts(copy).targets, `${file} with "đến ${word} năm"`).toEqual(want);
         compared++;
       }
@@ -111,8 +105,7 @@ describe('what the spellings exposed', () => {
     const source = path.join(CORPUS_DEV, file);
     const old = SPELLINGS['with the old tone placement']!(loadDoc(source).parsed.text);
     expect(old).toContain('Uỷ ban nhân dân cấp xã');
-    const copy = path.join(dir, `old-tones-${file}`);
-    writeFileSync(copy, old);
+    const copy = written(file, 'old tones', old);
     const communes = (f: string): number =>
       runGolden(f).tasks.filter((t) => t.lead.some((a) => a.key.startsWith('group:uy-ban-nhan-dan-cap-xa')))
         .length;

@@ -5,16 +5,15 @@
  * the same tasks — title start, lead, coordinating agencies and deadline — and the same targets as the
  * file as published. The cases a variant exposed are tested on their own passages.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isOrganisation } from '../../ingest/extract/agencies/index.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
-import { ANNOTATED_DEV, facts } from '../helpers/facts.ts';
+import { ANNOTATED_DEV, copyWriter, facts } from '../helpers/facts.ts';
 
 const dev = (file: string): string => path.join(CORPUS_DEV, file);
-const dir = mkdtempSync(path.join(tmpdir(), 'rewrap-'));
+const written = copyWriter('rewrap');
 
 /** Lines longer than `width` broken at the last space before it (tables left as they are). */
 function rewrap(text: string, width: number): string {
@@ -48,20 +47,16 @@ const VARIANTS: Record<string, (text: string) => string> = {
 };
 
 function variant(file: string, name: string): string {
-  const copy = path.join(dir, `${name.replace(/\W+/gu, '-')}-${file}`);
-  writeFileSync(copy, VARIANTS[name]!(readFileSync(dev(file), 'utf8')));
-  return copy;
+  return written(file, name, VARIANTS[name]!(readFileSync(dev(file), 'utf8')));
 }
 const rewrapped = (file: string, width: 75 | 95): string => variant(file, `wrapped at ${width} columns`);
 
-const ANNOTATED = ANNOTATED_DEV;
-
 describe('the same facts from the same text written otherwise', () => {
   it('there are documents to compare', () => {
-    expect(ANNOTATED.length).toBeGreaterThanOrEqual(30);
+    expect(ANNOTATED_DEV.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.each(ANNOTATED.flatMap((f) => Object.keys(VARIANTS).map((v) => [f, v] as const)))(
+  it.each(ANNOTATED_DEV.flatMap((f) => Object.keys(VARIANTS).map((v) => [f, v] as const)))(
     '%s: the same tasks and targets %s',
     (file, name) => {
       expect(facts(variant(file, name))).toEqual(facts(dev(file)));
@@ -84,8 +79,7 @@ describe('what a wrap exposed', () => {
       (_m, e: string, body: string) => `\n${e} ${body.replace(/\n/gu, ' ')}`,
     );
     expect(joined).toMatch(/e\) Quyết định cấp kinh phí[^\n]+phê duyệt\. g\) Thống kê/u);
-    const copy = path.join(dir, 'joined-tvpl-200-96-2025-QD-UBND.txt');
-    writeFileSync(copy, joined);
+    const copy = written('tvpl-200-96-2025-QD-UBND.txt', 'joined', joined);
     const titles = runGolden(copy).tasks.map((t) => t.title);
     expect(titles.some((t) => t.startsWith('Thống kê, định kỳ báo cáo'))).toBe(true);
   });
