@@ -47,16 +47,23 @@ function resolveWeights(lists: readonly unknown[], weights: readonly number[] | 
 }
 
 /**
- * Scores compared at 12 significant digits: the same contributions summed in another list order may
- * differ in the last bit, and such a tie is broken by id, never by rounding noise.
+ * Sum of an id's contributions in ascending order: floating-point addition is not associative, so
+ * summing in list order would let the same contributions give scores a last bit apart when the lists
+ * come in another order. Summed this way the fused scores, and so the order, ignore list order.
  */
-const tieKey = (score: number): number => Number(score.toPrecision(12));
+const canonicalSum = (parts: readonly number[]): number =>
+  [...parts].sort((a, b) => a - b).reduce((a, b) => a + b, 0);
 
-function sortFused(scores: Map<string, number>): Scored[] {
-  return [...scores]
-    .map(([id, score]) => ({ id, score, key: tieKey(score) }))
-    .sort((a, b) => b.key - a.key || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map(({ id, score }) => ({ id, score }));
+function sortFused(contributions: Map<string, number[]>): Scored[] {
+  return [...contributions]
+    .map(([id, parts]) => ({ id, score: canonicalSum(parts) }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function addTo(contributions: Map<string, number[]>, id: string, part: number): void {
+  const parts = contributions.get(id);
+  if (parts) parts.push(part);
+  else contributions.set(id, [part]);
 }
 
 /** First (best) occurrence of each id in a list. */
@@ -77,12 +84,12 @@ export function reciprocalRankFusion(
   const k = options.k ?? DEFAULT_RRF_K;
   if (!(k > 0) || !Number.isFinite(k)) throw new RangeError('reciprocalRankFusion: k must be positive');
   const weights = resolveWeights(lists, options.weights);
-  const scores = new Map<string, number>();
+  const contributions = new Map<string, number[]>();
   lists.forEach((list, i) => {
     const w = weights[i] ?? DEFAULT_LIST_WEIGHT;
-    dedupe(list).forEach((r, rank) => scores.set(r.id, (scores.get(r.id) ?? 0) + w / (k + rank + 1)));
+    dedupe(list).forEach((r, rank) => addTo(contributions, r.id, w / (k + rank + 1)));
   });
-  return sortFused(scores);
+  return sortFused(contributions);
 }
 
 /**
@@ -120,14 +127,12 @@ export function weightedScoreFusion(
   const floors = normalized.map((n) => [...n.values()].reduce((a, b) => Math.min(a, b), Infinity));
   const ids = new Set<string>();
   for (const n of normalized) for (const id of n.keys()) ids.add(id);
-  const scores = new Map<string, number>();
+  const contributions = new Map<string, number[]>();
   for (const id of ids) {
-    let total = 0;
     normalized.forEach((n, i) => {
       const value = n.get(id) ?? (n.size > 0 ? (floors[i] ?? 0) : 0);
-      total += (weights[i] ?? DEFAULT_LIST_WEIGHT) * value;
+      addTo(contributions, id, (weights[i] ?? DEFAULT_LIST_WEIGHT) * value);
     });
-    scores.set(id, total);
   }
-  return sortFused(scores);
+  return sortFused(contributions);
 }

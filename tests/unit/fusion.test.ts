@@ -75,6 +75,18 @@ describe('reciprocalRankFusion', () => {
     );
   });
 
+  it('gives the same scores in any list order (found by fast-check: sums a last bit apart)', () => {
+    const at = (order: string) => order.split('').map((id) => ({ id, score: 0 }));
+    const ls = [at('dfgcbea'), at('g'), at('afdcebg'), at('bda')];
+    for (const fuse of [reciprocalRankFusion, weightedScoreFusion]) {
+      const fused = fuse(ls);
+      for (let i = 1; i < fused.length; i++) {
+        expect(fused[i - 1]?.score).toBeGreaterThanOrEqual(fused[i]?.score ?? 0);
+      }
+      expect(fuse([...ls].reverse())).toEqual(fused);
+    }
+  });
+
   it('ranks an id that is ahead of another in every list ahead after fusion', () => {
     fc.assert(
       fc.property(lists, (ls) => {
