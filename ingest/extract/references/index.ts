@@ -64,6 +64,23 @@ interface ReadCtx {
   leads: Map<string, Carry & { listed: boolean }>;
   /** Keyword of a lead ending with ":" that lists no document ("Quyết định này thay thế các Quyết định sau:"). */
   list: Carry | null;
+  /** Whether a flat offset lies inside a closed “…” quotation. */
+  quoted: (at: number) => boolean;
+}
+
+/** Inside a “…” quotation (curly quotes, nested ones counted) that closes; an unclosed “ quotes nothing. */
+export function quotations(flat: string): (at: number) => boolean {
+  const ranges: [number, number][] = [];
+  let depth = 0;
+  let open = 0;
+  for (let i = 0; i < flat.length; i++) {
+    const c = flat[i];
+    if (c === '“') {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (c === '”' && depth > 0 && --depth === 0) ranges.push([open, i]);
+  }
+  return (at) => ranges.some(([a, b]) => a < at && at < b);
 }
 
 /** A list item: "- …", "+ …", "• …", "a) …". */
@@ -72,6 +89,8 @@ const BULLET = /^\s*(?:[-+•–*]|[a-z]\))\s/;
 /** The keyword an item starts under: carried over a ";", or from its parent section's lead. */
 function inherited(ctx: ReadCtx, item: Item, carry: Carry): Carry {
   if (item.continues) return carry;
+  // new wording quoted after "… như sau:" names documents of its own: they are cited, not amended
+  if (ctx.quoted(item.start)) return { keyword: null, from: null };
   if (!BULLET.test(ctx.t.folded.slice(item.start, item.start + 8))) ctx.list = null;
   else if (ctx.list !== null) return ctx.list;
   const parent =
@@ -223,7 +242,7 @@ export function extractReferences(written: StructuredDocument, meta: DocumentMet
   const mentions = findMentions(t, meta);
   const { items } = layout({ doc, t, map, toFlat });
   const ends = sentenceEnds(items);
-  const ctx: ReadCtx = { t, mentions, leads: new Map(), list: null };
+  const ctx: ReadCtx = { t, mentions, leads: new Map(), list: null, quoted: quotations(flat) };
   const readings: Reading[] = [];
   let carry: Carry = { keyword: null, from: null };
   items.forEach((item, i) => {
