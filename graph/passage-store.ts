@@ -152,6 +152,9 @@ export interface SyncPassage {
   seq: number;
   section: string | null;
   text: string;
+  /** Title and locality of the passage's document (null while it has none). */
+  title: string | null;
+  locality: string | null;
 }
 
 function termsRow(r: Record<string, unknown>, seq: number) {

@@ -72,8 +72,14 @@ async function evaluateEmbedder(ctx: Ctx, embedder: EmbedderKind): Promise<void>
   const svc = await openSearch(ctx.conn, ctx.config, embedder, undefined, ctx.log);
   try {
     const st = svc.status();
-    const runs: [(typeof MODES)[number], Scores][] = [];
+    const runs: [string, Scores][] = [];
     for (const mode of MODES) runs.push([mode, await runQuestions(svc, ctx.questions, ctx.relevant, mode)]);
+    // the issue's English target is without the glossary: the same lists with English queries unexpanded
+    runs.push(['bm25 -gl', await runQuestions(svc, ctx.questions, ctx.relevant, 'bm25', undefined, false)]);
+    runs.push([
+      'hybrid -gl',
+      await runQuestions(svc, ctx.questions, ctx.relevant, 'hybrid', undefined, false),
+    ]);
     printModeTables(
       `=== Embedder ${embedder}: ${st.embedder.model} (dim ${st.embedder.dim}, ${st.index.kind} index, ${st.index.size} vectors), all questions, default fusion ${describeWeights(st.fusion)}`,
       ctx.questions,

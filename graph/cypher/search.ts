@@ -63,8 +63,11 @@ SET p.terms = r.terms, p.facets = r.facets, p.termsVersion = $termsVersion,
 /** Passages written after change sequence `$after`, in sequence order (for the embedding sync). */
 export const PASSAGES_AFTER = `
 MATCH (p:Passage) WHERE p.seq > $after
-RETURN p.id AS id, p.seq AS seq, p.sectionPath AS section, p.text AS text
-ORDER BY p.seq LIMIT $limit`;
+WITH p ORDER BY p.seq LIMIT $limit
+OPTIONAL MATCH (d:Document {id: p.documentId})
+RETURN p.id AS id, p.seq AS seq, p.sectionPath AS section, p.text AS text,
+  d.title AS title, coalesce(d.locality, d.province) AS locality
+ORDER BY seq`;
 
 export const COUNT_PASSAGES_AFTER = `
 MATCH (p:Passage) WHERE p.seq > $after RETURN count(p) AS n`;

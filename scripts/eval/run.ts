@@ -24,10 +24,15 @@ export async function runQuestions(
   relevant: Map<string, Set<string>>,
   mode: SearchMode,
   fusion?: FusionWeights,
+  /** false: English queries without the glossary's Vietnamese words. */
+  glossary = true,
 ): Promise<Scores> {
   const out: Scores = new Map();
   for (const q of questions) {
-    const res = await svc.search(queryText(q), K, {}, mode, undefined, fusion ? { fusion } : {});
+    const res = await svc.search(queryText(q), K, {}, mode, undefined, {
+      ...(fusion ? { fusion } : {}),
+      glossary,
+    });
     out.set(
       q.id,
       scoreRanking(
@@ -91,9 +96,13 @@ export function sweepGrid(): FusionWeights[] {
   for (const vector of [0.2, 0.4, 0.6, 0.8, 1.0, 1.5])
     out.push({ method: 'convex', bm25: 1, vector, graph: 0, rrfK: 60 });
   // English queries (looksEnglish) with a larger vector weight than the rest
-  for (const vector of [0.2, 0.6, 0.8, 1.0])
+  for (const vector of [0.2, 0.6, 0.8, 1.0]) {
     for (const english of [1.5, 3])
       out.push({ method: 'convex', bm25: 1, vector, graph: 0, rrfK: 60, english });
+    // … or a smaller lexical weight for them (their terms rarely occur in Vietnamese passages)
+    for (const englishBm25 of [0, 0.1, 0.3])
+      out.push({ method: 'convex', bm25: 1, vector, graph: 0, rrfK: 60, english: 1, englishBm25 });
+  }
   return out;
 }
 
@@ -106,7 +115,7 @@ export function sweepPoint(weights: FusionWeights, questions: Question[], scores
 export const describeWeights = (w: FusionWeights): string =>
   w.method === 'rrf'
     ? `rrf ${w.bm25},${w.vector},${w.graph},k${w.rrfK}`
-    : `convex ${w.bm25},${w.vector},${w.graph}${w.english !== undefined ? ` en${w.english}` : ''}`;
+    : `convex ${w.bm25},${w.vector},${w.graph}${w.english !== undefined ? ` en${w.englishBm25 ?? w.bm25},${w.english}` : ''}`;
 
 export function printSweep(title: string, points: SweepPoint[]): void {
   console.log(`\n${title}`);

@@ -64,6 +64,7 @@ export const Health = z
         graph: z.number(),
         rrfK: z.number(),
         english: z.number().optional(),
+        englishBm25: z.number().optional(),
       }),
       embedder: z.object({ kind: str, model: str, dim: int }),
       index: z.object({ kind: str, size: int, reusedFromDisk: z.boolean(), dir: str }),

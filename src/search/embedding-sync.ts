@@ -7,6 +7,7 @@
  */
 import type { PassageStore, SyncPassage } from '../../graph/passage-store.ts';
 import type { Embedder } from './embedder/index.ts';
+import { embeddingText } from './embedding-text.ts';
 import type { SyncState, VectorBackend } from './vector/backend.ts';
 
 export const EMBED_BATCH = 64;
@@ -24,11 +25,6 @@ export interface SyncProgress {
   done: number;
   /** Passages of the graph not embedded yet. */
   pending: number;
-}
-
-/** The text a passage is embedded from: its section path and its text. */
-export function embeddingText(p: { section: string | null; text: string }): string {
-  return `${p.section ?? ''}\n${p.text}`;
 }
 
 export class EmbeddingSync {

@@ -30,20 +30,24 @@ export interface FusionWeights {
   rrfK: number;
   /** Vector weight for queries that read as English (`looksEnglish`); unset → `vector`. */
   english?: number;
+  /** Lexical weight for queries that read as English; unset → `bm25`. */
+  englishBm25?: number;
 }
 
 /**
  * Defaults chosen on the `tune` half of the eval questions (`npm run eval`, fusion sweep, per embedder)
  * and reported on the held-out half; override with SEARCH_FUSION and SEARCH_WEIGHTS="bm25,vector,graph[,rrfK]".
- * With e5 the sweep chose convex 1/0.8 (a larger vector weight for English queries only tied on the
- * tune half, so it is not used by default); the offline LSA earns only a small share.
+ * With e5 (passages embedded with their document, `embedding-text.ts`) the sweep chose convex 1/0.2 and,
+ * for queries that read as English, vector weight 1.5 (a lexical weight of 0.3 tied); the offline LSA
+ * earns only a small share.
  */
 export const DEFAULT_FUSION: Readonly<FusionWeights> = {
   method: 'convex',
   bm25: 1,
-  vector: 0.8,
+  vector: 0.2,
   graph: 0,
   rrfK: 60,
+  english: 1.5,
 };
 
 const DEFAULT_FUSION_BY_EMBEDDER: Readonly<Record<string, FusionWeights>> = {
@@ -191,15 +195,18 @@ export class SearchService {
     filters: SearchFilters = {},
     mode: SearchMode = 'hybrid',
     hints?: () => GraphHints,
-    opts: { fusion?: FusionWeights } = {},
+    /** `glossary: false` leaves English queries unexpanded (the eval measures both). */
+    opts: { fusion?: FusionWeights; glossary?: boolean } = {},
   ): Promise<SearchResponse> {
     const t0 = performance.now();
     const facets = requiredFacets(filters);
     const n = Math.max(FUSION_CANDIDATES, k);
-    const expanded = withEnglishExpansion(query);
+    const expanded = opts.glossary === false ? query : withEnglishExpansion(query);
+    // a multilingual model reads the English itself; only the corpus-trained LSA needs the glossary's words
+    const vectorQuery = this.vectors?.embedderKind === 'offline' ? expanded : query;
     const [lexical, semantic] = await Promise.all([
       mode === 'vector' ? [] : lexicalSearch(this.store, queryTerms(expanded), { k: n, facets }),
-      mode === 'bm25' ? [] : this.vectorSearch(expanded, n, facets),
+      mode === 'bm25' ? [] : this.vectorSearch(vectorQuery, n, facets),
     ]);
     // the graph list costs a question analysis per query (the caller's hints): only when it counts in the fusion
     const useGraph = mode === 'hybrid' && this.weights.graph > 0 && hints !== undefined;
@@ -254,9 +261,10 @@ function withEnglishExpansion(query: string): string {
 }
 
 /** The fused ranking of the lists (lexical, vector, graph) by `w` (see FusionWeights). */
-/** English queries take the `english` vector weight. */
+/** English queries take the `english` vector and `englishBm25` lexical weights, where set. */
 function forQuery(w: FusionWeights, query: string): FusionWeights {
-  return w.english !== undefined && looksEnglish(query) ? { ...w, vector: w.english } : w;
+  if ((w.english === undefined && w.englishBm25 === undefined) || !looksEnglish(query)) return w;
+  return { ...w, vector: w.english ?? w.vector, bm25: w.englishBm25 ?? w.bm25 };
 }
 
 export function fuse(lists: Scored[][], w: FusionWeights): Scored[] {

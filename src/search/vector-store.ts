@@ -19,7 +19,8 @@ import {
   type EmbeddingsEndpointConfig,
   type LocalServerOptions,
 } from './embedder/index.ts';
-import { EmbeddingSync, embeddingText, type SyncProgress, type SyncRun } from './embedding-sync.ts';
+import { EmbeddingSync, type SyncProgress, type SyncRun } from './embedding-sync.ts';
+import { embeddingText, queryEmbeddingText } from './embedding-text.ts';
 import type { Scored } from './fusion.ts';
 import { LocalBackend, type VectorBackend } from './vector/backend.ts';
 import { Neo4jBackend } from './vector/neo4j.ts';
@@ -123,7 +124,7 @@ export class VectorStore {
 
   async search(query: string, k: number): Promise<Scored[]> {
     if (!this.embedder || !this.backend) return [];
-    const q = await this.embedder.embedQuery(query);
+    const q = await this.embedder.embedQuery(queryEmbeddingText(query));
     return this.backend.search(q, k);
   }
 

@@ -3,7 +3,11 @@
  * direction). Ids are the caller's passage ids.
  */
 
-export const VECTOR_FORMAT_VERSION = 2;
+/**
+ * Version of the saved vectors: 3 since passages are embedded with their document's title and locality and
+ * capitals read in sentence case (`embedding-text.ts`); an index of another version is embedded anew.
+ */
+export const VECTOR_FORMAT_VERSION = 3;
 
 export type VectorIndexKind = 'exact' | 'hnsw';
 
