@@ -260,13 +260,13 @@ function withEnglishExpansion(query: string): string {
   return extra.length > 0 ? `${query} ${extra.join(' ')}` : query;
 }
 
-/** The fused ranking of the lists (lexical, vector, graph) by `w` (see FusionWeights). */
 /** English queries take the `english` vector and `englishBm25` lexical weights, where set. */
 function forQuery(w: FusionWeights, query: string): FusionWeights {
   if ((w.english === undefined && w.englishBm25 === undefined) || !looksEnglish(query)) return w;
   return { ...w, vector: w.english ?? w.vector, bm25: w.englishBm25 ?? w.bm25 };
 }
 
+/** The fused ranking of the lists (lexical, vector, graph) by `w` (see FusionWeights). */
 export function fuse(lists: Scored[][], w: FusionWeights): Scored[] {
   const weights = [w.bm25, w.vector, w.graph];
   return w.method === 'convex'
