@@ -70,6 +70,28 @@ function syntheticDocument(doc: number, passages: BenchPassage[]): StructuredDoc
   };
 }
 
+/** Passages compared before a stored bench graph is reused. */
+const CHECKED_PASSAGES = 200;
+
+/**
+ * A stored graph is reused only when it holds the synthetic passages this run would write: the corpus is
+ * varied from the seed and dev passages, so a change of the structure stage (how documents are cut into
+ * passages) changes it, and vectors and queries of the new corpus must not be measured on the old one.
+ */
+async function checkSameCorpus(store: PassageStore, passages: Iterable<BenchPassage>): Promise<void> {
+  const expected: string[] = [];
+  for (const p of passages) {
+    expected.push(p.text);
+    if (expected.length === CHECKED_PASSAGES) break;
+  }
+  const stored = await store.byIds(expected.map((_, i) => passageId(i)));
+  const same = stored.length === expected.length && stored.every((r, i) => r.text === expected[i]);
+  if (!same)
+    throw new Error(
+      'the bench graph holds another synthetic corpus (the seed and dev passages changed since it was written): remove its data folder',
+    );
+}
+
 /**
  * Writes the synthetic passages unless the graph already holds `count` passages; returns the write time
  * (null when reused). `passages` yields them in order.
@@ -82,7 +104,10 @@ export async function writePassages(
 ): Promise<number | null> {
   const store = new PassageStore(conn);
   const have = await store.count();
-  if (have === count) return null;
+  if (have === count) {
+    await checkSameCorpus(store, passages);
+    return null;
+  }
   if (have > 0)
     throw new Error(`the bench graph holds ${have} passages, not ${count}: remove its data folder`);
   const t0 = performance.now();
