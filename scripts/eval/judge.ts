@@ -19,8 +19,11 @@ export interface Question {
   category: Category;
   tags: string[];
   query: string;
-  /** Fixed once: the fusion is chosen on `tune` and reported on `heldout`. */
-  split?: 'tune' | 'heldout';
+  /**
+   * Fixed once: the fusion is chosen on `tune` and reported on `heldout`; `fresh` questions were written
+   * later, by reading, after the held-out half had been looked at, and are only ever reported.
+   */
+  split?: 'tune' | 'heldout' | 'fresh';
   /** Ask the query in Unicode NFD (decomposed) form. */
   nfd?: boolean;
   relevant: RelevantSpec[];
