@@ -29,12 +29,13 @@ export interface HnswOptions extends VectorIndexOptions {
 
 /**
  * The query-time candidate list grows with the index: recall@10 against exact search on the bench's
- * 384-dim vectors (M 16, efConstruction 200; `npm run bench`) was 0.928 at ef 100 and 0.963 at ef 150
- * over 100k vectors, but 0.788 at ef 100, 0.897 at ef 400 and 0.944 at ef 1200 (p95 7.6 ms) over 1M.
- * One candidate per 600 vectors, between the configured ef and 1200.
+ * 384-dim vectors (M 16, efConstruction 200; `npm run bench:ef`). Over 100k vectors of the synthetic
+ * corpus built from the current passages: 0.898 at ef 100, 0.928 at ef 167, 0.946 at ef 200, 0.977 at
+ * ef 250 (p95 8.1 ms), 0.980 at ef 300. Over 1M (session 5): 0.788 at ef 100, 0.897 at ef 400, 0.944–0.956
+ * at ef 1200. One candidate per 400 vectors, between the configured ef and 1200.
  */
 export function efForSize(size: number): number {
-  return Math.min(1200, Math.ceil(size / 600));
+  return Math.min(1200, Math.ceil(size / 400));
 }
 
 interface IdsFile {
