@@ -2,7 +2,7 @@
  * The text a neural embedder sees. Vietnamese documents set their titles and part headings in capitals;
  * the multilingual models' tokenizers are case-sensitive and cut a capitalised word into rare pieces, so a
  * run of capitalised words is read in sentence case ("KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG 5G" → "Kế hoạch phát
- * triển hạ tầng 5g"); a lone acronym (UBND, BIM) is kept. A passage is embedded with the document it belongs
+ * triển hạ tầng 5G"); a lone acronym (UBND, BIM) and a word with a digit (5G) are kept. A passage is embedded with the document it belongs
  * to (short title and locality) and its section path, so a passage that does not repeat the subject ("1. Mức
  * chuẩn … là 650.000 đồng/tháng") is still found by a question naming it.
  */
