@@ -214,6 +214,11 @@ const TYPE_WORDS: [RegExp, string][] = [
   [/^cong van/, 'CV'],
 ];
 
+/** Document type of a type abbreviation ("NQ", "qd", "QĐ" → its type), null when unknown or typeless. */
+export function typeForAbbr(abbr: string): DocType | null {
+  return TYPE_ABBR[foldUpper(abbr)]?.type ?? null;
+}
+
 /** Type abbreviation (folded) for a type word ("Nghị quyết" → "NQ"), null when unknown. */
 export function abbrForTypeWord(word: string): string | null {
   const f = fold(word).trim();

@@ -5,6 +5,7 @@
 import type { DocType } from '../../../core/types.ts';
 import { CENTRAL_BODIES } from '../../../core/vocab/agency-gazetteer.ts';
 import { foldKeepLength } from '../../../core/text/text-util.ts';
+import { typeForAbbr } from '../../../core/vocab/docnumber.ts';
 import { isoDate } from '../meta/header.ts';
 
 const TYPE_WORDS: [RegExp, DocType | null][] = [
@@ -26,21 +27,16 @@ const TYPE_WORDS: [RegExp, DocType | null][] = [
   [/^bao cao/, 'Báo cáo'],
   [/^quy dinh/, 'Quy định'],
   [/^(huong dan|phap lenh|quy che)/, null],
-  // abbreviated before "số": "NQ số 189/NQ-CP", "QĐ số 1234/QĐ-UBND"
-  [/^nq$/, 'Nghị quyết'],
-  [/^qd$/, 'Quyết định'],
-  [/^kh$/, 'Kế hoạch'],
-  [/^ctr$/, 'Chương trình'],
-  [/^ct$/, 'Chỉ thị'],
-  [/^kl$/, 'Kết luận'],
-  [/^nd$/, 'Nghị định'],
-  [/^tt$/, 'Thông tư'],
-  [/^tb$/, 'Thông báo'],
 ];
 
+/** Type abbreviations read before "số" ("NQ số 189/NQ-CP", "QĐ số 1234/QĐ-UBND"); their types: `typeForAbbr`. */
+const ABBREVIATED = ['nq', 'qd', 'kh', 'ctr', 'ct', 'kl', 'nd', 'tt', 'tb'];
+
 /** Type word right before a number: "Nghị quyết số ", "Chương trình hành động số ", "Tờ trình số ", "NQ số ". */
-const BEFORE_RE =
-  /(nghi quyet|ke hoach|chuong trinh(?: hanh dong)?|quyet dinh|chi thi|ket luan|thong tu(?: lien tich)?|nghi dinh|to trinh|thong bao(?: ket luan)?|cong dien|cong van|van ban|luat|de an|bao cao(?: tham tra| giai trinh,? tiep thu)?|huong dan|phap lenh|quy dinh|(?<![a-z])(?:nq|qd|kh|ctr|ct|kl|nd|tt|tb)(?= so))(?: so)?:? ?$/;
+const BEFORE_RE = new RegExp(
+  '(nghi quyet|ke hoach|chuong trinh(?: hanh dong)?|quyet dinh|chi thi|ket luan|thong tu(?: lien tich)?|nghi dinh|to trinh|thong bao(?: ket luan)?|cong dien|cong van|van ban|luat|de an|bao cao(?: tham tra| giai trinh,? tiep thu)?|huong dan|phap lenh|quy dinh|' +
+    `(?<![a-z])(?:${ABBREVIATED.join('|')})(?= so))(?: so)?:? ?$`,
+);
 
 export interface Before {
   /** Offset (in the collapsed text) where the mention starts. */
@@ -55,7 +51,9 @@ export function typeBefore(folded: string, numStart: number): Before {
   const m = BEFORE_RE.exec(folded.slice(from, numStart));
   if (m === null) return { start: numStart, type: null, found: false };
   const word = m[1] ?? '';
-  const type = TYPE_WORDS.find(([re]) => re.test(word))?.[1] ?? null;
+  const type = ABBREVIATED.includes(word)
+    ? typeForAbbr(word)
+    : (TYPE_WORDS.find(([re]) => re.test(word))?.[1] ?? null);
   return { start: from + m.index, type, found: true };
 }
 

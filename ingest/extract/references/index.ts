@@ -69,7 +69,7 @@ interface ReadCtx {
 }
 
 /** Inside a “…” quotation (curly quotes, nested ones counted) that closes; an unclosed “ quotes nothing. */
-export function quotations(flat: string): (at: number) => boolean {
+function quotations(flat: string): (at: number) => boolean {
   const ranges: [number, number][] = [];
   let depth = 0;
   let open = 0;
