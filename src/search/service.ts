@@ -205,7 +205,10 @@ export class SearchService {
     // a multilingual model reads the English itself; only the corpus-trained LSA needs the glossary's words
     const vectorQuery = this.vectors?.embedderKind === 'offline' ? expanded : query;
     const [lexical, semantic] = await Promise.all([
-      mode === 'vector' ? [] : lexicalSearch(this.store, queryTerms(expanded), { k: n, facets }),
+      // the fusion takes each list's top n; the lexical mode only the k it shows
+      mode === 'vector'
+        ? []
+        : lexicalSearch(this.store, queryTerms(expanded), { k: mode === 'bm25' ? k : n, facets }),
       mode === 'bm25' ? [] : this.vectorSearch(vectorQuery, n, facets),
     ]);
     // the graph list costs a question analysis per query (the caller's hints): only when it counts in the fusion
