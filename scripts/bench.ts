@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   const real = await realPassages();
   const sample = syntheticCorpus(real, Math.min(PASSAGES, 100_000));
   const queries = sampleQueries(sample, QUERIES);
-  const warmup = sampleQueries(sample, 10, 99);
+  const steady = sampleQueries(sample, QUERIES, 7);
   const passages = () => syntheticPassages(real, PASSAGES);
   console.log(
     `Corpus: ${PASSAGES} synthetic passages varied from ${real.length} real seed + dev passages; ${QUERIES} queries of 3–8 words (30% without diacritics)`,
@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     );
 
     console.log(`\nLexical top-10 in process over ${QUERIES} queries:`);
-    await benchLucene(conn, queries);
+    await benchLucene(conn, queries, steady);
     console.log(`  ${jvm()}`);
 
     const model = await e5Figures(real, queries);
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
   try {
     console.log(`  ${describeStart('warm restart, Neo4j already running', warm)}`);
     console.log(`  server node RSS ${Math.round(rssMb(warm.pid))} MB at start; ${jvm()}`);
-    await benchHttp(warm, queries, warmup);
+    await benchHttp(warm, queries, steady);
     console.log(`  ${jvm()}`);
   } finally {
     await warm.stop();

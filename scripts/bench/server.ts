@@ -120,6 +120,7 @@ async function get(base: string, q: string, mode: string): Promise<void> {
 }
 
 /** HTTP latency of `/api/search` for each mode, after a few warm-up requests; each query once per mode. */
+/** Each mode after a pass over `warmup` (other queries of the same kind): the server in steady state. */
 export async function benchHttp(s: BenchServer, queries: string[], warmup: string[]): Promise<void> {
   for (const mode of ['bm25', 'hybrid']) {
     for (const q of warmup) await get(s.base, q, mode);
