@@ -7,15 +7,24 @@ import { fold } from './normalize.ts';
 
 export { fold };
 
+/** Folded form of each UTF-16 code unit met so far: bounded by the code units there are (65 536). */
+const FOLDED_UNIT = new Map<string, string>();
+
+function foldUnit(ch: string): string {
+  let f = FOLDED_UNIT.get(ch);
+  if (f === undefined) {
+    const g = ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+    f = g.length === 1 ? g : ' ';
+    FOLDED_UNIT.set(ch, f);
+  }
+  return f;
+}
+
 /** Lowercase, diacritic-free, đ → d, one output character per input UTF-16 code unit. */
 export function foldKeepLength(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const ch = s.charAt(i);
-    const f = ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
-    out += f.length === 1 ? f : ' ';
-  }
-  return out;
+  const out: string[] = new Array<string>(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = foldUnit(s.charAt(i));
+  return out.join('');
 }
 
 /** A whitespace-collapsed working copy of `text` with a map back to original offsets. */

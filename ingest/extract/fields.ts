@@ -21,6 +21,12 @@ interface CompiledKeyword {
   slug: string;
   exact: RegExp;
   folded: RegExp | null;
+  /**
+   * The phrase in each form, single-spaced: a probe (whitespace collapsed too) without it cannot match,
+   * and `includes` costs far less than the regex.
+   */
+  exactPhrase: string;
+  foldedPhrase: string;
 }
 
 const WORD = '[\\p{L}\\p{M}\\p{N}]';
@@ -30,13 +36,18 @@ function wordRegex(phrase: string): RegExp {
   return new RegExp(`(?<!${WORD})${escaped}(?!${WORD})`, 'u');
 }
 
+const singleSpaced = (phrase: string): string => phrase.replace(/\s+/gu, ' ').trim();
+
 const COMPILED: readonly CompiledKeyword[] = FIELDS.flatMap((f) =>
   f.keywords.map((k) => {
     const folded = fold(k);
+    const exact = exactForm(k);
     return {
       slug: f.slug,
-      exact: wordRegex(exactForm(k)),
+      exact: wordRegex(exact),
       folded: FOLD_UNSAFE.has(folded) ? null : wordRegex(folded),
+      exactPhrase: singleSpaced(exact),
+      foldedPhrase: singleSpaced(folded),
     };
   }),
 );
@@ -50,11 +61,12 @@ function fieldHits(text: string): Map<string, number> {
   const hits = new Map<string, number>();
   if (text.trim() === '') return hits;
   const accented = hasDiacritics(text);
-  let probe = accented ? exactForm(text) : fold(text);
+  let probe = accented ? exactForm(text) : singleSpaced(fold(text));
   for (const re of accented ? NOT_EXACT : NOT_FOLDED) probe = probe.replace(re, ' ');
   for (const k of COMPILED) {
     const re = accented ? k.exact : k.folded;
-    if (re && re.test(probe)) hits.set(k.slug, (hits.get(k.slug) ?? 0) + 1);
+    if (!re || !probe.includes(accented ? k.exactPhrase : k.foldedPhrase)) continue;
+    if (re.test(probe)) hits.set(k.slug, (hits.get(k.slug) ?? 0) + 1);
   }
   return hits;
 }
@@ -109,10 +121,20 @@ const BODY_HITS = 2;
 export function sectionFields(doc: StructuredDocument): Record<string, string[]> {
   const text = doc.parsed.text;
   const out: Record<string, string[]> = {};
+  const firstChild = new Map<string, number>();
+  for (const c of doc.sections)
+    if (c.parentId !== null && !firstChild.has(c.parentId)) firstChild.set(c.parentId, c.start);
+  // a heading recurs in the path of every section under it: its fields are read once per document
+  const byHeading = new Map<string, string[]>();
+  const headingFields = (h: string): string[] => {
+    let slugs = byHeading.get(h);
+    if (slugs === undefined) byHeading.set(h, (slugs = [...fieldHits(h).keys()]));
+    return slugs;
+  };
   for (const s of doc.sections) {
-    const firstChild = doc.sections.find((c) => c.parentId === s.id);
-    const own = text.slice(s.start, firstChild ? firstChild.start : s.end);
-    const slugs = new Set(tagFields(s.heading, s.path));
+    const own = text.slice(s.start, firstChild.get(s.id) ?? s.end);
+    const slugs = new Set(headingFields(s.heading));
+    for (const h of s.path) for (const slug of headingFields(h)) slugs.add(slug);
     for (const [slug, n] of fieldHits(own)) if (n >= BODY_HITS) slugs.add(slug);
     out[s.id] = inTaxonomyOrder(slugs);
   }

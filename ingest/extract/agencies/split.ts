@@ -1,18 +1,20 @@
 import { GAZETTEER } from '../../../core/vocab/agency-gazetteer.ts';
 import { agencyKey, cleanAgencyName, expandAbbreviations, HEAD, knownAgency } from './names.ts';
 
+/** Gazetteer names holding a comma or "và", as patterns that allow either between their words. */
+const LIST_LIKE_NAMES: readonly RegExp[] = GAZETTEER.filter((e) => /[,]|\svà\s/u.test(e.name)).map((e) => {
+  const words = e.name.split(/[\s,]+/).filter((w) => w !== 'và');
+  return new RegExp(
+    words.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('[\\s,]+(?:và\\s+)?'),
+    'giu',
+  );
+});
+
 /** Masks commas and "và" inside gazetteer names so that list splitting leaves them whole. */
 function protectNames(s: string): string {
   let out = s;
-  for (const e of GAZETTEER) {
-    if (!/[,]|\svà\s/u.test(e.name)) continue;
-    const words = e.name.split(/[\s,]+/).filter((w) => w !== 'và');
-    const re = new RegExp(
-      words.map((w) => w.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('[\\s,]+(?:và\\s+)?'),
-      'giu',
-    );
+  for (const re of LIST_LIKE_NAMES)
     out = out.replace(re, (m) => m.replace(/,/g, '\uE001').replace(/\svà\s/gu, ' \uE002 '));
-  }
   return out;
 }
 
