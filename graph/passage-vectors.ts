@@ -27,7 +27,7 @@ export class PassageVectors {
     if (rebuild) await this.conn.write((tx) => tx.run(Q.DROP_PASSAGE_VECTOR_INDEX));
     await this.conn.write((tx) => tx.run(Q.createPassageVectorIndex(dim)));
     const waitSeconds = rebuild ? REBUILD_WAIT_SECONDS : 300;
-    await this.conn.write((tx) => tx.run('CALL db.awaitIndexes($s)', { s: neo4j.int(waitSeconds) }));
+    await this.conn.write((tx) => tx.run(Q.AWAIT_INDEXES, { seconds: neo4j.int(waitSeconds) }));
   }
 
   /** Drops the index, every vector and the saved state (another model or dimension). */

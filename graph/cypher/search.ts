@@ -138,6 +138,9 @@ export function sameVectorIndexConfig(stored: Record<string, unknown>, dim: numb
 
 export const DROP_PASSAGE_VECTOR_INDEX = `DROP INDEX ${PASSAGE_VECTOR_INDEX} IF EXISTS`;
 
+/** Waits until every index is online, at most `$seconds` (fails after). */
+export const AWAIT_INDEXES = 'CALL db.awaitIndexes($seconds)';
+
 /** The saved state of the Neo4j-held vectors: model, dimension, format and the embedding sync's position. */
 export const VECTOR_STATE = `
 MATCH (s:VectorState {key: '${PASSAGE_VECTOR_INDEX}'}) RETURN s { .* } AS state`;
