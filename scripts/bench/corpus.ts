@@ -8,7 +8,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from '../../ingest/parse/index.ts';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
-import { corpusFiles, DEV_DIR, SEEDS_DIR } from '../eval/runtime.ts';
+import { seedAndDevFiles } from '../eval/runtime.ts';
+
+/** How the bench parses the real documents (text files: no OCR). */
+export const BENCH_PARSE = { maxBytes: 50 * 1024 * 1024, timeoutMs: 120_000, ocr: 'off' as const };
 
 export interface BenchPassage {
   id: string;
@@ -32,17 +35,10 @@ export function rng(seed: number): () => number {
 /** Real passages of the seeds and dev documents: section path + text, as the search indexes them. */
 export async function realPassages(): Promise<BenchPassage[]> {
   const out: BenchPassage[] = [];
-  const paths = [
-    ...corpusFiles(SEEDS_DIR).map((f) => path.join(SEEDS_DIR, f)),
-    ...corpusFiles(DEV_DIR).map((f) => path.join(DEV_DIR, f)),
-  ];
-  for (const p of paths) {
+  for (const p of seedAndDevFiles()) {
     const bytes = await readFile(p);
     const file = path.basename(p);
-    const parsed = await parse(
-      { path: p, name: file, bytes },
-      { maxBytes: 50 * 1024 * 1024, timeoutMs: 120_000, ocr: 'off' },
-    );
+    const parsed = await parse({ path: p, name: file, bytes }, BENCH_PARSE);
     const doc = structure({ parsed, contentHash: contentHash(bytes) });
     for (const passage of doc.passages) {
       const text = `${passage.sectionPath}\n${passage.text}`.trim();

@@ -15,17 +15,14 @@ import type { SourceFile } from '../../core/types.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { openRuntime } from '../../src/runtime.ts';
-import { corpusFiles, DEV_DIR, SEEDS_DIR } from '../eval/runtime.ts';
+import { DEV_DIR, SEEDS_DIR, seedAndDevFiles } from '../eval/runtime.ts';
+import { BENCH_PARSE } from './corpus.ts';
 import { seconds } from './measure.ts';
 
-const PARSE = { maxBytes: 50 * 1024 * 1024, timeoutMs: 120_000, ocr: 'off' as const };
-
 async function sources(): Promise<SourceFile[]> {
-  const paths = [
-    ...corpusFiles(SEEDS_DIR).map((f) => path.join(SEEDS_DIR, f)),
-    ...corpusFiles(DEV_DIR).map((f) => path.join(DEV_DIR, f)),
-  ];
-  return Promise.all(paths.map(async (p) => ({ path: p, name: path.basename(p), bytes: await readFile(p) })));
+  return Promise.all(
+    seedAndDevFiles().map(async (p) => ({ path: p, name: path.basename(p), bytes: await readFile(p) })),
+  );
 }
 
 /** Milliseconds per stage over all files, one pass. */
@@ -35,7 +32,7 @@ async function stageTimes(
   const t = { parse: 0, structure: 0, extract: 0 };
   for (const f of files) {
     let t0 = performance.now();
-    const parsed = await parse(f, PARSE);
+    const parsed = await parse(f, BENCH_PARSE);
     t.parse += performance.now() - t0;
     t0 = performance.now();
     const doc = structure({ parsed, contentHash: contentHash(f.bytes) });

@@ -42,13 +42,18 @@ export async function documentFiles(conn: GraphConnection): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, r.file]));
 }
 
-/** Seed and dev files the graph does not hold yet. */
-async function missingFiles(conn: GraphConnection): Promise<string[]> {
-  const have = new Set((await documentFiles(conn)).values());
+/** Paths of the seed and dev text files, seeds first, each folder in name order. */
+export function seedAndDevFiles(): string[] {
   return [
     ...corpusFiles(SEEDS_DIR).map((f) => path.join(SEEDS_DIR, f)),
     ...corpusFiles(DEV_DIR).map((f) => path.join(DEV_DIR, f)),
-  ].filter((p) => !have.has(path.basename(p)));
+  ];
+}
+
+/** Seed and dev files the graph does not hold yet. */
+async function missingFiles(conn: GraphConnection): Promise<string[]> {
+  const have = new Set((await documentFiles(conn)).values());
+  return seedAndDevFiles().filter((p) => !have.has(path.basename(p)));
 }
 
 /**
