@@ -1,13 +1,14 @@
 /**
  * Precision/recall of task and target extraction, then of metadata and typed legal relations
- * (scripts/eval-extraction/relation-report.ts), dev and held-out side by side (`npm run eval:extraction`).
- * Dev: corpus/golden (seeds) and tests/golden/dev, the documents rules may be tuned on. Held-out:
- * tests/golden/heldout, evaluated only (tests/golden/README.md).
+ * (scripts/eval-extraction/relation-report.ts), in three columns: dev (corpus/golden and tests/golden/dev,
+ * the documents rules may be tuned on), the opened held-out half (tests/golden/opened, errors may be read)
+ * and the sealed held-out half (tests/golden/heldout, evaluated only; tests/golden/README.md).
  *
- * Usage: npx tsx scripts/eval-extraction.ts [--dev] [--docs] [--errors]
- *   --dev     dev only (while tuning)
- *   --docs    one line per dev document (tp/extracted/gold per kind)
- *   --errors  missed and spurious tasks of the dev documents (never printed for held-out documents)
+ * Usage: npx tsx scripts/eval-extraction.ts [--dev] [--docs] [--errors] [--errors-opened]
+ *   --dev            dev only (while tuning)
+ *   --docs           one line per dev document (tp/extracted/gold per kind)
+ *   --errors         missed and spurious tasks of the dev documents
+ *   --errors-opened  the same for the opened held-out half (never printed for the sealed half)
  */
 import {
   addAll,
@@ -18,6 +19,7 @@ import {
   KINDS,
   localityOf,
   matchTasks,
+  openedGoldens,
   prf,
   runGolden,
   sameLead,
@@ -67,26 +69,41 @@ function printErrors(
   }
 }
 
-const dev = devGoldens();
-const devTotal = score(dev, args.has('--docs'), args.has('--errors'));
-const held = args.has('--dev') ? [] : heldoutGoldens();
-const heldTotal = args.has('--dev') ? null : score(held, false, false);
+/** One column of the report: a golden set with a label. */
+interface Part {
+  label: string;
+  cases: GoldenCase[];
+  total: Record<Kind, Counts>;
+}
 
-console.log(
-  `\n${''.padEnd(13)} ${`dev (${dev.length} documents)`.padEnd(40)} ${heldTotal ? `held-out (${held.length} documents)` : ''}`,
-);
-console.log(
-  `${''.padEnd(13)} ${'precision recall   tp/fp/fn'.padEnd(40)} ${heldTotal ? 'precision recall   tp/fp/fn' : ''}`,
-);
+function part(label: string, cases: GoldenCase[], perDoc: boolean, errors: boolean): Part {
+  return { label: `${label} (${cases.length})`, cases, total: score(cases, perDoc, errors) };
+}
+
+const devOnly = args.has('--dev');
+const parts: Part[] = [part('dev', devGoldens(), args.has('--docs'), args.has('--errors'))];
+if (!devOnly)
+  parts.push(
+    part('opened held-out', openedGoldens(), false, args.has('--errors-opened')),
+    part('sealed held-out', heldoutGoldens(), false, false),
+  );
+
+const W = 34;
+console.log(`\n${''.padEnd(13)} ${parts.map((p) => p.label.padEnd(W)).join(' ')}`);
+console.log(`${''.padEnd(13)} ${parts.map(() => 'prec.  recall  tp/fp/fn'.padEnd(W)).join(' ')}`);
 for (const k of KINDS) {
   const cell = (c: Counts): string => {
     const { precision, recall } = prf(c);
-    return `${pct(precision)}    ${pct(recall)}   ${c.tp}/${c.fp}/${c.fn}`.padEnd(40);
+    return `${pct(precision)} ${pct(recall)}  ${c.tp}/${c.fp}/${c.fn}`.padEnd(W);
   };
-  console.log(`${k.padEnd(13)} ${cell(devTotal[k])} ${heldTotal ? cell(heldTotal[k]) : ''}`);
+  console.log(`${k.padEnd(13)} ${parts.map((p) => cell(p.total[k])).join(' ')}`);
 }
 console.log(
   '\ntasks: found with the golden row label or title and exactly its lead agencies; lead/coordinating/deadlines over matched tasks.',
 );
-for (const line of targetReport(dev, held, args.has('--docs'))) console.log(line);
-printRelationReport({ devOnly: args.has('--dev') });
+for (const line of targetReport(
+  parts.map((p) => ({ label: p.label, cases: p.cases })),
+  args.has('--docs'),
+))
+  console.log(line);
+printRelationReport({ devOnly, errorsOpened: args.has('--errors-opened') });

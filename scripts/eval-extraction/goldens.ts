@@ -8,7 +8,7 @@ import { loadDoc } from './ref-eval.ts';
 
 /**
  * Task/target golden files (`*.tasks.json`, tests/golden/GOLDEN-SPEC.md) and the extractor run on their
- * source documents. Dev goldens: corpus/golden (seeds) and tests/golden/dev; held-out: tests/golden/heldout.
+ * source documents. Dev goldens: corpus/golden (seeds) and tests/golden/dev; opened held-out: tests/golden/opened; sealed held-out: tests/golden/heldout.
  */
 
 /** Folder of the shared corpus the dev and held-out goldens were annotated on. */
@@ -87,9 +87,17 @@ export function devGoldens(): GoldenCase[] {
   return [...goldenFiles('corpus/golden', 'corpus'), ...goldenFiles('tests/golden/dev', CORPUS_DEV)];
 }
 
-/** The held-out documents: evaluated only, never tuned on (tests/golden/README.md). */
+/** The sealed held-out documents: evaluated only, their errors never read (tests/golden/README.md). */
 export function heldoutGoldens(): GoldenCase[] {
   return goldenFiles('tests/golden/heldout', CORPUS_DEV);
+}
+
+/**
+ * The opened half of the held-out split: evaluated apart from dev, but their errors may be read to find
+ * failure classes (tests/golden/README.md says when and why they were opened).
+ */
+export function openedGoldens(): GoldenCase[] {
+  return goldenFiles('tests/golden/opened', CORPUS_DEV);
 }
 
 function withRange(golden: Golden, source: string): Golden {

@@ -70,9 +70,14 @@ export function devRefGoldens(): GoldenCase[] {
   return [...loadGoldens('corpus/golden', 'corpus'), ...loadGoldens('tests/golden/dev', CORPUS_DEV)];
 }
 
-/** Held-out goldens: evaluated only, never tuned on (tests/golden/README.md). */
+/** Sealed held-out goldens: evaluated only, their errors never read (tests/golden/README.md). */
 export function heldoutRefGoldens(): GoldenCase[] {
   return loadGoldens('tests/golden/heldout', CORPUS_DEV);
+}
+
+/** The opened half of the held-out split: evaluated apart, errors may be read (tests/golden/README.md). */
+export function openedRefGoldens(): GoldenCase[] {
+  return loadGoldens('tests/golden/opened', CORPUS_DEV);
 }
 
 /** Golden cases of a directory of `*.refs.json` whose sources live in `sourceDir`. */

@@ -11,6 +11,7 @@ import {
   devRefGoldens,
   emptyCounts,
   heldoutRefGoldens,
+  openedRefGoldens,
   META_FIELDS,
   metaValue,
   precision,
@@ -70,27 +71,41 @@ export function scoreRelations(cases: readonly GoldenCase[], errors = false): Re
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(6);
 const cell = (c: Counts | undefined): string =>
-  c === undefined ? '' : `${pct(precision(c))}    ${pct(recall(c))}   ${c.tp}/${c.fp}/${c.fn}`.padEnd(40);
+  c === undefined
+    ? ''.padEnd(34)
+    : `${pct(precision(c))} ${pct(recall(c))}  ${c.tp}/${c.fp}/${c.fn}`.padEnd(34);
+const empty = (c: Counts | undefined): boolean => c === undefined || c.tp + c.fp + c.fn === 0;
 
-function table(title: string, dev: Map<string, Counts>, held: Map<string, Counts> | null): void {
+function table(
+  title: string,
+  scores: readonly RelationScores[],
+  pick: (s: RelationScores) => Map<string, Counts>,
+): void {
   console.log(`\n${title}`);
-  for (const [k, c] of dev) {
-    const h = held?.get(k);
-    if (c.tp + c.fp + c.fn === 0 && (h === undefined || h.tp + h.fp + h.fn === 0)) continue;
-    console.log(`${k.padEnd(16)} ${cell(c)} ${cell(h)}`);
+  for (const k of pick(scores[0]!).keys()) {
+    const cells = scores.map((s) => pick(s).get(k));
+    if (cells.every(empty)) continue;
+    console.log(`${k.padEnd(16)} ${cells.map(cell).join(' ')}`);
   }
 }
 
-/** Prints the metadata and relation tables (held-out unless `devOnly`). */
-export function printRelationReport(opts: { devOnly?: boolean; errors?: boolean } = {}): void {
-  const dev = scoreRelations(devRefGoldens(), opts.errors ?? false);
-  const held = opts.devOnly ? null : scoreRelations(heldoutRefGoldens());
-  console.log(
-    `\n${''.padEnd(16)} ${`dev (${dev.documents} documents)`.padEnd(40)} ${held ? `held-out (${held.documents} documents)` : ''}`,
-  );
-  console.log(
-    `${''.padEnd(16)} ${'precision recall   tp/fp/fn'.padEnd(40)} ${held ? 'precision recall   tp/fp/fn' : ''}`,
-  );
-  table('metadata (refs goldens)', dev.meta, held?.meta ?? null);
-  table('legal relations (number and type)', dev.relations, held?.relations ?? null);
+/**
+ * Prints the metadata and relation tables: dev, then (unless `devOnly`) the opened and the sealed held-out
+ * halves. Errors are printed for dev with `errors`, for the opened half with `errorsOpened`, never for the
+ * sealed half.
+ */
+export function printRelationReport(
+  opts: { devOnly?: boolean; errors?: boolean; errorsOpened?: boolean } = {},
+): void {
+  const scores: [string, RelationScores][] = [['dev', scoreRelations(devRefGoldens(), opts.errors ?? false)]];
+  if (!opts.devOnly)
+    scores.push(
+      ['opened held-out', scoreRelations(openedRefGoldens(), opts.errorsOpened ?? false)],
+      ['sealed held-out', scoreRelations(heldoutRefGoldens())],
+    );
+  console.log(`\n${''.padEnd(16)} ${scores.map(([l, s]) => `${l} (${s.documents})`.padEnd(34)).join(' ')}`);
+  console.log(`${''.padEnd(16)} ${scores.map(() => 'prec.  recall  tp/fp/fn'.padEnd(34)).join(' ')}`);
+  const all = scores.map(([, s]) => s);
+  table('metadata (refs goldens)', all, (s) => s.meta);
+  table('legal relations (number and type)', all, (s) => s.relations);
 }

@@ -142,37 +142,35 @@ function scoreCases(cases: readonly GoldenCase[], lines: string[] | null): Targe
 
 /**
  * The targets section of `npm run eval:extraction`: precision/recall of targets found (value, unit,
- * year/period) and with subject and metric, dev and held-out side by side, and per-field agreement over
- * found targets. Per-document lines are printed for dev documents only.
+ * year/period) and with subject and metric, one column per golden set (dev, opened and sealed held-out),
+ * and per-field agreement over found targets. Per-document lines are printed for the first set only.
  */
 export function targetReport(
-  dev: readonly GoldenCase[],
-  held: readonly GoldenCase[],
+  sets: readonly { label: string; cases: readonly GoldenCase[] }[],
   perDoc = false,
 ): string[] {
   const lines: string[] = [];
-  const d = scoreCases(dev, perDoc ? lines : null);
-  const h = scoreCases(held, null);
-  const row = (label: string, a: Counts, b: Counts): string =>
-    `${label.padEnd(28)} ${pct(precision(a))} ${pct(recall(a))} ${`${a.tp}/${a.fp}/${a.fn}`.padStart(9)}` +
-    (held.length > 0
-      ? `   ${pct(precision(b))} ${pct(recall(b))} ${`${b.tp}/${b.fp}/${b.fn}`.padStart(9)}`
-      : '');
+  const scores = sets.map((s, i) => scoreCases(s.cases, perDoc && i === 0 ? lines : null));
+  const cell = (c: Counts): string =>
+    `${pct(precision(c))} ${pct(recall(c))} ${`${c.tp}/${c.fp}/${c.fn}`.padStart(9)}`.padEnd(34);
+  const row = (label: string, pick: (t: TargetCounts) => Counts): string =>
+    `${label.padEnd(28)} ${scores.map((t) => cell(pick(t))).join(' ')}`;
   lines.push(
     '',
-    `targets                      dev (${dev.length} documents)${held.length > 0 ? `           held-out (${held.length} documents)` : ''}`,
-    `${''.padEnd(28)}   prec.  recall  tp/fp/fn${held.length > 0 ? '      prec.  recall  tp/fp/fn' : ''}`,
-    row('found (value, unit, year)', d.found, h.found),
-    row('with subject and metric', d.full, h.full),
+    `${'targets'.padEnd(28)} ${sets.map((s) => s.label.padEnd(34)).join(' ')}`,
+    `${''.padEnd(28)} ${sets.map(() => '  prec.  recall  tp/fp/fn'.padEnd(34)).join(' ')}`,
+    row('found (value, unit, year)', (t) => t.found),
+    row('with subject and metric', (t) => t.full),
     'agreement over found targets',
   );
-  for (const f of TARGET_FIELDS) {
-    const [a, n] = d.fields[f];
-    const [b, m] = h.fields[f];
+  for (const f of TARGET_FIELDS)
     lines.push(
-      `  ${f.padEnd(26)} ${pct(n ? a / n : 1)} (${a}/${n})` +
-        (held.length > 0 ? `      ${pct(m ? b / m : 1)} (${b}/${m})` : ''),
+      `  ${f.padEnd(26)} ${scores
+        .map((t) => {
+          const [a, n] = t.fields[f];
+          return `${pct(n ? a / n : 1)} (${a}/${n})`.padEnd(34);
+        })
+        .join(' ')}`,
     );
-  }
   return lines;
 }

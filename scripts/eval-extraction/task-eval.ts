@@ -10,6 +10,7 @@ export {
   goldenFiles,
   heldoutGoldens,
   localityOf,
+  openedGoldens,
   metaFor,
   runGolden,
   SEED_LOCALITY,
