@@ -1,4 +1,11 @@
-import { cleanAgencyName, expandAbbreviations, knownAgency, lookup, startsWithAgencyHead } from './names.ts';
+import {
+  cleanAgencyName,
+  expandAbbreviations,
+  knownAgency,
+  lookup,
+  predicateAt,
+  startsWithAgencyHead,
+} from './names.ts';
 import { PROVINCES_2025, PROVINCES_PRE_2025 } from '../../../core/vocab/localities.ts';
 import { expandSharedHead, splitAgencies } from './split.ts';
 
@@ -31,7 +38,7 @@ function afterOpening(text: string): string | null {
 }
 
 const ACTION =
-  /\s(?:[cC]ăn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|giám sát|tham gia|phát huy|phát động|phân công|thừa ủy quyền|thay mặt|định kỳ|tổng hợp|là cơ quan thường trực|kiện toàn|báo cáo|xem xét|hoàn thành|xử lý|đẩy nhanh|khẩn trương|chuẩn bị|đề xuất|kịp thời|huy động|giải quyết|nghiêm túc|tích cực|tạo điều kiện|ưu tiên|duy trì)(?=[\s,.;:]|$)/u;
+  /\s(?:[cC]ăn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|giám sát|tham gia|phát huy|phát động|phân công|thừa ủy quyền|thay mặt|định kỳ|tổng hợp|là cơ quan thường trực|kiện toàn|báo cáo|xem xét|hoàn thành|xử lý|đẩy nhanh|khẩn trương|chuẩn bị|đề xuất|kịp thời|huy động|giải quyết|nghiêm túc|tích cực|tạo điều kiện|ưu tiên|duy trì|tiếp nhận|cung cấp|đôn đốc)(?=[\s,.;:]|$)/u;
 
 const LEAD_IN = /^(?:Giao cho|Giao|Phân công|Đề nghị|Yêu cầu)\s+/u;
 
@@ -177,10 +184,15 @@ function agencyAt(flat: string): LeadingAgency | null {
   if (duty && (colonAt < 0 || colonAt >= duty[1]!.length)) {
     const cut = NAME_END.exec(duty[1]!);
     const who = cut ? duty[1]!.slice(0, cut.index) : duty[1]!;
+    const verb = predicateAt(who);
+    if (verb > 0) return { names: namesOf(who.slice(0, verb)), rest: tidyRest(text.slice(verb)) };
     if (!ACTION.test(` ${who}`.replace(/\s(?:có|chịu) trách nhiệm\b/u, '')))
       return { names: namesOf(who), rest: tidyRest(duty[2]!) };
   }
   const colon = /^([^:]{3,200}):\s*(.*)$/u.exec(text);
+  const before = predicateAt(colon?.[1] ?? '');
+  if (colon && before > 0 && !ACTION.test(` ${colon[1]!.slice(0, before)}`))
+    return { names: namesOf(colon[1]!.slice(0, before)), rest: tidyRest(text.slice(before)) };
   if (colon && !ACTION.test(` ${colon[1]!}`)) return { names: namesOf(colon[1]!), rest: tidyRest(colon[2]!) };
   const known = gazetteerPrefix(text);
   const restOk =
@@ -193,13 +205,16 @@ function agencyAt(flat: string): LeadingAgency | null {
   if (action && action.index > 2) {
     const head = text.slice(0, action.index);
     // "Chủ đầu tư, trong phạm vi, trách nhiệm của mình, … thực hiện": the duty starts where the name ends.
-    const cut = NAME_END.exec(head);
+    const cut = Math.min(
+      ...[predicateAt(head), NAME_END.exec(head)?.index ?? -1].map((x) => (x > 0 ? x : Infinity)),
+    );
     return {
-      names: splitAgencies(cut ? head.slice(0, cut.index) : head),
-      rest: tidyRest(text.slice(cut ? cut.index : action.index)),
+      names: splitAgencies(cut < Infinity ? head.slice(0, cut) : head),
+      rest: tidyRest(text.slice(cut < Infinity ? cut : action.index)),
     };
   }
-
+  const verb = predicateAt(text, true);
+  if (verb > 0) return { names: splitAgencies(text.slice(0, verb)), rest: tidyRest(text.slice(verb)) };
   if (text.length <= 160 && !/[.;]$/.test(text)) return { names: splitAgencies(text), rest: '' };
   return null;
 }

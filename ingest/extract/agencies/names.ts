@@ -159,6 +159,26 @@ export function knownAgency(name: string, locality: string | null = null): boole
   return lookup(cleanAgencyName(name), locality) !== null;
 }
 
+/**
+ * Words that open a clause's predicate and never occur (in lower case) inside the name of a body: the
+ * subject's name ends before them ("Bộ Công an tiếp tục duy trì …", "Các Đoàn thể tỉnh bằng nhiều hình
+ * thức …", "Ban Kiểm soát có các nhiệm vụ …", "Quỹ chịu sự thanh tra …", "Hội đồng … làm việc theo …").
+ */
+const PREDICATE =
+  /\s(?:tiếp tục|khẩn trương|trân trọng|bằng|tới|chỉ được|chịu sự|làm việc|gồm|bao gồm|có các|có nhiệm vụ|có quyền|xuất cấp|cần(?!\s+thiết)|phải|sớm|nhanh chóng|quyết liệt|thường xuyên|được|đã|sẽ|đang)(?=[\s,.;:]|$)/u;
+
+/** The predicates among them that assign a duty (not "được", "đã": passive voice, past results). */
+const DUTY_PREDICATE =
+  /\s(?:tiếp tục|khẩn trương|trân trọng đề nghị|xuất cấp|cần(?!\s+thiết)|phải|sớm|nhanh chóng|quyết liệt|thường xuyên|có các nhiệm vụ|có nhiệm vụ)(?=[\s,.;:]|$)/u;
+
+/**
+ * Index where the predicate after a subject's name begins in `s`, or -1 (see PREDICATE); with `duty`,
+ * only a predicate that assigns a duty counts.
+ */
+export function predicateAt(s: string, duty = false): number {
+  return (duty ? DUTY_PREDICATE : PREDICATE).exec(s)?.index ?? -1;
+}
+
 /** True when `s` opens with a word that starts an agency name or placeholder ("Sở", "Ban", "Các"…). */
 export function startsWithAgencyHead(s: string): boolean {
   return HEAD.test(s.trim());

@@ -45,16 +45,28 @@ function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   return ancestors(lines, i).some((a) => ASSIGNING.test(a.body));
 }
 
+/**
+ * "Trách nhiệm của Sở Y tế", "Nhiệm vụ và quyền hạn của Giám đốc Quỹ:", "Trách nhiệm củaTrung tâm …" (words
+ * run together in the source): the agencies named after "của", or null.
+ */
+const DUTY_TITLE =
+  /^(?:Trách nhiệm|Nhiệm vụ)(?:(?:,|\s+và)\s+(?:quyền hạn|nhiệm vụ|trách nhiệm|quyền))*(?:\s+thực hiện)?\s+của\s*(?=\p{Lu}|các\s)(.+?)[.:]?$/u;
+
+function dutyTitleNames(body: string): string[] | null {
+  const m = DUTY_TITLE.exec(body);
+  if (!m || !startsWithAgencyHead(m[1]!) || /\b(?:cá nhân|người)\b/u.test(m[1]!)) return null;
+  return splitAgencies(m[1]!);
+}
+
+/** Outline levels whose items head a part of the document; other items head a block when they end in ':'. */
+const HEADING_KINDS = new Set(['article', 'arabic', 'roman']);
+
 /** "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list. */
 function dutyHeading(l: Line): string[] | null {
-  if (l.kind !== 'article' && l.kind !== 'arabic' && l.kind !== 'roman') return null;
-  const m =
-    /^(?:Trách nhiệm|Nhiệm vụ)(?:(?:,|\s+và)\s+(?:quyền hạn|nhiệm vụ|trách nhiệm|quyền))*(?:\s+thực hiện)?\s+của\s+(.+?)[.:]?$/u.exec(
-      l.body,
-    );
-  if (!m) return l.kind === 'article' ? articleOfAgency(l.body) : null;
-  if (!startsWithAgencyHead(m[1]!) || /\b(?:cá nhân|người)\b/u.test(m[1]!)) return null;
-  return splitAgencies(m[1]!);
+  if (l.kind === null || (!HEADING_KINDS.has(l.kind) && !/:$/u.test(l.body))) return null;
+  const names = DUTY_TITLE.test(l.body) ? dutyTitleNames(l.body) : null;
+  if (names) return names;
+  return l.kind === 'article' && !DUTY_TITLE.test(l.body) ? articleOfAgency(l.body) : null;
 }
 
 /**
@@ -85,7 +97,7 @@ function childrenEnd(lines: readonly Line[], i: number, duty = false): number {
  * organisation of its own ("1. Văn phòng UBND tỉnh phối hợp với …" under "Trách nhiệm của các sở, ngành").
  */
 function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: string[] = []): ProseTask {
-  const found = leadingAgency(title.body);
+  const found = leadingAgency(title.body.replace(DUTY_OF, ''));
   const own = found && found.rest !== '' && allOrganisations(found.names) ? found : null;
   const text = [title.body, ...extra.map((e) => e.body)].join(' ');
   return {
@@ -98,9 +110,14 @@ function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: st
   };
 }
 
+/** "Trách nhiệm của Sở Tư pháp hướng dẫn …" (a heading run into its only duty): the agency is the subject. */
+const DUTY_OF = /^(?:Trách nhiệm|Nhiệm vụ)(?:\s+và\s+quyền hạn)?\s+của\s*(?=\p{Lu})/u;
+
 interface Item {
   head: Line;
   extra: Line[];
+  /** The agencies of the nearest "Trách nhiệm của X" sub-heading the item sits under. */
+  lead?: string[];
 }
 
 /** A sub-heading that only groups items: "2.1. Trách nhiệm chung", "b) Phối hợp với Sở X" over '-' items. */
@@ -108,6 +125,8 @@ function isGroupingHead(item: Item): boolean {
   if (/^(?:Trách nhiệm|Nhiệm vụ)(?:\s+\p{Ll}+)?\.?$/u.test(item.head.body)) return true;
   const marked = item.extra.length > 0 && item.extra[0]!.kind !== null && item.extra[0]!.kind !== 'plus';
   if (marked && LISTS_DUTIES.test(item.head.body)) return true;
+  // "1. Chỉ đạo viên chức … thực hiện" over "a) Kiểm tra … b) …": an intro whose colon was left out.
+  if (marked && /\s(?:thực hiện|như sau|sau|gồm|bao gồm)$/u.test(item.head.body)) return true;
   return marked && !/[.;:]$/u.test(item.head.body) && item.head.body.length <= 80;
 }
 
@@ -128,9 +147,13 @@ function childItems(children: readonly Line[]): Item[] {
   return items.flatMap((it) => {
     if (!isGroupingHead(it)) return [it];
     if (it.extra.length === 0) return [];
+    // "1. Trách nhiệm của Ủy ban nhân dân cấp xã: a) … b) …" inside "Điều 6. Trách nhiệm của …": the
+    // nearest responsibility heading leads its items.
+    const lead = dutyTitleNames(it.head.body) ?? it.lead;
     return childItems(it.extra).map((sub) => ({
       head: sub.head,
       extra: [...sub.extra, { ...it.head, kind: null }],
+      ...((sub.lead ?? lead) ? { lead: sub.lead ?? lead } : {}),
     }));
   });
 }
@@ -229,7 +252,8 @@ export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
     const duty = dutyHeading(l);
     if (duty) {
       const end = childrenEnd(lines, i, true);
-      for (const item of childItems(lines.slice(i + 1, end))) out.push(makeTask(duty, item.head, item.extra));
+      for (const item of childItems(lines.slice(i + 1, end)))
+        out.push(makeTask(item.lead ?? duty, item.head, item.extra));
       i = end - 1;
       continue;
     }
