@@ -96,9 +96,41 @@ describe('the nearest responsibility heading leads its items', () => {
     );
     expect(tasks.some((t) => /^Chỉ đạo viên chức của Văn phòng đăng ký đất đai/u.test(t.title))).toBe(false);
   });
+  it('"Điều 10. Trách nhiệm của cơ quan Thuế" (a body written in lower case) leads its items', () => {
+    expect(ledBy(/^Theo dõi việc ghi nợ, thanh toán nợ nghĩa vụ tài chính/u)).toBe('Cơ quan Thuế');
+  });
+  it('"Cơ quan chủ trì có văn bản đề nghị …" is addressed to a procedural role: no task is led by a bare "Cơ quan"', () => {
+    expect(tasks.filter((t) => t.lead.some((a) => a.name === 'Cơ quan'))).toEqual([]);
+  });
   it('"1. Văn phòng đăng ký đất đai tiếp nhận hồ sơ …": a numbered item opening with a body is its duty', () => {
     expect(ledBy(/^tiếp nhận hồ sơ tại Trung tâm Phục vụ hành chính công tỉnh/u)).toBe(
       'Văn phòng đăng ký đất đai',
     );
+  });
+});
+
+describe("the body asked, a charter's own body and offices lead", () => {
+  it('"Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận …": the body asked leads, not the one asking', () => {
+    const found = leadingAgency(
+      'Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam, Hội Chữ thập đỏ Việt Nam tiếp tục vận động',
+    );
+    expect(found?.names).toEqual(['Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam', 'Hội Chữ thập đỏ Việt Nam']);
+  });
+  it('"Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam": two bodies', () => {
+    expect(leadingAgency('Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam tuyên truyền đầy đủ')?.names).toEqual(
+      ['Đài Tiếng nói Việt Nam', 'Thông tấn xã Việt Nam'],
+    );
+  });
+  it('tvpl-042: "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam: a) … b) …" — each item is a duty of Bộ Tài chính', () => {
+    const { tasks } = runGolden(doc('tvpl-042-380-NQ-CP.txt'));
+    const t = tasks.find((x) => /^Thực hiện chi trả gộp 03/u.test(x.title));
+    expect(t && leads(t)).toBe('Bộ Tài chính');
+  });
+  it('tvpl-207 (charter of a fund): "Điều 3. Nhiệm vụ" lists the duties of the fund of "Điều 1. Vị trí chức năng"', () => {
+    const { tasks } = runGolden(doc('tvpl-207-2696-QD-UBND.txt'));
+    const t = tasks.find((x) => /^Tham mưu cho Sở Nông nghiệp và Môi trường, UBND tỉnh/u.test(x.title));
+    expect(t && leads(t)).toBe('Quỹ Bảo vệ môi trường tỉnh Quảng Trị');
+    const director = tasks.find((x) => /^Xây dựng kế hoạch thu chi tài chính/u.test(x.title));
+    expect(director && leads(director)).toBe('Giám đốc Quỹ');
   });
 });

@@ -42,6 +42,23 @@ const ACTION =
 
 const LEAD_IN = /^(?:Giao cho|Giao|Phân công|Đề nghị|Yêu cầu)\s+/u;
 
+/**
+ * "Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận …", "…, Thủ tướng Chính phủ yêu cầu Bộ trưởng …":
+ * the body asked is the subject of the duty, not the one asking. The text from the body asked, or null.
+ */
+const REQUEST = /(?:^|,\s+)(?:[^,:;.]{0,60}?\s)?(?:trân trọng\s+)?(?:đề nghị|yêu cầu)\s+(?=\p{Lu}|các\s)/u;
+
+/** The rest of an item whose subject only asks another body ("trân trọng đề nghị …", "yêu cầu …"). */
+const REQUEST_REST = /^(?:trân trọng\s+)?(?:đề nghị|yêu cầu)\s/u;
+
+export function requestedParty(text: string): string | null {
+  const m = REQUEST.exec(text);
+  if (!m) return null;
+  const asker = m[0].replace(/^,\s+/u, '').replace(/\s*(?:trân trọng\s+)?(?:đề nghị|yêu cầu)\s+$/u, '');
+  if (asker !== '' && !startsWithAgencyHead(asker) && !/^Thủ tướng/u.test(asker)) return null;
+  return text.slice(m.index + m[0].length);
+}
+
 /** "Đồng chí Bí thư tỉnh ủy …": the honorific goes, the office stays. */
 const HONORIFIC = /^(?:Đồng chí|đồng chí)\s+/u;
 
@@ -165,7 +182,10 @@ function leadingAgencyOf(raw: string): LeadingAgency | null {
   }
   const opened = afterOpening(flat);
   const found = agencyAt(opened ?? flat);
-  return found && opened ? { ...found, opening: true } : found;
+  if (found && opened) return { ...found, opening: true };
+  const asked = found && found.rest !== '' && !REQUEST_REST.test(found.rest) ? null : requestedParty(flat);
+  const party = asked ? agencyAt(asked) : null;
+  return party && party.rest !== '' ? { ...party, opening: true } : found;
 }
 
 function agencyAt(flat: string): LeadingAgency | null {

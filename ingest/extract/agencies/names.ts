@@ -151,7 +151,7 @@ export const STATISTICS_OFFICE = String.raw`Thống kê(?=\s+(?:tỉnh|thành ph
 
 /** Words that open a new agency name inside a list cell. */
 export const HEAD = new RegExp(
-  String.raw`^(?:Sở|Bộ|Ban|Ủy ban|UBND|Hội đồng|HĐND|Đảng đoàn|Đảng ủy|Đảng bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Tòa án|Chính phủ|Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Doanh nghiệp|Chủ tịch|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Các|các|BCS|Thường trực|Hợp tác xã|Chi nhánh|${STATISTICS_OFFICE}|Chủ rừng|Bộ trưởng|Phó Thủ tướng|Chánh Văn phòng|Bí thư|Lãnh đạo|Tập đoàn|Chủ đầu tư)(?=[\s,;]|$)`,
+  String.raw`^(?:Sở|Bộ|Ban|Ủy ban|UBND|Hội đồng|HĐND|Đảng đoàn|Đảng ủy|Đảng bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|MTTQ|Tòa án|Chính phủ|Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Doanh nghiệp|Chủ tịch|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Các|các|BCS|Thường trực|Hợp tác xã|Chi nhánh|${STATISTICS_OFFICE}|Chủ rừng|Bộ trưởng|Phó Thủ tướng|Chánh Văn phòng|Bí thư|Lãnh đạo|Tập đoàn|Chủ đầu tư|Thông tấn xã|Liên minh)(?=[\s,;]|$)`,
   'u',
 );
 /** True when the name (abbreviations allowed, locality suffix allowed) is in the gazetteer. */

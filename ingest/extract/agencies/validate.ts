@@ -11,7 +11,7 @@ import { cleanAgencyName, expandAbbreviations, knownAgency, STATISTICS_OFFICE } 
 
 /** Nouns that open the name of a body or an office. */
 const BODY_HEAD = new RegExp(
-  String.raw`^(?:Sở|Bộ|Ban|Ủy ban|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|Chi bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Cổng|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Huyện ủy|Tỉnh đoàn|Thành đoàn|Đoàn|Mặt trận|Tòa án|Viện kiểm sát|Chính phủ|Thủ tướng|Phó Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Bộ Chỉ huy|Bộ Tư lệnh|Bộ đội|Cảng vụ|Hợp tác xã|Chi nhánh|${STATISTICS_OFFICE}|Chủ rừng|Chủ đầu tư|Nhà đầu tư|Lực lượng|Đơn vị|Tổ công tác|Tổ đại biểu|Đại biểu|Bộ phận|Ban Chỉ đạo|Hạt kiểm lâm|Kiểm lâm|Bưu điện|Tổ chức|Đội)(?=[\s,;]|$)`,
+  String.raw`^(?:Sở|Bộ|Ban|Ủy ban|Hội đồng|Đảng đoàn|Đảng ủy|Đảng bộ|Chi bộ|Công an|Trung tâm|Viện|Trường|Đài|Báo|Văn phòng|Cục|Chi cục|Tổng cục|Hội|Liên hiệp|Liên đoàn|Hiệp hội|Vườn|Cổng|Thanh tra|Kho bạc|Ngân hàng|Tỉnh ủy|Thành ủy|Huyện ủy|Tỉnh đoàn|Thành đoàn|Đoàn|Mặt trận|Tòa án|Viện kiểm sát|Chính phủ|Thủ tướng|Phó Thủ tướng|Quốc hội|Kiểm toán|Bảo hiểm|Công ty|Tổng công ty|Tập đoàn|Doanh nghiệp|Phòng|Học viện|Đại học|Bệnh viện|Thuế|Hải quan|Cơ quan|Quỹ|Bộ Chỉ huy|Bộ Tư lệnh|Bộ đội|Cảng vụ|Hợp tác xã|Chi nhánh|${STATISTICS_OFFICE}|Chủ rừng|Chủ đầu tư|Nhà đầu tư|Lực lượng|Đơn vị|Tổ công tác|Tổ đại biểu|Đại biểu|Bộ phận|Ban Chỉ đạo|Hạt kiểm lâm|Kiểm lâm|Bưu điện|Tổ chức|Đội|Thông tấn xã|Liên minh)(?=[\s,;]|$)`,
   'u',
 );
 /** Offices whose holder stands for the body ("Chủ tịch Ủy ban nhân dân tỉnh", "Giám đốc Sở Y tế"). */
@@ -51,7 +51,8 @@ export function isOrganisation(raw: string): boolean {
   const body = office.charAt(0).toUpperCase() + office.slice(1);
   const bare = body.replace(/^(?:Các|các)\s+/u, '').replace(/^cơ quan có chức năng\b/iu, 'cơ quan');
   if (VERB.test(` ${bare}`) || CAPITAL_VERB.test(bare)) return false;
-  if (/^Thường trực$/u.test(name)) return false;
+  // "Cơ quan chủ trì có trách nhiệm …": a bare kind word is a procedural role, not a body.
+  if (/^(?:Thường trực|Cơ quan|Đơn vị|Bộ phận)$/u.test(name)) return false;
   if (GROUP_NOUN.test(body)) return true;
   return BODY_HEAD.test(body) || BRAND.test(body);
 }

@@ -50,12 +50,47 @@ function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
  * run together in the source): the agencies named after "của", or null.
  */
 const DUTY_TITLE =
-  /^(?:Trách nhiệm|Nhiệm vụ)(?:(?:,|\s+và)\s+(?:quyền hạn|nhiệm vụ|trách nhiệm|quyền))*(?:\s+thực hiện)?\s+của\s*(?=\p{Lu}|các\s)(.+?)[.:]?$/u;
+  /^(?:Trách nhiệm|Nhiệm vụ)(?:(?:,|\s+và)\s+(?:quyền hạn|nhiệm vụ|trách nhiệm|quyền))*(?:\s+thực hiện)?\s+của\s*(?=\p{Lu}|các\s|cơ quan\s)(.+?)[.:]?$/u;
 
 function dutyTitleNames(body: string): string[] | null {
   const m = DUTY_TITLE.exec(body);
-  if (!m || !startsWithAgencyHead(m[1]!) || /\b(?:cá nhân|người)\b/u.test(m[1]!)) return null;
-  return splitAgencies(m[1]!);
+  const who = m ? m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1) : '';
+  if (!m || /\b(?:cá nhân|người)\b/u.test(who)) return null;
+  const names = splitAgencies(who);
+  return startsWithAgencyHead(who) || allOrganisations(names) ? names : null;
+}
+
+/**
+ * The body a charter or organisation rule governs: "Điều 1. Vị trí, chức năng — 1. Quỹ Bảo vệ môi trường
+ * tỉnh Quảng Trị là quỹ tài chính nhà nước …". Its articles "Nhiệm vụ", "Nhiệm vụ và quyền hạn" (of no one
+ * named) list its duties, and its short name ("Quỹ") stands for it. Null in other documents.
+ */
+function charterSubject(lines: readonly Line[]): string | null {
+  const at = lines.findIndex(
+    (l) => l.kind === 'article' && /^Vị\s+trí(?:,|\s+và)?\s+chức\s+năng/u.test(l.body),
+  );
+  if (at < 0) return null;
+  const first = lines.slice(at + 1, at + 3).find((l) => l.kind !== null || l.body !== '');
+  const m = first ? /^(.{4,120}?)\s+là\s/u.exec(first.body) : null;
+  return m && startsWithAgencyHead(m[1]!) ? m[1]! : null;
+}
+
+/** An article of a charter that lists its subject's duties: "Điều 3. Nhiệm vụ", "Nhiệm vụ, quyền hạn". */
+const OWN_DUTIES = /^(?:Nhiệm vụ|Chức năng, nhiệm vụ)(?:(?:,|\s+và)\s+quyền hạn)?\.?$/u;
+
+/** The charter's subject when the article at `i` lists its duties as marked items (see OWN_DUTIES). */
+function ownDuties(lines: readonly Line[], i: number, subject: string | null): string[] | null {
+  const l = lines[i]!;
+  const next = lines[i + 1];
+  if (!subject || l.kind !== 'article' || !OWN_DUTIES.test(l.body) || !next || next.kind === null)
+    return null;
+  return [subject];
+}
+
+/** "Quỹ" for "Quỹ Bảo vệ môi trường tỉnh Quảng Trị": the charter's subject by its head noun. */
+function withSubject(names: string[], subject: string | null): string[] {
+  if (!subject) return names;
+  return names.map((n) => (n === subject.split(' ')[0] ? subject : n));
 }
 
 /** Outline levels whose items head a part of the document; other items head a block when they end in ':'. */
@@ -111,7 +146,7 @@ function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: st
 }
 
 /** "Trách nhiệm của Sở Tư pháp hướng dẫn …" (a heading run into its only duty): the agency is the subject. */
-const DUTY_OF = /^(?:Trách nhiệm|Nhiệm vụ)(?:\s+và\s+quyền hạn)?\s+của\s*(?=\p{Lu})/u;
+const DUTY_OF = /^(?:Trách nhiệm|Nhiệm vụ)(?:\s+và\s+quyền hạn)?\s+của\s*(?=\p{Lu}|cơ quan\s)/u;
 
 interface Item {
   head: Line;
@@ -124,7 +159,7 @@ interface Item {
 function isGroupingHead(item: Item): boolean {
   if (/^(?:Trách nhiệm|Nhiệm vụ)(?:\s+\p{Ll}+)?\.?$/u.test(item.head.body)) return true;
   const marked = item.extra.length > 0 && item.extra[0]!.kind !== null && item.extra[0]!.kind !== 'plus';
-  if (marked && LISTS_DUTIES.test(item.head.body)) return true;
+  if (marked && (LISTS_DUTIES.test(item.head.body) || DUTY_TITLE.test(item.head.body))) return true;
   // "1. Chỉ đạo viên chức … thực hiện" over "a) Kiểm tra … b) …": an intro whose colon was left out.
   if (marked && /\s(?:thực hiện|như sau|sau|gồm|bao gồm)$/u.test(item.head.body)) return true;
   return marked && !/[.;:]$/u.test(item.head.body) && item.head.body.length <= 80;
@@ -159,7 +194,8 @@ function childItems(children: readonly Line[]): Item[] {
 }
 
 /** "chỉ đạo Chi cục … thực hiện các nội dung sau:", "chủ trì, phối hợp với …:": the items below are the tasks. */
-const INTRODUCES = /(?:sau|như sau|nội dung|nhiệm vụ|cụ thể|liên quan)\s*:$|^(?:chủ trì|phối hợp)[^.;]*:$/iu;
+const INTRODUCES =
+  /(?:sau|như sau|nội dung|nhiệm vụ|cụ thể|liên quan)\s*:$|^(?:chủ trì|phối hợp|chỉ đạo)[^.;]*:$/iu;
 
 /**
  * A paragraph without a marker that opens a responsibility block: "Trung tâm … thực hiện nhiệm vụ,
@@ -170,8 +206,12 @@ function isIntro(lines: readonly Line[], i: number): boolean {
   if (l.kind !== null || !/:$/u.test(l.body) || (lines[i + 1]?.kind ?? null) === null) return false;
   const lead = leadingAgency(l.body);
   if (!lead || !allOrganisations(lead.names) || underPowers(lines, i)) return false;
-  // The document's own enactment ("UBND tỉnh … ban hành Kế hoạch … như sau:") introduces no duties.
-  if (ancestors(lines, i).length === 0 || /ban hành (?:Kế hoạch|Quyết định|Chương trình)/u.test(lead.rest))
+  // The document's own enactment ("UBND tỉnh … ban hành Kế hoạch … như sau:") introduces no duties; a
+  // request opening a dispatch ("…, Thủ tướng Chính phủ yêu cầu Bộ trưởng … thực hiện … sau:") does.
+  if (
+    (ancestors(lines, i).length === 0 && !lead.opening) ||
+    /ban hành (?:Kế hoạch|Quyết định|Chương trình)/u.test(lead.rest)
+  )
     return false;
   return lead.rest === '' || INTRODUCES.test(lead.rest) || /trách nhiệm\s*:$/u.test(lead.rest);
 }
@@ -242,6 +282,11 @@ function inlineAssignments(l: Line): ProseTask[] {
 
 /** Tasks of items that open with an agency or of "Trách nhiệm của X" articles: the item's text or its sub-items. */
 export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
+  const subject = charterSubject(lines);
+  return agencyItemTasksOf(lines, subject).map((t) => ({ ...t, lead: withSubject(t.lead, subject) }));
+}
+
+function agencyItemTasksOf(lines: readonly Line[], subject: string | null): ProseTask[] {
   const out: ProseTask[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -249,7 +294,7 @@ export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
       i = recipientsEnd(lines, i) - 1;
       continue;
     }
-    const duty = dutyHeading(l);
+    const duty = dutyHeading(l) ?? ownDuties(lines, i, subject);
     if (duty) {
       const end = childrenEnd(lines, i, true);
       for (const item of childItems(lines.slice(i + 1, end)))
