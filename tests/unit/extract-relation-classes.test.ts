@@ -314,3 +314,32 @@ describe('new wording quoted after "… như sau:"', () => {
     expect(relationOf(refs, '1513/QĐ-TTg')).toBe('CITES');
   });
 });
+
+describe('an amending circular: what its acts reach', () => {
+  // opened held-out tvpl-105: "sửa đổi … Thông tư số 55/2023/TT-BTC … được sửa đổi, bổ sung bởi Thông tư số
+  // 75/2024/TT-BTC", "Điều 2. Thay thế, bãi bỏ một số quy định của Thông tư số 55/2023/TT-BTC", phrases replaced.
+  const refs = dev('tvpl-105-112-2025-TT-BTC.txt');
+
+  it('cites documents named in quoted wording it replaces', () => {
+    expect(relationOf(refs, '40/2017/TT-BTC')).toBe('CITES');
+    expect(relationOf(refs, '36/2018/TT-BTC')).toBe('CITES');
+  });
+
+  it('amends the text as amended: the amender is cited; "hướng dẫn tại" is guidance held, not an act', () => {
+    expect(relationOf(refs, '75/2024/TT-BTC')).toBe('CITES');
+  });
+
+  it('a repeal or a replacement of some provisions is one of the amendments, not a repeal', () => {
+    expect(relationOf(refs, '55/2023/TT-BTC')).toBe('AMENDS');
+  });
+
+  it('a repeal ends the amenders with the document; "Điều lệ" in a description is no part', () => {
+    // dev-form guards on opened documents: tvpl-038 (repealed "… được sửa đổi, bổ sung bởi …"), tvpl-207.
+    const repealed = dev('tvpl-038-48-2025-NQ-HDND.txt');
+    expect(relationOf(repealed, '20/2023/NQ-HĐND')).toBe('REPEALS');
+    expect(relationOf(repealed, '11/2025/NQ-HĐND')).toBe('REPEALS');
+    const replaced = dev('tvpl-207-2696-QD-UBND.txt');
+    expect(relationOf(replaced, '3149/QĐ-UBND')).toBe('REPLACES');
+    expect(relationOf(replaced, '2413/QĐ-UBND')).toBe('REPLACES');
+  });
+});

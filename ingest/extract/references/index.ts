@@ -99,6 +99,15 @@ function inherited(ctx: ReadCtx, item: Item, carry: Carry): Carry {
 }
 
 const ACTS: ReadonlySet<Keyword> = new Set(['GUIDE', 'AMEND', 'REPLACE', 'REPEAL']);
+/**
+ * Relations of an act on a document. The act does not reach a document named in quoted wording it
+ * changes ("Thay thế cụm từ “… Thông tư số 40/2017/TT-BTC” bằng …"): that one is cited. Nor does an
+ * amendment reach the amender of the document it amends ("sửa đổi Thông tư số 55/2023/TT-BTC được sửa
+ * đổi, bổ sung bởi Thông tư số 75/2024/TT-BTC" amends the text as it stands), while a repeal or a
+ * replacement ends the amender with the document ("Nghị quyết số … được sửa đổi, bổ sung bởi Nghị quyết
+ * số … hết hiệu lực").
+ */
+const ACT_RELATIONS: ReadonlySet<RelationType> = new Set(['GUIDES', 'AMENDS', 'REPLACES', 'REPEALS']);
 /** Acts stated in an item that a later "hết hiệu lực" does not override. */
 const STATED_ACTS: ReadonlySet<Keyword> = new Set(['GUIDE', 'AMEND', 'REPLACE']);
 
@@ -117,6 +126,17 @@ function namedReadings(
     evidence: { start: item.start, end: item.end, leadIn: null },
     chain: [],
   }));
+}
+
+/**
+ * Words that may name the part of a listed document an act touches: from the keyword to the first
+ * document, and for a later one only the words just before it ("… và khoản 2 Điều 3 Nghị quyết số …"),
+ * not the description of the document listed before it.
+ */
+function partWords(folded: string, from: number, ms: Mention[], m: Mention): string {
+  const prev = ms.filter((x) => x.start < m.start).pop();
+  if (prev === undefined) return folded.slice(from, m.start);
+  return folded.slice(Math.max(prev.tailEnd, m.start - 40), m.start);
 }
 
 function readItem(
@@ -172,11 +192,16 @@ function readItem(
         : before(amendAt)
           ? 'AMENDS'
           : headRelation(gov.keyword, m, description);
+      if (ACT_RELATIONS.has(relation) && ctx.quoted(m.start)) relation = 'CITES';
+      if (relation === 'AMENDS' && role.amender) relation = 'CITES';
     }
+    const part = partOnly(partWords(t.folded, from, ms, m));
+    // replacing some provisions of a document ("Thay thế một số quy định của Thông tư số …") amends it
+    if (relation === 'REPLACES' && part) relation = 'AMENDS';
     return {
       mention: m,
       relation,
-      partial: relation === 'AMENDS' || (relation === 'REPEALS' && partOnly(t.folded.slice(from, m.start))),
+      partial: relation === 'AMENDS' || (relation === 'REPEALS' && part),
       evidence: { start: item.start, end: Math.max(item.end, m.tailEnd), leadIn },
       chain: [],
     };
@@ -194,6 +219,15 @@ function passageAt(doc: StructuredDocument, offset: number): string | null {
   return doc.passages.find((p) => p.start <= offset && offset < p.end)?.id ?? null;
 }
 
+/**
+ * Strength of a reading: its relation's rank, except that a repeal of some parts ("Bãi bỏ khoản 2 Điều
+ * 20 Thông tư số …") is one of the changes of a document the same text amends, so an amendment wins.
+ */
+function readingRank(r: Reading): number {
+  const rank = relationRank(r.relation);
+  return r.relation === 'REPEALS' && r.partial ? relationRank('AMENDS') + 0.5 : rank;
+}
+
 /** One reference per key: the strongest reading; date, issuer and type from any mention that states them. */
 function merge(doc: StructuredDocument, t: FlatText, map: number[], readings: Reading[]): LegalReference[] {
   const byKey = new Map<string, Reading[]>();
@@ -201,7 +235,7 @@ function merge(doc: StructuredDocument, t: FlatText, map: number[], readings: Re
   const out: LegalReference[] = [];
   for (const list of byKey.values()) {
     const best = [...list].sort(
-      (a, b) => relationRank(a.relation) - relationRank(b.relation) || a.mention.start - b.mention.start,
+      (a, b) => readingRank(a) - readingRank(b) || a.mention.start - b.mention.start,
     )[0]!;
     const m = best.mention;
     const start = map[m.start] ?? 0;
