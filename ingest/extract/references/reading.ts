@@ -34,7 +34,7 @@ function stripParens(s: string): string {
   return s.replace(/\([^()]*\)?/g, ' ');
 }
 
-const SEPARATOR = /^[\s,]*(?:(?:va|hoac|cung|cac)[\s,]+)*$/;
+const SEPARATOR = /^[\s,]*(?:(?:va|hoac|cung|cac|so)[\s,]+)*$/;
 const CONTINUATION = /duoc sua doi,? bo sung(?: mot so dieu)?(?: nam \d{4})?,? (?:boi|tai|theo)(?: cac)? $/;
 const ENDS_WITH_AND = /(?:^|[\s,])va $/;
 const IMPLEMENT_VERB = /(?<![a-z])(?:thuc hien|trien khai|thi hanh)(?![a-z])/;
