@@ -355,3 +355,17 @@ describe('a directive’s orders', () => {
     expect(relationOf(dev('tvpl-165-223-CD-TTg.txt'), '217/CĐ-TTg')).toBe('CITES');
   });
 });
+
+describe('a directive ordering the law applied', () => {
+  it('cites the law it orders applied and carries out the plan it orders carried out', () => {
+    // form: a provincial directive's numbered orders.
+    const refs = refsOfText(
+      HEADER('ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU', '05/CT-UBND', 'CHỈ THỊ', 'Về tăng cường quản lý đất đai') +
+        'Để tăng cường quản lý đất đai trên địa bàn tỉnh, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n\n' +
+        '1. Thực hiện nghiêm Luật Đất đai số 31/2024/QH15 và Kế hoạch số 12/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân tỉnh.\n\n' +
+        '2. Sở Nông nghiệp và Môi trường theo dõi, báo cáo.\n',
+    );
+    expect(relationOf(refs, '31/2024/QH15')).toBe('CITES');
+    expect(relationOf(refs, '12/KH-UBND')).toBe('IMPLEMENTS');
+  });
+});

@@ -19,7 +19,7 @@ import { foldKeepLength, reflow } from '../../../core/text/text-util.ts';
 import { amendsAfter, itemKeyword, listLead, partOnly, repealsAfter, type Keyword } from './keywords.ts';
 import { findMentions, type FlatText, type Mention } from './mentions.ts';
 import { actLawNames, namedLaws } from './named.ts';
-import { headRelation, rolesOf } from './reading.ts';
+import { headRelation, legalBasis, rolesOf, type Role } from './reading.ts';
 import { layout, type Item } from './segments.ts';
 import { canonicalDoc } from '../text/index.ts';
 
@@ -151,6 +151,39 @@ function partWords(folded: string, from: number, ms: Mention[], m: Mention): str
   return folded.slice(Math.max(prev.tailEnd, m.start - 40), m.start);
 }
 
+interface HeadInput {
+  item: Item;
+  role: Role;
+  ms: Mention[];
+  keyword: Keyword | null;
+  /** The item itself states its act (or lists a basis): a later "hết hiệu lực" does not override it. */
+  stated: boolean;
+  repealAt: number;
+  amendAt: number;
+}
+
+/** What the item does with a listed document (see `ACT_RELATIONS` for what an act does not reach). */
+function headAct(ctx: ReadCtx, h: HeadInput): RelationType {
+  const { t } = ctx;
+  const m = h.role.mention;
+  // "… hết hiệu lực" after the document repeals it unless the item itself states another act on it
+  // ("thay thế Nghị quyết số X …; Nghị quyết số Y … hết hiệu lực": X is replaced, Y repealed).
+  const before = (at: number): boolean => at >= 0 && m.start < h.item.start + at && !h.stated;
+  const nextStart = h.ms.find((x) => x.start > m.start)?.start ?? h.item.end;
+  const description = t.folded.slice(m.tailEnd, nextStart).slice(0, 160);
+  const relation = before(h.repealAt)
+    ? 'REPEALS'
+    : before(h.amendAt)
+      ? 'AMENDS'
+      : headRelation(h.keyword, m, description);
+  if (ACT_RELATIONS.has(relation) && ctx.quoted(m.start)) return 'CITES';
+  if (relation === 'AMENDS' && h.role.amender) return 'CITES';
+  // a directive ordering the law carried out ("Thực hiện nghiêm Luật …") cites the law it applies
+  const ordered = speaks(ctx, h.item) !== h.item.region;
+  if (relation === 'IMPLEMENTS' && ordered && legalBasis(m, description)) return 'CITES';
+  return relation;
+}
+
 function readItem(
   ctx: ReadCtx,
   item: Item,
@@ -191,22 +224,10 @@ function readItem(
   const roles = rolesOf(ms, t.folded, from, item.end);
   const out: Reading[] = roles.map((role) => {
     const m = role.mention;
-    let relation: RelationType = 'CITES';
-    if (role.head) {
-      // "… hết hiệu lực" after the document repeals it unless the item itself states another act on it
-      // ("thay thế Nghị quyết số X …; Nghị quyết số Y … hết hiệu lực": X is replaced, Y repealed).
-      const stated = gov.keyword === 'BASIS' || (own !== null && STATED_ACTS.has(own.keyword));
-      const before = (at: number): boolean => at >= 0 && m.start < item.start + at && !stated;
-      const nextStart = ms.find((x) => x.start > m.start)?.start ?? item.end;
-      const description = t.folded.slice(m.tailEnd, nextStart).slice(0, 160);
-      relation = before(repealAt)
-        ? 'REPEALS'
-        : before(amendAt)
-          ? 'AMENDS'
-          : headRelation(gov.keyword, m, description);
-      if (ACT_RELATIONS.has(relation) && ctx.quoted(m.start)) relation = 'CITES';
-      if (relation === 'AMENDS' && role.amender) relation = 'CITES';
-    }
+    const stated = gov.keyword === 'BASIS' || (own !== null && STATED_ACTS.has(own.keyword));
+    let relation = role.head
+      ? headAct(ctx, { item, role, ms, keyword: gov.keyword, stated, repealAt, amendAt })
+      : 'CITES';
     const part = partOnly(partWords(t.folded, from, ms, m));
     // replacing some provisions of a document ("Thay thế một số quy định của Thông tư số …") amends it
     if (relation === 'REPLACES' && part) relation = 'AMENDS';
