@@ -369,3 +369,13 @@ describe('a directive ordering the law applied', () => {
     expect(relationOf(refs, '12/KH-UBND')).toBe('IMPLEMENTS');
   });
 });
+
+describe('one document, two spellings of its issuer code', () => {
+  it('"67/2005/QĐ-UB" and "67/2005/QĐ-UBND" of the same date are one document', () => {
+    // dev Bình Phước 2830: repealed as "Quyết định số 67/2005/QĐ-UB ngày 20 tháng 7 năm 2005", named again
+    // as "Quyết định số 67/2005/QĐ-UBND ngày 20 tháng 7 năm 2005" in another repealed decision's title.
+    const refs = dev('tvpl-222-2830-QD-UBND.txt');
+    const both = refs.filter((r) => r.number.startsWith('67/2005/'));
+    expect(both.map((r) => [r.number, r.relation])).toEqual([['67/2005/QĐ-UB', 'REPEALS']]);
+  });
+});
