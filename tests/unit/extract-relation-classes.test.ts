@@ -314,3 +314,68 @@ describe('new wording quoted after "… như sau:"', () => {
     expect(relationOf(refs, '1513/QĐ-TTg')).toBe('CITES');
   });
 });
+
+describe('an amending circular: what its acts reach', () => {
+  // opened held-out tvpl-105: "sửa đổi … Thông tư số 55/2023/TT-BTC … được sửa đổi, bổ sung bởi Thông tư số
+  // 75/2024/TT-BTC", "Điều 2. Thay thế, bãi bỏ một số quy định của Thông tư số 55/2023/TT-BTC", phrases replaced.
+  const refs = dev('tvpl-105-112-2025-TT-BTC.txt');
+
+  it('cites documents named in quoted wording it replaces', () => {
+    expect(relationOf(refs, '40/2017/TT-BTC')).toBe('CITES');
+    expect(relationOf(refs, '36/2018/TT-BTC')).toBe('CITES');
+  });
+
+  it('amends the text as amended: the amender is cited; "hướng dẫn tại" is guidance held, not an act', () => {
+    expect(relationOf(refs, '75/2024/TT-BTC')).toBe('CITES');
+  });
+
+  it('a repeal or a replacement of some provisions is one of the amendments, not a repeal', () => {
+    expect(relationOf(refs, '55/2023/TT-BTC')).toBe('AMENDS');
+  });
+
+  it('a repeal ends the amenders with the document; "Điều lệ" in a description is no part', () => {
+    // dev-form guards on opened documents: tvpl-038 (repealed "… được sửa đổi, bổ sung bởi …"), tvpl-207.
+    const repealed = dev('tvpl-038-48-2025-NQ-HDND.txt');
+    expect(relationOf(repealed, '20/2023/NQ-HĐND')).toBe('REPEALS');
+    expect(relationOf(repealed, '11/2025/NQ-HĐND')).toBe('REPEALS');
+    const replaced = dev('tvpl-207-2696-QD-UBND.txt');
+    expect(relationOf(replaced, '3149/QĐ-UBND')).toBe('REPLACES');
+    expect(relationOf(replaced, '2413/QĐ-UBND')).toBe('REPLACES');
+  });
+});
+
+describe('a directive’s orders', () => {
+  it('"Khẩn trương thực hiện … theo các Nghị quyết số A, số B" in its body carries out both', () => {
+    // opened held-out tvpl-167 (Công điện): the body of a directive is what it orders done, and "số B"
+    // after "số A," continues the list of "các Nghị quyết".
+    const refs = dev('tvpl-167-229-CD-TTg.txt');
+    expect(relationOf(refs, '347/NQ-CP')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '380/NQ-CP')).toBe('IMPLEMENTS');
+    // dev Công điện 223: "tiếp theo các Công điện số …" is no order to carry them out.
+    expect(relationOf(dev('tvpl-165-223-CD-TTg.txt'), '217/CĐ-TTg')).toBe('CITES');
+  });
+});
+
+describe('a directive ordering the law applied', () => {
+  it('cites the law it orders applied and carries out the plan it orders carried out', () => {
+    // form: a provincial directive's numbered orders.
+    const refs = refsOfText(
+      HEADER('ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU', '05/CT-UBND', 'CHỈ THỊ', 'Về tăng cường quản lý đất đai') +
+        'Để tăng cường quản lý đất đai trên địa bàn tỉnh, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n\n' +
+        '1. Thực hiện nghiêm Luật Đất đai số 31/2024/QH15 và Kế hoạch số 12/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân tỉnh.\n\n' +
+        '2. Sở Nông nghiệp và Môi trường theo dõi, báo cáo.\n',
+    );
+    expect(relationOf(refs, '31/2024/QH15')).toBe('CITES');
+    expect(relationOf(refs, '12/KH-UBND')).toBe('IMPLEMENTS');
+  });
+});
+
+describe('one document, two spellings of its issuer code', () => {
+  it('"67/2005/QĐ-UB" and "67/2005/QĐ-UBND" of the same date are one document', () => {
+    // dev Bình Phước 2830: repealed as "Quyết định số 67/2005/QĐ-UB ngày 20 tháng 7 năm 2005", named again
+    // as "Quyết định số 67/2005/QĐ-UBND ngày 20 tháng 7 năm 2005" in another repealed decision's title.
+    const refs = dev('tvpl-222-2830-QD-UBND.txt');
+    const both = refs.filter((r) => r.number.startsWith('67/2005/'));
+    expect(both.map((r) => [r.number, r.relation])).toEqual([['67/2005/QĐ-UB', 'REPEALS']]);
+  });
+});

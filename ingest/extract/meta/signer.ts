@@ -113,6 +113,14 @@ function nameCase(line: string): string {
     .join(' ');
 }
 
+/** A mixed-case name on its line, or wrapped after its first word ("Phùng / Thị Hồng Hà"). */
+function mixedName(line: string, next: string): string | null {
+  if (line === line.toUpperCase()) return null;
+  if (NAME_RE.test(line)) return line;
+  const joined = `${line} ${next}`;
+  return /^\p{Lu}[\p{Ll}\p{M}]*$/u.test(line) && NAME_RE.test(joined) ? joined : null;
+}
+
 /**
  * Lines of the block from `start` up to the signer's name: a mixed-case name, or an upper-case one right
  * after the office ("PHÓ CHỦ TỊCH / (Đã ký) / GIÀNG A TÍNH"); "(Đã ký)" marks are skipped.
@@ -125,7 +133,8 @@ function readSignature(lines: string[], start: number): { name: string | null; b
       .replace(RANK, '')
       .trim();
     if (line === '' || SIGNED_MARK.test(line)) continue;
-    if (NAME_RE.test(line) && line !== line.toUpperCase()) return { name: line, block: block.join(' ') };
+    const name = mixedName(line, squash(lines[j + 1] ?? ''));
+    if (name !== null) return { name, block: block.join(' ') };
     const caps = CAPS_NAME_RE.test(line) && !BLOCK_WORD.test(line);
     if (caps && signerPosition(block.join(' ')) !== null)
       return { name: nameCase(line), block: block.join(' ') };

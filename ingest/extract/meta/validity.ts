@@ -32,7 +32,9 @@ const SIGNING = /^ ?(?:duoc )?(?:ky|ky ban hanh|ban hanh|thong qua)(?![a-z])/;
  * unknown here.
  */
 export function effectiveDate(text: string, signed: string | null): string | null {
-  const folded = foldKeepLength(text.replace(/\*\*/g, '  ')).replace(/\s/g, ' ');
+  // a paragraph (after a blank line) opens like a sentence: "Điều 3. Hiệu lực thi hành / Nghị quyết có hiệu lực …"
+  const paragraphs = text.replace(/\*\*/g, '  ').replace(/\n[ \t]*\n\s*/g, '\n\n. ');
+  const folded = foldKeepLength(paragraphs).replace(/\s/g, ' ');
   const flat = folded.replace(/ {2,}/g, ' ');
   const m = EFFECTIVE.exec(flat);
   EFFECTIVE.lastIndex = 0;

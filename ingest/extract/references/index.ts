@@ -19,7 +19,7 @@ import { foldKeepLength, reflow } from '../../../core/text/text-util.ts';
 import { amendsAfter, itemKeyword, listLead, partOnly, repealsAfter, type Keyword } from './keywords.ts';
 import { findMentions, type FlatText, type Mention } from './mentions.ts';
 import { actLawNames, namedLaws } from './named.ts';
-import { headRelation, rolesOf } from './reading.ts';
+import { headRelation, legalBasis, rolesOf, type Role } from './reading.ts';
 import { layout, type Item } from './segments.ts';
 import { canonicalDoc } from '../text/index.ts';
 
@@ -66,6 +66,18 @@ interface ReadCtx {
   list: Carry | null;
   /** Whether a flat offset lies inside a closed “…” quotation. */
   quoted: (at: number) => boolean;
+  /** A directive (Công điện, Chỉ thị): its body is what it orders done. */
+  directive: boolean;
+}
+
+const DIRECTIVES: ReadonlySet<string> = new Set(['Công điện', 'Chỉ thị']);
+
+/**
+ * Region an item's keyword speaks in. The body of a directive is its own orders, like a plan's purpose:
+ * "1. Khẩn trương thực hiện … các nhiệm vụ, giải pháp … theo các Nghị quyết số …" carries them out.
+ */
+function speaks(ctx: ReadCtx, item: Item): Item['region'] {
+  return ctx.directive && item.region === 'body' ? 'purpose' : item.region;
 }
 
 /** Inside a “…” quotation (curly quotes, nested ones counted) that closes; an unclosed “ quotes nothing. */
@@ -99,6 +111,15 @@ function inherited(ctx: ReadCtx, item: Item, carry: Carry): Carry {
 }
 
 const ACTS: ReadonlySet<Keyword> = new Set(['GUIDE', 'AMEND', 'REPLACE', 'REPEAL']);
+/**
+ * Relations of an act on a document. The act does not reach a document named in quoted wording it
+ * changes ("Thay thế cụm từ “… Thông tư số 40/2017/TT-BTC” bằng …"): that one is cited. Nor does an
+ * amendment reach the amender of the document it amends ("sửa đổi Thông tư số 55/2023/TT-BTC được sửa
+ * đổi, bổ sung bởi Thông tư số 75/2024/TT-BTC" amends the text as it stands), while a repeal or a
+ * replacement ends the amender with the document ("Nghị quyết số … được sửa đổi, bổ sung bởi Nghị quyết
+ * số … hết hiệu lực").
+ */
+const ACT_RELATIONS: ReadonlySet<RelationType> = new Set(['GUIDES', 'AMENDS', 'REPLACES', 'REPEALS']);
 /** Acts stated in an item that a later "hết hiệu lực" does not override. */
 const STATED_ACTS: ReadonlySet<Keyword> = new Set(['GUIDE', 'AMEND', 'REPLACE']);
 
@@ -119,6 +140,50 @@ function namedReadings(
   }));
 }
 
+/**
+ * Words that may name the part of a listed document an act touches: from the keyword to the first
+ * document, and for a later one only the words just before it ("… và khoản 2 Điều 3 Nghị quyết số …"),
+ * not the description of the document listed before it.
+ */
+function partWords(folded: string, from: number, ms: Mention[], m: Mention): string {
+  const prev = ms.filter((x) => x.start < m.start).pop();
+  if (prev === undefined) return folded.slice(from, m.start);
+  return folded.slice(Math.max(prev.tailEnd, m.start - 40), m.start);
+}
+
+interface HeadInput {
+  item: Item;
+  role: Role;
+  ms: Mention[];
+  keyword: Keyword | null;
+  /** The item itself states its act (or lists a basis): a later "hết hiệu lực" does not override it. */
+  stated: boolean;
+  repealAt: number;
+  amendAt: number;
+}
+
+/** What the item does with a listed document (see `ACT_RELATIONS` for what an act does not reach). */
+function headAct(ctx: ReadCtx, h: HeadInput): RelationType {
+  const { t } = ctx;
+  const m = h.role.mention;
+  // "… hết hiệu lực" after the document repeals it unless the item itself states another act on it
+  // ("thay thế Nghị quyết số X …; Nghị quyết số Y … hết hiệu lực": X is replaced, Y repealed).
+  const before = (at: number): boolean => at >= 0 && m.start < h.item.start + at && !h.stated;
+  const nextStart = h.ms.find((x) => x.start > m.start)?.start ?? h.item.end;
+  const description = t.folded.slice(m.tailEnd, nextStart).slice(0, 160);
+  const relation = before(h.repealAt)
+    ? 'REPEALS'
+    : before(h.amendAt)
+      ? 'AMENDS'
+      : headRelation(h.keyword, m, description);
+  if (ACT_RELATIONS.has(relation) && ctx.quoted(m.start)) return 'CITES';
+  if (relation === 'AMENDS' && h.role.amender) return 'CITES';
+  // a directive ordering the law carried out ("Thực hiện nghiêm Luật …") cites the law it applies
+  const ordered = speaks(ctx, h.item) !== h.item.region;
+  if (relation === 'IMPLEMENTS' && ordered && legalBasis(m, description)) return 'CITES';
+  return relation;
+}
+
 function readItem(
   ctx: ReadCtx,
   item: Item,
@@ -132,7 +197,7 @@ function readItem(
   // Only the words before the first listed document speak for the document itself.
   const upTo = ms.length === 0 ? folded.length : ms[0]!.start - item.start;
   const own =
-    itemKeyword(folded, upTo, item.region) ?? (ms.length === 0 ? listLead(folded, item.region) : null);
+    itemKeyword(folded, upTo, speaks(ctx, item)) ?? (ms.length === 0 ? listLead(folded, item.region) : null);
   const gov: Carry =
     own !== null
       ? { keyword: own.keyword, from: item }
@@ -159,24 +224,17 @@ function readItem(
   const roles = rolesOf(ms, t.folded, from, item.end);
   const out: Reading[] = roles.map((role) => {
     const m = role.mention;
-    let relation: RelationType = 'CITES';
-    if (role.head) {
-      // "… hết hiệu lực" after the document repeals it unless the item itself states another act on it
-      // ("thay thế Nghị quyết số X …; Nghị quyết số Y … hết hiệu lực": X is replaced, Y repealed).
-      const stated = gov.keyword === 'BASIS' || (own !== null && STATED_ACTS.has(own.keyword));
-      const before = (at: number): boolean => at >= 0 && m.start < item.start + at && !stated;
-      const nextStart = ms.find((x) => x.start > m.start)?.start ?? item.end;
-      const description = t.folded.slice(m.tailEnd, nextStart).slice(0, 160);
-      relation = before(repealAt)
-        ? 'REPEALS'
-        : before(amendAt)
-          ? 'AMENDS'
-          : headRelation(gov.keyword, m, description);
-    }
+    const stated = gov.keyword === 'BASIS' || (own !== null && STATED_ACTS.has(own.keyword));
+    let relation = role.head
+      ? headAct(ctx, { item, role, ms, keyword: gov.keyword, stated, repealAt, amendAt })
+      : 'CITES';
+    const part = partOnly(partWords(t.folded, from, ms, m));
+    // replacing some provisions of a document ("Thay thế một số quy định của Thông tư số …") amends it
+    if (relation === 'REPLACES' && part) relation = 'AMENDS';
     return {
       mention: m,
       relation,
-      partial: relation === 'AMENDS' || (relation === 'REPEALS' && partOnly(t.folded.slice(from, m.start))),
+      partial: relation === 'AMENDS' || (relation === 'REPEALS' && part),
       evidence: { start: item.start, end: Math.max(item.end, m.tailEnd), leadIn },
       chain: [],
     };
@@ -194,6 +252,15 @@ function passageAt(doc: StructuredDocument, offset: number): string | null {
   return doc.passages.find((p) => p.start <= offset && offset < p.end)?.id ?? null;
 }
 
+/**
+ * Strength of a reading: its relation's rank, except that a repeal of some parts ("Bãi bỏ khoản 2 Điều
+ * 20 Thông tư số …") is one of the changes of a document the same text amends, so an amendment wins.
+ */
+function readingRank(r: Reading): number {
+  const rank = relationRank(r.relation);
+  return r.relation === 'REPEALS' && r.partial ? relationRank('AMENDS') + 0.5 : rank;
+}
+
 /** One reference per key: the strongest reading; date, issuer and type from any mention that states them. */
 function merge(doc: StructuredDocument, t: FlatText, map: number[], readings: Reading[]): LegalReference[] {
   const byKey = new Map<string, Reading[]>();
@@ -201,7 +268,7 @@ function merge(doc: StructuredDocument, t: FlatText, map: number[], readings: Re
   const out: LegalReference[] = [];
   for (const list of byKey.values()) {
     const best = [...list].sort(
-      (a, b) => relationRank(a.relation) - relationRank(b.relation) || a.mention.start - b.mention.start,
+      (a, b) => readingRank(a) - readingRank(b) || a.mention.start - b.mention.start,
     )[0]!;
     const m = best.mention;
     const start = map[m.start] ?? 0;
@@ -242,7 +309,14 @@ export function extractReferences(written: StructuredDocument, meta: DocumentMet
   const mentions = findMentions(t, meta);
   const { items } = layout({ doc, t, map, toFlat });
   const ends = sentenceEnds(items);
-  const ctx: ReadCtx = { t, mentions, leads: new Map(), list: null, quoted: quotations(flat) };
+  const ctx: ReadCtx = {
+    t,
+    mentions,
+    leads: new Map(),
+    list: null,
+    quoted: quotations(flat),
+    directive: meta.type !== null && DIRECTIVES.has(meta.type),
+  };
   const readings: Reading[] = [];
   let carry: Carry = { keyword: null, from: null };
   items.forEach((item, i) => {

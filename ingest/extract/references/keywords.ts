@@ -27,7 +27,11 @@ const KEYWORDS: [string, Keyword][] = [
     'sua doi(?:,? bo sung)?|(?:bo sung|dieu chinh)(?:,? (?:bo sung|sua doi))?(?= (?:mot so (?:dieu|noi dung)|diem|khoan|dieu \\d|muc|chuong|phu luc|danh muc|(?:quyet dinh|nghi quyet|thong tu|nghi dinh|ke hoach|chuong trinh|de an) so)(?![a-z]))',
     'AMEND',
   ],
-  ['(?:huong dan|quy dinh chi tiet)(?:(?:,| va) huong dan)?(?: (?:thi hanh|thuc hien))?', 'GUIDE'],
+  // "hướng dẫn tại / theo Thông tư số …" is the guidance a document holds, not an act of guiding it
+  [
+    '(?:huong dan|quy dinh chi tiet)(?:(?:,| va) huong dan)?(?: (?:thi hanh|thuc hien))?(?! (?:tai|theo)(?![a-z]))',
+    'GUIDE',
+  ],
 ];
 const ANY_KEYWORD = new RegExp(`(?<![a-z])(?:${KEYWORDS.map(([k]) => `(${k})`).join('|')})(?![a-z])`, 'g');
 
@@ -161,7 +165,14 @@ export function amendsAfter(sentence: string, region: Region): number {
   return m === null ? -1 : m.index;
 }
 
+/**
+ * A part of a document: "khoản 2", "Điều 3", "Mục II", "điểm a", "Phụ lục", or parts counted without a
+ * number ("các khoản", "một số điều", "một số quy định"); not "Điều lệ", "mục tiêu", "chương trình".
+ */
+const PART =
+  /(?<![a-z])(?:(?:khoan|dieu|muc|chuong|tieu muc) (?:\d|[ivxlc]+(?![a-z]))|diem [a-z](?![a-z])|phu luc|(?:cac|mot so|nhung) (?:dieu|khoan|diem|muc|chuong|quy dinh|noi dung)(?![a-z]))/;
+
 /** "Bãi bỏ khoản 1 Điều 3 Nghị quyết số …": the act touches a part of the document only. */
 export function partOnly(beforeHead: string): boolean {
-  return /(?<![a-z])(khoan|diem|dieu|muc|chuong|phu luc|mot so (?:dieu|noi dung))(?![a-z])/.test(beforeHead);
+  return PART.test(beforeHead);
 }

@@ -139,6 +139,30 @@ function rescope(mentions: Mention[]): Mention[] {
   });
 }
 
+/**
+ * One document written with two issuer codes, one the other's abbreviation ("67/2005/QĐ-UB" and
+ * "67/2005/QĐ-UBND", both "ngày 20 tháng 7 năm 2005"): with the same number, year, type letters and date,
+ * later mentions take the first mention's number and key.
+ */
+function unifySpellings(ms: Mention[]): Mention[] {
+  const first = new Map<string, Mention>();
+  return ms.map((m) => {
+    if (m.date === null) return m;
+    const n = m.number;
+    const id = `${n.num}|${n.year ?? ''}|${n.typeAbbr ?? ''}|${m.date}`;
+    const f = first.get(id);
+    if (f === undefined) first.set(id, m);
+    if (f === undefined || f.key === m.key || !abbreviates(f.number.issuerAbbr, n.issuerAbbr)) return m;
+    return { ...m, number: f.number, key: f.key };
+  });
+}
+
+/** One issuer code is the other's leading part ("UB" of "UBND"). */
+function abbreviates(a: string, b: string): boolean {
+  const [x, y] = [fold(a).toUpperCase(), fold(b).toUpperCase()];
+  return x !== y && (x.startsWith(y) || y.startsWith(x));
+}
+
 /** Every mention of another document (not the document's own number), in text order. */
 export function findMentions(t: FlatText, meta: DocumentMeta): Mention[] {
   const own = meta.number === null ? null : numberKey(meta.number);
@@ -148,7 +172,8 @@ export function findMentions(t: FlatText, meta: DocumentMeta): Mention[] {
     if (mention !== null && numberKey(mention.number.normalized) !== own) full.push(mention);
   }
   const aliases = aliasRanges(t.folded);
-  return rescope([...full, ...shortMentions(t, full)])
+  const all = rescope([...full, ...shortMentions(t, full)])
     .map((m) => ({ ...m, alias: aliases.some(([a, b]) => m.start > a && m.start < b) }))
     .sort((a, b) => a.start - b.start);
+  return unifySpellings(all);
 }

@@ -11,6 +11,8 @@
  * Nghị quyết 36-NQ/TW … và Nghị quyết 189/NQ-CP … thực hiện Nghị quyết 36-NQ/TW": 189 is listed beside
  * 64, not described by it). A nested mention after "thực hiện /
  * triển khai" in its describer's clause is a link of the implementation chain (describer → nested).
+ * A head listed as the amender of the one before it is marked, so that an amendment of the document "as
+ * amended" does not amend the amender too.
  */
 import type { RelationType } from '../../../core/vocab/relations.ts';
 import type { Keyword } from './keywords.ts';
@@ -23,6 +25,8 @@ export interface Role {
   describer: Mention | null;
   /** The describer is said to implement this one ("… thực hiện Nghị quyết số …"). */
   chain: boolean;
+  /** Listed as the amender of the head before it ("…, được sửa đổi, bổ sung bởi Thông tư số …"). */
+  amender: boolean;
 }
 
 /** Removes parentheticals ("(khóa XIV)", "(sau đây gọi tắt là …)") from a gap. */
@@ -30,7 +34,7 @@ function stripParens(s: string): string {
   return s.replace(/\([^()]*\)?/g, ' ');
 }
 
-const SEPARATOR = /^[\s,]*(?:(?:va|hoac|cung|cac)[\s,]+)*$/;
+const SEPARATOR = /^[\s,]*(?:(?:va|hoac|cung|cac|so)[\s,]+)*$/;
 const CONTINUATION = /duoc sua doi,? bo sung(?: mot so dieu)?(?: nam \d{4})?,? (?:boi|tai|theo)(?: cac)? $/;
 const ENDS_WITH_AND = /(?:^|[\s,])va $/;
 const IMPLEMENT_VERB = /(?<![a-z])(?:thuc hien|trien khai|thi hanh)(?![a-z])/;
@@ -71,7 +75,7 @@ export function rolesOf(ms: Mention[], folded: string, from: number, itemEnd: nu
     const prev = ms[i - 1];
     if (prev === undefined) {
       describing = describedBeforeHead(folded.slice(from, m.start));
-      roles.push({ mention: m, head: !describing, describer: null, chain: false });
+      roles.push({ mention: m, head: !describing, describer: null, chain: false, amender: false });
       return;
     }
     const gap = stripParens(folded.slice(prev.tailEnd, Math.max(prev.tailEnd, m.start)));
@@ -80,18 +84,19 @@ export function rolesOf(ms: Mention[], folded: string, from: number, itemEnd: nu
     const coordinated = ENDS_WITH_AND.test(gap) && (!describing || parallel(ms, i, folded, itemEnd));
     if (sibling || coordinated) {
       describing = false;
-      roles.push({ mention: m, head: true, describer: null, chain: false });
+      const amender = CONTINUATION.test(gap) && !SEPARATOR.test(gap);
+      roles.push({ mention: m, head: true, describer: null, chain: false, amender });
       return;
     }
     describing = true;
     const last = roles[roles.length - 1];
     // "… thực hiện Nghị quyết 71/NQ-CP … và Chương trình 10-CTr/TU": both are objects of the same verb.
     if (last !== undefined && !last.head && (ENDS_WITH_AND.test(gap) || SEPARATOR.test(gap))) {
-      roles.push({ mention: m, head: false, describer: last.describer, chain: last.chain });
+      roles.push({ mention: m, head: false, describer: last.describer, chain: last.chain, amender: false });
       return;
     }
     const chain = IMPLEMENT_VERB.test(gap) && !NEW_SUBJECT.test(gap);
-    roles.push({ mention: m, head: false, describer: prev, chain });
+    roles.push({ mention: m, head: false, describer: prev, chain, amender: false });
   });
   return roles;
 }
