@@ -1,4 +1,5 @@
 import type { AgencyRef, DocumentMeta, StructuredDocument, Task } from '../../../core/types.ts';
+import { cellRoles } from './cell-roles.ts';
 import {
   allOrganisations,
   dedupeAgencies,
@@ -67,11 +68,16 @@ function tableTask(
   const title = cellOf(table, row, 'title') ?? row.cells[1] ?? '';
   const deadline = cellOf(table, row, 'deadline');
   const product = cellOf(table, row, 'product');
+  const roles = cellRoles(cellOf(table, row, 'lead') ?? '');
+  const lead = resolveAll([roles.lead], locality);
+  const leadKeys = new Set(lead.map((a) => a.key));
   return {
     title,
     group: row.group,
-    lead: resolveAll([cellOf(table, row, 'lead')], locality),
-    coordinating: resolveAll([cellOf(table, row, 'coordinating')], locality),
+    lead,
+    coordinating: resolveAll([cellOf(table, row, 'coordinating'), roles.coordinating], locality).filter(
+      (a) => !leadKeys.has(a.key),
+    ),
     deadline,
     deadlineNorm: normalizeDeadline(deadline),
     product: product === '-' ? null : product,

@@ -15,6 +15,7 @@ import {
   type ReadOptions,
   type Table,
 } from './table-model.ts';
+import { headerWithoutTt, readShapedRows } from './untitled-tables.ts';
 
 /** Tables exported with one cell per paragraph (thuvienphapluat): rows open with a TT paragraph ("1", "II", "a"). */
 
@@ -87,7 +88,9 @@ function linesOf(text: string, p: TextBlock): TextBlock[] {
 
 /** A paragraph holding a table header line by line: a TT label line, then labels that make a header. */
 function holdsHeader(lines: readonly TextBlock[], isHeader: HeaderTest): boolean {
-  return lines.some((_, i) => paragraphHeader(lines, i, isHeader) !== null);
+  return lines.some(
+    (_, i) => paragraphHeader(lines, i, isHeader) !== null || headerWithoutTt(lines, i, isHeader) !== null,
+  );
 }
 
 /**
@@ -121,6 +124,13 @@ export function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOp
   const blocks = cellBlocks(text, isHeader);
   const tables: Table[] = [];
   for (let i = 0; i < blocks.length; i++) {
+    const untitled = headerWithoutTt(blocks, i, isHeader);
+    if (untitled) {
+      const table = shapedTable(blocks, i, untitled);
+      i = readShapedRows(blocks, i + untitled.length, table) - 1;
+      if (table.rows.length >= 2) tables.push(table);
+      continue;
+    }
     const header = paragraphHeader(blocks, i, isHeader);
     if (!header) continue;
     const columns = spliceSubLabels(header);
@@ -138,6 +148,21 @@ export function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOp
     tables.push(table);
   }
   return tables;
+}
+
+/** A TT-less table (see untitled-tables.ts) under a TT column of its own, so that rows read as elsewhere. */
+function shapedTable(blocks: readonly TextBlock[], i: number, labels: string[]): Table {
+  const header = ['TT', ...labels];
+  const roles = header.map(columnRole);
+  return {
+    layout: 'paragraph',
+    kind: tableKind(header, roles),
+    header,
+    roles,
+    rows: [],
+    start: blocks[i]!.start,
+    end: blocks[i + labels.length - 1]!.end,
+  };
 }
 
 /**

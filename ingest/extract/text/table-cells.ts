@@ -19,9 +19,9 @@ interface Columns {
  * A cell that states a time ("Quý I/2026", "Năm 2026", "Trước 15/12/2025", "Thường xuyên", "Hằng năm",
  * "2026-2030"), not a sentence that mentions one.
  */
-const timeCell = (c: string): boolean => TIME_CELL.test(c) && c.length <= 80;
+export const timeCell = (c: string): boolean => TIME_CELL.test(c) && c.length <= 80;
 /** A cell naming bodies (not a sentence that opens with one). */
-const agencyCell = (c: string): boolean => AGENCY_CELL.test(c) && c.length <= 200 && !/[.:]$/u.test(c);
+export const agencyCell = (c: string): boolean => AGENCY_CELL.test(c) && c.length <= 200 && !/[.:]$/u.test(c);
 
 const TIME_CELL =
   /^(?:(?:xong|hoàn thành)\s+)?(?:(?:trước|trong|từ|sau|chậm nhất|đến)\s+)?(?:(?:ngày\s+)?\d{1,2}\/\d{1,2}(?:\/20\d\d)?|(?:quý|tháng|năm|giai đoạn)\s+[\dIVX]|hằng năm|hàng năm|thường xuyên|liên tục|20\d\d)/iu;

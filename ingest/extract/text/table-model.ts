@@ -99,6 +99,9 @@ export function nextTt(current: string, t: string): boolean {
 }
 
 export function isHeaderRow(cells: readonly string[]): boolean {
+  // A row opening with its number is a body row, whatever its cells say ("1 | … Đề án … | Sở X (chủ trì) | …").
+  const first = (cells[0] ?? '').trim();
+  if (ARABIC.test(first) || ROMAN.test(first)) return false;
   const roles = cells.map(columnRole);
   const labelled = roles.filter((r) => r !== 'other').length;
   return labelled >= 3 && (roles[0] === 'tt' || roles.includes('lead'));
