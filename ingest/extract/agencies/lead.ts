@@ -40,7 +40,7 @@ function afterOpening(text: string): string | null {
 const ACTION =
   /\s(?:[cC]ăn cứ|xây dựng|tổ chức thực hiện|tổ chức triển khai|chủ trì|phối hợp|tham mưu|triển khai|chỉ đạo|lãnh đạo|tuyên truyền|quán triệt|rà soát|hướng dẫn|thực hiện|theo dõi|chủ động|nghiên cứu|tăng cường|đẩy mạnh|bố trí|kiểm tra|là cơ quan|là đầu mối|có trách nhiệm|chịu trách nhiệm|giám sát|tham gia|phát huy|phát động|phân công|thừa ủy quyền|thay mặt|định kỳ|tổng hợp|là cơ quan thường trực|kiện toàn|báo cáo|xem xét|hoàn thành|xử lý|đẩy nhanh|khẩn trương|chuẩn bị|đề xuất|kịp thời|huy động|giải quyết|nghiêm túc|tích cực|tạo điều kiện|ưu tiên|duy trì|tiếp nhận|cung cấp|đôn đốc)(?=[\s,.;:]|$)/u;
 
-const LEAD_IN = /^(?:Giao cho|Giao|Phân công|Đề nghị|Yêu cầu)\s+/u;
+const LEAD_IN = /^(?:Giao cho|Giao|Phân công|Đề nghị|Yêu cầu|Đối với)\s+/u;
 
 /**
  * "Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận …", "…, Thủ tướng Chính phủ yêu cầu Bộ trưởng …":

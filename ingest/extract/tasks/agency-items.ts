@@ -35,6 +35,13 @@ const isBullet = (l: Line): boolean => l.kind === 'dash' || l.kind === 'plus';
 function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   const lead = leadingAgency(l.body);
   if (!lead || !allOrganisations(lead.names)) return false;
+  // "a) Đối với các doanh nghiệp: …" lists what applies to a body (criteria, rules) unless it sits where
+  // duties are assigned ("Tổ chức thực hiện", "Trách nhiệm …").
+  if (
+    /^Đối với\s/u.test(l.body) &&
+    !(lines && i !== undefined && ancestors(lines, i).some((a) => ASSIGNING.test(a.body)))
+  )
+    return false;
   if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter' || l.kind === 'paren') return true;
   // "Điều 2. Giao Bộ trưởng Bộ Tài chính: (i) …" — or the same with the items on lines of their own
   if (l.kind === 'article') return ARTICLE_LEAD_IN.test(l.body) && (lead.rest !== '' || /:$/u.test(l.body));
