@@ -17,9 +17,12 @@ const POINTER =
 const STATEMENT =
   /^(?:Mục đích|Yêu cầu|Mục tiêu|Quan điểm|Căn cứ pháp lý|Sự cần thiết|Đối tượng áp dụng|Phạm vi)\b/u;
 
-/** "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … báo cáo", "… chịu trách nhiệm thi hành Quyết định này". */
+/**
+ * "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc … báo cáo", "… chịu trách nhiệm thi hành Quyết định
+ * này", "Trên đây là Kế hoạch …" (the closing sentence).
+ */
 const BOILERPLATE =
-  /^(?:thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)[^.;]{0,40}(?:nếu có|nếu phát sinh|trường hợp có)|[^.;]{0,200}chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định))/iu;
+  /^(?:Trên đây là\s|thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)[^.;]{0,40}(?:nếu có|nếu phát sinh|trường hợp có)|[^.;]{0,200}chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định))/iu;
 
 /** "Yêu cầu các sở, ban, ngành … nghiêm túc triển khai thực hiện./.": the closing call names no duty of its own. */
 const GENERIC_EXECUTION =
