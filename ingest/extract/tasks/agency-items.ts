@@ -178,9 +178,9 @@ function isGroupingHead(item: Item): boolean {
  */
 function childItems(children: readonly Line[]): Item[] {
   const first = children.find((c) => c.kind !== null);
-  // A block whose items lost their markers (a web copy drops list bullets): each paragraph is an item.
-  if (!first) return children.map((c) => ({ head: c, extra: [] }));
-  if (children[0]!.kind === null) return [{ head: children[0]!, extra: children.slice(1) }];
+  if (!first || children[0]!.kind === null) {
+    return children.length ? [{ head: children[0]!, extra: children.slice(1) }] : [];
+  }
   const items: Item[] = [];
   for (const c of children) {
     if (c.kind === first.kind) items.push({ head: c, extra: [] });
