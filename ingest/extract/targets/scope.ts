@@ -24,6 +24,14 @@ const OBJECTIVE_SUB =
 const INLINE_AIM =
   /(?:mục tiêu|phấn đấu)[^.;]{0,80}(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+20\d\d[^.;]{0,60}\d|mục tiêu[^.;]{0,60}\d[^.;]{0,30}năm\s+20\d\d/iu;
 
+/** "Chương trình mục tiêu quốc gia …" names a programme; its "mục tiêu" opens no objective part. */
+const PROGRAMME_NAME = /chương trình mục tiêu(?:\s+quốc gia)?/giu;
+
+/** The words of `text` that may name an objective: programme names removed. */
+function aimWords(text: string): string {
+  return text.replace(PROGRAMME_NAME, ' ');
+}
+
 const TOP = new Set(['roman', 'chapter', 'appendix', 'article']);
 const HEADING = new Set(['roman', 'arabic', 'decimal', 'chapter', 'letter']);
 
@@ -43,13 +51,13 @@ export function objectiveLines(doc: StructuredDocument, issued: number | null = 
     const headingLike =
       l.kind !== null && HEADING.has(l.kind) && !/[.;]$/.test(l.body) && l.body.length < 200;
     if (l.kind !== null && TOP.has(l.kind)) {
-      inside = OBJECTIVE.test(l.body);
+      inside = OBJECTIVE.test(aimWords(l.body));
       part = heading = headingHorizon(l.body, issued);
       subRank = Infinity;
       path = [l.body];
       if (inside) continue;
     }
-    if (headingLike && OBJECTIVE_SUB.test(l.body)) {
+    if (headingLike && OBJECTIVE_SUB.test(aimWords(l.body))) {
       inside = true;
       const h = headingHorizon(l.body, issued);
       if (rank(l.kind) <= subRank) heading = part;
@@ -58,7 +66,7 @@ export function objectiveLines(doc: StructuredDocument, issued: number | null = 
       continue;
     }
     if (l.kind !== null && rank(l.kind) <= subRank) [heading, subRank] = [part, Infinity];
-    if (inside || INLINE_AIM.test(l.text))
+    if (inside || INLINE_AIM.test(aimWords(l.text)))
       out.push({ line: l, heading: inside ? heading : NO_HORIZON, path });
   }
   return out;
