@@ -14,3 +14,12 @@ describe('targets: numbers that are not aims', () => {
     expect(targets('tvpl-105-112-2025-TT-BTC.txt')).toEqual([]);
   });
 });
+
+describe('targets: the year a figure belongs to', () => {
+  it('Resolution 380/NQ-CP: in "cả năm 2025 đạt trên 8% và năm 2026 đạt từ 10% trở lên" 8% is 2025’s, 10% is 2026’s', () => {
+    const figures = targets('tvpl-042-380-NQ-CP.txt').map((t) => `${t.value}${t.unit} ${t.year}`);
+    expect(figures).toContain('8% 2025');
+    expect(figures).toContain('10% 2026');
+    expect(figures).not.toContain('8% 2026');
+  });
+});
