@@ -23,3 +23,11 @@ describe('targets: the year a figure belongs to', () => {
     expect(figures).not.toContain('8% 2026');
   });
 });
+
+describe('targets: the subject read from the aim', () => {
+  it('Dispatch 229/CĐ-TTg: the subject starts after "phấn đấu" and drops the bare year ("… trước mắt là phấn đấu tăng trưởng cả nước năm 2025 trên 8%")', () => {
+    const [t] = targets('tvpl-167-229-CD-TTg.txt');
+    expect(t?.subject).toBe('tăng trưởng cả nước');
+    expect(t?.metric).toBe('tốc độ tăng trưởng');
+  });
+});
