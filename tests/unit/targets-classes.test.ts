@@ -4,6 +4,9 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { canonicalDoc } from '../../ingest/extract/text/index.ts';
+import { objectiveLines } from '../../ingest/extract/targets/scope.ts';
+import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
 import { runTargets } from '../../scripts/eval-extraction/target-eval.ts';
 
 const DEV = path.resolve('..', 'shared', 'corpus-dev');
@@ -29,5 +32,15 @@ describe('targets: the subject read from the aim', () => {
     const [t] = targets('tvpl-167-229-CD-TTg.txt');
     expect(t?.subject).toBe('tăng trưởng cả nước');
     expect(t?.metric).toBe('tốc độ tăng trưởng');
+  });
+});
+
+describe('targets: where the objective part ends', () => {
+  it('Decision 4001/QĐ-BKHCN: the form’s "10. Mục tiêu" part ends at its sibling "11. Nội dung và phương pháp thực hiện"', () => {
+    const file = path.join(DEV, 'tvpl-279-4001-QD-BKHCN.txt');
+    const doc = loadDoc(file);
+    const lines = objectiveLines(canonicalDoc(doc), 2025).map((o) => o.line.text);
+    expect(lines.some((l) => l.startsWith('11. Nội dung và phương pháp thực hiện'))).toBe(false);
+    expect(lines.some((l) => l.startsWith('12. Kết quả dự kiến'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { StructuredDocument } from '../../../core/types.ts';
-import { logicalLines, rank, toLines, type TextBlock } from '../text/index.ts';
+import { logicalLines, rank, toLines, type Line, type TextBlock } from '../text/index.ts';
 import { headingHorizon, type Horizon, NO_HORIZON } from './horizon.ts';
 
 /**
@@ -32,8 +32,21 @@ function aimWords(text: string): string {
   return text.replace(PROGRAMME_NAME, ' ');
 }
 
+/** A sub-heading that names a part other than the objectives ("3. Nhiệm vụ, giải pháp", "4. Tổ chức thực hiện"). */
+const OTHER_PART =
+  /^(?:các\s+)?(?:nhiệm vụ|giải pháp|tổ chức thực hiện|quan điểm|kinh phí|nguồn\s+(?:vốn|lực|kinh phí)|phạm vi|đối tượng|trách nhiệm|phân công|yêu cầu|nội dung|chế độ báo cáo|điều khoản thi hành|hiệu lực)(?![\p{L}\p{M}])/iu;
+
 const TOP = new Set(['roman', 'chapter', 'appendix', 'article']);
 const HEADING = new Set(['roman', 'arabic', 'decimal', 'chapter', 'letter']);
+
+/**
+ * A line that ends the objective part: a numbered line as high as the heading that opened it (its sibling,
+ * "11. Nội dung …" after "10. Mục tiêu"), or a sub-heading that names another part ("3. Nhiệm vụ, giải pháp").
+ */
+function closesPart(l: Line, headingLike: boolean, openRank: number): boolean {
+  const sibling = l.kind !== null && HEADING.has(l.kind) && rank(l.kind) <= openRank;
+  return sibling || (headingLike && OTHER_PART.test(l.body));
+}
 
 /**
  * Lines of the objective parts of the document, each with the horizon of its heading context. A
@@ -46,6 +59,8 @@ export function objectiveLines(doc: StructuredDocument, issued: number | null = 
   let part: Horizon = NO_HORIZON;
   let heading: Horizon = NO_HORIZON;
   let subRank = Infinity;
+  /** Rank of the heading that opened the objective part: a later heading as high closes it. */
+  let openRank = -1;
   let path: string[] = [];
   for (const l of toLines(logicalLines(doc.parsed.text))) {
     const headingLike =
@@ -54,10 +69,14 @@ export function objectiveLines(doc: StructuredDocument, issued: number | null = 
       inside = OBJECTIVE.test(aimWords(l.body));
       part = heading = headingHorizon(l.body, issued);
       subRank = Infinity;
+      openRank = rank(l.kind);
       path = [l.body];
       if (inside) continue;
     }
-    if (headingLike && OBJECTIVE_SUB.test(aimWords(l.body))) {
+    const objective = headingLike && OBJECTIVE_SUB.test(aimWords(l.body));
+    if (!objective && closesPart(l, headingLike, openRank)) inside = false;
+    if (objective) {
+      if (!inside) openRank = rank(l.kind);
       inside = true;
       const h = headingHorizon(l.body, issued);
       if (rank(l.kind) <= subRank) heading = part;
