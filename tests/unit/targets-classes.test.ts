@@ -35,6 +35,18 @@ describe('targets: the subject read from the aim', () => {
   });
 });
 
+describe('targets: aims stated inline in the duties', () => {
+  it('Plan 556/KH-UBND: a sentence opening with its horizon ("Đến năm 2030, 100% các khu vực …") is an aim, read apart from the sentence before it', () => {
+    const figures = targets('tvpl-006-556-KH-UBND.txt').map(
+      (t) => `${t.subject} ${t.value}${t.unit} ${t.year}`,
+    );
+    expect(figures).toContain('thu gom, xử lý rác thải nhựa tại các bãi biển, khu du lịch biển 100% 2030');
+    expect(figures).toContain(
+      'khu vực bảo vệ nguồn lợi thủy sản được xác định và quản lý hiệu quả 100% 2030',
+    );
+  });
+});
+
 describe('targets: where the objective part ends', () => {
   it('Decision 4001/QĐ-BKHCN: the form’s "10. Mục tiêu" part ends at its sibling "11. Nội dung và phương pháp thực hiện"', () => {
     const file = path.join(DEV, 'tvpl-279-4001-QD-BKHCN.txt');

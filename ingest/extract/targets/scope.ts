@@ -22,7 +22,7 @@ const OBJECTIVE_SUB =
   /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến (?:hết |cuối )?năm|(?:kế hoạch|lộ trình)[^.;]{0,40}giai đoạn\s+20\d\d)/iu;
 /** An aim stated inline outside the objective parts. */
 const INLINE_AIM =
-  /(?:mục tiêu|phấn đấu)[^.;]{0,80}(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+20\d\d[^.;]{0,60}\d|mục tiêu[^.;]{0,60}\d[^.;]{0,30}năm\s+20\d\d/iu;
+  /(?:mục tiêu|phấn đấu)[^.;]{0,80}(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+20\d\d[^.;]{0,60}\d|mục tiêu[^.;]{0,60}\d[^.;]{0,30}năm\s+20\d\d|(?:^|[.;:]\s+)(?:[-+•]\s*)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d\s*,[^.;]{0,150}\d/iu;
 
 /** "Chương trình mục tiêu quốc gia …" names a programme; its "mục tiêu" opens no objective part. */
 const PROGRAMME_NAME = /chương trình mục tiêu(?:\s+quốc gia)?/giu;
@@ -91,12 +91,18 @@ export function objectiveLines(doc: StructuredDocument, issued: number | null = 
   return out;
 }
 
-/** Clauses of a line (split at ";"); a lower-case clause inherits the previous number-free clause as context. */
+/**
+ * Where a clause ends: after ";", or before a sentence that opens with its own horizon ("… nguồn kinh phí
+ * … đến năm 2030. Đến năm 2030, tỷ lệ … đạt 100%"): the aim is not read with the sentence before it.
+ */
+const CLAUSE_END = /(?<=;)|(?<=[\p{Ll}\d%)]\.)(?=\s+(?:Đến|Tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d)/u;
+
+/** Clauses of a line (split at ";" and sentence ends); a lower-case clause inherits the previous number-free clause as context. */
 export function clauses(line: TextBlock): { clause: TextBlock; context: string }[] {
   const out: { clause: TextBlock; context: string }[] = [];
   let from = 0;
   let lead = '';
-  for (const part of line.text.split(/(?<=;)/)) {
+  for (const part of line.text.split(CLAUSE_END)) {
     const text = part.trim();
     const start = line.start + from;
     from += part.length;
