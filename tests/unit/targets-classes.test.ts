@@ -33,6 +33,13 @@ describe('targets: the subject read from the aim', () => {
     expect(t?.subject).toBe('tăng trưởng cả nước');
     expect(t?.metric).toBe('tốc độ tăng trưởng');
   });
+
+  it('Plan 552/KH-UBND: an enumeration in brackets does not end the subject ("50% diện tích sản xuất nông nghiệp chủ lực (lúa, xoài, …) ứng dụng công nghệ thông minh …")', () => {
+    const t = targets('tvpl-008-552-KH-UBND.txt').find((x) => x.value === 50);
+    expect(t?.subject).toBe(
+      'diện tích sản xuất nông nghiệp chủ lực ứng dụng công nghệ thông minh, tự động hóa, số hóa và công nghệ sinh học',
+    );
+  });
 });
 
 describe('targets: aims stated inline in the duties', () => {

@@ -108,8 +108,14 @@ function beforePhrase(before: string): string {
   return s;
 }
 
+/** An enumeration in brackets inside the phrase ("nông nghiệp chủ lực (lúa, xoài, …) ứng dụng …"), not a breakdown. */
+const ASIDE = /\s*\((?!\s*trong đó)[^()]*\)/giu;
+
 function afterPhrase(after: string): string {
-  const s = after.replace(GRDP_TAIL, '').replace(/^\s*,?\s*(?:vào\s+|trong\s+)?năm\s+20\d\d/u, '');
+  const s = after
+    .replace(ASIDE, '')
+    .replace(GRDP_TAIL, '')
+    .replace(/^\s*,?\s*(?:vào\s+|trong\s+)?năm\s+20\d\d/u, '');
   if (/^\s*(?:và|hoặc|,|trở lên|trở xuống|so với|\/)/iu.test(s)) return '';
   const cut = AFTER_STOP.exec(s);
   return squash((cut ? s.slice(0, cut.index) : s).replace(TIME_PHRASE, ' ')).replace(
