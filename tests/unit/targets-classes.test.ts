@@ -2,8 +2,12 @@
  * Classes of target errors fixed on real documents of the dev corpus and of the opened held-out half:
  * numbers that are not the document's own aims, the year a figure belongs to, and aims stated inline.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { extractMeta } from '../../ingest/extract/meta/index.ts';
+import { extractTargets } from '../../ingest/extract/targets/index.ts';
+import { contentHash, structure } from '../../ingest/structure/index.ts';
 import { canonicalDoc } from '../../ingest/extract/text/index.ts';
 import { objectiveLines } from '../../ingest/extract/targets/scope.ts';
 import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
@@ -12,7 +16,32 @@ import { runTargets } from '../../scripts/eval-extraction/target-eval.ts';
 const DEV = path.resolve('..', 'shared', 'corpus-dev');
 const targets = (file: string) => runTargets(path.join(DEV, file));
 
+/**
+ * Plan 235/KH-UBND's monitoring content and its appendix table of sampling points, as published, put under
+ * an objective heading: what the filters must reject where the objective part is wider than it should be.
+ */
+function monitoringUnderAnObjective(): ReturnType<typeof extractTargets> {
+  const file = path.join(DEV, 'tvpl-017-235-KH-UBND.txt');
+  const src = readFileSync(file, 'utf8').normalize('NFC');
+  const body = src.slice(src.indexOf('II. NỘI DUNG') + 'II. NỘI DUNG'.length, src.indexOf('III. KINH'));
+  const table = src.slice(src.indexOf('PHỤ LỤC I'), src.indexOf('PHỤ LỤC II')).replace(/^PHỤ LỤC I.*\n/u, '');
+  const text = `I. MỤC TIÊU NĂM 2026\n${body}\n${table}`;
+  const doc = structure({
+    parsed: { file: 'passage.txt', format: 'text', text, warnings: [] },
+    contentHash: contentHash(Buffer.from(text)),
+  });
+  return extractTargets(doc, extractMeta(loadDoc(file)));
+}
+
 describe('targets: numbers that are not aims', () => {
+  it('Plan 235/KH-UBND: row numbers of a table or list ("8 xã Tân Tiến", "3.1 Khu vực …") and frequencies ("2 lần/tháng") are not targets', () => {
+    const got = monitoringUnderAnObjective();
+    expect(got.filter((t) => t.unit === 'lần')).toEqual([]);
+    expect(got.map((t) => t.subject)).not.toContain('xã Tân Tiến');
+    expect(got.map((t) => t.subject)).not.toContain('vùng nuôi tôm Nga Tân');
+    expect(got.some((t) => /^\d+(?:\.\d+)?\s+\p{Lu}/u.test(t.text))).toBe(false);
+  });
+
   it('Circular 112/2025/TT-BTC: "chương trình mục tiêu quốc gia" names a programme, not an objective part; its aid rates are no targets', () => {
     expect(targets('tvpl-105-112-2025-TT-BTC.txt')).toEqual([]);
   });

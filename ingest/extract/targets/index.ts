@@ -53,8 +53,26 @@ function aboutOtherProvince(text: string, meta: DocumentMeta): boolean {
   return found.length > 0 && found.every((l) => l.province !== meta.province && l.name !== meta.locality);
 }
 
+/**
+ * A number that opens the clause as a row or item index, not a count: the row number of a table or list
+ * ("8 xã Tân Tiến", "3.1 Khu vực nước cấp …", "4 Tổ chức các hoạt động …") — the word after it is
+ * capitalised, or a name follows the unit.
+ */
+function isRowIndex(q: Quantity, text: string): boolean {
+  if (q.kind === 'percent' || q.index !== q.numberAt || text.slice(0, q.index).trim() !== '') return false;
+  const unit = text.slice(q.numberAt).replace(/^[\d.,]+\s*/u, '');
+  const after = text.slice(q.index + q.raw.length);
+  return /^\p{Lu}/u.test(unit) || /^\s+\p{Lu}\p{Ll}/u.test(after);
+}
+
+/** "2 lần/tháng", "02 lần/năm": how often something is done, not an aim. */
+function isFrequency(q: Quantity, text: string): boolean {
+  return q.kind === 'times' && /^\s*\//u.test(text.slice(q.index + q.raw.length));
+}
+
 function skipQuantity(q: Quantity, text: string, seenPercent: boolean, breakdowns: number[][]): boolean {
   if (breakdowns.some(([from, to]) => q.index >= from! && q.index < to!)) return true;
+  if (isRowIndex(q, text) || isFrequency(q, text)) return true;
   if (seenPercent && QUALIFIER.test(text.slice(0, q.numberAt))) return true;
   return (q.kind === 'money' || q.kind === 'percent') && NOT_AIM_AMOUNT.test(text);
 }
