@@ -33,7 +33,35 @@ function monitoringUnderAnObjective(): ReturnType<typeof extractTargets> {
   return extractTargets(doc, extractMeta(loadDoc(file)));
 }
 
+/** Paragraphs of a published document (from the start of `from` to the next blank line) under an objective heading. */
+function paragraphsUnderAnObjective(file: string, froms: string[]): ReturnType<typeof extractTargets> {
+  const src = readFileSync(path.join(DEV, file), 'utf8').normalize('NFC');
+  const paragraphs = froms.map((f) => {
+    const at = src.indexOf(f);
+    const end = src.indexOf('\n\n', at);
+    return src.slice(at, end < 0 ? undefined : end);
+  });
+  const text = `I. MỤC TIÊU NĂM 2026\n${paragraphs.join('\n\n')}\n`;
+  const doc = structure({
+    parsed: { file: 'passage.txt', format: 'text', text, warnings: [] },
+    contentHash: contentHash(Buffer.from(text)),
+  });
+  return extractTargets(doc, extractMeta(loadDoc(path.join(DEV, file))));
+}
+
 describe('targets: numbers that are not aims', () => {
+  it('Charter 2696/QĐ-UBND and Circular 112/2025/TT-BTC: rates and caps set by rule ("mức trích … bằng 1%", "chỉ được sử dụng tối đa 50%", "theo mức 60 triệu đồng/hộ") and the distribution list ("Lưu: VT, KTN (100 bản)") are not targets', () => {
+    const charter = paragraphsUnderAnObjective('tvpl-207-2696-QD-UBND.txt', [
+      'a) Hằng năm, Quỹ Bảo vệ môi trường',
+      '5. Quỹ Bảo vệ môi trường chỉ được',
+    ]);
+    const circular = paragraphsUnderAnObjective('tvpl-105-112-2025-TT-BTC.txt', [
+      'Ngân sách trung ương hỗ trợ địa bàn bố',
+      '- Lưu: VT, KTN',
+    ]);
+    expect([...charter, ...circular]).toEqual([]);
+  });
+
   it('Plan 235/KH-UBND: row numbers of a table or list ("8 xã Tân Tiến", "3.1 Khu vực …") and frequencies ("2 lần/tháng") are not targets', () => {
     const got = monitoringUnderAnObjective();
     expect(got.filter((t) => t.unit === 'lần')).toEqual([]);

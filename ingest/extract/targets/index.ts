@@ -40,6 +40,11 @@ const QUALIFIER = /\bcó\s+(?:tối thiểu|ít nhất)\s*$/u;
 /** Money and rates set by rule or budget, not aims. */
 const NOT_AIM_AMOUNT =
   /kinh phí|dự toán|nguồn vốn|tổng vốn|mức chi|mức hỗ trợ|mức thu|lãi suất|lệ phí|(?<![\p{L}\p{M}])phí(?![\p{L}\p{M}])|tỷ lệ phân chia|điều tiết/iu;
+/** A rule's rate or cap ("theo mức 60 triệu đồng/hộ", "mức trích … bằng 1%", "chỉ được sử dụng tối đa 50%"). */
+const RULE_RATE =
+  /(?<![\p{L}\p{M}])(?:theo mức|mức trích|trích lập|chỉ được|không được|được phép)(?![\p{L}\p{M}])/iu;
+/** The distribution list of the signature block ("Lưu: VT, KTN (100 bản)"). */
+const DISTRIBUTION = /^(?:[-+•]\s*)?(?:Lưu|Nơi nhận)\s*:/u;
 const NATIONAL = /cả nước|toàn quốc|đất nước|(?<!R)\bGDP\b/u;
 
 function isBaseline(text: string): boolean {
@@ -72,7 +77,7 @@ function isFrequency(q: Quantity, text: string): boolean {
 
 function skipQuantity(q: Quantity, text: string, seenPercent: boolean, breakdowns: number[][]): boolean {
   if (breakdowns.some(([from, to]) => q.index >= from! && q.index < to!)) return true;
-  if (isRowIndex(q, text) || isFrequency(q, text)) return true;
+  if (isRowIndex(q, text) || isFrequency(q, text) || RULE_RATE.test(text.slice(0, q.index))) return true;
   if (seenPercent && QUALIFIER.test(text.slice(0, q.numberAt))) return true;
   return (q.kind === 'money' || q.kind === 'percent') && NOT_AIM_AMOUNT.test(text);
 }
@@ -113,7 +118,7 @@ function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: Document
   for (const { line, heading, path } of objectiveLines(doc, ctx.issued)) {
     for (const { clause, context } of clauses(line)) {
       const text = clause.text;
-      if (isBaseline(text) || aboutOtherProvince(text, meta)) continue;
+      if (isBaseline(text) || DISTRIBUTION.test(text) || aboutOtherProvince(text, meta)) continue;
       const span = horizonIn(context).span;
       for (const { q, s } of measuredQuantities(text, context)) {
         const offset = context.length - text.length;
