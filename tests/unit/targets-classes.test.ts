@@ -33,12 +33,19 @@ function monitoringUnderAnObjective(): ReturnType<typeof extractTargets> {
   return extractTargets(doc, extractMeta(loadDoc(file)));
 }
 
-/** Paragraphs of a published document (from the start of `from` to the next blank line) under an objective heading. */
-function paragraphsUnderAnObjective(file: string, froms: string[]): ReturnType<typeof extractTargets> {
+/**
+ * Passages of a published document under an objective heading: each from the start of `from` to the start
+ * of `to`, or else to the next blank line.
+ */
+function paragraphsUnderAnObjective(
+  file: string,
+  passages: (string | [string, string])[],
+): ReturnType<typeof extractTargets> {
   const src = readFileSync(path.join(DEV, file), 'utf8').normalize('NFC');
-  const paragraphs = froms.map((f) => {
-    const at = src.indexOf(f);
-    const end = src.indexOf('\n\n', at);
+  const paragraphs = passages.map((p) => {
+    const [from, to] = typeof p === 'string' ? [p, '\n\n'] : p;
+    const at = src.indexOf(from);
+    const end = src.indexOf(to, at + from.length);
     return src.slice(at, end < 0 ? undefined : end);
   });
   const text = `I. MỤC TIÊU NĂM 2026\n${paragraphs.join('\n\n')}\n`;
@@ -72,6 +79,16 @@ describe('targets: numbers that are not aims', () => {
 
   it('Circular 112/2025/TT-BTC: "chương trình mục tiêu quốc gia" names a programme, not an objective part; its aid rates are no targets', () => {
     expect(targets('tvpl-105-112-2025-TT-BTC.txt')).toEqual([]);
+  });
+});
+
+describe('targets: estimates', () => {
+  it('Resolution 48/2025/NQ-HĐND: a forecast ("- Dự kiến cả nước năm 2026: 2.000.000 tỷ đồng") is not an aim', () => {
+    expect(
+      paragraphsUnderAnObjective('tvpl-038-48-2025-NQ-HDND.txt', [
+        ['- Dự kiến cả nước năm 2026', '- Đến 5.000'],
+      ]),
+    ).toEqual([]);
   });
 });
 

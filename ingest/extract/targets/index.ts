@@ -30,9 +30,9 @@ export function extractTargets(written: StructuredDocument, meta: DocumentMeta):
   }));
 }
 
-/** The current state or a past result ("Hiện nay …", "năm 2024 đạt …"), not an aim. */
+/** The current state, a past result or an estimate ("Hiện nay …", "Ước thực hiện …", "Dự kiến cả nước …"), not an aim. */
 const BASELINE =
-  /^(?:[-+•]\s*)?(?:Hiện nay|Hiện tại|Tính đến|Đến nay|Kết quả|Đã đạt|Qua \d+ năm|Sau \d+ năm)(?![\p{L}\p{M}])/u;
+  /^(?:[-+•]\s*)?(?:Hiện nay|Hiện tại|Tính đến|Đến nay|Kết quả|Đã đạt|Qua \d+ năm|Sau \d+ năm|Ước (?:đạt|tính|thực hiện)|Dự kiến|Dự báo)(?![\p{L}\p{M}])/u;
 /** "(Trong đó: VNPT: 25 trạm, …)": a breakdown of the figure before it, not a target of its own. */
 const BREAKDOWN = /\(\s*trong đó[\s:][^)]*\)/giu;
 /** "100% các khu … có tối thiểu 1 trạm": the count qualifies the subject of the percentage. */
