@@ -92,6 +92,17 @@ describe('targets: estimates', () => {
   });
 });
 
+describe('targets: scoring rules', () => {
+  it('Resolution 48/2025/NQ-HĐND: the points of an allocation formula ("Đến 5.000 tỷ đồng được 4 điểm", "Trên 10.500 tỷ đồng thêm 0,5 điểm") are not aims', () => {
+    expect(
+      paragraphsUnderAnObjective('tvpl-038-48-2025-NQ-HDND.txt', [
+        '- Đến 5.000 tỷ đồng',
+        '- Đến 525 tỷ đồng',
+      ]),
+    ).toEqual([]);
+  });
+});
+
 describe('targets: the year a figure belongs to', () => {
   it('Resolution 380/NQ-CP: in "cả năm 2025 đạt trên 8% và năm 2026 đạt từ 10% trở lên" 8% is 2025’s, 10% is 2026’s', () => {
     const figures = targets('tvpl-042-380-NQ-CP.txt').map((t) => `${t.value}${t.unit} ${t.year}`);

@@ -43,6 +43,8 @@ const NOT_AIM_AMOUNT =
 /** A rule's rate or cap ("theo mức 60 triệu đồng/hộ", "mức trích … bằng 1%", "chỉ được sử dụng tối đa 50%"). */
 const RULE_RATE =
   /(?<![\p{L}\p{M}])(?:theo mức|mức trích|trích lập|chỉ được|không được|được phép)(?![\p{L}\p{M}])/iu;
+/** A scoring rule of an allocation formula ("Trên 10.500 tỷ đồng thêm 0,5 điểm"), not an aim. */
+const SCORING = /(?:được|thêm|cộng|trừ)\s+\d+(?:[.,]\d+)?\s+điểm(?![\p{L}\p{M}])/iu;
 /** The distribution list of the signature block ("Lưu: VT, KTN (100 bản)"). */
 const DISTRIBUTION = /^(?:[-+•]\s*)?(?:Lưu|Nơi nhận)\s*:/u;
 const NATIONAL = /cả nước|toàn quốc|đất nước|(?<!R)\bGDP\b/u;
@@ -118,7 +120,8 @@ function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: Document
   for (const { line, heading, path } of objectiveLines(doc, ctx.issued)) {
     for (const { clause, context } of clauses(line)) {
       const text = clause.text;
-      if (isBaseline(text) || DISTRIBUTION.test(text) || aboutOtherProvince(text, meta)) continue;
+      if (isBaseline(text) || DISTRIBUTION.test(text) || SCORING.test(text)) continue;
+      if (aboutOtherProvince(text, meta)) continue;
       const span = horizonIn(context).span;
       for (const { q, s } of measuredQuantities(text, context)) {
         const offset = context.length - text.length;
