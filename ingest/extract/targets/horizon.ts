@@ -47,9 +47,15 @@ export function headingHorizon(text: string, issued: number | null): Horizon {
   return h;
 }
 
+/** After a year: the figure it opens ("năm 2026 đạt từ 10%"), so the year is that figure's. */
+const OPENS_FIGURE =
+  /^\s*,?\s*(?:(?:đạt|là|lên|còn|ở mức|khoảng|từ|trên|dưới|ít nhất|tối thiểu|tối đa|không dưới|không quá)\s+)*\d/iu;
+
 /**
  * The year named closest to the number at `at`…`end` of `text`: "đến năm 2030" or a bare "năm 2025" (not a span, not
- * a reference year "so với năm 2020"). A year before the document's is a baseline, for the caller to skip.
+ * a reference year "so với năm 2020", not a year after the number that opens the next figure: in "năm 2025
+ * đạt trên 8% và năm 2026 đạt từ 10%" 8% is 2025's). A year before the document's is a baseline, for the
+ * caller to skip.
  */
 export function nearestYear(text: string, at: number, end = at): { year: number; by: boolean } | null {
   let best: { year: number; by: boolean; distance: number } | null = null;
@@ -65,6 +71,7 @@ export function nearestYear(text: string, at: number, end = at): { year: number;
         /(?:so với|giai đoạn|thời kỳ|từ|đến|tới|vào|trước|tháng\s+\d{1,2})\s*$/iu.test(text.slice(0, from))
       )
         continue;
+      if (from >= end && OPENS_FIGURE.test(text.slice(to))) continue;
       const distance = to <= at ? at - to : Math.max(0, from - end);
       if (!best || distance < best.distance || (distance === best.distance && by))
         best = { year: Number(m[1]), by, distance };

@@ -30,9 +30,9 @@ export function extractTargets(written: StructuredDocument, meta: DocumentMeta):
   }));
 }
 
-/** The current state or a past result ("Hiện nay …", "năm 2024 đạt …"), not an aim. */
+/** The current state, a past result or an estimate ("Hiện nay …", "Ước thực hiện …", "Dự kiến cả nước …"), not an aim. */
 const BASELINE =
-  /^(?:[-+•]\s*)?(?:Hiện nay|Hiện tại|Tính đến|Đến nay|Kết quả|Đã đạt|Qua \d+ năm|Sau \d+ năm)(?![\p{L}\p{M}])/u;
+  /^(?:[-+•]\s*)?(?:Hiện nay|Hiện tại|Tính đến|Đến nay|Kết quả|Đã đạt|Qua \d+ năm|Sau \d+ năm|Ước (?:đạt|tính|thực hiện)|Dự kiến|Dự báo)(?![\p{L}\p{M}])/u;
 /** "(Trong đó: VNPT: 25 trạm, …)": a breakdown of the figure before it, not a target of its own. */
 const BREAKDOWN = /\(\s*trong đó[\s:][^)]*\)/giu;
 /** "100% các khu … có tối thiểu 1 trạm": the count qualifies the subject of the percentage. */
@@ -40,6 +40,13 @@ const QUALIFIER = /\bcó\s+(?:tối thiểu|ít nhất)\s*$/u;
 /** Money and rates set by rule or budget, not aims. */
 const NOT_AIM_AMOUNT =
   /kinh phí|dự toán|nguồn vốn|tổng vốn|mức chi|mức hỗ trợ|mức thu|lãi suất|lệ phí|(?<![\p{L}\p{M}])phí(?![\p{L}\p{M}])|tỷ lệ phân chia|điều tiết/iu;
+/** A rule's rate or cap ("theo mức 60 triệu đồng/hộ", "mức trích … bằng 1%", "chỉ được sử dụng tối đa 50%"). */
+const RULE_RATE =
+  /(?<![\p{L}\p{M}])(?:theo mức|mức trích|trích lập|chỉ được|không được|được phép)(?![\p{L}\p{M}])/iu;
+/** A scoring rule of an allocation formula ("Trên 10.500 tỷ đồng thêm 0,5 điểm"), not an aim. */
+const SCORING = /(?:được|thêm|cộng|trừ)\s+\d+(?:[.,]\d+)?\s+điểm(?![\p{L}\p{M}])/iu;
+/** The distribution list of the signature block ("Lưu: VT, KTN (100 bản)"). */
+const DISTRIBUTION = /^(?:[-+•]\s*)?(?:Lưu|Nơi nhận)\s*:/u;
 const NATIONAL = /cả nước|toàn quốc|đất nước|(?<!R)\bGDP\b/u;
 
 function isBaseline(text: string): boolean {
@@ -53,8 +60,26 @@ function aboutOtherProvince(text: string, meta: DocumentMeta): boolean {
   return found.length > 0 && found.every((l) => l.province !== meta.province && l.name !== meta.locality);
 }
 
+/**
+ * A number that opens the clause as a row or item index, not a count: the row number of a table or list
+ * ("8 xã Tân Tiến", "3.1 Khu vực nước cấp …", "4 Tổ chức các hoạt động …") — the word after it is
+ * capitalised, or a name follows the unit.
+ */
+function isRowIndex(q: Quantity, text: string): boolean {
+  if (q.kind === 'percent' || q.index !== q.numberAt || text.slice(0, q.index).trim() !== '') return false;
+  const unit = text.slice(q.numberAt).replace(/^[\d.,]+\s*/u, '');
+  const after = text.slice(q.index + q.raw.length);
+  return /^\p{Lu}/u.test(unit) || /^\s+\p{Lu}\p{Ll}/u.test(after);
+}
+
+/** "2 lần/tháng", "02 lần/năm": how often something is done, not an aim. */
+function isFrequency(q: Quantity, text: string): boolean {
+  return q.kind === 'times' && /^\s*\//u.test(text.slice(q.index + q.raw.length));
+}
+
 function skipQuantity(q: Quantity, text: string, seenPercent: boolean, breakdowns: number[][]): boolean {
   if (breakdowns.some(([from, to]) => q.index >= from! && q.index < to!)) return true;
+  if (isRowIndex(q, text) || isFrequency(q, text) || RULE_RATE.test(text.slice(0, q.index))) return true;
   if (seenPercent && QUALIFIER.test(text.slice(0, q.numberAt))) return true;
   return (q.kind === 'money' || q.kind === 'percent') && NOT_AIM_AMOUNT.test(text);
 }
@@ -95,7 +120,8 @@ function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: Document
   for (const { line, heading, path } of objectiveLines(doc, ctx.issued)) {
     for (const { clause, context } of clauses(line)) {
       const text = clause.text;
-      if (isBaseline(text) || aboutOtherProvince(text, meta)) continue;
+      if (isBaseline(text) || DISTRIBUTION.test(text) || SCORING.test(text)) continue;
+      if (aboutOtherProvince(text, meta)) continue;
       const span = horizonIn(context).span;
       for (const { q, s } of measuredQuantities(text, context)) {
         const offset = context.length - text.length;

@@ -30,7 +30,7 @@ const TRAILING_LINK =
   /(?:\s+(?:đạt|lên|là|chiếm|ở mức|tăng|giảm|còn|xuống|khoảng|bình quân|trên|dưới|từ|ít nhất|tối thiểu|tối đa|không dưới|không thấp hơn|có|hơn|đạt mức|phấn đấu|trung bình|đóng góp|gấp))+\s*$/iu;
 
 const TIME_PHRASE =
-  /\s*,?\s*(?:(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới|vào) (?:hết |cuối )?năm\s+\d{4}|hằng năm|hàng năm|mỗi năm)\s*,?/giu;
+  /\s*,?\s*(?:(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới|vào|cả) (?:hết |cuối )?năm\s+\d{4}|năm\s+20\d\d(?!\s*[-–])|hằng năm|hàng năm|mỗi năm)\s*,?/giu;
 
 /** Measures that open a phrase: the metric they imply and whether they are dropped from the subject. */
 const MEASURE_HEAD =
@@ -77,10 +77,19 @@ function tidy(s: string): string {
   return /^\p{Lu}\p{Ll}/u.test(capped) ? capped.charAt(0).toLowerCase() + capped.slice(1) : capped;
 }
 
-/** The last piece of the text before the number (after the last "mục tiêu", sentence or clause break). */
+/** Where the aim itself starts: after the last "mục tiêu" or "phấn đấu" ("…, trước mắt là phấn đấu tăng trưởng …"). */
+function afterAimWord(before: string): string {
+  const lower = before.toLowerCase();
+  const ends = ['mục tiêu', 'phấn đấu'].map((w) => {
+    const at = lower.lastIndexOf(w);
+    return at >= 0 ? at + w.length : 0;
+  });
+  return before.slice(Math.max(...ends));
+}
+
+/** The last piece of the text before the number (after the last aim word, sentence or clause break). */
 function lastPiece(before: string): string {
-  const aim = before.toLowerCase().lastIndexOf('mục tiêu');
-  const from = aim >= 0 ? before.slice(aim + 'mục tiêu'.length) : before;
+  const from = afterAimWord(before);
   // "Lắp đặt mới trạm 3G/4G: 58 trạm": the label before the colon names what is counted.
   const label = from.replace(/:\s*$/u, ' ');
   return (
@@ -99,8 +108,14 @@ function beforePhrase(before: string): string {
   return s;
 }
 
+/** An enumeration in brackets inside the phrase ("nông nghiệp chủ lực (lúa, xoài, …) ứng dụng …"), not a breakdown. */
+const ASIDE = /\s*\((?!\s*trong đó)[^()]*\)/giu;
+
 function afterPhrase(after: string): string {
-  const s = after.replace(GRDP_TAIL, '').replace(/^\s*,?\s*(?:vào\s+|trong\s+)?năm\s+20\d\d/u, '');
+  const s = after
+    .replace(ASIDE, '')
+    .replace(GRDP_TAIL, '')
+    .replace(/^\s*,?\s*(?:vào\s+|trong\s+)?năm\s+20\d\d/u, '');
   if (/^\s*(?:và|hoặc|,|trở lên|trở xuống|so với|\/)/iu.test(s)) return '';
   const cut = AFTER_STOP.exec(s);
   return squash((cut ? s.slice(0, cut.index) : s).replace(TIME_PHRASE, ' ')).replace(
