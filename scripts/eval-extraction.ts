@@ -6,7 +6,7 @@
  *
  * Usage: npx tsx scripts/eval-extraction.ts [--dev] [--docs] [--errors] [--errors-opened]
  *   --dev            dev only (while tuning)
- *   --docs           one line per dev document (tp/extracted/gold per kind)
+ *   --docs           one line per dev and opened document (tp/extracted/gold per kind)
  *   --errors         missed and spurious tasks of the dev documents
  *   --errors-opened  the same for the opened held-out half (never printed for the sealed half)
  */
@@ -84,7 +84,7 @@ const devOnly = args.has('--dev');
 const parts: Part[] = [part('dev', devGoldens(), args.has('--docs'), args.has('--errors'))];
 if (!devOnly)
   parts.push(
-    part('opened held-out', openedGoldens(), false, args.has('--errors-opened')),
+    part('opened held-out', openedGoldens(), args.has('--docs'), args.has('--errors-opened')),
     part('sealed held-out', heldoutGoldens(), false, false),
   );
 
