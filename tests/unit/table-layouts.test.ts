@@ -114,3 +114,30 @@ describe('one agency column that says who leads and who coordinates', () => {
     expect([...before].filter((k) => !after.has(k))).toEqual([]);
   });
 });
+
+describe('a duty list whose agencies close each duty in brackets', () => {
+  it('tvpl-008: its task table written as "- <duty> (<lead> chủ trì, phối hợp với <coordinating>)." gives the same duties and leads', () => {
+    const doc = loadDoc(path.join(CORPUS_DEV, 'tvpl-008-552-KH-UBND.txt'));
+    const meta = extractMeta(doc);
+    const table = readTables(doc.parsed.text).find((t) => t.kind === 'tasks')!;
+    const [title, lead, coord] = (['title', 'lead', 'coordinating'] as const).map((r) =>
+      table.roles.indexOf(r),
+    );
+    const items = table.rows
+      .filter((r) => r.tt !== null)
+      .map((r) => {
+        const c = r.cells[coord!] ? `, phối hợp với ${r.cells[coord!]}` : '';
+        return `- ${r.cells[title!]!.replace(/\.$/u, '')} (${r.cells[lead!]} chủ trì${c}).`;
+      });
+    const text = `${doc.parsed.text.slice(0, table.start)}III. NHIỆM VỤ VÀ GIẢI PHÁP\n\n${items.join('\n\n')}\n${doc.parsed.text.slice(table.end)}`;
+    const rows = (tasks: Task[]): Set<string> =>
+      new Set(tasks.map((t) => `${titleStart(t)} # ${t.lead.map((a) => a.key).join('+')}`));
+    const titleStart = (t: Task): string => t.title.replace(/\s+/gu, ' ').slice(0, 40);
+    const before = rows(extractTasks(doc, meta).filter((t) => t.row !== null));
+    const after = rows(
+      extractTasks(structure({ parsed: { ...doc.parsed, text }, contentHash: doc.contentHash }), meta),
+    );
+    expect(before.size).toBeGreaterThan(15);
+    expect([...before].filter((k) => !after.has(k)).length).toBeLessThanOrEqual(2);
+  });
+});
