@@ -51,7 +51,7 @@ const REQUEST = /(?:^|,\s+)(?:[^,:;.]{0,60}?\s)?(?:trân trọng\s+)?(?:đề ng
 /** The rest of an item whose subject only asks another body ("trân trọng đề nghị …", "yêu cầu …"). */
 const REQUEST_REST = /^(?:trân trọng\s+)?(?:đề nghị|yêu cầu)\s/u;
 
-export function requestedParty(text: string): string | null {
+function requestedParty(text: string): string | null {
   const m = REQUEST.exec(text);
   if (!m) return null;
   const asker = m[0].replace(/^,\s+/u, '').replace(/\s*(?:trân trọng\s+)?(?:đề nghị|yêu cầu)\s+$/u, '');

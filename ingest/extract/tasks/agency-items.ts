@@ -6,6 +6,7 @@ import {
   startsWithAgencyHead,
 } from '../agencies/index.ts';
 import { ancestors, rank, type Line } from '../text/index.ts';
+import { charterSubject, ownDuties, withSubject } from './charter.ts';
 import { deadlineInText } from './deadline.ts';
 import { fieldOf, STOP_LINE, type ProseTask } from './field-lines.ts';
 
@@ -67,46 +68,13 @@ function dutyTitleNames(body: string): string[] | null {
   return startsWithAgencyHead(who) || allOrganisations(names) ? names : null;
 }
 
-/**
- * The body a charter or organisation rule governs: "Điều 1. Vị trí, chức năng — 1. Quỹ Bảo vệ môi trường
- * tỉnh Quảng Trị là quỹ tài chính nhà nước …". Its articles "Nhiệm vụ", "Nhiệm vụ và quyền hạn" (of no one
- * named) list its duties, and its short name ("Quỹ") stands for it. Null in other documents.
- */
-function charterSubject(lines: readonly Line[]): string | null {
-  const at = lines.findIndex(
-    (l) => l.kind === 'article' && /^Vị\s+trí(?:,|\s+và)?\s+chức\s+năng/u.test(l.body),
-  );
-  if (at < 0) return null;
-  const first = lines.slice(at + 1, at + 3).find((l) => l.kind !== null || l.body !== '');
-  const m = first ? /^(.{4,120}?)\s+là\s/u.exec(first.body) : null;
-  return m && startsWithAgencyHead(m[1]!) ? m[1]! : null;
-}
-
-/** An article of a charter that lists its subject's duties: "Điều 3. Nhiệm vụ", "Nhiệm vụ, quyền hạn". */
-const OWN_DUTIES = /^(?:Nhiệm vụ|Chức năng, nhiệm vụ)(?:(?:,|\s+và)\s+quyền hạn)?\.?$/u;
-
-/** The charter's subject when the article at `i` lists its duties as marked items (see OWN_DUTIES). */
-function ownDuties(lines: readonly Line[], i: number, subject: string | null): string[] | null {
-  const l = lines[i]!;
-  const next = lines[i + 1];
-  if (!subject || l.kind !== 'article' || !OWN_DUTIES.test(l.body) || !next || next.kind === null)
-    return null;
-  return [subject];
-}
-
-/** "Quỹ" for "Quỹ Bảo vệ môi trường tỉnh Quảng Trị": the charter's subject by its head noun. */
-function withSubject(names: string[], subject: string | null): string[] {
-  if (!subject) return names;
-  return names.map((n) => (n === subject.split(' ')[0] ? subject : n));
-}
-
 /** Outline levels whose items head a part of the document; other items head a block when they end in ':'. */
 const HEADING_KINDS = new Set(['article', 'arabic', 'roman']);
 
 /** "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list. */
 function dutyHeading(l: Line): string[] | null {
   if (l.kind === null || (!HEADING_KINDS.has(l.kind) && !/:$/u.test(l.body))) return null;
-  const names = DUTY_TITLE.test(l.body) ? dutyTitleNames(l.body) : null;
+  const names = dutyTitleNames(l.body);
   if (names) return names;
   return l.kind === 'article' && !DUTY_TITLE.test(l.body) ? articleOfAgency(l.body) : null;
 }

@@ -1,0 +1,41 @@
+import { startsWithAgencyHead } from '../agencies/index.ts';
+import type { Line } from '../text/index.ts';
+
+/**
+ * Charters and organisation rules ("Điều lệ", "Quy chế tổ chức và hoạt động") name the body they govern in
+ * their "Vị trí, chức năng" article; their "Nhiệm vụ" articles list that body's duties without naming it,
+ * and its short name ("Quỹ") stands for it.
+ */
+
+/**
+ * The body a charter or organisation rule governs: "Điều 1. Vị trí, chức năng — 1. Quỹ Bảo vệ môi trường
+ * tỉnh Quảng Trị là quỹ tài chính nhà nước …". Its articles "Nhiệm vụ", "Nhiệm vụ và quyền hạn" (of no one
+ * named) list its duties, and its short name ("Quỹ") stands for it. Null in other documents.
+ */
+export function charterSubject(lines: readonly Line[]): string | null {
+  const at = lines.findIndex(
+    (l) => l.kind === 'article' && /^Vị\s+trí(?:,|\s+và)?\s+chức\s+năng/u.test(l.body),
+  );
+  if (at < 0) return null;
+  const first = lines.slice(at + 1, at + 3).find((l) => l.kind !== null || l.body !== '');
+  const m = first ? /^(.{4,120}?)\s+là\s/u.exec(first.body) : null;
+  return m && startsWithAgencyHead(m[1]!) ? m[1]! : null;
+}
+
+/** An article of a charter that lists its subject's duties: "Điều 3. Nhiệm vụ", "Nhiệm vụ, quyền hạn". */
+const OWN_DUTIES = /^(?:Nhiệm vụ|Chức năng, nhiệm vụ)(?:(?:,|\s+và)\s+quyền hạn)?\.?$/u;
+
+/** The charter's subject when the article at `i` lists its duties as marked items (see OWN_DUTIES). */
+export function ownDuties(lines: readonly Line[], i: number, subject: string | null): string[] | null {
+  const l = lines[i]!;
+  const next = lines[i + 1];
+  if (!subject || l.kind !== 'article' || !OWN_DUTIES.test(l.body) || !next || next.kind === null)
+    return null;
+  return [subject];
+}
+
+/** "Quỹ" for "Quỹ Bảo vệ môi trường tỉnh Quảng Trị": the charter's subject by its head noun. */
+export function withSubject(names: string[], subject: string | null): string[] {
+  if (!subject) return names;
+  return names.map((n) => (n === subject.split(' ')[0] ? subject : n));
+}
