@@ -1,5 +1,5 @@
 import { GAZETTEER } from '../../../core/vocab/agency-gazetteer.ts';
-import { agencyKey, cleanAgencyName, expandAbbreviations, HEAD, knownAgency } from './names.ts';
+import { agencyKey, cleanAgencyName, expandAbbreviations, HEAD, isGroupName, knownAgency } from './names.ts';
 
 /** Gazetteer names holding a comma or "và", as patterns that allow either between their words. */
 const LIST_LIKE_NAMES: readonly RegExp[] = GAZETTEER.filter((e) => /[,]|\svà\s/u.test(e.name)).map((e) => {
@@ -56,6 +56,37 @@ function opensBody(prev: string, p: string): boolean {
 function continuesKinds(prev: string, p: string): boolean {
   const first = agencyKey(p).split(' ')[0] ?? '';
   return BODY_KINDS.has(agencyKey(prev)) && BODY_KINDS.has(first);
+}
+
+/**
+ * Heads of bodies that stand on their own: a known name opening with one, glued to a following body
+ * without a separator, is a list ("Sở Công Thương Ban Quản lý khu kinh tế" where a cell held one body per
+ * line). Sub-units (Văn phòng, Ban of a committee, Thường trực, Đảng đoàn) are left whole: "Ban Tuyên giáo
+ * Tỉnh ủy", "Văn phòng Ủy ban nhân dân tỉnh" name one body with its owner.
+ */
+const STANDALONE =
+  /^(?:Sở|Công an|Bộ Chỉ huy|Đài|Báo|Kho bạc|Ngân hàng|Bảo hiểm|Thuế|Hải quan|Liên hiệp|Liên đoàn|Hội|Tỉnh đoàn|Thành đoàn|Ban Quản lý|Ủy ban nhân dân)\s/u;
+
+/** A placeholder for several bodies ("Các doanh nghiệp …", "Ủy ban nhân dân các xã"): never the owner of a unit. */
+const PLURAL = /^(?:Các|Ủy ban nhân dân (?:các|cấp))\s/u;
+
+/** True when `rest` opens a second body after `head` in a piece with no separator (see STANDALONE). */
+function gluedAt(head: string, rest: string): boolean {
+  if (!/^\p{Lu}/u.test(rest) || !HEAD.test(rest)) return false;
+  if (PLURAL.test(rest) && isGroupName(rest)) return knownAgency(head) || isGroupName(head);
+  return STANDALONE.test(head) && knownAgency(head) && (knownAgency(rest) || rest.includes(' '));
+}
+
+/** Splits a piece naming two bodies with no separator between them (one body per line in a cell). */
+function splitGlued(p: string): string[] {
+  if (knownAgency(p)) return [p];
+  const words = p.split(' ');
+  for (let i = 2; i < words.length; i++) {
+    const rest = words.slice(i).join(' ');
+    const head = words.slice(0, i).join(' ');
+    if (gluedAt(head, rest)) return [head, ...splitGlued(rest)];
+  }
+  return [p];
 }
 
 /** Splits one ";"-free segment at commas and " và " that open a new agency (see HEAD). */
@@ -115,9 +146,11 @@ export function expandSharedHead(cell: string): string {
 
 /** "UBND các huyện, thành phố các tổ chức chính trị - xã hội": a new placeholder without its comma. */
 const MISSING_COMMA =
-  /([\p{L}]+)\s+(?=các\s+(?:tổ chức|cơ quan|đơn vị|sở|ban|ngành|doanh nghiệp|hội|đoàn thể)(?=[\s,]|$))/gu;
+  /([\p{L}]+)\s+(?=các\s+(?:tổ chức|cơ quan|đơn vị|sở|ban|ngành|doanh nghiệp|hội|đoàn thể|huyện ủy|thị ủy|thành ủy|cấp ủy|đảng ủy)(?=[\s,]|$))/gu;
 const LINKS = new Set(
-  'và với cùng của cho là đến tới giữa trong hợp trì trưởng đốc tịch gồm thuộc tại hoặc như'.split(' '),
+  'và với cùng của cho là đến tới giữa trong hợp trì trưởng đốc tịch gồm thuộc tại hoặc như vụ hành'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -133,7 +166,7 @@ export function splitAgencies(cell: string): string[] {
   const text = protectNames(spaced);
   const out: string[] = [];
   for (const seg of text.split(/[;\n]|\.\s/u)) {
-    for (const p of splitSegment(seg.trim())) {
+    for (const p of splitSegment(seg.trim()).flatMap((x) => splitGlued(cleanAgencyName(unprotect(x))))) {
       // "… và đại biểu Hội đồng nhân dân": the office of each deputy, not a lower-case group placeholder.
       const name = cleanAgencyName(unprotect(p)).replace(/^đại biểu(?=\s)/u, 'Đại biểu');
       if (name !== '' && name !== '-' && /\p{L}/u.test(name)) out.push(name);

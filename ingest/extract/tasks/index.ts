@@ -41,7 +41,8 @@ export function extractTasks(written: StructuredDocument, meta: DocumentMeta): T
   const tables = readTables(text);
   const drafts: Omit<Task, 'id' | 'ordinal'>[] = [];
   for (const table of tables.filter((t) => t.kind === 'tasks'))
-    for (const row of table.rows) if (row.tt) drafts.push(tableTask(doc, table, row, locality));
+    for (const row of table.rows)
+      if (row.tt && !titleOnly(table, row)) drafts.push(tableTask(doc, table, row, locality));
   const prose = proseTasks(text, tables);
   for (const p of prose) {
     if (allOrganisations(p.lead) && isDutyTitle(squash(p.title), p.labelled))
@@ -49,6 +50,12 @@ export function extractTasks(written: StructuredDocument, meta: DocumentMeta): T
   }
   drafts.sort((a, b) => a.start - b.start);
   return drafts.map((d, ordinal) => ({ id: `${doc.id}:t${ordinal}`, ordinal, ...d }));
+}
+
+/** A numbered row with nothing but its title (no body, time or product): a heading over the rows below it. */
+function titleOnly(table: Table, row: TableRow): boolean {
+  const title = table.roles.indexOf('title');
+  return row.cells.every((c, i) => i === 0 || i === (title >= 0 ? title : 1) || c === '' || c === '-');
 }
 
 function resolveAll(cells: readonly (string | null)[], locality: string | null): AgencyRef[] {

@@ -4,8 +4,10 @@ import { fitCells } from './table-cells.ts';
 import {
   addRow,
   ARABIC,
+  columnNumbersAt,
   columnRole,
   LETTER_TT,
+  SUB_TT,
   nextTt,
   ROMAN,
   SUB_LABEL,
@@ -50,7 +52,8 @@ function paragraphHeader(blocks: readonly TextBlock[], i: number, isHeader: Head
   const header = [blocks[i]!.text];
   for (let j = i + 1; j < blocks.length && j <= i + 10; j++) {
     const t = blocks[j]!.text;
-    if (ROMAN.test(t) || ARABIC.test(t) || LETTER_TT.test(t) || t.length > 60) break;
+    if (ROMAN.test(t) || ARABIC.test(t) || SUB_TT.test(t) || columnNumbersAt([t], 0, 1) || t.length > 60)
+      break;
     header.push(t);
   }
   return isHeader(header) ? header : null;
@@ -112,7 +115,7 @@ function cellBlocks(text: string, isHeader: HeaderTest): TextBlock[] {
         out.push(...lines);
         continue;
       }
-    } else if (lineMode && !ROMAN.test(p.text) && !ARABIC.test(p.text) && !LETTER_TT.test(p.text))
+    } else if (lineMode && !ROMAN.test(p.text) && !ARABIC.test(p.text) && !SUB_TT.test(p.text))
       lineMode = false;
     out.push(...splitLeadingTt(text, p));
   }
@@ -144,10 +147,29 @@ export function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOp
       start: blocks[i]!.start,
       end: blocks[i]!.end,
     };
-    i = readParagraphRows(blocks, i + header.length, table, isHeader, opts) - 1;
+    const from = i + header.length;
+    // rows without a number under a TT column (an empty TT cell prints as nothing, or as a bullet): read by shape
+    i =
+      (unnumbered(blocks, from, columns.length) && !opts.numericCells
+        ? readShapedRows(blocks, from, table)
+        : readParagraphRows(blocks, from, table, isHeader, opts)) - 1;
     tables.push(table);
   }
   return tables;
+}
+
+/** True when the first body block under a TT header (after a row of column numbers) is no row number. */
+function unnumbered(blocks: readonly TextBlock[], from: number, width: number): boolean {
+  let k =
+    from +
+    columnNumbersAt(
+      blocks.map((x) => x.text),
+      from,
+      width,
+    );
+  if (ROMAN.test(blocks[k]?.text ?? '')) k += 2; // a group row: its number and title
+  const t = blocks[k]?.text;
+  return t !== undefined && !ROMAN.test(t) && !ARABIC.test(t) && !SUB_TT.test(t);
 }
 
 /** A TT-less table (see untitled-tables.ts) under a TT column of its own, so that rows read as elsewhere. */
@@ -175,7 +197,7 @@ function lettersFollow(table: Table): boolean {
   if (last.tt === null) return last.group !== null; // under a roman group row
   if (!last.tt) return false;
   return (
-    LETTER_TT.test(last.tt) ||
+    SUB_TT.test(last.tt) ||
     (/^\d{1,3}$/u.test(last.tt) && last.cells.slice(1).filter((c) => c !== '').length <= 1)
   );
 }
@@ -189,7 +211,13 @@ function readParagraphRows(
   opts: ReadOptions,
 ): number {
   const b: Builder = { table, group: null, groupTitle: null };
-  let i = from;
+  let i =
+    from +
+    columnNumbersAt(
+      blocks.map((x) => x.text),
+      from,
+      table.header.length,
+    );
   while (i < blocks.length) {
     const head = blocks[i]!;
     const repeated = paragraphHeader(blocks, i, isHeader);
@@ -198,15 +226,17 @@ function readParagraphRows(
       continue;
     }
     const letters = !opts.numericCells && lettersFollow(table);
-    if (!ROMAN.test(head.text) && !ARABIC.test(head.text) && !(letters && LETTER_TT.test(head.text))) break;
+    if (!ROMAN.test(head.text) && !ARABIC.test(head.text) && !(letters && SUB_TT.test(head.text))) break;
     let j = i + 1;
     // a letter opens a row under a lettered row, or under a numbered row once it has its title
     const lettered =
-      !opts.numericCells &&
-      (LETTER_TT.test(head.text) || /^\d{1,3}$/u.test(head.text) || ROMAN.test(head.text));
+      !opts.numericCells && (SUB_TT.test(head.text) || /^\d{1,3}$/u.test(head.text) || ROMAN.test(head.text));
+    // A lone dash is also how an empty cell prints: it opens a row only after a title-only row or a full row.
+    const subRow = (t: string): boolean =>
+      LETTER_TT.test(t) || (SUB_TT.test(t) && (j === i + 2 || j - i - 1 >= table.header.length - 1));
     const startsRow = (t: string): boolean =>
       ROMAN.test(t) ||
-      (lettered && j > i + 1 && LETTER_TT.test(t)) ||
+      (lettered && j > i + 1 && subRow(t)) ||
       (ARABIC.test(t) &&
         (!opts.numericCells || j - i - 1 >= table.header.length - 1 || nextTt(head.text, t)));
     while (j < blocks.length && !startsRow(blocks[j]!.text)) {

@@ -41,7 +41,8 @@ export interface Table {
   end: number;
 }
 
-export const ROMAN = /^[IVXL]{1,6}\.?$/;
+/** TT of a group row: a roman numeral ("III") or a capital letter ("A", "B": parts above the roman groups). */
+export const ROMAN = /^(?:[IVXL]{1,6}|[A-H])\.?$/;
 export const ARABIC = /^\d{1,3}(?:\.\d{1,2}){0,2}\.?$/;
 /** "a", "b)", "c.": rows numbered by letter under a numbered group (one-cell-per-paragraph tables). */
 export const LETTER_TT = /^[a-zđ][.)]?$/u;
@@ -133,8 +134,32 @@ export function titleOf(table: Table, cells: readonly string[]): string {
   return cells[i >= 0 ? i : 1] ?? '';
 }
 
+/** One cell of a row numbering the columns under the header: "1", "(2)", "3.", "(A)". */
+function columnNumber(c: string, i: number): boolean {
+  const m = /^\(?(\d{1,2})\)?\.?$/u.exec(c.trim());
+  if (!m) return false;
+  const v = m[1]!;
+  return /\d/.test(v) ? Number(v) === i + 1 : v.charCodeAt(0) - 65 === i;
+}
+
+/**
+ * The row numbering the columns under a header ("(1) (2) (3) (4) (5)", "1 2 3 4 5", "A B C"): a header
+ * line, not a duty numbered 1.
+ */
+export function isColumnNumbers(cells: readonly string[]): boolean {
+  return cells.length >= 3 && cells.every(columnNumber);
+}
+
+/** The number of blocks from `i` that number the columns of a `width`-column table (0 when none). */
+export function columnNumbersAt(texts: readonly string[], i: number, width: number): number {
+  let n = 0;
+  while (i + n < texts.length && n < width && columnNumber(texts[i + n]!, n)) n++;
+  return n >= Math.min(3, width) && n >= width - 1 ? n : 0;
+}
+
 /** Adds one body row to the table under construction. */
 export function addRow(b: Builder, cells: string[], start: number, end: number): void {
+  if (b.table.rows.length === 0 && isColumnNumbers(cells.filter((c) => c !== ''))) return;
   const tt = (cells[0] ?? '').replace(/\.$/, '');
   const others = cells.slice(1).filter((c) => c !== '');
   if (tt === '') {

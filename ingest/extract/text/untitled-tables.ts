@@ -1,5 +1,13 @@
 import { agencyCell, timeCell } from './table-cells.ts';
-import { columnRole, ROMAN, ARABIC, type ColumnRole, type HeaderTest, type Table } from './table-model.ts';
+import {
+  columnNumbersAt,
+  columnRole,
+  ROMAN,
+  ARABIC,
+  type ColumnRole,
+  type HeaderTest,
+  type Table,
+} from './table-model.ts';
 import type { TextBlock } from './blocks.ts';
 
 /**
@@ -118,12 +126,35 @@ function shapedRow(
 export function readShapedRows(blocks: readonly TextBlock[], from: number, table: Table): number {
   const roles = table.roles;
   let groupTitle: string | null = null;
-  let i = from;
+  // a row numbering the columns under the header ("(1) (2) (3) (4)"): not a duty
+  let i =
+    from +
+    columnNumbersAt(
+      blocks.map((x) => x.text),
+      from,
+      roles.length - 1,
+    );
   while (i < blocks.length) {
     const t = blocks[i]!.text;
     if (GROUP_ROW(t) && !ROMAN.test(t) && !ARABIC.test(t)) {
       groupTitle = t;
       i++;
+      continue;
+    }
+    if (/^[-–+•]$/u.test(t)) {
+      i++; // a bullet in the TT column
+      continue;
+    }
+    const title = blocks[i + 1]?.text;
+    if (
+      ROMAN.test(t) &&
+      title !== undefined &&
+      !bodyCell(title) &&
+      blocks[i + 2] &&
+      !bodyCell(blocks[i + 2]!.text)
+    ) {
+      groupTitle = title; // a numbered group row ("II", "PHÁT TRIỂN NGUỒN NHÂN LỰC")
+      i += 2;
       continue;
     }
     const read = shapedRow(blocks, i, roles);
