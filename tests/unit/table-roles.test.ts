@@ -52,6 +52,22 @@ describe('duty table columns worded otherwise', () => {
     expect(columnRole('Nhiệm vụ soạn thảo')).toBe('title');
   });
 
+  it.each([
+    'Đơn vị phụ trách',
+    'Cơ quan được giao',
+    'Cơ quan trình',
+    'Chủ thể thực hiện',
+    'Lực lượng thực hiện',
+    'Cơ quan tổ chức thực hiện',
+    'Trách nhiệm',
+    'Thực hiện',
+  ])('"%s" labels the lead column', (label) => expect(columnRole(label)).toBe('lead'));
+
+  it.each(['Lãnh đạo phụ trách', 'Người thực hiện', 'Thực hiện năm 2024', 'Kinh phí thực hiện'])(
+    '"%s" is not the lead column',
+    (label) => expect(columnRole(label)).not.toBe('lead'),
+  );
+
   it('Hải Phòng: the same 19 appendix rows with "Cơ quan đầu mối", "Cùng tham gia" and "Mốc" as labels', async () => {
     const text = await seed(HAI_PHONG);
     expect(text).toContain(HAI_PHONG_HEADER);

@@ -5,10 +5,19 @@ import {
   splitAgencies,
   startsWithAgencyHead,
 } from '../agencies/index.ts';
-import { ancestors, rank, type Line } from '../text/index.ts';
+import { ancestors, rank, type Line, type LineKind } from '../text/index.ts';
 import { charterSubject, ownDuties, withSubject } from './charter.ts';
 import { deadlineInText } from './deadline.ts';
 import { fieldOf, STOP_LINE, type ProseTask } from './field-lines.ts';
+import {
+  ASSIGNS,
+  LOWEST,
+  namedAt,
+  namedBlocks,
+  unmarkedItems,
+  unmarkedSplit,
+  type Item,
+} from './unmarked.ts';
 
 /** Headings whose '-' items may open with their own agency ("2. Trách nhiệm thực hiện", "IV. Tổ chức thực hiện"). */
 /** An article that assigns inline: "Điều 2. Giao Bộ trưởng Bộ Công an …". */
@@ -49,8 +58,20 @@ function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   if (lead.rest === '') return false;
   // An explicit assignment is a duty under any heading: "Giao Sở X …", "- Sở X chủ trì, phối hợp với …".
   if (EXPLICIT.test(lead.rest) || ARTICLE_LEAD_IN.test(l.body)) return l.kind !== 'roman';
+  if (l.kind === null) return unmarkedAssignment(lead.rest, lines, i);
   if (!isBullet(l) || !lines || i === undefined) return false;
   return ancestors(lines, i).some((a) => ASSIGNING.test(a.body));
+}
+
+/**
+ * A paragraph without a marker that assigns a duty to the body it opens with, under an item that lists
+ * what is to be done ("1. Khi dự báo ở Cấp I …:" over "Chủ tịch Ủy ban nhân dân các xã … chỉ đạo …"): its
+ * list marker was lost, or the document wrote none.
+ */
+function unmarkedAssignment(rest: string, lines?: readonly Line[], i?: number): boolean {
+  if (!lines || i === undefined || !ASSIGNS.test(rest)) return false;
+  const above = ancestors(lines, i);
+  return above.length > 0 && above.some((a) => ASSIGNING.test(a.body) || /:$/u.test(a.body));
 }
 
 /**
@@ -123,17 +144,13 @@ function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: st
 /** "Trách nhiệm của Sở Tư pháp hướng dẫn …" (a heading run into its only duty): the agency is the subject. */
 const DUTY_OF = /^(?:Trách nhiệm|Nhiệm vụ)(?:\s+và\s+quyền hạn)?\s+của\s*(?=\p{Lu}|cơ quan\s)/u;
 
-interface Item {
-  head: Line;
-  extra: Line[];
-  /** The agencies of the nearest "Trách nhiệm của X" sub-heading the item sits under. */
-  lead?: string[];
-}
-
 /** A sub-heading that only groups items: "2.1. Trách nhiệm chung", "b) Phối hợp với Sở X" over '-' items. */
 function isGroupingHead(item: Item): boolean {
   if (/^(?:Trách nhiệm|Nhiệm vụ)(?:\s+\p{Ll}+)?\.?$/u.test(item.head.body)) return true;
-  const marked = item.extra.length > 0 && item.extra[0]!.kind !== null && item.extra[0]!.kind !== 'plus';
+  // its sub-items are marked, or are whole sentences whose markers were lost
+  const marked =
+    item.extra.length > 0 &&
+    ((item.extra[0]!.kind !== null && item.extra[0]!.kind !== 'plus') || unmarkedItems(item.extra));
   if (marked && (LISTS_DUTIES.test(item.head.body) || DUTY_TITLE.test(item.head.body))) return true;
   // "1. Chỉ đạo viên chức … thực hiện" over "a) Kiểm tra … b) …": an intro whose colon was left out.
   if (marked && /\s(?:thực hiện|như sau|sau|gồm|bao gồm)$/u.test(item.head.body)) return true;
@@ -144,8 +161,11 @@ function isGroupingHead(item: Item): boolean {
  * Splits children into items at the first marker kind they use; other lines join the current item. An item
  * that only heads sub-items gives way to them (its "phối hợp với …" still applies).
  */
-function childItems(children: readonly Line[]): Item[] {
+function childItems(children: readonly Line[], parent: LineKind = null): Item[] {
+  const named = namedAt(children);
+  if (named.length > 0) return namedBlocks(children, named, childItems);
   const first = children.find((c) => c.kind !== null);
+  if (!first && !LOWEST.has(parent ?? '') && unmarkedItems(children)) return unmarkedSplit(children);
   if (!first || children[0]!.kind === null) {
     return children.length ? [{ head: children[0]!, extra: children.slice(1) }] : [];
   }
@@ -178,9 +198,12 @@ const INTRODUCES =
  */
 function isIntro(lines: readonly Line[], i: number): boolean {
   const l = lines[i]!;
-  if (l.kind !== null || !/:$/u.test(l.body) || (lines[i + 1]?.kind ?? null) === null) return false;
+  if (l.kind !== null || (lines[i + 1]?.kind ?? null) === null) return false;
   const lead = leadingAgency(l.body);
   if (!lead || !allOrganisations(lead.names) || underPowers(lines, i)) return false;
+  // "Sở Xây dựng" on a line of its own over '-' items (its "a)" lost, or never written)
+  if (!/:$/u.test(l.body))
+    return lead.rest === '' && !/[.;,)]$/u.test(l.body) && ancestors(lines, i).length > 0;
   // The document's own enactment ("UBND tỉnh … ban hành Kế hoạch … như sau:") introduces no duties; a
   // request opening a dispatch ("…, Thủ tướng Chính phủ yêu cầu Bộ trưởng … thực hiện … sau:") does.
   if (
@@ -195,7 +218,14 @@ function isIntro(lines: readonly Line[], i: number): boolean {
 function introEnd(lines: readonly Line[], i: number): number {
   const top = rank(ancestors(lines, i)[0]?.kind ?? 'article');
   let j = i + 1;
-  while (j < lines.length && rank(lines[j]!.kind) > top && !STOP_LINE.test(lines[j]!.text)) j++;
+  // a sibling intro ("Sở Xây dựng" after the items of "Sở Nông nghiệp và Môi trường") ends the block
+  while (
+    j < lines.length &&
+    rank(lines[j]!.kind) > top &&
+    !STOP_LINE.test(lines[j]!.text) &&
+    !(lines[j]!.kind === null && isIntro(lines, j))
+  )
+    j++;
   return j;
 }
 
@@ -225,13 +255,13 @@ function itemTasks(leadNames: string[], l: Line, children: readonly Line[]): Pro
   const whole = headingLead(l, children, found.rest);
   const agency = whole ? { names: whole, rest: '' } : found;
   const lead = whole ?? leadNames;
-  const items = childItems(children);
+  const items = childItems(children, l.kind);
   if (agency.rest !== '' && !(INTRODUCES.test(agency.rest) && items.length > 0)) {
     const t = makeTask(lead, { ...l, body: found.opening ? l.body : agency.rest }, children);
     return [{ ...t, lead }];
   }
   const coord = agency.rest === '' ? [] : coordinatingPhrase(agency.rest);
-  return items.map((item) => makeTask(lead, item.head, item.extra, coord));
+  return items.map((item) => makeTask(item.lead ?? lead, item.head, item.extra, coord));
 }
 
 /** "… ngày 05 tháng 11 năm 2025. Giao Bộ Công an chủ trì, phối hợp …": an assignment opening a later sentence. */
@@ -272,7 +302,7 @@ function agencyItemTasksOf(lines: readonly Line[], subject: string | null): Pros
     const duty = dutyHeading(l) ?? ownDuties(lines, i, subject);
     if (duty) {
       const end = childrenEnd(lines, i, true);
-      for (const item of childItems(lines.slice(i + 1, end)))
+      for (const item of childItems(lines.slice(i + 1, end), l.kind))
         out.push(makeTask(item.lead ?? duty, item.head, item.extra));
       i = end - 1;
       continue;
@@ -291,5 +321,11 @@ function agencyItemTasksOf(lines: readonly Line[], subject: string | null): Pros
     const lead = leadingAgency(l.body)!;
     out.push(...itemTasks(lead.names, l, lines.slice(i + 1, childrenEnd(lines, i))));
   }
-  return out.filter((t) => t.title.length > 0 && t.lead.length > 0 && !NOT_A_TASK.test(t.title));
+  // an item read within its parent's block is not read again when the loop reaches its own line
+  const seen = new Set<number>();
+  return out.filter((t) => {
+    if (seen.has(t.start)) return false;
+    seen.add(t.start);
+    return t.title.length > 0 && t.lead.length > 0 && !NOT_A_TASK.test(t.title);
+  });
 }

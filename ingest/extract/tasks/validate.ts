@@ -46,7 +46,7 @@ const DUTY_VERB =
  */
 export function isDutyTitle(title: string, labelled = false): boolean {
   const t = title.trim();
-  if (t.replace(/[\s:.;,-]+/gu, '').length < 8) return false;
+  if (t.replace(/[\s:.;,…-]+/gu, '').length < 8) return false;
   if (FIELD_LINE.test(t) || POINTER.test(t) || STATEMENT.test(t) || BOILERPLATE.test(t)) return false;
   if (GENERIC_EXECUTION.test(t) || NOT_A_DUTY.test(t)) return false;
   if (/^(?:Nhiệm vụ|Trách nhiệm|Nhiệm vụ, giải pháp)(?:\s+\p{Ll}+){0,3}\s*:?$/u.test(t)) return false;

@@ -55,7 +55,7 @@ export function columnRole(label: string): ColumnRole {
   if (/chi tieu|tieu chi|chi so/.test(f) && !/nhiem vu/.test(f)) return 'indicator';
   if (/phoi hop/.test(f)) return 'coordinating';
   if (
-    /chu tri|(?:don vi|co quan) thuc hien|dau moi|chiu trach nhiem|trach nhiem (?:thuc hien|chinh)|phan cong|chu dau tu|(?:co quan|don vi)\b.*\b(?:tham muu|soan thao)/.test(
+    /chu tri|(?:don vi|co quan) thuc hien|dau moi|chiu trach nhiem|trach nhiem (?:thuc hien|chinh)|^trach nhiem$|^thuc hien$|phan cong|chu dau tu|(?:co quan|don vi)\b.*\b(?:tham muu|soan thao|phu trach|duoc giao|to chuc thuc hien)|^(?:co quan|don vi) trinh$|^(?:chu the|luc luong) thuc hien$/.test(
       f,
     )
   )
