@@ -77,7 +77,7 @@ const UNIT_KINDS: readonly (readonly [UnitKind, readonly string[]])[] = [
   ],
 ];
 
-const UNIT_KIND = new Map<string, UnitKind>(
+export const UNIT_KIND = new Map<string, UnitKind>(
   UNIT_KINDS.flatMap(([kind, units]) => units.map((u) => [u.toLowerCase(), kind] as const)),
 );
 

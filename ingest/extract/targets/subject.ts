@@ -27,7 +27,7 @@ const LEADING_FILLER =
 
 /** Linking verbs and comparators between the measured phrase and its value. */
 const TRAILING_LINK =
-  /(?:\s+(?:đạt|lên|là|chiếm|ở mức|tăng|giảm|còn|xuống|khoảng|bình quân|trên|dưới|từ|ít nhất|tối thiểu|tối đa|không dưới|không thấp hơn|có|hơn|đạt mức|phấn đấu|trung bình|đóng góp|gấp))+\s*$/iu;
+  /(?:\s+(?:đạt|(?<!trở\s)lên|là|chiếm|ở mức|tăng|giảm|còn|xuống|khoảng|bình quân|trên|dưới|từ|ít nhất|tối thiểu|tối đa|không dưới|không thấp hơn|có|hơn|đạt mức|phấn đấu|trung bình|đóng góp|gấp))+\s*$/iu;
 
 const TIME_PHRASE =
   /\s*,?\s*(?:(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới|vào|cả) (?:hết |cuối )?năm\s+\d{4}|năm\s+20\d\d(?!\s*[-–])|hằng năm|hàng năm|mỗi năm)\s*,?/giu;
@@ -209,7 +209,8 @@ export function readSubject(clause: string, q: Quantity, context = clause): Subj
   const before = clause.slice(0, q.index);
   const after = clause.slice(q.index + q.raw.length);
   let metric = metricOf(q, head, before, after);
-  const subject = tidy(phrase);
+  // "Xếp hạng đổi mới công nghệ …": the ranking is the metric, what is ranked the subject
+  const subject = tidy(phrase).replace(metric === 'xếp hạng' ? /^(?:xếp hạng|thứ hạng)\s+/iu : /^$/u, '');
   const entry = canonicalSubject(subject) ?? (subject === '' ? canonicalSubject(context) : null);
   if (entry?.percentMetric && q.kind === 'percent') metric = entry.percentMetric;
   if (entry?.subject === 'tăng trưởng kinh tế' && q.kind === 'percent') metric = 'tốc độ tăng trưởng';

@@ -4,7 +4,7 @@ import { tagFields } from '../fields.ts';
 import { folded, readTables, squash, type Table, type TableRow } from '../text/index.ts';
 import { horizonIn, isAnnual, resolveHorizon, type Horizon } from './horizon.ts';
 import type { DocumentContext } from './context.ts';
-import { isCountUnit, toNumber, unitKind, type Quantity } from './quantity.ts';
+import { isCountUnit, toNumber, UNIT_KIND, unitKind, type Quantity } from './quantity.ts';
 import { readSubject } from './subject.ts';
 import type { TargetDraft } from './validate.ts';
 
@@ -115,6 +115,18 @@ function unitOf(cell: string, percent: boolean, indicator = ''): string | null {
   return /%|phần trăm|tỷ lệ/u.test(u) ? '%' : u;
 }
 
+/** "3.000 lượt", "2 lần": the unit written after the value in a table without a unit column ('' when none). */
+function unitAfter(cell: string, v: CellValue, rank: boolean): string {
+  if (v.percent) return '';
+  const tail = cell.trim().replace(VALUE, '').trim().toLowerCase();
+  const words = tail.split(/\s+/u);
+  if (rank && /^(?:hạng|bậc)$/u.test(words[0] ?? '')) return words[0]!;
+  return [words.slice(0, 2).join(' '), words[0] ?? ''].find((w) => w !== '' && UNIT_KIND.has(w)) ?? '';
+}
+
+/** "Xếp hạng đổi mới công nghệ …": an indicator that ranks. */
+const RANKING = /^(?:Xếp hạng|Thứ hạng)\s/iu;
+
 function agencyOf(cell: string | undefined, meta: DocumentMeta): string | null {
   const text = squash(cell ?? '');
   if (text === '') return null;
@@ -147,7 +159,11 @@ function rowTargets(
     if (role !== 'target') return;
     const v = cellValue(row.cells[i] ?? '');
     if (!v) return;
-    const unit = unitOf(unitCell, v.percent, indicator);
+    const unit = unitOf(
+      unitCell || unitAfter(row.cells[i] ?? '', v, RANKING.test(indicator)),
+      v.percent,
+      indicator,
+    );
     const shown = `${v.value ?? `${v.valueMin}-${v.valueMax}`}${unit === '%' ? '%' : ` ${unit ?? ''}`}`;
     const clause = `${indicator} đạt ${shown}`;
     const q: Quantity = {
@@ -156,7 +172,7 @@ function rowTargets(
       numberAt: indicator.length + ' đạt '.length,
       ...v,
       unit: unit ?? '',
-      kind: unit ? unitKind(unit) : 'count',
+      kind: RANKING.test(indicator) ? 'rank' : unit ? unitKind(unit) : 'count',
     };
     const s = readSubject(clause, q);
     const { h, annual } = columnHorizon(table.header[i] ?? '', context, ctx);
