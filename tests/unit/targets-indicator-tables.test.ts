@@ -115,7 +115,7 @@ describe.each(Object.keys(LAYOUTS))('an indicator table of the dev targets as %s
   it("names each row's metric and subject as the golden does", () => {
     const metric = rows.filter((t, i) => found[i]?.metric === t.metric).length;
     const subject = rows.filter(
-      (t, i) => found[i]?.subject && folded(found[i]!.subject!) === folded(t.subject),
+      (t, i) => found[i]?.subject && folded(found[i].subject) === folded(t.subject),
     );
     expect(metric / rows.length).toBeGreaterThanOrEqual(0.95);
     expect(subject.length / rows.length).toBeGreaterThanOrEqual(0.85);
