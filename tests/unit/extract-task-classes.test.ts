@@ -23,6 +23,19 @@ describe('class 1: indicators, procedures and delegated powers are not tasks', (
     const monitoring = ['TT', 'Nội dung', 'Cơ quan chủ trì theo dõi, đánh giá', 'Cơ quan phối hợp'];
     expect(tableKind(monitoring, monitoring.map(columnRole))).toBe('indicators');
   });
+  it('a duty table with a "Chỉ tiêu" column (what each duty must reach) lists duties; an indicator-led or measuring one, indicators', () => {
+    const kind = (header: string[]) => tableKind(header, header.map(columnRole));
+    expect(kind(['TT', 'Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian'])).toBe(
+      'tasks',
+    );
+    expect(kind(['TT', 'Nội dung công việc', 'Cơ quan chủ trì', 'Chỉ tiêu/Sản phẩm', 'Thời hạn'])).toBe(
+      'tasks',
+    );
+    expect(kind(['TT', 'Chỉ tiêu', 'Nội dung thực hiện', 'Cơ quan chủ trì'])).toBe('indicators');
+    expect(kind(['TT', 'Nội dung', 'Chỉ tiêu', 'Đơn vị tính', 'Mục tiêu năm 2030', 'Cơ quan chủ trì'])).toBe(
+      'indicators',
+    );
+  });
   it('tvpl-279: the list of administrative procedures (Tên thủ tục hành chính / Cơ quan thực hiện) gives no task', () => {
     const { tasks } = runGolden(dev('tvpl-279-4001-QD-BKHCN.txt'));
     expect(tasks.filter((t) => /^Thủ tục/u.test(t.title))).toEqual([]);

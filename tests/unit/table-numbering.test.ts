@@ -5,6 +5,9 @@
  * - the header keeps its "TT" label while the rows carry no number (an empty cell prints as nothing);
  * - duties marked "-" under a numbered group row ("1", "Thông tin, tuyên truyền", then "-" rows);
  * - group rows lettered "A", "B" instead of "I", "II";
+ * - a "Chỉ tiêu" column (what each duty must reach) filled for some rows only, and empty trailing columns: a duty
+ *   table still, its paragraphs laid over the columns by what they hold;
+ * - a lead merged down the rows it leads (printed once): a row's only body cell is then its coordinating one;
  * - each body of an agency cell on its own line, which whitespace folding glues together.
  * Each must give the same duties, leads and coordinating agencies as the table as printed.
  */
@@ -48,6 +51,36 @@ const PRINTS: Record<string, Print> = {
     ),
   ],
   'group rows lettered A, B': (t) => [t.header, ...bodyRows(t, (_, g) => 'ABCDEFGH'[g]!)],
+  'a "Chỉ tiêu" column after the duty, filled every other row': (t) => {
+    const at = t.roles.indexOf('title') + 1;
+    const put = (cells: readonly string[], v: string): string[] => [
+      ...cells.slice(0, at),
+      v,
+      ...cells.slice(at),
+    ];
+    return [
+      put(t.header, 'Chỉ tiêu'),
+      ...bodyRows(t, (r) => r.group ?? '').map((c, k) =>
+        t.rows[k]!.tt === null ? c : put(c, k % 2 === 0 ? 'Đạt 100% số xã, phường' : ''),
+      ),
+    ];
+  },
+  'lead cells merged down the rows (a repeated lead printed once)': (t) => {
+    const lead = t.roles.indexOf('lead');
+    return [
+      t.header,
+      ...bodyRows(t, (r) => r.group ?? '').map((c, k) => {
+        const above = t.rows[k - 1];
+        const row = t.rows[k]!;
+        const merged = above && above.tt !== null && row.tt !== null && above.cells[lead] === row.cells[lead];
+        return merged ? c.map((x, i) => (i === lead ? '' : x)) : c;
+      }),
+    ];
+  },
+  'empty "Kinh phí" and "Ghi chú" columns at the end': (t) => [
+    [...t.header, 'Kinh phí', 'Ghi chú'],
+    ...bodyRows(t, (r) => r.group ?? ''),
+  ],
   'one body per line in agency cells': (t) => [
     t.header,
     ...bodyRows(t, (r) => r.group ?? '').map((cells) =>

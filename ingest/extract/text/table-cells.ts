@@ -21,7 +21,12 @@ interface Columns {
  */
 export const timeCell = (c: string): boolean => TIME_CELL.test(c) && c.length <= 80;
 /** A cell naming bodies (not a sentence that opens with one). */
-export const agencyCell = (c: string): boolean => AGENCY_CELL.test(c) && c.length <= 200 && !/[.:]$/u.test(c);
+export const agencyCell = (c: string): boolean =>
+  AGENCY_CELL.test(c) && c.length <= 200 && !/[.:]$/u.test(c) && !THINGS.test(c);
+
+/** "Các Văn bản quy phạm pháp luật …", "Các hoạt động …": a plural of things, not of bodies. */
+const THINGS =
+  /^Các\s+(?!(?:sở|ban|ngành|bộ|cơ quan|đơn vị|địa phương|tổ chức|doanh nghiệp|xã|phường|hội|đoàn thể|trường|ủy ban|ubnd|hiệp hội|tập đoàn|ngân hàng|đảng đoàn|ban cán sự|đảng ủy|đảng uỷ|huyện ủy|thị ủy|thành ủy|cấp ủy|chi bộ|viện|trung tâm|cục|chi cục|tỉnh|thành phố|huyện|quận|nhà|cá nhân|lực lượng|chủ|thành viên|cơ sở|hợp tác xã|quỹ|công ty|tổng công ty|bệnh viện|đài|báo)(?=[\s,;]|$))/iu;
 
 const TIME_CELL =
   /^(?:(?:xong|hoàn thành)\s+)?(?:(?:trước|trong|từ|sau|chậm nhất|đến)\s+)?(?:(?:ngày\s+)?\d{1,2}\/\d{1,2}(?:\/20\d\d)?|(?:quý|tháng|năm|giai đoạn)\s+[\dIVX]|hằng năm|hàng năm|thường xuyên|liên tục|20\d\d)/iu;
@@ -63,7 +68,7 @@ export function fitCells(cells: readonly string[], table: Columns, roman: boolea
 
 /** A cell naming bodies: "Sở Y tế", "Các sở, ngành liên quan", "UBND các xã, phường". */
 const AGENCY_CELL =
-  /^(?:Các|Sở|Bộ|Ban|Ủy ban|UBND|Công an|Văn phòng|Thanh tra|Trung tâm|Cục|Chi cục|Tổng cục|Viện|Đài|Báo|Hội|Liên hiệp|Liên đoàn|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|Ngân hàng|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Quỹ|Cơ quan|Đơn vị|Doanh nghiệp|Tòa án|Bộ Chỉ huy|Học viện|Đại học|Trường|Hội đồng|Đảng [đĐ]oàn|Đảng [uủ][ỷy]|Huyện [uủ][ỷy])(?=[\s,;]|$)/u;
+  /^(?:Các|Sở|Bộ|Ban|Ủy ban|UBND|Công an|Văn phòng|Thanh tra|Trung tâm|Cục|Chi cục|Tổng cục|Viện|Đài|Báo|Hội|Liên hiệp|Liên đoàn|Tỉnh ủy|Thành ủy|Tỉnh đoàn|Thành đoàn|Mặt trận|Ngân hàng|Kho bạc|Bảo hiểm|Tập đoàn|Tổng công ty|Công ty|Quỹ|Cơ quan|Đơn vị|Doanh nghiệp|Tòa án|Bộ Chỉ huy|Học viện|Đại học|Trường|Hội đồng|Đảng [đĐ]oàn|Đảng [uủ][ỷy]|Huyện [uủ][ỷy]|Hiệp hội|Vườn [qQ]uốc gia|Bệnh viện)(?=[\s,;]|$)/u;
 
 /**
  * A duty row whose paragraphs do not match the columns (a duty in several paragraphs, several
@@ -74,7 +79,8 @@ const AGENCY_CELL =
 function cellsByShape(body: readonly string[], roles: readonly ColumnRole[]): string[] | null {
   const cols = roles.slice(1);
   if (body.length === cols.length || cols[0] !== 'title') return null;
-  if (!cols.slice(1).every((r) => r === 'lead' || r === 'coordinating' || r === 'deadline')) return null;
+  if (!cols.slice(1).every((r) => r === 'lead' || r === 'coordinating' || r === 'deadline'))
+    return cellsWithFreeText(body, cols);
   const k = body.findIndex((c, i) => i > 0 && agencyCell(c));
   if (k < 0) return null;
   let rest = body.slice(k);
@@ -89,6 +95,55 @@ function cellsByShape(body: readonly string[], roles: readonly ColumnRole[]): st
   };
   if (!cols.includes('coordinating') && rest.length > 1) return null;
   return cols.map((r) => value[r] ?? '');
+}
+
+/** How well a cell fits a column (-Infinity: never; extra title paragraphs neither name bodies nor state times). */
+function fit(role: ColumnRole, c: string, first: boolean): number {
+  const body = agencyCell(c.replace(/\.$/u, ''));
+  const time = timeCell(c);
+  if (role === 'title') return first ? 0 : body || time ? -Infinity : 0;
+  // a lead before all: the first body of a row leads, the others coordinate
+  if (role === 'lead') return time ? -Infinity : body ? 3 : -1;
+  if (role === 'coordinating') return time ? -Infinity : body ? 2 : -1;
+  if (role === 'deadline') return time ? 2 : body ? -Infinity : -1;
+  return body || time ? -1 : 1;
+}
+
+/**
+ * The same for duty tables with columns of free text as well ("Chỉ tiêu", "Sản phẩm", "Ghi chú"): the
+ * paragraphs are laid over the columns in order (a column may stay empty; the title and the coordinating
+ * column may take several paragraphs) so that bodies fall in agency columns, times in the deadline column
+ * and other text in free columns as far as possible. Null when no laying fits.
+ */
+function cellsWithFreeText(body: readonly string[], cols: readonly ColumnRole[]): string[] | null {
+  const n = body.length;
+  const m = cols.length;
+  // best[i][c]: best score laying body[i..] over cols[c..] (c is where body[i] may go, or a later column)
+  const best = Array.from({ length: n + 1 }, () => Array<number>(m + 1).fill(-Infinity));
+  const move = Array.from({ length: n + 1 }, () => Array<'skip' | 'next' | 'stay'>(m + 1).fill('skip'));
+  for (let c = m; c >= 0; c--) best[n]![c] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    for (let c = m - 1; c >= 0; c--) {
+      const role = cols[c]!;
+      const f = fit(role, body[i]!, i === 0);
+      // on a tie a cell goes in the column rather than leaving it empty
+      const options: [number, 'skip' | 'next' | 'stay'][] = [[f + best[i + 1]![c + 1]!, 'next']];
+      if ((role === 'title' || role === 'coordinating') && i + 1 < n)
+        options.push([f + best[i + 1]![c]!, 'stay']);
+      options.push([c === 0 && i === 0 ? -Infinity : best[i]![c + 1]!, 'skip']);
+      const [score, how] = options.reduce((a, b) => (b[0] > a[0] ? b : a));
+      best[i]![c] = score;
+      move[i]![c] = how;
+    }
+  }
+  if (best[0]![0] === -Infinity) return null;
+  const out: string[][] = cols.map(() => []);
+  for (let i = 0, c = 0; i < n;) {
+    const how = move[i]![c]!;
+    if (how !== 'skip') out[c]!.push(body[i++]!);
+    if (how !== 'stay') c++;
+  }
+  return out.map((cells, c) => cells.join(cols[c] === 'coordinating' ? '; ' : ' '));
 }
 
 /** Share of a column's cells a cell test must hold for the column to take the role by its content. */

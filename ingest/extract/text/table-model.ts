@@ -77,6 +77,15 @@ export function tableKind(header: readonly string[], roles: readonly ColumnRole[
   const labels = header.map(folded);
   if (labels.some((l, i) => roles[i] === 'title' && /thu tuc/.test(l))) return 'procedures';
   const monitors = labels.some((l, i) => roles[i] === 'lead' && /theo doi|danh gia|giam sat/.test(l));
+  // Duties with a lead whose "Chỉ tiêu" column states what each must reach (its product) are duties; a
+  // table that measures (a unit column, a column of target values) lists indicators.
+  const measures = labels.some((l) =>
+    /^(?:don vi tinh|dvt)$|muc tieu|ke hoach nam|\buoc\b|thuc hien nam/.test(l),
+  );
+  // … and the duty comes first: a table led by its indicator column ("Chỉ tiêu | Nội dung | …") lists indicators
+  const dutyFirst = !roles.includes('indicator') || roles.indexOf('title') < roles.indexOf('indicator');
+  if (roles.includes('title') && roles.includes('lead') && !monitors && !measures && dutyFirst)
+    return 'tasks';
   if (roles.includes('indicator') || monitors) return 'indicators';
   return roles.includes('lead') ? 'tasks' : 'other';
 }

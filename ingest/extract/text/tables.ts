@@ -189,6 +189,10 @@ function withMergedCells(table: Table): Table {
     const from = above;
     above = row;
     if (!from || from.group !== row.group) return row;
+    if (table.layout === 'paragraph' && coordinatesOnly(cells, from.cells, lead, coordinating)) {
+      cells[coordinating] = cells[lead]!;
+      cells[lead] = '';
+    }
     const take = (i: number): void => {
       if (i >= 0 && (cells[i] ?? '') === '' && (from.cells[i] ?? '') !== '') cells[i] = from.cells[i]!;
     };
@@ -201,6 +205,29 @@ function withMergedCells(table: Table): Table {
     return above;
   });
   return { ...table, rows };
+}
+
+/** Several bodies ("Sở A; Sở B", "Sở A, Ban B") or a placeholder for several ("Các sở, ngành liên quan"). */
+const MANY =
+  /;|,\s*(?:Sở|Ban|Bộ|UBND|Ủy ban|Công an|Các|các|Đài|Báo|Văn phòng)\s|^(?:Các|các)\s|liên quan\.?$/u;
+
+/**
+ * In one-cell-per-paragraph tables a lead cell merged with the row above leaves no paragraph, so the row's
+ * coordinating cell is read as its lead. That is so when the row names no coordinating body, the row above
+ * leads with one body, and this row's only body cell is the row above's coordinating cell or names several
+ * bodies where the leads name one.
+ */
+function coordinatesOnly(
+  cells: readonly string[],
+  above: readonly string[],
+  lead: number,
+  coord: number,
+): boolean {
+  if (lead < 0 || coord < 0 || (cells[coord] ?? '') !== '') return false;
+  const own = cells[lead] ?? '';
+  const prev = above[lead] ?? '';
+  if (own === '' || prev === '' || own === prev || MANY.test(prev)) return false;
+  return own === (above[coord] ?? '') || MANY.test(own);
 }
 
 /** The table with the roles its unlabelled columns' cells give (see `rolesFromCells`), and its kind again. */
