@@ -8,6 +8,7 @@
  * - a "Chỉ tiêu" column (what each duty must reach) filled for some rows only, and empty trailing columns: a duty
  *   table still, its paragraphs laid over the columns by what they hold;
  * - a lead merged down the rows it leads (printed once): a row's only body cell is then its coordinating one;
+ * - no lead column, the duties under group rows that name their lead ("II | SỞ Y TẾ");
  * - each body of an agency cell on its own line, which whitespace folding glues together.
  * Each must give the same duties, leads and coordinating agencies as the table as printed.
  */
@@ -23,6 +24,11 @@ import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
 import { CORPUS_DEV } from '../../scripts/eval-extraction/task-eval.ts';
 
 type Print = (t: Table) => string[][];
+
+const ROMAN =
+  'I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX XXI XXII XXIII XXIV XXV'.split(
+    ' ',
+  );
 
 const bodyRows = (t: Table, groupTt: (r: TableRow, k: number) => string): string[][] => {
   let g = 0;
@@ -76,6 +82,19 @@ const PRINTS: Record<string, Print> = {
         return merged ? c.map((x, i) => (i === lead ? '' : x)) : c;
       }),
     ];
+  },
+  'no lead column, the duties grouped under group rows naming their lead in capitals': (t) => {
+    const lead = t.roles.indexOf('lead');
+    const out: string[][] = [t.header.filter((_, i) => i !== lead)];
+    let current: string | null = null;
+    let group = 0;
+    for (const r of t.rows.filter((x) => x.tt !== null)) {
+      const body = r.cells[lead] ?? '';
+      if (body !== current) out.push([ROMAN[group++]!, body.toUpperCase()]);
+      current = body;
+      out.push(r.cells.filter((_, i) => i !== lead));
+    }
+    return out;
   },
   'empty "Kinh phí" and "Ghi chú" columns at the end': (t) => [
     [...t.header, 'Kinh phí', 'Ghi chú'],

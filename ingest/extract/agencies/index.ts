@@ -16,7 +16,7 @@ export {
 export { dedupeAgencies, resolveAgency } from './resolve.ts';
 export { expandSharedHead, splitAgencies } from './split.ts';
 export { allOrganisations, isOrganisation } from './validate.ts';
-export { coordinatingPhrase, leadingAgency, type LeadingAgency } from './lead.ts';
+export { coordinatingPhrase, leadingAgency, sentenceCase, type LeadingAgency } from './lead.ts';
 
 /** Every agency the tasks name as lead or coordinating, one per key, in order of first mention. */
 export function extractAgencies(tasks: readonly Task[]): AgencyRef[] {

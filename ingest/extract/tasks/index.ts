@@ -5,6 +5,7 @@ import {
   dedupeAgencies,
   isOrganisation,
   resolveAgency,
+  sentenceCase,
   splitAgencies,
 } from '../agencies/index.ts';
 import { tagFields } from '../fields.ts';
@@ -75,7 +76,8 @@ function tableTask(
   const title = cellOf(table, row, 'title') ?? row.cells[1] ?? '';
   const deadline = cellOf(table, row, 'deadline');
   const product = cellOf(table, row, 'product');
-  const roles = cellRoles(cellOf(table, row, 'lead') ?? '');
+  // a lead in capitals (a group row "SỞ Y TẾ" leading its duties) in the case its name is written in
+  const roles = cellRoles(sentenceCase(cellOf(table, row, 'lead') ?? ''));
   const lead = resolveAll([roles.lead], locality);
   const leadKeys = new Set(lead.map((a) => a.key));
   return {

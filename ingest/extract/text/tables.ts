@@ -1,7 +1,7 @@
 import { folded, squash } from '../../../core/text/text-util.ts';
 import { splitLines } from '../../structure/index.ts';
 import { paragraphTables } from './paragraph-tables.ts';
-import { rolesFromCells, splitLostBoundary } from './table-cells.ts';
+import { agencyCell, rolesFromCells, splitLostBoundary } from './table-cells.ts';
 import {
   addRow,
   columnRole,
@@ -125,6 +125,7 @@ export function readTables(
   return [...lineTables(text, isHeader), ...paragraphTables(text, isHeader, opts)]
     .map(withCellRoles)
     .map(withNumberedGroups)
+    .map(withGroupLeads)
     .map(withMergedCells)
     .sort((a, b) => a.start - b.start);
 }
@@ -205,6 +206,33 @@ function withMergedCells(table: Table): Table {
     return above;
   });
   return { ...table, rows };
+}
+
+/** A group row's title naming a body, in capitals or not ("SỞ Y TẾ", "UBND CÁC XÃ", "Công an tỉnh"). */
+function namesBody(title: string): boolean {
+  const t = title.replace(/[.:;]$/u, '').trim();
+  const cased = t.charAt(0) + t.slice(1).toLowerCase();
+  return agencyCell(t) || agencyCell(cased);
+}
+
+/**
+ * Duties grouped under the body that leads them ("I | SỞ Y TẾ" over its duties, no lead column): a table
+ * with a duty column and a coordinating, time or product column whose every group row names a body is a
+ * duty table, each row led by its group's body.
+ */
+function withGroupLeads(table: Table): Table {
+  const { roles } = table;
+  if (table.kind !== 'other' || roles.includes('lead') || !roles.includes('title')) return table;
+  if (!roles.some((r) => r === 'coordinating' || r === 'deadline' || r === 'product')) return table;
+  const groups = table.rows.filter((r) => r.tt === null);
+  if (groups.length === 0 || !groups.every((g) => namesBody(g.groupTitle ?? ''))) return table;
+  return {
+    ...table,
+    kind: 'tasks',
+    header: [...table.header, ''],
+    roles: [...roles, 'lead'],
+    rows: table.rows.map((r) => ({ ...r, cells: [...r.cells, r.tt === null ? '' : (r.groupTitle ?? '')] })),
+  };
 }
 
 /** Several bodies ("Sở A; Sở B", "Sở A, Ban B") or a placeholder for several ("Các sở, ngành liên quan"). */
