@@ -4,11 +4,13 @@
  * documents with their "a)" or "-" markers removed must give the same duties with the same leads:
  * - whole-sentence paragraphs under an agency's block are its items ("Trường hợp …" qualifies the item above);
  * - a line that is only an agency's name over '-' items opens its block, and the next such line ends it;
- * - a bare paragraph that opens with a body and assigns ("Chủ tịch … chỉ đạo …") under an item ending in ':'.
+ * - a bare paragraph that opens with a body and assigns ("Chủ tịch … chỉ đạo …") under an item ending in ':';
+ * - a body's name ending in ':' over bare paragraphs ("Ủy ban nhân dân các tỉnh, thành phố:") leads them.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../core/types.ts';
+import { splitAgencies } from '../../ingest/extract/agencies/index.ts';
 import { extractMeta } from '../../ingest/extract/meta/index.ts';
 import { extractTasks } from '../../ingest/extract/tasks/index.ts';
 import { structure } from '../../ingest/structure/index.ts';
@@ -31,6 +33,9 @@ describe.each([
   ['tvpl-032-010-CT-UBND.txt', 'dashes', 1],
   ['tvpl-013-310-KH-UBND.txt', 'dashes', 2],
   ['tvpl-008-552-KH-UBND.txt', 'dashes', 5],
+  // opened held-out: "Ủy ban nhân dân các tỉnh, thành phố:" over bare paragraphs
+  ['tvpl-042-380-NQ-CP.txt', 'letters', 6],
+  ['tvpl-177-84-2025-QD-UBND.txt', 'letters', 3],
 ] as const)('%s without its %s', (file, markers, tolerance) => {
   const doc = loadDoc(path.join(CORPUS_DEV, file));
   const meta = extractMeta(doc);
@@ -45,6 +50,26 @@ describe.each([
     );
     expect(before.length).toBeGreaterThan(10);
     expect(before.filter((k) => !after.has(k)).length).toBeLessThanOrEqual(tolerance);
+  });
+});
+
+describe('one head over several localities', () => {
+  it('"Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh và tỉnh Quảng Ninh" names three bodies', () => {
+    expect(
+      splitAgencies('Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh và tỉnh Quảng Ninh'),
+    ).toEqual([
+      'Ủy ban nhân dân thành phố Hà Nội',
+      'Ủy ban nhân dân thành phố Hồ Chí Minh',
+      'Ủy ban nhân dân tỉnh Quảng Ninh',
+    ]);
+    expect(splitAgencies('Ủy ban nhân dân các tỉnh, thành phố')).toEqual([
+      'Ủy ban nhân dân các tỉnh, thành phố',
+    ]);
+  });
+  it('tvpl-042: "… và tỉnh Quảng Ninh trực tiếp hỗ trợ …" is led by the four bodies, the name ending at "trực tiếp"', () => {
+    const doc = loadDoc(path.join(CORPUS_DEV, 'tvpl-042-380-NQ-CP.txt'));
+    const task = extractTasks(doc, extractMeta(doc)).find((t) => /^trực tiếp hỗ trợ chi viện/u.test(t.title));
+    expect(task?.lead.map((a) => a.name)).toHaveLength(4);
   });
 });
 

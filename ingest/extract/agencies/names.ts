@@ -165,7 +165,7 @@ export function knownAgency(name: string, locality: string | null = null): boole
  * thức …", "Ban Kiểm soát có các nhiệm vụ …", "Quỹ chịu sự thanh tra …", "Hội đồng … làm việc theo …").
  */
 const PREDICATE =
-  /\s(?:tiếp tục|khẩn trương|trân trọng|bằng|tới|chỉ được|chịu sự|làm việc|gồm|bao gồm|có các|có nhiệm vụ|có quyền|xuất cấp|cần(?!\s+thiết)|phải|sớm|nhanh chóng|quyết liệt|thường xuyên|được|đã|sẽ|đang)(?=[\s,.;:]|$)/u;
+  /\s(?:tiếp tục|trực tiếp|khẩn trương|trân trọng|bằng|tới|chỉ được|chịu sự|làm việc|gồm|bao gồm|có các|có nhiệm vụ|có quyền|xuất cấp|cần(?!\s+thiết)|phải|sớm|nhanh chóng|quyết liệt|thường xuyên|được|đã|sẽ|đang)(?=[\s,.;:]|$)/u;
 
 /** The predicates among them that assign a duty (not "được", "đã": passive voice, past results). */
 const DUTY_PREDICATE =

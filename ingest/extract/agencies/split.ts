@@ -114,7 +114,20 @@ const SHARED_HEAD = /^\s*(?:các\s+)?(Sở|Bộ)\s*:\s*(.+)$/isu;
  * nông thôn; Sở Công Thương; Sở Y tế". Comma-separated pieces are joined back while the joined name is
  * a known agency ("Sở Lao động, Thương binh và Xã hội"); a final "X và Y" is split when both are known.
  */
+/** "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh và tỉnh Quảng Ninh": one head over several localities. */
+const SHARED_LOCALITY =
+  /^((?:Ủy ban nhân dân|Hội đồng nhân dân|Công an|Bộ Chỉ huy Quân sự)\s+)((?:tỉnh|thành phố)\s.+?(?:(?:,|\s+và)\s+(?:tỉnh|thành phố)\s[^,;]+?)+)([.;]?)$/u;
+
+function expandSharedLocality(cell: string): string | null {
+  const m = SHARED_LOCALITY.exec(cell.replace(/\s+/gu, ' ').trim());
+  if (!m) return null;
+  const places = m[2]!.split(/(?:,|\s+và)\s+(?=(?:tỉnh|thành phố)\s)/u);
+  return places.map((p) => `${m[1]}${p.trim()}`).join('; ');
+}
+
 export function expandSharedHead(cell: string): string {
+  const local = expandSharedLocality(cell);
+  if (local) return local;
   const m = SHARED_HEAD.exec(cell);
   if (!m) return cell;
   const head = m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1).toLowerCase();

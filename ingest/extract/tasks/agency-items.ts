@@ -198,12 +198,21 @@ const INTRODUCES =
  */
 function isIntro(lines: readonly Line[], i: number): boolean {
   const l = lines[i]!;
-  if (l.kind !== null || (lines[i + 1]?.kind ?? null) === null) return false;
+  const next = lines[i + 1];
+  // over marked items, or — its colon says a list follows — over bare paragraphs whose markers were lost
+  const over =
+    next !== undefined && (next.kind !== null || (/:$/u.test(l.body) && /^\p{Lu}/u.test(next.body)));
+  if (l.kind !== null || !over) return false;
   const lead = leadingAgency(l.body);
   if (!lead || !allOrganisations(lead.names) || underPowers(lines, i)) return false;
   // "Sở Xây dựng" on a line of its own over '-' items (its "a)" lost, or never written)
   if (!/:$/u.test(l.body))
-    return lead.rest === '' && !/[.;,)]$/u.test(l.body) && ancestors(lines, i).length > 0;
+    return (
+      lead.rest === '' &&
+      !/[.;,)]$/u.test(l.body) &&
+      !/^Đối với\s/u.test(l.body) &&
+      ancestors(lines, i).length > 0
+    );
   // The document's own enactment ("UBND tỉnh … ban hành Kế hoạch … như sau:") introduces no duties; a
   // request opening a dispatch ("…, Thủ tướng Chính phủ yêu cầu Bộ trưởng … thực hiện … sau:") does.
   if (
@@ -216,7 +225,9 @@ function isIntro(lines: readonly Line[], i: number): boolean {
 
 /** End (exclusive) of an intro's block: the next line as high in the outline as the intro's heading. */
 function introEnd(lines: readonly Line[], i: number): number {
-  const top = rank(ancestors(lines, i)[0]?.kind ?? 'article');
+  // the nearest heading above the intro's items (not a sibling item above a bare intro line)
+  const child = rank(lines[i + 1]?.kind ?? null);
+  const top = rank(ancestors(lines, i).find((a) => rank(a.kind) < child)?.kind ?? 'article');
   let j = i + 1;
   // a sibling intro ("Sở Xây dựng" after the items of "Sở Nông nghiệp và Môi trường") ends the block
   while (
@@ -324,8 +335,9 @@ function agencyItemTasksOf(lines: readonly Line[], subject: string | null): Pros
   // an item read within its parent's block is not read again when the loop reaches its own line
   const seen = new Set<number>();
   return out.filter((t) => {
-    if (seen.has(t.start)) return false;
+    if (seen.has(t.start) || t.title.length === 0 || t.lead.length === 0 || NOT_A_TASK.test(t.title))
+      return false;
     seen.add(t.start);
-    return t.title.length > 0 && t.lead.length > 0 && !NOT_A_TASK.test(t.title);
+    return true;
   });
 }

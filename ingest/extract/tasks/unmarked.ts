@@ -58,13 +58,23 @@ export function unmarkedSplit(children: readonly Line[]): Item[] {
   return items;
 }
 
-/** The agencies of a line that is only their name, over marked items ("Sở Xây dựng" then "- Đánh giá …"). */
+/** What a body's intro line says before its items: "chủ trì, phối hợp với …:", "có trách nhiệm:", "…, cụ thể:". */
+const INTRO_REST =
+  /^(?:(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|chỉ đạo|tổ chức)[^.;]*)?:$/u;
+
+/**
+ * The agencies of a bare line that heads marked items: only their name ("Sở Xây dựng" then "- Đánh giá …"),
+ * or their name and an intro ending in ':' ("Bộ Tài chính chủ trì, phối hợp với các bộ …:").
+ */
 function nameOnly(children: readonly Line[], k: number): string[] | null {
   const l = children[k]!;
-  // a heading-like line: no stop of its own ("UBND tỉnh (qua Sở …)." completes the field line above it)
-  if (l.kind !== null || /[.;:,)]$/u.test(l.body) || (children[k + 1]?.kind ?? null) === null) return null;
+  // "Đối với X" lists what applies to X (criteria, rules), unless a duty heading says otherwise (agency-items)
+  if (l.kind !== null || (children[k + 1]?.kind ?? null) === null || /^Đối với\s/u.test(l.body)) return null;
   const found = leadingAgency(l.body);
-  return found && found.rest === '' && allOrganisations(found.names) ? found.names : null;
+  if (!found || !allOrganisations(found.names)) return null;
+  // a heading-like line: no stop of its own ("UBND tỉnh (qua Sở …)." completes the field line above it)
+  if (found.rest === '') return /[.;:,)]$/u.test(l.body) ? null : found.names;
+  return INTRO_REST.test(found.rest) ? found.names : null;
 }
 
 /** Indexes of the name lines among `children`. */
