@@ -20,6 +20,17 @@ const OBJECTIVE =
 /** A sub-heading opens an objective part only when it starts like one ("2. Mục tiêu cụ thể", "b) Đến năm 2030"). */
 const OBJECTIVE_SUB =
   /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến (?:hết |cuối )?năm|(?:kế hoạch|lộ trình)[^.;]{0,40}giai đoạn\s+20\d\d)/iu;
+/** "a) Năm 2030:", "b) Giai đoạn 2026 - 2030": a heading that is only a horizon. */
+const PERIOD_HEAD = /^(?:năm\s+20\d\d|giai đoạn\s+20\d\d\s*[-–]\s*20\d\d)\s*:?$/iu;
+
+/**
+ * A horizon heading continues an objective part it sits in; it opens none ("III. LỘ TRÌNH THỰC HIỆN — 1. Giai
+ * đoạn 2025 - 2030" lists activities, "1. Năm 2024" last year's results).
+ */
+function periodHeading(body: string, inside: boolean): boolean {
+  return inside && PERIOD_HEAD.test(body.trim());
+}
+
 /** An aim stated inline outside the objective parts. */
 const INLINE_AIM =
   /(?:mục tiêu|phấn đấu)[^.;]{0,80}(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+20\d\d[^.;]{0,60}\d|mục tiêu[^.;]{0,60}\d[^.;]{0,30}năm\s+20\d\d|(?:^|[.;:]\s+)(?:[-+•]\s*)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d\s*,[^.;]{0,150}\d/iu;
@@ -73,7 +84,7 @@ export function objectiveLines(doc: StructuredDocument, issued: number | null = 
       path = [l.body];
       if (inside) continue;
     }
-    const objective = headingLike && OBJECTIVE_SUB.test(aimWords(l.body));
+    const objective = headingLike && (OBJECTIVE_SUB.test(aimWords(l.body)) || periodHeading(l.body, inside));
     if (!objective && closesPart(l, headingLike, openRank)) inside = false;
     if (objective) {
       if (!inside) openRank = rank(l.kind);
