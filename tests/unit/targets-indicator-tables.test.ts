@@ -127,3 +127,32 @@ describe.each(Object.keys(LAYOUTS))('an indicator table of the dev targets as %s
     expect(withAgency.filter(Boolean).length).toBeGreaterThanOrEqual(rows.length - 1);
   });
 });
+
+describe('an indicator table that restates the body’s targets', () => {
+  // A restated target is one target: the table row's subject is often a shorter wording of the body's.
+  it.each([
+    ['seed 003', '003_6bb3cc9c64edf399.txt', 0],
+    ['tvpl-008', 'tvpl-008-552-KH-UBND.txt', 2],
+  ])('%s: its golden targets appended as "Biểu" tables add at most %s targets', (_, file, extra) => {
+    const c = devGoldens().find((x) => x.golden.file === file)!;
+    const doc2 = loadDoc(c.source);
+    const meta2 = extractMeta(doc2);
+    const own = ((c.golden.targets ?? []) as Gold[]).filter((t) => t.value !== null && t.year !== null);
+    const years = [...new Set(own.map((t) => t.year!))];
+    const tables = years.map(
+      (y) =>
+        `Biểu ${y}. Các chỉ tiêu chủ yếu đến năm ${y}\n\n${LAYOUTS['Markdown pipes']!(
+          own.filter((t) => t.year === y),
+          y,
+        )}`,
+    );
+    const text = `${doc2.parsed.text}\n\nPHỤ LỤC\n\nDANH MỤC CÁC CHỈ TIÊU\n\n${tables.join('\n\n')}\n`;
+    const before = extractTargets(doc2, meta2).length;
+    const after = extractTargets(
+      structure({ parsed: { ...doc2.parsed, text }, contentHash: doc2.contentHash }),
+      meta2,
+    );
+    expect(own.length).toBeGreaterThan(3);
+    expect(after.length - before).toBeLessThanOrEqual(extra);
+  });
+});

@@ -17,14 +17,19 @@ function bigrams(subject: string): Set<string> {
   return new Set(w.length === 1 ? w : w.slice(1).map((x, i) => `${w[i]!} ${x}`));
 }
 
-/** Same subject: equal keys, or most word pairs shared (Dice ≥ 0.6 over syllable bigrams). */
+/**
+ * Same subject: equal keys, most word pairs shared (Dice ≥ 0.6 over syllable bigrams), or the shorter one's
+ * pairs nearly all within the longer (an indicator table's "sản phẩm du lịch thông minh" for the body's
+ * "sản phẩm du lịch thông minh, trải nghiệm số hóa, gắn với chuỗi liên kết …").
+ */
 function sameSubject(a: string, b: string): boolean {
   if (subjectKey(a) === subjectKey(b)) return true;
   const x = bigrams(a);
   const y = bigrams(b);
   let shared = 0;
   for (const g of x) if (y.has(g)) shared++;
-  return (2 * shared) / (x.size + y.size) >= 0.6;
+  const small = Math.min(x.size, y.size);
+  return (2 * shared) / (x.size + y.size) >= 0.6 || (small >= 2 && shared / small >= 0.8);
 }
 
 function sameTarget(a: TargetDraft, b: TargetDraft): boolean {
