@@ -61,3 +61,17 @@ describe('shared "Các Sở:" heads', () => {
     ]);
   });
 });
+
+describe('resolveAgency: a body named by the office of its head', () => {
+  it.each([
+    ['Bộ trưởng Bộ Tài chính', 'bo-tai-chinh@TW'],
+    ['Thống đốc Ngân hàng Nhà nước Việt Nam', 'ngan-hang-nha-nuoc@TW'],
+    ['Giám đốc Sở Y tế', 'so-y-te@Hải Phòng'],
+    ['Chánh Văn phòng Ủy ban nhân dân thành phố', 'van-phong-ubnd@Hải Phòng'],
+  ])('"%s" is %s', (name, key) => expect(resolveAgency(name, 'Hải Phòng').key).toBe(key));
+  it('a chairperson stays the office the gazetteer knows', () => {
+    expect(resolveAgency('Chủ tịch Ủy ban nhân dân tỉnh', 'Hải Phòng').key).toBe(
+      'chu-tich-ubnd-tinh@Hải Phòng',
+    );
+  });
+});

@@ -37,9 +37,17 @@ function capitalise(s: string): string {
  * (ministries, Government) get locality null and key `${kind}@TW`; provincial bodies get
  * `${kind}@${locality}`; placeholders get `group:${slug}@${locality}`.
  */
+/**
+ * The head of a body named by office ("Bộ trưởng Bộ Tài chính", "Thống đốc Ngân hàng Nhà nước Việt Nam",
+ * "Chánh Văn phòng Ủy ban nhân dân tỉnh" for its Văn phòng): the duty is the body's. Chairpersons stay offices of their own (the gazetteer knows "Chủ tịch …").
+ */
+const HEAD_OF_BODY =
+  /^(?:(?:Bộ trưởng|Thứ trưởng|Thủ trưởng|Thống đốc|Tổng Giám đốc|Giám đốc)\s+(?=\p{Lu})|Chánh\s+(?=(?:Văn phòng|Thanh tra)\s))/u;
+
 export function resolveAgency(name: string, locality: string | null): AgencyRef {
   const clean = cleanAgencyName(name);
-  const hit = lookup(clean, locality);
+  const body = clean.replace(HEAD_OF_BODY, '');
+  const hit = lookup(clean, locality) ?? (body !== clean ? lookup(body, locality) : null);
   if (hit) {
     const central = hit.entry.central === true;
     const loc = central ? null : locality;
