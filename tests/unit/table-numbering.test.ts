@@ -9,6 +9,7 @@
  *   table still, its paragraphs laid over the columns by what they hold;
  * - a lead merged down the rows it leads (printed once): a row's only body cell is then its coordinating one;
  * - no lead column, the duties under group rows that name their lead ("II | SỞ Y TẾ");
+ * - no TT column, the number opening the duty's own cell ("1. Tổ chức …"): the number labels the row;
  * - each body of an agency cell on its own line, which whitespace folding glues together.
  * Each must give the same duties, leads and coordinating agencies as the table as printed.
  */
@@ -95,6 +96,17 @@ const PRINTS: Record<string, Print> = {
       out.push(r.cells.filter((_, i) => i !== lead));
     }
     return out;
+  },
+  'no TT column, each duty cell opening with its number ("1. Tổ chức …")': (t) => {
+    const title = t.roles.indexOf('title');
+    return [
+      t.header.slice(1),
+      ...t.rows.map((r) =>
+        r.tt === null
+          ? [r.group ?? '', r.groupTitle ?? '']
+          : r.cells.map((c, i) => (i === title ? `${r.tt}. ${c}` : c)).slice(1),
+      ),
+    ];
   },
   'empty "Kinh phí" and "Ghi chú" columns at the end': (t) => [
     [...t.header, 'Kinh phí', 'Ghi chú'],

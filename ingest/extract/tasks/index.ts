@@ -73,7 +73,10 @@ function tableTask(
   row: TableRow,
   locality: string | null,
 ): Omit<Task, 'id' | 'ordinal'> {
-  const title = cellOf(table, row, 'title') ?? row.cells[1] ?? '';
+  // "1. Tổ chức …": a duty cell that carries its own number (no TT column) — the number labels the row
+  const cell = cellOf(table, row, 'title') ?? row.cells[1] ?? '';
+  const own = /^(\d{1,3}(?:\.\d{1,2}){0,2})\.\s+(?=\p{Lu})/u.exec(cell);
+  const title = own ? cell.slice(own[0].length) : cell;
   const deadline = cellOf(table, row, 'deadline');
   const product = cellOf(table, row, 'product');
   // a lead in capitals (a group row "SỞ Y TẾ" leading its duties) in the case its name is written in
@@ -92,7 +95,7 @@ function tableTask(
     product: product === '-' ? null : product,
     fields: tagFields(title, row.groupTitle ? [row.groupTitle] : []),
     passageId: passageAt(doc.passages, row.start),
-    row: row.label,
+    row: row.label ?? own?.[1] ?? null,
     start: row.start,
   };
 }

@@ -111,8 +111,10 @@ function shapedRow(
     product: [],
   };
   let j = i;
+  // "1. Tổ chức …" directly over its lead: a duty cell that carries its own number, not a paragraph after the table
+  const numbered = /^\d{1,3}\.\s+\p{Lu}/u.test(blocks[i]!.text) && bodyCell(blocks[i + 1]?.text ?? '');
   while (j < blocks.length && j < i + 4 && !bodyCell(blocks[j]!.text) && !timeCell(blocks[j]!.text)) {
-    if (END.test(blocks[j]!.text) || GROUP_ROW(blocks[j]!.text)) break;
+    if ((END.test(blocks[j]!.text) && !(numbered && j === i)) || GROUP_ROW(blocks[j]!.text)) break;
     cells.title!.push(blocks[j]!.text);
     j++;
   }
