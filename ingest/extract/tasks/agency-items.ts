@@ -211,7 +211,8 @@ function isIntro(lines: readonly Line[], i: number): boolean {
       lead.rest === '' &&
       !/[.;,)]$/u.test(l.body) &&
       !/^Đối với\s/u.test(l.body) &&
-      ancestors(lines, i).length > 0
+      // only where duties are assigned: a body named over the steps of a procedure assigns nothing
+      ancestors(lines, i).some((a) => ASSIGNING.test(a.body))
     );
   // The document's own enactment ("UBND tỉnh … ban hành Kế hoạch … như sau:") introduces no duties; a
   // request opening a dispatch ("…, Thủ tướng Chính phủ yêu cầu Bộ trưởng … thực hiện … sau:") does.
