@@ -33,17 +33,18 @@ function capitalise(s: string): string {
 }
 
 /**
- * Resolves an agency mention to its canonical name, kind slug and locality-scoped key. Central bodies
- * (ministries, Government) get locality null and key `${kind}@TW`; provincial bodies get
- * `${kind}@${locality}`; placeholders get `group:${slug}@${locality}`.
- */
-/**
  * The head of a body named by office ("Bộ trưởng Bộ Tài chính", "Thống đốc Ngân hàng Nhà nước Việt Nam",
- * "Chánh Văn phòng Ủy ban nhân dân tỉnh" for its Văn phòng): the duty is the body's. Chairpersons stay offices of their own (the gazetteer knows "Chủ tịch …").
+ * "Chánh Văn phòng Ủy ban nhân dân tỉnh" for its Văn phòng): the duty is the body's. Chairpersons stay
+ * offices of their own (the gazetteer knows "Chủ tịch …").
  */
 const HEAD_OF_BODY =
   /^(?:(?:Bộ trưởng|Thứ trưởng|Thủ trưởng|Thống đốc|Tổng Giám đốc|Giám đốc)\s+(?=\p{Lu})|Chánh\s+(?=(?:Văn phòng|Thanh tra)\s))/u;
 
+/**
+ * Resolves an agency mention to its canonical name, kind slug and locality-scoped key. Central bodies
+ * (ministries, Government) get locality null and key `${kind}@TW`; provincial bodies get
+ * `${kind}@${locality}`; placeholders get `group:${slug}@${locality}`.
+ */
 export function resolveAgency(name: string, locality: string | null): AgencyRef {
   const clean = cleanAgencyName(name);
   const body = clean.replace(HEAD_OF_BODY, '');

@@ -77,14 +77,14 @@ function gluedAt(head: string, rest: string): boolean {
   return STANDALONE.test(head) && knownAgency(head) && (knownAgency(rest) || rest.includes(' '));
 }
 
-/** Splits a piece naming two bodies with no separator between them (one body per line in a cell). */
+/** Splits a cleaned piece naming two bodies with no separator between them (one body per line in a cell). */
 function splitGlued(p: string): string[] {
   if (knownAgency(p)) return [p];
   const words = p.split(' ');
   for (let i = 2; i < words.length; i++) {
     const rest = words.slice(i).join(' ');
     const head = words.slice(0, i).join(' ');
-    if (gluedAt(head, rest)) return [head, ...splitGlued(rest)];
+    if (gluedAt(head, rest)) return [cleanAgencyName(head), ...splitGlued(cleanAgencyName(rest))];
   }
   return [p];
 }
@@ -109,11 +109,6 @@ function splitSegment(seg: string): string[] {
 
 const SHARED_HEAD = /^\s*(?:các\s+)?(Sở|Bộ)\s*:\s*(.+)$/isu;
 
-/**
- * "Các Sở: Nông nghiệp và Phát triển nông thôn, Công Thương, Y tế" → "Sở Nông nghiệp và Phát triển
- * nông thôn; Sở Công Thương; Sở Y tế". Comma-separated pieces are joined back while the joined name is
- * a known agency ("Sở Lao động, Thương binh và Xã hội"); a final "X và Y" is split when both are known.
- */
 /** "Ủy ban nhân dân thành phố Hà Nội, thành phố Hồ Chí Minh và tỉnh Quảng Ninh": one head over several localities. */
 const SHARED_LOCALITY =
   /^((?:Ủy ban nhân dân|Hội đồng nhân dân|Công an|Bộ Chỉ huy Quân sự)\s+)((?:tỉnh|thành phố)\s.+?(?:(?:,|\s+và)\s+(?:tỉnh|thành phố)\s[^,;]+?)+)([.;]?)$/u;
@@ -125,6 +120,11 @@ function expandSharedLocality(cell: string): string | null {
   return places.map((p) => `${m[1]}${p.trim()}`).join('; ');
 }
 
+/**
+ * "Các Sở: Nông nghiệp và Phát triển nông thôn, Công Thương, Y tế" → "Sở Nông nghiệp và Phát triển
+ * nông thôn; Sở Công Thương; Sở Y tế". Comma-separated pieces are joined back while the joined name is
+ * a known agency ("Sở Lao động, Thương binh và Xã hội"); a final "X và Y" is split when both are known.
+ */
 export function expandSharedHead(cell: string): string {
   const local = expandSharedLocality(cell);
   if (local) return local;
@@ -181,7 +181,7 @@ export function splitAgencies(cell: string): string[] {
   for (const seg of text.split(/[;\n]|\.\s/u)) {
     for (const p of splitSegment(seg.trim()).flatMap((x) => splitGlued(cleanAgencyName(unprotect(x))))) {
       // "… và đại biểu Hội đồng nhân dân": the office of each deputy, not a lower-case group placeholder.
-      const name = cleanAgencyName(unprotect(p)).replace(/^đại biểu(?=\s)/u, 'Đại biểu');
+      const name = p.replace(/^đại biểu(?=\s)/u, 'Đại biểu');
       if (name !== '' && name !== '-' && /\p{L}/u.test(name)) out.push(name);
     }
   }

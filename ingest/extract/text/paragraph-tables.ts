@@ -4,6 +4,7 @@ import { fitCells } from './table-cells.ts';
 import {
   addRow,
   ARABIC,
+  columnNumber,
   columnNumbersAt,
   columnRole,
   LETTER_TT,
@@ -52,8 +53,7 @@ function paragraphHeader(blocks: readonly TextBlock[], i: number, isHeader: Head
   const header = [blocks[i]!.text];
   for (let j = i + 1; j < blocks.length && j <= i + 10; j++) {
     const t = blocks[j]!.text;
-    if (ROMAN.test(t) || ARABIC.test(t) || SUB_TT.test(t) || columnNumbersAt([t], 0, 1) || t.length > 60)
-      break;
+    if (ROMAN.test(t) || ARABIC.test(t) || SUB_TT.test(t) || columnNumber(t, 0) || t.length > 60) break;
     header.push(t);
   }
   return isHeader(header) ? header : null;
@@ -160,13 +160,7 @@ export function paragraphTables(text: string, isHeader: HeaderTest, opts: ReadOp
 
 /** True when the first body block under a TT header (after a row of column numbers) is no row number. */
 function unnumbered(blocks: readonly TextBlock[], from: number, width: number): boolean {
-  let k =
-    from +
-    columnNumbersAt(
-      blocks.map((x) => x.text),
-      from,
-      width,
-    );
+  let k = from + columnNumbersAt(blocks, from, width);
   if (ROMAN.test(blocks[k]?.text ?? '')) k += 2; // a group row: its number and title
   const t = blocks[k]?.text;
   return t !== undefined && !ROMAN.test(t) && !ARABIC.test(t) && !SUB_TT.test(t);
@@ -211,13 +205,7 @@ function readParagraphRows(
   opts: ReadOptions,
 ): number {
   const b: Builder = { table, group: null, groupTitle: null };
-  let i =
-    from +
-    columnNumbersAt(
-      blocks.map((x) => x.text),
-      from,
-      table.header.length,
-    );
+  let i = from + columnNumbersAt(blocks, from, table.header.length);
   while (i < blocks.length) {
     const head = blocks[i]!;
     const repeated = paragraphHeader(blocks, i, isHeader);

@@ -143,26 +143,21 @@ export function titleOf(table: Table, cells: readonly string[]): string {
   return cells[i >= 0 ? i : 1] ?? '';
 }
 
-/** One cell of a row numbering the columns under the header: "1", "(2)", "3.", "(A)". */
-function columnNumber(c: string, i: number): boolean {
+/** Cell `i` (from 0) of a row numbering the columns under the header: "1", "(2)", "3.". */
+export function columnNumber(c: string, i: number): boolean {
   const m = /^\(?(\d{1,2})\)?\.?$/u.exec(c.trim());
-  if (!m) return false;
-  const v = m[1]!;
-  return /\d/.test(v) ? Number(v) === i + 1 : v.charCodeAt(0) - 65 === i;
+  return m !== null && Number(m[1]) === i + 1;
 }
 
-/**
- * The row numbering the columns under a header ("(1) (2) (3) (4) (5)", "1 2 3 4 5", "A B C"): a header
- * line, not a duty numbered 1.
- */
+/** The row numbering the columns under a header ("(1) (2) (3) (4) (5)", "1 2 3 4 5"): a header line, not a duty numbered 1. */
 export function isColumnNumbers(cells: readonly string[]): boolean {
   return cells.length >= 3 && cells.every(columnNumber);
 }
 
 /** The number of blocks from `i` that number the columns of a `width`-column table (0 when none). */
-export function columnNumbersAt(texts: readonly string[], i: number, width: number): number {
+export function columnNumbersAt(blocks: readonly { text: string }[], i: number, width: number): number {
   let n = 0;
-  while (i + n < texts.length && n < width && columnNumber(texts[i + n]!, n)) n++;
+  while (i + n < blocks.length && n < width && columnNumber(blocks[i + n]!.text, n)) n++;
   return n >= Math.min(3, width) && n >= width - 1 ? n : 0;
 }
 

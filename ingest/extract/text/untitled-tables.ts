@@ -129,13 +129,7 @@ export function readShapedRows(blocks: readonly TextBlock[], from: number, table
   const roles = table.roles;
   let groupTitle: string | null = null;
   // a row numbering the columns under the header ("(1) (2) (3) (4)"): not a duty
-  let i =
-    from +
-    columnNumbersAt(
-      blocks.map((x) => x.text),
-      from,
-      roles.length - 1,
-    );
+  let i = from + columnNumbersAt(blocks, from, roles.length - 1);
   while (i < blocks.length) {
     const t = blocks[i]!.text;
     if (GROUP_ROW(t) && !ROMAN.test(t) && !ARABIC.test(t)) {
