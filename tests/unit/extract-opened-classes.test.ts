@@ -133,4 +133,46 @@ describe("the body asked, a charter's own body and offices lead", () => {
     const director = tasks.find((x) => /^Xây dựng kế hoạch thu chi tài chính/u.test(x.title));
     expect(director && leads(director)).toBe('Giám đốc Quỹ');
   });
+  it('tvpl-207: "Ban Kiểm soát có các nhiệm vụ" is the fund\'s "Ban Kiểm soát Quỹ", as the charter also writes it', () => {
+    const { tasks } = runGolden(doc('tvpl-207-2696-QD-UBND.txt'));
+    const t = tasks.find((x) => /^Kiểm tra, giám sát việc thực hiện các chính sách/u.test(x.title));
+    expect(t && leads(t)).toBe('Ban Kiểm soát Quỹ');
+    // a body of the province is not made an organ of the fund
+    expect(tasks.flatMap((x) => x.lead.map((a) => a.name)).filter((n) => /^Sở .* Quỹ$/u.test(n))).toEqual([]);
+  });
+});
+
+describe('when the duty falls due, before its agency', () => {
+  it.each([
+    [
+      'Hằng năm, Quỹ Bảo vệ môi trường có trách nhiệm:',
+      ['Quỹ Bảo vệ môi trường'],
+      /^(?:có trách nhiệm:?)?$/u,
+    ],
+    ['Định kỳ 6 tháng, Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân tỉnh', ['Sở Tài chính'], /^tổng hợp/u],
+    [
+      'Trước ngày 15 tháng 12 hằng năm, các Sở, ban, ngành báo cáo kết quả',
+      ['các Sở, ban, ngành'],
+      /^báo cáo/u,
+    ],
+  ])('"%s"', (text, names, rest) => {
+    const found = leadingAgency(text);
+    expect(found?.names).toEqual(names);
+    expect(found?.rest).toMatch(rest);
+  });
+  it('a body named later in the sentence is not the subject ("Hàng năm lập dự toán …, gửi Sở Tài chính thẩm định, Ủy ban nhân dân tỉnh phê duyệt")', () => {
+    expect(
+      leadingAgency(
+        'Hàng năm lập dự toán kinh phí phục vụ quản lý, gửi Sở Tài chính thẩm định, Ủy ban nhân dân tỉnh phê duyệt theo quy định.',
+      ),
+    ).toBeNull();
+  });
+  it('"Hằng năm, Quỹ … được trích lập …" says what the body is given: no duty', () => {
+    expect(leadingAgency('Hằng năm, Quỹ Bảo vệ môi trường được trích lập Quỹ dự phòng rủi ro.')).toBeNull();
+  });
+  it('tvpl-207: the items under "Hằng năm, Quỹ Bảo vệ môi trường có trách nhiệm:" are the fund\'s duties', () => {
+    const { tasks } = runGolden(doc('tvpl-207-2696-QD-UBND.txt'));
+    const t = tasks.find((x) => /^Xây dựng kế hoạch về vốn và kế hoạch sử dụng vốn/u.test(x.title));
+    expect(t && leads(t)).toBe('Quỹ Bảo vệ môi trường');
+  });
 });

@@ -20,11 +20,23 @@ export interface LeadingAgency {
 /** Clauses that may open a duty before its agency: "Trên cơ sở …,", "Căn cứ …,", "Trong trường hợp …,". */
 const OPENING = /^(?:Trên cơ sở|Căn cứ|Trong trường hợp|Trường hợp|Sau khi|Theo|Đồng thời)\s/u;
 
+/**
+ * When the duty falls due, before its agency: "Hằng năm, Quỹ … có trách nhiệm:", "Định kỳ 6 tháng, các Sở …",
+ * "Trước ngày 15 tháng 12, …". A short phrase up to its first comma, which the agency must follow at once.
+ */
+const WHEN =
+  /^(?:Hằng|Hàng|Định kỳ|Trước ngày|Chậm nhất|Trong thời hạn|Kể từ|Ngay sau khi)\s[^,;:.]{0,80},\s+/u;
+
 /** A duty's verb: once it came, a later agency is its object, not its subject. */
 const DUTY_VERB = /(?:^|\s)(?:chủ trì|phối hợp)(?=[\s,]|$)/u;
 
 /** The text after an opening clause when an agency follows one of its commas ("Căn cứ …, Sở X chủ trì …"). */
 function afterOpening(text: string): string | null {
+  const when = WHEN.exec(text);
+  if (when) {
+    const after = text.slice(when[0].length).replace(HEAD_OF, '');
+    return startsWithAgencyHead(after) ? after : null;
+  }
   if (!OPENING.test(text)) return null;
   const span = text.slice(0, 320).split(/[;:]/u)[0] ?? '';
   for (const m of span.matchAll(/,\s+/gu)) {
@@ -182,7 +194,8 @@ function leadingAgencyOf(raw: string): LeadingAgency | null {
   }
   const opened = afterOpening(flat);
   const found = agencyAt(opened ?? flat);
-  if (found && opened) return { ...found, opening: true };
+  // "Hằng năm, Quỹ … được trích lập …": what the body is given or allowed, not a duty of it
+  if (found && opened) return /^được\s/u.test(found.rest) ? null : { ...found, opening: true };
   const asked = found && found.rest !== '' && !REQUEST_REST.test(found.rest) ? null : requestedParty(flat);
   const party = asked ? agencyAt(asked) : null;
   return party && party.rest !== '' ? { ...party, opening: true } : found;

@@ -300,7 +300,7 @@ function inlineAssignments(l: Line): ProseTask[] {
 /** Tasks of items that open with an agency or of "Trách nhiệm của X" articles: the item's text or its sub-items. */
 export function agencyItemTasks(lines: readonly Line[]): ProseTask[] {
   const subject = charterSubject(lines);
-  return agencyItemTasksOf(lines, subject).map((t) => ({ ...t, lead: withSubject(t.lead, subject) }));
+  return agencyItemTasksOf(lines, subject).map((t) => ({ ...t, lead: withSubject(t.lead, subject, lines) }));
 }
 
 function agencyItemTasksOf(lines: readonly Line[], subject: string | null): ProseTask[] {

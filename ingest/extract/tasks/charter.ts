@@ -34,8 +34,23 @@ export function ownDuties(lines: readonly Line[], i: number, subject: string | n
   return [subject];
 }
 
-/** "Quỹ" for "Quỹ Bảo vệ môi trường tỉnh Quảng Trị": the charter's subject by its head noun. */
-export function withSubject(names: string[], subject: string | null): string[] {
+/**
+ * Names as the charter means them: its short name ("Quỹ") stands for its subject ("Quỹ Bảo vệ môi trường
+ * tỉnh Quảng Trị"), and one of its organs named bare ("Ban Kiểm soát") is the organ the text also writes
+ * with that short name ("Ban Kiểm soát Quỹ"), not a body of the province.
+ */
+export function withSubject(names: string[], subject: string | null, lines: readonly Line[]): string[] {
   if (!subject) return names;
-  return names.map((n) => (n === subject.split(' ')[0] ? subject : n));
+  const short = subject.split(' ')[0]!;
+  let text: string | null = null;
+  const owned = (n: string): boolean => {
+    text ??= lines
+      .map((l) => l.body)
+      .join(' ')
+      .replace(/\s+/gu, ' ');
+    return new RegExp(`(?<!\\p{L})${escape(n)} ${short}(?!\\p{L})`, 'u').test(text);
+  };
+  return names.map((n) => (n === short ? subject : n.includes(short) || !owned(n) ? n : `${n} ${short}`));
 }
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
