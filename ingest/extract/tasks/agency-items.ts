@@ -79,15 +79,26 @@ function unmarkedAssignment(rest: string, lines?: readonly Line[], i?: number): 
  * run together in the source): the agencies named after "của", or null.
  */
 const DUTY_TITLE =
-  /^(?:Trách nhiệm|Nhiệm vụ)(?:(?:,|\s+và)\s+(?:quyền hạn|nhiệm vụ|trách nhiệm|quyền))*(?:\s+thực hiện)?\s+của\s*(?=\p{Lu}|các\s|cơ quan\s)(.+?)[.:]?$/u;
+  /^(?:Trách nhiệm|Nhiệm vụ)(?:(?:,|\s+và)\s+(?:quyền hạn|nhiệm vụ|trách nhiệm|quyền))*(?:\s+thực hiện)?\s+của\s*(?=\p{Lu}|(?:các|cơ quan|bộ|sở|ủy ban|ban|đơn vị)(?:[\s,]|$))(.+?)[.:]?$/u;
+
+/** "… của Bộ về quản lý ngành": the field of the duties, not part of the body's name. */
+const FIELD_TAIL =
+  /\s+(?:về|trong|đối với)\s+(?!(?:tỉnh|thành phố|huyện|xã|phường|nước|khu|cụm)(?:\s|$))\p{Ll}.*$/u;
+/** Bodies named for their purpose keep it: "Ban Chỉ đạo … về phát triển khoa học …". */
+const PURPOSE_NAMED = /^(?:Ban Chỉ đạo|Ủy ban|Hội đồng|Tổ công tác|Ban Điều phối|Tổ giúp việc)(?:\s|$)/u;
 
 function dutyTitleNames(body: string): string[] | null {
   const m = DUTY_TITLE.exec(body);
-  const who = m ? m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1) : '';
+  const named = m ? m[1]!.charAt(0).toUpperCase() + m[1]!.slice(1) : '';
+  const who = PURPOSE_NAMED.test(named) ? named : named.replace(FIELD_TAIL, '');
   if (!m || /\b(?:cá nhân|người)\b/u.test(who)) return null;
   const names = splitAgencies(who);
+  if (names.every((n) => BARE_KIND.test(n))) return null;
   return startsWithAgencyHead(who) || allOrganisations(names) ? names : null;
 }
+
+/** A kind of body with no name ("của sở về …"): no agency to lead (a charter's short name is resolved later). */
+const BARE_KIND = /^(?:Sở|Bộ|Ban|Ủy ban|Cục|Chi cục|Phòng|Cơ quan|Đơn vị|Bộ phận|Thường trực)$/iu;
 
 /** Outline levels whose items head a part of the document; other items head a block when they end in ':'. */
 const HEADING_KINDS = new Set(['article', 'arabic', 'roman']);
@@ -190,7 +201,7 @@ function childItems(children: readonly Line[], parent: LineKind = null): Item[] 
 
 /** "chỉ đạo Chi cục … thực hiện các nội dung sau:", "chủ trì, phối hợp với …:": the items below are the tasks. */
 const INTRODUCES =
-  /(?:sau|như sau|nội dung|nhiệm vụ|cụ thể|liên quan)\s*:$|^(?:chủ trì|phối hợp|chỉ đạo)[^.;]*:$/iu;
+  /(?:sau|sau đây|như sau|nội dung|nhiệm vụ|cụ thể|liên quan)\s*:$|^(?:chủ trì|phối hợp|chỉ đạo)[^.;]*:$/iu;
 
 /**
  * A paragraph without a marker that opens a responsibility block: "Trung tâm … thực hiện nhiệm vụ,
@@ -243,7 +254,7 @@ function introEnd(lines: readonly Line[], i: number): number {
 
 /** "…, gồm các nhiệm vụ sau:": the sub-items are the duties (not details of one duty, as after "cụ thể:"). */
 const LISTS_DUTIES =
-  /(?:các|những)\s+(?:nhiệm vụ|công việc)(?:,\s*quyền hạn)?\s+(?:sau|như sau|cụ thể như sau)\s*:$/iu;
+  /(?:các|những)\s+(?:nhiệm vụ|công việc)(?:(?:,|\s+và)\s*quyền hạn)?(?:\s+cụ thể)?\s+(?:sau|sau đây|như sau)\s*:$/iu;
 
 /** The recipients block ("Nơi nhận: - Bộ trưởng …; - …") runs to the next appendix, chapter or article. */
 function recipientsEnd(lines: readonly Line[], i: number): number {
