@@ -141,3 +141,37 @@ describe('a duty list whose agencies close each duty in brackets', () => {
     expect([...before].filter((k) => !after.has(k)).length).toBeLessThanOrEqual(2);
   });
 });
+
+/** The table one cell per paragraph, each duty cell written as two bullets split at its first comma after 40 characters. */
+function bulletDuties(t: Table): string {
+  const ti = t.roles.indexOf('title');
+  const cell = (x: string): string => {
+    const k = x.indexOf(', ', 40);
+    return k < 0 ? x : `- ${x.slice(0, k)};\n\n- ${x.slice(k + 2)}`;
+  };
+  const rows = t.rows.map((r) =>
+    r.tt === null ? [r.group ?? '', ...r.cells.slice(1)] : r.cells.map((x, i) => (i === ti ? cell(x) : x)),
+  );
+  return [t.header, ...rows].flatMap((cells) => cells.filter((c) => c !== '')).join('\n\n');
+}
+
+describe.each([
+  ['seed 003 (Lào Cai)', path.resolve('corpus', '003_6bb3cc9c64edf399.txt')],
+  ['tvpl-008 (Đồng Tháp)', path.join(CORPUS_DEV, 'tvpl-008-552-KH-UBND.txt')],
+])('%s: duty cells written as bullets', (_, file) => {
+  it('give the same duties, read from their first words (no leading dash), with the same leads', () => {
+    const doc = loadDoc(file);
+    const meta = extractMeta(doc);
+    let text = doc.parsed.text;
+    const tables = readTables(text).filter((t) => t.kind === 'tasks');
+    for (const t of [...tables].reverse())
+      text = `${text.slice(0, t.start)}${bulletDuties(t)}\n${text.slice(t.end)}`;
+    const after = extractTasks(
+      structure({ parsed: { ...doc.parsed, text }, contentHash: doc.contentHash }),
+      meta,
+    );
+    expect(tables.length).toBeGreaterThan(0);
+    expect(after.filter((t) => /^[-–+•]\s/u.test(t.title))).toEqual([]);
+    expect(after.map(key).sort()).toEqual(extractTasks(doc, meta).map(key).sort());
+  });
+});

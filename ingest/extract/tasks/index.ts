@@ -76,7 +76,8 @@ function tableTask(
   // "1. Tổ chức …": a duty cell that carries its own number (no TT column) — the number labels the row
   const cell = cellOf(table, row, 'title') ?? row.cells[1] ?? '';
   const own = /^(\d{1,3}(?:\.\d{1,2}){0,2})\.\s+(?=\p{Lu})/u.exec(cell);
-  const title = own ? cell.slice(own[0].length) : cell;
+  // "- Rà soát …; - Đề xuất …": a duty cell written as bullets reads from its first words, not its dash
+  const title = (own ? cell.slice(own[0].length) : cell).replace(/^[-–+•]\s+/u, '');
   const deadline = cellOf(table, row, 'deadline');
   const product = cellOf(table, row, 'product');
   // a lead in capitals (a group row "SỞ Y TẾ" leading its duties) in the case its name is written in
