@@ -123,12 +123,30 @@ const openParen = (s: string): boolean => (s.match(/\(/gu)?.length ?? 0) > (s.ma
 export function logicalLines(text: string, from = 0, to = text.length): TextBlock[] {
   const paras = paragraphs(text, from, to);
   const wrapped = isHardWrapped(paras);
+  const spaced = singleSpaced(text);
   const out: TextBlock[] = [];
   for (const p of paras) {
-    for (const line of splitParagraph(text, p)) {
+    const lines = splitParagraph(text, p);
+    const width = Math.max(...lines.map((l) => l.text.length));
+    let phys: RawLine | undefined;
+    for (const line of lines) {
       const prev = out[out.length - 1];
       const t = line.text;
+      const before = phys;
+      phys = line;
       if (isTableLine(text.slice(line.start, line.end))) continue;
+      // a single-spaced text (no blank line between paragraphs): a paragraph ends where its line does
+      if (
+        prev !== undefined &&
+        !line.paraStart &&
+        before &&
+        spaced &&
+        lines.length >= 3 &&
+        endsParagraph(before, t, width, prev)
+      ) {
+        out.push({ text: t, start: line.start, end: line.end });
+        continue;
+      }
       const joinWrapped =
         prev !== undefined &&
         line.paraStart &&
@@ -156,6 +174,48 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
     }
   }
   return out.flatMap((b, i) => splitInlineItems(text, b, out[i + 1]));
+}
+
+/**
+ * List items per blank-line paragraph at or above which a text is single-spaced (its paragraphs printed
+ * without blank lines between them): an item ("1.", "a)", "-", "Điều 3.") then opens a line inside a
+ * "paragraph". Texts with blank lines between paragraphs have 0–0.5 such lines per paragraph, single-spaced
+ * ones 1.4 or more, however wide their lines.
+ */
+const SINGLE_SPACED = 1;
+
+let lastText: string | null = null;
+let lastSpaced = false;
+
+/** Whether `text` prints its paragraphs without blank lines between them (see SINGLE_SPACED). */
+function singleSpaced(text: string): boolean {
+  if (text === lastText) return lastSpaced;
+  const paras = text.split(/\n\s*\n/u);
+  let inner = 0;
+  for (const p of paras) for (const l of p.split('\n').slice(1)) if (startsItem(l.trim())) inner++;
+  lastText = text;
+  lastSpaced = inner / paras.length >= SINGLE_SPACED;
+  return lastSpaced;
+}
+
+/** A line shorter than this share of its paragraph's widest line stops before the wrap width. */
+const SHORT_LINE = 0.95;
+
+/**
+ * In a single-spaced text, whether the line `t` opens a new paragraph after the physical line `before`
+ * (of a paragraph whose widest line is `width`; `prev` is the logical line so far): a capitalised line
+ * after a line that ends a sentence well before the wrap width ("… theo quy định." + "Trung tâm …"), or
+ * a paragraph after an article's or part's title ("Điều 2. Nhiệm" + "vụ, quyền hạn" + "Trung tâm …").
+ */
+function endsParagraph(before: TextBlock, t: string, width: number, prev: TextBlock): boolean {
+  if (!/^[\p{Lu}“"(]/u.test(t) || openParen(prev.text) || BARE_MARKER.test(prev.text)) return false;
+  if (headingThenParagraph(prev.text, t)) return true;
+  // a title in capitals ("QUYẾT ĐỊNH", "QUY ĐỊNH CHỨC NĂNG …") stands apart from text in lower case
+  const caps = (s: string) => /\p{L}{2}/u.test(s) && !/\p{Ll}/u.test(s);
+  if (caps(before.text) !== caps(t) && before.text.length < width * SHORT_LINE) return true;
+  // "Căn cứ …;" + "Căn cứ …": a semicolon closes a listed entry, and the next opens in capitals
+  if (/;$/u.test(before.text)) return true;
+  return /[.:!?]["”)]?$/u.test(before.text) && before.text.length < width * SHORT_LINE;
 }
 
 const ROMAN_ITEMS = ['i', 'ii', 'iii', 'iv', 'v', 'vi', 'vii', 'viii', 'ix', 'x'];
