@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { leadingAgency } from '../../ingest/extract/agencies/index.ts';
+import { leadingAgency, resolveAgency, splitAgencies } from '../../ingest/extract/agencies/index.ts';
 import { isDutyTitle } from '../../ingest/extract/tasks/validate.ts';
 import { CORPUS_DEV, runGolden } from '../../scripts/eval-extraction/task-eval.ts';
 
@@ -174,5 +174,51 @@ describe('when the duty falls due, before its agency', () => {
     const { tasks } = runGolden(doc('tvpl-207-2696-QD-UBND.txt'));
     const t = tasks.find((x) => /^Xây dựng kế hoạch về vốn và kế hoạch sử dụng vốn/u.test(x.title));
     expect(t && leads(t)).toBe('Quỹ Bảo vệ môi trường');
+  });
+});
+
+describe('office holders listed together each lead', () => {
+  it('"Bộ trưởng, Thủ trưởng Cơ quan ngang Bộ, Thủ trưởng Cơ quan thuộc Chính phủ, Chủ tịch …": four offices', () => {
+    const names = splitAgencies(
+      'Bộ trưởng, Thủ trưởng Cơ quan ngang Bộ, Thủ trưởng Cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+    );
+    expect(names.map((n) => resolveAgency(n, null).key)).toEqual(
+      [
+        'Bộ trưởng',
+        'Thủ trưởng cơ quan ngang bộ',
+        'Thủ trưởng cơ quan thuộc Chính phủ',
+        'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+      ].map((n) => resolveAgency(n, null).key),
+    );
+  });
+  it('"Thủ trưởng Cơ quan ngang Bộ" and "Thủ trưởng cơ quan ngang bộ" are one group, whatever the case', () => {
+    expect(resolveAgency('Thủ trưởng Cơ quan ngang Bộ', null).key).toBe(
+      resolveAgency('Thủ trưởng cơ quan ngang bộ', null).key,
+    );
+  });
+  it('"… trực thuộc trung ương tập trung quán triệt …": the name ends before "tập trung"', () => {
+    const found = leadingAgency(
+      'Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tập trung quán triệt, khẩn trương tổ chức triển khai',
+    );
+    expect(found?.names.at(-1)).toBe('Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương');
+    expect(found?.rest).toMatch(/^tập trung quán triệt/u);
+  });
+  it('"Ban Quản lý các khu công nghiệp tập trung" keeps its name', () => {
+    expect(leadingAgency('Ban Quản lý các khu công nghiệp tập trung có trách nhiệm:')?.names).toEqual([
+      'Ban Quản lý các khu công nghiệp tập trung',
+    ]);
+  });
+});
+
+describe('the closing execution clause is no duty', () => {
+  it.each(['căn cứ Quyết định thi hành./.', 'căn cứ Quyết định này thi hành.', 'thi hành Quyết định này./.'])(
+    '"%s"',
+    (t) => {
+      expect(isDutyTitle(t)).toBe(false);
+    },
+  );
+  it('tvpl-276: "Chánh Văn phòng …, Giám đốc Sở …, Thủ trưởng …, Chủ tịch … căn cứ Quyết định thi hành./." gives no task', () => {
+    const { tasks } = runGolden(doc('tvpl-276-138-2025-QD-UBND.txt'));
+    expect(tasks.filter((t) => /thi hành\.\/\.$/u.test(t.title))).toEqual([]);
   });
 });

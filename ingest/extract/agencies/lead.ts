@@ -238,8 +238,12 @@ function agencyAt(flat: string): LeadingAgency | null {
   if (action && action.index > 2) {
     const head = text.slice(0, action.index);
     // "Chủ đầu tư, trong phạm vi, trách nhiệm của mình, … thực hiện": the duty starts where the name ends.
+    // a predicate read with what follows it ("… trung ương tập trung quán triệt …") ends the name too
+    const pred = predicateAt(text);
     const cut = Math.min(
-      ...[predicateAt(head), NAME_END.exec(head)?.index ?? -1].map((x) => (x > 0 ? x : Infinity)),
+      ...[predicateAt(head), pred <= action.index ? pred : -1, NAME_END.exec(head)?.index ?? -1].map((x) =>
+        x > 0 ? x : Infinity,
+      ),
     );
     return {
       names: splitAgencies(cut < Infinity ? head.slice(0, cut) : head),

@@ -36,19 +36,23 @@ const HOLDER = new RegExp(
 
 /** NFC, tone unification, abbreviation expansion, whitespace tidy, no parentheticals or edge punctuation. */
 export function cleanAgencyName(raw: string): string {
-  return dropHolder(expandAbbreviations(raw))
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/\*+/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s,;:.\-–+•·]+|[\s,;:.\-–+]+$/gu, '')
-    .replace(/^(?:và|với|cùng|phối hợp với|chủ trì,?)\s+/iu, '')
-    .replace(
-      /^(?:Giám đốc|Thủ trưởng)\s+(?=(?:các\s+)?(?:Sở|sở|cơ quan|đơn vị|ngành|Ban|ban)(?=[\s,]|$))/u,
-      '',
-    )
-    .replace(/^(?:Đơn vị|Cơ quan)\s+(?:chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*/iu, '')
-    .replace(/\s+(?:thực hiện|chủ trì|phối hợp)$/iu, '')
-    .trim();
+  return (
+    dropHolder(expandAbbreviations(raw))
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/\*+/g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s,;:.\-–+•·]+|[\s,;:.\-–+]+$/gu, '')
+      .replace(/^(?:và|với|cùng|phối hợp với|chủ trì,?)\s+/iu, '')
+      .replace(
+        /^(?:Giám đốc|Thủ trưởng)\s+(?=(?:các\s+)?(?:Sở|sở|cơ quan|Cơ quan|đơn vị|Đơn vị|ngành|Ban|ban)(?=[\s,]|$))/u,
+        '',
+      )
+      .replace(/^(?:Đơn vị|Cơ quan)\s+(?:chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*/iu, '')
+      // "(Thủ trưởng) Cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ": a kind of body, as "cơ quan ngang bộ"
+      .replace(/^(Cơ quan|Đơn vị)(?=\s+\p{Ll})/u, (w) => w.toLowerCase())
+      .replace(/\s+(?:thực hiện|chủ trì|phối hợp)$/iu, '')
+      .trim()
+  );
 }
 
 function dropHolder(s: string): string {
@@ -162,14 +166,15 @@ export function knownAgency(name: string, locality: string | null = null): boole
 /**
  * Words that open a clause's predicate and never occur (in lower case) inside the name of a body: the
  * subject's name ends before them ("Bộ Công an tiếp tục duy trì …", "Các Đoàn thể tỉnh bằng nhiều hình
- * thức …", "Ban Kiểm soát có các nhiệm vụ …", "Quỹ chịu sự thanh tra …", "Hội đồng … làm việc theo …").
+ * thức …", "Ban Kiểm soát có các nhiệm vụ …", "Quỹ chịu sự thanh tra …", "Hội đồng … làm việc theo …",
+ * "Chủ tịch … trực thuộc trung ương tập trung quán triệt …" — not "khu công nghiệp tập trung").
  */
 const PREDICATE =
-  /\s(?:tiếp tục|trực tiếp|khẩn trương|trân trọng|bằng|tới|chỉ được|chịu sự|làm việc|gồm|bao gồm|có các|có nhiệm vụ|có quyền|xuất cấp|cần(?!\s+thiết)|phải|sớm|nhanh chóng|quyết liệt|thường xuyên|được|đã|sẽ|đang)(?=[\s,.;:]|$)/u;
+  /\s(?:tiếp tục|trực tiếp|khẩn trương|trân trọng|bằng|tới|chỉ được|chịu sự|làm việc|gồm|bao gồm|có các|có nhiệm vụ|có quyền|xuất cấp|tập trung(?=\s+(?:chỉ đạo|lãnh đạo|triển khai|quán triệt|thực hiện|rà soát|xử lý|giải quyết|huy động|khắc phục|nghiên cứu|hoàn thành|đẩy mạnh|tổ chức))|cần(?!\s+thiết)|phải|sớm|nhanh chóng|quyết liệt|thường xuyên|được|đã|sẽ|đang)(?=[\s,.;:]|$)/u;
 
 /** The predicates among them that assign a duty (not "được", "đã": passive voice, past results). */
 const DUTY_PREDICATE =
-  /\s(?:tiếp tục|khẩn trương|trân trọng đề nghị|xuất cấp|cần(?!\s+thiết)|phải|sớm|nhanh chóng|quyết liệt|thường xuyên|có các nhiệm vụ|có nhiệm vụ)(?=[\s,.;:]|$)/u;
+  /\s(?:tiếp tục|khẩn trương|trân trọng đề nghị|xuất cấp|tập trung(?=\s+(?:chỉ đạo|lãnh đạo|triển khai|quán triệt|thực hiện|rà soát|xử lý|giải quyết|huy động|khắc phục|nghiên cứu|hoàn thành|đẩy mạnh|tổ chức))|cần(?!\s+thiết)|phải|sớm|nhanh chóng|quyết liệt|thường xuyên|có các nhiệm vụ|có nhiệm vụ)(?=[\s,.;:]|$)/u;
 
 /**
  * Index where the predicate after a subject's name begins in `s`, or -1 (see PREDICATE); with `duty`,

@@ -90,6 +90,9 @@ function splitGlued(p: string): string[] {
 }
 
 /** Splits one ";"-free segment at commas and " và " that open a new agency (see HEAD). */
+/** Offices whose holders lead in their own name ("Bộ trưởng", "Thủ trưởng cơ quan ngang Bộ", "Chủ tịch …"). */
+const OFFICE = /^(?:Bộ trưởng|Thủ trưởng|Chủ tịch|Giám đốc|Tổng Giám đốc|Chánh Văn phòng)(?=\s|$)/u;
+
 function splitSegment(seg: string): string[] {
   const parts = seg.split(
     /(,|\s(?:và|cùng)\s(?=(?:các\s|Các\s|sở\s|cơ quan\s|đơn vị\s|đại biểu\s)|[\p{Lu}]))/u,
@@ -100,7 +103,15 @@ function splitSegment(seg: string): string[] {
     if (p === '') continue;
     const sep = i > 0 ? (parts[i - 1] ?? ',') : ',';
     const prev = out[out.length - 1];
-    if (prev !== undefined && !opensBody(prev, p))
+    const office = prev === undefined ? null : OFFICE.exec(prev);
+    // "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ": each office holder leads, and a
+    // body written after an office takes its head ("Thủ trưởng cơ quan thuộc Chính phủ")
+    // ("Bộ trưởng, Thủ trưởng các bộ, cơ quan ngang bộ …" is one group of offices: "các" goes on listing kinds)
+    const group = prev !== undefined && /\scác\s/u.test(`${prev} ${p}`);
+    if (office && !group && OFFICE.test(p)) out.push(p);
+    else if (office && !group && sep === ',' && /^cơ quan\s/u.test(p) && office[0] !== 'Bộ trưởng')
+      out.push(`${office[0]} ${p}`);
+    else if (prev !== undefined && !opensBody(prev, p))
       out[out.length - 1] = `${prev}${sep === ',' ? ', ' : sep}${p}`;
     else out.push(p);
   }
