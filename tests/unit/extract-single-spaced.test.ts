@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Task } from '../../core/types.ts';
 import { extractMeta } from '../../ingest/extract/meta/index.ts';
+import { extractTargets } from '../../ingest/extract/targets/index.ts';
 import { extractTasks } from '../../ingest/extract/tasks/index.ts';
 import { documentLines } from '../../ingest/extract/text/index.ts';
 import { structure } from '../../ingest/structure/index.ts';
@@ -57,5 +58,31 @@ describe('a document published single-spaced', () => {
       expect(
         tasks.filter((t) => start.test(t.title) && t.lead.some((a) => /^Chủ tịch/u.test(a.name))),
       ).toHaveLength(1);
+  });
+});
+
+describe('tvpl-020 printed single-spaced: its targets', () => {
+  it('"II. MỤC TIÊU / CHỦ YẾU" + "1. 100% đội ngũ …": the item under a title in capitals is not read into it', () => {
+    const doc = loadDoc(path.join(CORPUS_DEV, 'tvpl-020-141-KH-UBND.txt'));
+    const meta = extractMeta(doc);
+    const text = single(doc.parsed.text);
+    const keyOf = (t: { subject: string | null; value: number | null; year: number | null }) =>
+      `${t.subject}|${t.value}|${t.year}`;
+    const before = extractTargets(doc, meta).map(keyOf).sort();
+    const after = extractTargets(
+      structure({ parsed: { ...doc.parsed, text }, contentHash: doc.contentHash }),
+      meta,
+    );
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    expect(after.map(keyOf).sort()).toEqual(before);
+  });
+  it('the closing "… nghiêm túc triển khai thực hiện./. * *" stays no duty', () => {
+    const doc = loadDoc(path.join(CORPUS_DEV, 'tvpl-017-235-KH-UBND.txt'));
+    const text = single(doc.parsed.text);
+    const tasks = extractTasks(
+      structure({ parsed: { ...doc.parsed, text }, contentHash: doc.contentHash }),
+      extractMeta(doc),
+    );
+    expect(tasks.filter((t) => /thực hiện\.\/\./u.test(t.title))).toEqual([]);
   });
 });

@@ -22,11 +22,11 @@ const STATEMENT =
  * này", "… căn cứ Quyết định thi hành./.", "Trên đây là Kế hoạch …" (the closing sentence).
  */
 const BOILERPLATE =
-  /^(?:Trên đây là\s|(?:căn cứ\s+(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định)(?:\s+này)?\s+(?:để\s+)?)?thi hành(?:\s+(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định) này)?[\s./]*$|thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)[^.;]{0,40}(?:nếu có|nếu phát sinh|trường hợp có)|[^.;]{0,200}chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định))/iu;
+  /^(?:Trên đây là\s|(?:căn cứ\s+(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định)(?:\s+này)?\s+(?:để\s+)?)?thi hành(?:\s+(?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định) này)?[\s./*]*$|thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định) này|Trong quá trình (?:tổ chức )?(?:thực hiện|triển khai)[^.;]{0,40}(?:nếu có|nếu phát sinh|trường hợp có)|[^.;]{0,200}chịu trách nhiệm thi hành (?:Quyết định|Nghị quyết|Chỉ thị|Thông tư|Nghị định|Quy chế|Quy định))/iu;
 
 /** "Yêu cầu các sở, ban, ngành … nghiêm túc triển khai thực hiện./.": the closing call names no duty of its own. */
 const GENERIC_EXECUTION =
-  /^(?:nghiêm túc|khẩn trương)\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện(?:\s+nghiêm túc)?[\s./]*$/iu;
+  /^(?:nghiêm túc|khẩn trương)\s+(?:tổ chức\s+)?(?:triển khai\s+)?thực hiện(?:\s+nghiêm túc)?[\s./*]*$/iu;
 
 /**
  * Predicates that report, grant, describe or compose rather than assign: "đã ban hành …" (a result),

@@ -208,7 +208,7 @@ const SHORT_LINE = 0.95;
  * a paragraph after an article's or part's title ("Điều 2. Nhiệm" + "vụ, quyền hạn" + "Trung tâm …").
  */
 function endsParagraph(before: TextBlock, t: string, width: number, prev: TextBlock): boolean {
-  if (!/^[\p{Lu}“"(]/u.test(t) || openParen(prev.text) || BARE_MARKER.test(prev.text)) return false;
+  if (!/^[\p{Lu}\d“"(]/u.test(t) || openParen(prev.text) || BARE_MARKER.test(prev.text)) return false;
   if (headingThenParagraph(prev.text, t)) return true;
   // a title in capitals ("QUYẾT ĐỊNH", "QUY ĐỊNH CHỨC NĂNG …") stands apart from text in lower case
   const caps = (s: string) => /\p{L}{2}/u.test(s) && !/\p{Ll}/u.test(s);
