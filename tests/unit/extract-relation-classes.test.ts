@@ -379,3 +379,15 @@ describe('one document, two spellings of its issuer code', () => {
     expect(both.map((r) => [r.number, r.relation])).toEqual([['67/2005/QĐ-UB', 'REPEALS']]);
   });
 });
+
+describe('a form named by its code is no document', () => {
+  it('form: "Mẫu số 01/ĐK", "Biểu mẫu số 02/KH-BC" are not referenced; the circular that issues them is', () => {
+    const refs = refsOfText(
+      `${HEADER('BỘ TÀI CHÍNH', '15/2025/TT-BTC', 'THÔNG TƯ', 'HƯỚNG DẪN CHẾ ĐỘ BÁO CÁO')}` +
+        'Điều 1. Các đơn vị báo cáo theo Mẫu số 01/ĐK và Biểu mẫu số 02/KH-BC ban hành kèm theo Thông tư số 12/2025/TT-BTC.\n',
+    );
+    expect(find(refs, '02/KH-BC')).toBeUndefined();
+    expect(find(refs, '01/ĐK')).toBeUndefined();
+    expect(relationOf(refs, '12/2025/TT-BTC')).toBe('CITES');
+  });
+});

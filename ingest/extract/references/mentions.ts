@@ -68,11 +68,16 @@ function typeOf(number: DocNumber, word: DocType | null, law: boolean): DocType 
   return number.type ?? word ?? (law ? 'Luật' : null);
 }
 
+/** The words that name a form or table by its code ("Mẫu số", "Biểu mẫu", "Phụ biểu số"), folded. */
+const FORM_BEFORE = /(?:^|[^a-z])(?:mau|bieu|bieu mau|phu bieu)(?: so)? ?$/;
+
 function fullMention(t: FlatText, meta: DocumentMeta, m: RegExpMatchArray): Mention | null {
   const number = parseMatch(m);
   if (number === null) return null;
   const numStart = m.index ?? 0;
   const numEnd = numStart + m[0].length;
+  // "Mẫu số 01/ĐK", "Biểu mẫu số 02/KH-BC": a form's code, not a document
+  if (FORM_BEFORE.test(t.folded.slice(Math.max(0, numStart - 20), numStart))) return null;
   const before = typeBefore(t.folded, numStart);
   const after = readAfter(t.flat, numEnd);
   const law =
