@@ -391,3 +391,16 @@ describe('a form named by its code is no document', () => {
     expect(relationOf(refs, '12/2025/TT-BTC')).toBe('CITES');
   });
 });
+
+describe('licences, certificates, contracts and records are no documents of the lược đồ', () => {
+  it('form: "Giấy phép số 45/GP-BTTTT", "Giấy chứng nhận đăng ký doanh nghiệp số …", "Hợp đồng số …", "Biên bản số …", "Phụ lục số 02/PL-KH"', () => {
+    const refs = refsOfText(
+      `${HEADER('ỦY BAN NHÂN DÂN TỈNH NGHỆ AN', '123/QĐ-UBND', 'QUYẾT ĐỊNH', 'VỀ VIỆC THU HỒI GIẤY PHÉP')}` +
+        'Căn cứ Nghị định số 63/2023/NĐ-CP ngày 17/8/2023 của Chính phủ;\n\n' +
+        'Điều 1. Thu hồi Giấy phép số 45/GP-BTTTT ngày 01/02/2020 và Giấy chứng nhận đăng ký doanh nghiệp số 0101/2019/GCN-SKHĐT; chấm dứt Hợp đồng số 12/2025/HĐ-UBND theo Biên bản số 05/BB-STC (chi tiết tại Phụ lục số 02/PL-KH).\n',
+    );
+    for (const n of ['45/GP-BTTTT', '0101/2019/GCN-SKHĐT', '12/2025/HĐ-UBND', '05/BB-STC', '02/PL-KH'])
+      expect(find(refs, n)).toBeUndefined();
+    expect(relationOf(refs, '63/2023/NĐ-CP')).toBe('BASED_ON');
+  });
+});

@@ -68,16 +68,24 @@ function typeOf(number: DocNumber, word: DocType | null, law: boolean): DocType 
   return number.type ?? word ?? (law ? 'Luật' : null);
 }
 
-/** The words that name a form or table by its code ("Mẫu số", "Biểu mẫu", "Phụ biểu số"), folded. */
-const FORM_BEFORE = /(?:^|[^a-z])(?:mau|bieu|bieu mau|phu bieu)(?: so)? ?$/;
+/**
+ * Words before a number that name no legal document (folded): a form or table by its code ("Mẫu số",
+ * "Biểu mẫu", "Phụ lục số 02/PL"), a licence, certificate, contract, record, receipt or account.
+ */
+const NOT_A_DOCUMENT =
+  /(?:^|[^a-z])(?:mau|bieu|bieu mau|phu bieu|phu luc|giay phep|giay chung nhan(?: [a-z ]{0,40}?)?|chung chi|hop dong|bien ban|phieu|hoa don|tai khoan|ma so)(?: so)? ?$/;
+
+/** Codes of such instruments in the number itself ("45/GP-…", "…/GCN-…", "…/BB-…", "02/PL-…"). */
+const NOT_A_DOCUMENT_CODE = /^(?:GP|GCN|GPXD|BB|PL|CCHN)$/u;
 
 function fullMention(t: FlatText, meta: DocumentMeta, m: RegExpMatchArray): Mention | null {
   const number = parseMatch(m);
   if (number === null) return null;
   const numStart = m.index ?? 0;
   const numEnd = numStart + m[0].length;
-  // "Mẫu số 01/ĐK", "Biểu mẫu số 02/KH-BC": a form's code, not a document
-  if (FORM_BEFORE.test(t.folded.slice(Math.max(0, numStart - 20), numStart))) return null;
+  // "Mẫu số 01/ĐK", "Giấy phép số 45/GP-BTTTT", "Hợp đồng số 12/2025/HĐ-UBND": no document of the lược đồ
+  if (NOT_A_DOCUMENT.test(t.folded.slice(Math.max(0, numStart - 40), numStart))) return null;
+  if (NOT_A_DOCUMENT_CODE.test(number.typeAbbr ?? '')) return null;
   const before = typeBefore(t.folded, numStart);
   const after = readAfter(t.flat, numEnd);
   const law =
