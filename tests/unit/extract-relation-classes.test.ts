@@ -404,3 +404,34 @@ describe('licences, certificates, contracts and records are no documents of the 
     expect(relationOf(refs, '63/2023/NĐ-CP')).toBe('BASED_ON');
   });
 });
+
+describe('acts listed after a colon or joined to another act', () => {
+  const resolution = (body: string) =>
+    refsOfText(
+      `${HEADER('HỘI ĐỒNG NHÂN DÂN TỈNH NGHỆ AN', '37/2025/NQ-HĐND', 'NGHỊ QUYẾT', 'VỀ CHÍNH SÁCH')}QUYẾT NGHỊ:\n\n${body}\n`,
+    );
+  it('form: "Nghị quyết này thay thế các Nghị quyết: Nghị quyết số A; Nghị quyết số B." replaces both', () => {
+    const refs = resolution(
+      'Điều 3. Nghị quyết này thay thế các Nghị quyết: Nghị quyết số 06/2021/NQ-HĐND; Nghị quyết số 07/2021/NQ-HĐND.',
+    );
+    expect(relationOf(refs, '06/2021/NQ-HĐND')).toBe('REPLACES');
+    expect(relationOf(refs, '07/2021/NQ-HĐND')).toBe('REPLACES');
+  });
+  it('form: "… thay thế Quyết định số A và bãi bỏ khoản 3 Điều 5 Quy định ban hành kèm theo Quyết định số B": A replaced, B repealed in part', () => {
+    const refs = resolution(
+      'Điều 2. Quyết định này thay thế Quyết định số 20/2020/QĐ-UBND và bãi bỏ khoản 3 Điều 5 Quy định ban hành kèm theo Quyết định số 30/2019/QĐ-UBND.',
+    );
+    expect(relationOf(refs, '20/2020/QĐ-UBND')).toBe('REPLACES');
+    expect(relationOf(refs, '30/2019/QĐ-UBND')).toBe('REPEALS');
+  });
+  it('a document described after the one listed keeps being cited ("… thay thế Quyết định số A quy định … và sửa đổi …")', () => {
+    const refs = resolution(
+      'Điều 2. Quyết định này thay thế Quyết định số 20/2020/QĐ-UBND quy định chính sách hỗ trợ và sửa đổi mức chi theo Nghị định số 30/2019/NĐ-CP.',
+    );
+    expect(relationOf(refs, '20/2020/QĐ-UBND')).toBe('REPLACES');
+    expect(relationOf(refs, '30/2019/NĐ-CP')).toBe('CITES');
+  });
+  it('tvpl-177: a heading "1. Điều chỉnh danh mục …:" over a sentence citing a decree amends nothing', () => {
+    expect(relationOf(dev('tvpl-177-84-2025-QD-UBND.txt'), '85/2024/NĐ-CP')).toBe('BASED_ON');
+  });
+});

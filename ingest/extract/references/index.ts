@@ -103,7 +103,11 @@ function inherited(ctx: ReadCtx, item: Item, carry: Carry): Carry {
   if (item.continues) return carry;
   // new wording quoted after "… như sau:" names documents of its own: they are cited, not amended
   if (ctx.quoted(item.start)) return { keyword: null, from: null };
-  if (!BULLET.test(ctx.t.folded.slice(item.start, item.start + 8))) ctx.list = null;
+  // "… thay thế các Nghị quyết: Nghị quyết số …; Nghị quyết số …": a list run on after its lead's colon
+  const runOn =
+    /:\s*$/.test(ctx.t.flat.slice(Math.max(0, item.start - 3), item.start)) &&
+    ctx.mentions.some((m) => m.start >= item.start && m.start - item.start <= 3);
+  if (!runOn && !BULLET.test(ctx.t.folded.slice(item.start, item.start + 8))) ctx.list = null;
   else if (ctx.list !== null) return ctx.list;
   const parent =
     item.sectionStart && item.section?.parentId ? ctx.leads.get(item.section.parentId) : undefined;
@@ -184,6 +188,21 @@ function headAct(ctx: ReadCtx, h: HeadInput): RelationType {
   return relation;
 }
 
+/**
+ * "Quyết định này thay thế Quyết định số X và bãi bỏ khoản 3 Điều 5 Quy định ban hành kèm theo Quyết định
+ * số Y": a second act of the document, joined to the first right after the document it lists (no
+ * description between), reaches the document after it. Words after a description belong to it.
+ */
+const JOINED_ACT = /^[\s,;]*(?:va|dong thoi)\s+(bai bo|thay the|sua doi(?:,? bo sung)?)(?![a-z])/;
+
+function coordinatedAct(folded: string, ms: readonly Mention[], m: Mention): Keyword | null {
+  const prev = ms.filter((x) => x.start < m.start).pop();
+  if (prev === undefined) return null;
+  const act = JOINED_ACT.exec(folded.slice(prev.tailEnd, m.start))?.[1];
+  if (act === undefined) return null;
+  return act === 'bai bo' ? 'REPEAL' : act === 'thay the' ? 'REPLACE' : 'AMEND';
+}
+
 function readItem(
   ctx: ReadCtx,
   item: Item,
@@ -225,9 +244,12 @@ function readItem(
   const out: Reading[] = roles.map((role) => {
     const m = role.mention;
     const stated = gov.keyword === 'BASIS' || (own !== null && STATED_ACTS.has(own.keyword));
-    let relation = role.head
-      ? headAct(ctx, { item, role, ms, keyword: gov.keyword, stated, repealAt, amendAt })
-      : 'CITES';
+    const joined = own === null ? null : coordinatedAct(t.folded, ms, m);
+    let relation = joined
+      ? headRelation(joined, m, '')
+      : role.head
+        ? headAct(ctx, { item, role, ms, keyword: gov.keyword, stated, repealAt, amendAt })
+        : 'CITES';
     const part = partOnly(partWords(t.folded, from, ms, m));
     // replacing some provisions of a document ("Thay thế một số quy định của Thông tư số …") amends it
     if (relation === 'REPLACES' && part) relation = 'AMENDS';
