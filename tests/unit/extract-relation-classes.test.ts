@@ -435,3 +435,28 @@ describe('acts listed after a colon or joined to another act', () => {
     expect(relationOf(dev('tvpl-177-84-2025-QD-UBND.txt'), '85/2024/NĐ-CP')).toBe('BASED_ON');
   });
 });
+
+describe('a replacement or repeal in other words', () => {
+  const decision = (body: string) =>
+    refsOfText(
+      `${HEADER('ỦY BAN NHÂN DÂN TỈNH NGHỆ AN', '37/2025/QĐ-UBND', 'QUYẾT ĐỊNH', 'VỀ CHÍNH SÁCH')}QUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy định về chính sách.\n\n${body}\n`,
+    );
+  it('form: "Quy định này được áp dụng thay cho Quyết định số …" replaces it ("Quy định này" speaks for the decision)', () => {
+    expect(
+      relationOf(
+        decision('Điều 2. Quy định này được áp dụng thay cho Quyết định số 20/2020/QĐ-UBND ngày 5/5/2020.'),
+        '20/2020/QĐ-UBND',
+      ),
+    ).toBe('REPLACES');
+  });
+  it('form: "Quyết định số … chấm dứt hiệu lực kể từ ngày Quyết định này có hiệu lực" repeals it', () => {
+    expect(
+      relationOf(
+        decision(
+          'Điều 2. Quyết định số 20/2020/QĐ-UBND ngày 5/5/2020 chấm dứt hiệu lực kể từ ngày Quyết định này có hiệu lực.',
+        ),
+        '20/2020/QĐ-UBND',
+      ),
+    ).toBe('REPEALS');
+  });
+});

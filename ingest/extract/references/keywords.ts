@@ -22,7 +22,8 @@ const KEYWORDS: [string, Keyword][] = [
   // "Thay thế (bãi bỏ) cụm từ '…' tại Quyết định số …": words of the document change, it is amended
   ['(?:thay the|bai bo) (?:(?:mot so |cac )?cum tu|tu ngu)', 'AMEND'],
   ['bai bo', 'REPEAL'],
-  ['thay the', 'REPLACE'],
+  // "Quy định này được áp dụng thay cho Quyết định số …": the document takes the other's place
+  ['thay the|(?:duoc ap dung )?thay cho', 'REPLACE'],
   [
     'sua doi(?:,? bo sung)?|(?:bo sung|dieu chinh)(?:,? (?:bo sung|sua doi))?(?= (?:mot so (?:dieu|noi dung)|diem|khoan|dieu \\d|muc|chuong|phu luc|danh muc|(?:quyet dinh|nghi quyet|thong tu|nghi dinh|ke hoach|chuong trinh|de an) so)(?![a-z]))',
     'AMEND',
@@ -82,7 +83,7 @@ const LEAD_IN =
   /^[\s\-+*•–]*(?:(?:dieu \d+[a-z]?\.?|[ivxlc]+\.|\d+(?:\.\d+)*[.)]|[a-z]\))\s*)*(?:ve viec |v\/v |ve )?/;
 /** The document's own act: "(Bộ trưởng …) ban hành Thông tư …", "phê duyệt Kế hoạch …", "Quyết định này". */
 const OWN_ACT =
-  /(?:ban hanh|phe duyet) (?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu|de an|chi thi|nghi dinh|quy dinh|huong dan)|(?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|van ban) nay(?![a-z])/g;
+  /(?:ban hanh|phe duyet) (?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu|de an|chi thi|nghi dinh|quy dinh|huong dan)|(?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|van ban|quy dinh|quy che|dieu le) nay(?![a-z])/g;
 
 export interface KeywordHit {
   keyword: Keyword;
@@ -131,23 +132,28 @@ export function itemKeyword(item: string, upTo: number, region: Region): Keyword
  */
 export function listLead(item: string, region: Region): KeywordHit | null {
   if (!/:\s*$/.test(item) || (region !== 'article' && !SELF_SUBJECT.test(item))) return null;
-  const repeal = /(?<![a-z])(?:het hieu luc|bi bai bo|duoc bai bo)(?![a-z])/.exec(item);
+  const repeal =
+    /(?<![a-z])(?:het hieu luc|cham dut hieu luc|khong con hieu luc|bi bai bo|duoc bai bo)(?![a-z])/.exec(
+      item,
+    );
   if (repeal !== null) return { keyword: 'REPEAL', at: repeal.index };
   const replace = /(?<![a-z])(?:bi|duoc) thay the(?![a-z])/.exec(item);
   return replace === null ? null : { keyword: 'REPLACE', at: replace.index };
 }
 
-/** "<loại> này": the sentence speaks of the document itself. */
+/** "<loại> này": the sentence speaks of the document itself (or of the rules it issues: "Quy định này"). */
 const SELF_SUBJECT =
-  /(?<![a-z])(?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|cong dien|van ban) nay(?![a-z])/;
+  /(?<![a-z])(?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|cong dien|van ban|quy dinh|quy che|dieu le) nay(?![a-z])/;
 
 /**
- * "… hết hiệu lực (kể từ …)", "… bị bãi bỏ": documents listed before it in the sentence are repealed —
+ * "… hết hiệu lực (kể từ …)", "… chấm dứt hiệu lực", "… bị bãi bỏ": documents listed before it in the sentence are repealed —
  * in an article, or in any sentence that speaks of the document itself ("… kể từ ngày Kế hoạch này …").
  */
 export function repealsAfter(sentence: string, region: Region): number {
   if (region !== 'article' && !SELF_SUBJECT.test(sentence)) return -1;
-  const m = /(?<![a-z])(?:het hieu luc|bi bai bo)(?![a-z])/.exec(sentence);
+  const m = /(?<![a-z])(?:het hieu luc|cham dut hieu luc|khong con hieu luc|bi bai bo)(?![a-z])/.exec(
+    sentence,
+  );
   return m === null ? -1 : m.index;
 }
 
