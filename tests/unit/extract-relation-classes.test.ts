@@ -460,3 +460,16 @@ describe('a replacement or repeal in other words', () => {
     ).toBe('REPEALS');
   });
 });
+
+describe("a plan's opening purpose clause", () => {
+  const plan = (opening: string) =>
+    refsOfText(
+      `${HEADER('ỦY BAN NHÂN DÂN TỈNH NGHỆ AN', '160/KH-UBND', 'KẾ HOẠCH', 'PHÁT TRIỂN KHOA HỌC CÔNG NGHỆ')}${opening}\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nNâng cao nhận thức.\n`,
+    );
+  it.each([
+    'Để triển khai thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:',
+    'Nhằm cụ thể hóa Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:',
+  ])('form: "%s" implements the resolution', (opening) => {
+    expect(relationOf(plan(opening), '57-NQ/TW')).toBe('IMPLEMENTS');
+  });
+});

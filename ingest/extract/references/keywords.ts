@@ -80,7 +80,7 @@ function keywordOf(m: RegExpMatchArray): Keyword | null {
 
 /** List markers and "về việc" before an item's first word: "- ", "2. ", "a) ", "Điều 2. ", "V/v ". */
 const LEAD_IN =
-  /^[\s\-+*•–]*(?:(?:dieu \d+[a-z]?\.?|[ivxlc]+\.|\d+(?:\.\d+)*[.)]|[a-z]\))\s*)*(?:ve viec |v\/v |ve )?/;
+  /^[\s\-+*•–]*(?:(?:dieu \d+[a-z]?\.?|[ivxlc]+\.|\d+(?:\.\d+)*[.)]|[a-z]\))\s*)*(?:ve viec |v\/v |ve |de |nham )?/;
 /** The document's own act: "(Bộ trưởng …) ban hành Thông tư …", "phê duyệt Kế hoạch …", "Quyết định này". */
 const OWN_ACT =
   /(?:ban hanh|phe duyet) (?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu|de an|chi thi|nghi dinh|quy dinh|huong dan)|(?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|van ban|quy dinh|quy che|dieu le) nay(?![a-z])/g;
