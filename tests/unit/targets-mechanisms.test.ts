@@ -156,3 +156,36 @@ describe('targets: indicator tables', () => {
     ]);
   });
 });
+
+describe('targets listed in one sentence and named with codes (form: an objective article as resolutions and plans write it)', () => {
+  const NGHE_AN: DocumentMeta = {
+    ...BAC_NINH,
+    number: '73/2025/NQ-HĐND',
+    type: 'Nghị quyết',
+    locality: 'Nghệ An',
+    province: 'Nghệ An',
+    title: 'VỀ CHÍNH SÁCH',
+    issuer: 'Hội đồng nhân dân tỉnh Nghệ An',
+  };
+  const objective = (line: string) => targetsOf(`Điều 2. Mục tiêu\n\n${line}\n`, NGHE_AN);
+  it('"Đến năm 2030: A; B; C đạt 30% GRDP." — every clause keeps the horizon of the sentence', () => {
+    const got = objective(
+      'Đến năm 2030: 100% cơ quan nhà nước có cán bộ chuyên trách chuyển đổi số; 80% doanh nghiệp nhỏ và vừa sử dụng nền tảng số; tỷ trọng kinh tế số đạt 30% GRDP.',
+    );
+    expect(got.map((t) => `${t.value}|${t.year}`)).toEqual(['100|2030', '80|2030', '30|2030']);
+    expect(got[2]?.subject).toBe('kinh tế số');
+  });
+  it('"… chỉ số chất lượng không khí (AQI) ở mức tốt và trung bình đạt trên 80%": the code in brackets and "và trung bình" stay in the subject', () => {
+    const got = objective(
+      'Đến năm 2030, 90% đô thị loại II trở lên có hệ thống quan trắc tự động; tỷ lệ ngày có chỉ số chất lượng không khí (AQI) ở mức tốt và trung bình đạt trên 80%.',
+    );
+    expect(got.find((t) => t.value === 80)?.subject).toBe(
+      'ngày có chỉ số chất lượng không khí ở mức tốt và trung bình',
+    );
+  });
+  it('"giảm 20% nồng độ bụi PM2.5 so với năm 2024": the point inside "PM2.5" does not end the subject', () => {
+    expect(objective('Đến năm 2030, giảm 20% nồng độ bụi PM2.5 so với năm 2024.')[0]?.subject).toBe(
+      'nồng độ bụi PM2.5',
+    );
+  });
+});

@@ -2,7 +2,7 @@ import type { DocumentMeta, StructuredDocument, Target } from '../../../core/typ
 import { findLocalities } from '../../../core/vocab/localities.ts';
 import { tagFields } from '../fields.ts';
 import { canonicalDoc, passageAt } from '../text/index.ts';
-import { horizonIn, isAnnual, nearestYear, resolveHorizon } from './horizon.ts';
+import { horizonIn, isAnnual, nearestYear, NO_HORIZON, resolveHorizon, type Horizon } from './horizon.ts';
 import { indicatorLabel } from './indicator.ts';
 import { quantities, type Quantity } from './quantity.ts';
 import { clauses, objectiveLines } from './scope.ts';
@@ -118,6 +118,8 @@ function measuredQuantities(text: string, context: string): { q: Quantity; s: Su
 function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: DocumentContext): TargetDraft[] {
   const out: TargetDraft[] = [];
   for (const { line, heading, path } of objectiveLines(doc, ctx.issued)) {
+    // "Đến năm 2030, A đạt …; B đạt …; C …": the clauses after the first keep its horizon
+    let sentence: Horizon = NO_HORIZON;
     for (const { clause, context } of clauses(line)) {
       const text = clause.text;
       if (isBaseline(text) || DISTRIBUTION.test(text) || SCORING.test(text)) continue;
@@ -127,7 +129,9 @@ function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: Document
         const offset = context.length - text.length;
         const near = nearestYear(context, offset + q.numberAt, offset + q.index + q.raw.length);
         if (near && ctx.issued !== null && near.year < ctx.issued) continue; // "năm 2024 đạt …": a baseline
-        const h = resolveHorizon([{ year: near?.year ?? null, span }, heading, ctx.title]);
+        const own = { year: near?.year ?? null, span };
+        if (own.year !== null || own.span !== null) sentence = own;
+        const h = resolveHorizon([own, sentence, heading, ctx.title]);
         out.push({
           indicator: s.indicator || indicatorLabel(text, q.index, q.raw, q.unit),
           subject: s.subject,

@@ -27,7 +27,7 @@ const LEADING_FILLER =
 
 /** Linking verbs and comparators between the measured phrase and its value. */
 const TRAILING_LINK =
-  /(?:\s+(?:đạt|(?<!trở\s)lên|là|chiếm|ở mức|tăng|giảm|còn|xuống|khoảng|bình quân|trên|dưới|từ|ít nhất|tối thiểu|tối đa|không dưới|không thấp hơn|có|hơn|đạt mức|phấn đấu|trung bình|đóng góp|gấp))+\s*$/iu;
+  /(?:\s+(?:đạt|(?<!trở\s)lên|là|chiếm|ở mức|tăng|giảm|còn|xuống|khoảng|bình quân|trên|dưới|từ|ít nhất|tối thiểu|tối đa|không dưới|không thấp hơn|có|hơn|đạt mức|phấn đấu|(?<!(?:và|hoặc)\s)trung bình|đóng góp|gấp))+\s*$/iu;
 
 const TIME_PHRASE =
   /\s*,?\s*(?:(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới|vào|cả) (?:hết |cuối )?năm\s+\d{4}|năm\s+20\d\d(?!\s*[-–])|hằng năm|hàng năm|mỗi năm)\s*,?/giu;
@@ -39,9 +39,9 @@ const MEASURE_HEAD =
 const GRDP_TAIL = /^\s*(?:(?:vào|trong|của|so với)\s+)?(?:tổng\s+)?(GRDP|GDP|tổng sản phẩm)\b[^,;.]*/u;
 const GRDP = /\b(?:GRDP|GDP)\b|tổng sản phẩm (?:trên địa bàn|trong nước)/u;
 
-/** Where a noun phrase after the number stops. */
+/** Where a noun phrase after the number stops (not at a point inside a name or number: "bụi PM2.5"). */
 const AFTER_STOP =
-  /[;.:(]|,\s*(?=\d)|,\s+(?=(?:góp phần|nhằm|để|tạo|bảo đảm|đảm bảo|đáp ứng|trong đó|phấn đấu|hình thành|nâng|làm|đồng thời|từng bước|qua đó|với|đạt)(?![\p{L}\p{M}]))|\s(?:nhằm|để|góp phần|tạo ra|qua đó|làm hình mẫu|so với)\s/u;
+  /[;:(]|\.(?![\p{L}\d])|,\s*(?=\d)|,\s+(?=(?:góp phần|nhằm|để|tạo|bảo đảm|đảm bảo|đáp ứng|trong đó|phấn đấu|hình thành|nâng|làm|đồng thời|từng bước|qua đó|với|đạt)(?![\p{L}\p{M}]))|\s(?:nhằm|để|góp phần|tạo ra|qua đó|làm hình mẫu|so với)\s/u;
 
 const LOCAL_FILLER =
   /\s*trên địa bàn(?:\s+(?:tỉnh|thành phố|toàn tỉnh|toàn thành phố))?(?:\s+\p{Lu}\p{Ll}*)*/gu;
@@ -87,9 +87,13 @@ function afterAimWord(before: string): string {
   return before.slice(Math.max(...ends));
 }
 
+/** A short name or code in brackets ("(AQI)", "(PM2.5)", "(IoT)"): no break in the phrase. */
+const SHORT_ASIDE = /\s*\([^(),;:]{1,16}\)/gu;
+
 /** The last piece of the text before the number (after the last aim word, sentence or clause break). */
 function lastPiece(before: string): string {
-  const from = afterAimWord(before);
+  // "chỉ số chất lượng không khí (AQI) ở mức tốt": a short name in brackets is part of the phrase
+  const from = afterAimWord(before).replace(SHORT_ASIDE, '');
   // "Lắp đặt mới trạm 3G/4G: 58 trạm": the label before the colon names what is counted.
   const label = from.replace(/:\s*$/u, ' ');
   return (
