@@ -81,8 +81,10 @@ function matchNumbered(text: string): MarkerMatch | null {
 
 function matchBullet(text: string): MarkerMatch | null {
   const dash = DASH.exec(text);
-  // a rule under the letterhead ("-------", "- ------------") has no words: it is no list item
-  if (dash && !/^\d/.test(dash[1] ?? '') && /\p{L}/u.test(dash[1] ?? ''))
+  // a rule under the letterhead ("-------", "- ------------") has no words: it is no list item; an item may
+  // open with a number after the dash and a space ("- 100% khu công nghiệp …"), not a signed one ("-5%")
+  const digitOk = /^[-–•]\s/u.test(text);
+  if (dash && (digitOk || !/^\d/.test(dash[1] ?? '')) && /\p{L}/u.test(dash[1] ?? ''))
     return { kind: 'dash', marker: '-', heading: dash[1] ?? '' };
   const plus = PLUS.exec(text);
   if (plus) return { kind: 'plus', marker: '+', heading: plus[1] ?? '' };

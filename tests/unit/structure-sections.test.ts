@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Section } from '../../core/types.ts';
 import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
 import { CORPUS_DEV } from '../../scripts/eval-extraction/goldens.ts';
+import { matchMarker } from '../../ingest/structure/markers.ts';
 
 const files = [
   ...readdirSync('corpus')
@@ -50,5 +51,13 @@ describe('a decision and the regulation it issues (tvpl-217, lines wrapped after
     expect(chapter?.level).toBe(1);
     expect(paths.filter((p) => p.includes('Lưu: VT') && p.includes('›  Điều'))).toEqual([]);
     expect(paths.filter((p) => /^Điều 3 › - Lưu: VT, KGVX\. › /u.test(p))).toEqual([]);
+  });
+});
+
+describe('a dash item may open with a number', () => {
+  it('"- 100% khu công nghiệp …" is an item; "-5%" and "- 2 -" are not', () => {
+    expect(matchMarker('- 100% khu công nghiệp có hệ thống xử lý nước thải')?.kind).toBe('dash');
+    expect(matchMarker('-5% so với năm trước')).toBeNull();
+    expect(matchMarker('- 2 -')).toBeNull();
   });
 });

@@ -189,3 +189,17 @@ describe('targets listed in one sentence and named with codes (form: an objectiv
     );
   });
 });
+
+describe('a horizon on a line of its own over a list (form: "Đến năm 2030:" then "a) …" or "- …")', () => {
+  const plan = (list: string) =>
+    targetsOf(`I. MỤC TIÊU\n\n2. Mục tiêu cụ thể\n\n${list}\n\nII. NHIỆM VỤ\n\n1. Tuyên truyền.\n`, BAC_NINH);
+  it.each([
+    ['Phấn đấu đến năm 2030:', 'a) ', 'b) '],
+    ['Đến năm 2030:', '- ', '- '],
+  ])('"%s" gives its year to every item, also one opening with its number', (intro, m1, m2) => {
+    const got = plan(
+      `${intro}\n\n${m1}100% khu công nghiệp có hệ thống xử lý nước thải tập trung;\n\n${m2}Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý đạt 95%.`,
+    );
+    expect(got.map((t) => `${t.value}|${t.year}`)).toEqual(['100|2030', '95|2030']);
+  });
+});

@@ -20,6 +20,10 @@ const OBJECTIVE =
 /** A sub-heading opens an objective part only when it starts like one ("2. Mục tiêu cụ thể", "b) Đến năm 2030"). */
 const OBJECTIVE_SUB =
   /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến (?:hết |cuối )?năm|(?:kế hoạch|lộ trình)[^.;]{0,40}giai đoạn\s+20\d\d)/iu;
+/** "Đến năm 2030:", "Phấn đấu đến năm 2030:", "Năm 2026:", "Giai đoạn 2026 - 2030:" — a line that only gives a horizon to a list. */
+const HORIZON_INTRO =
+  /^(?:phấn đấu\s+|mục tiêu\s+)?(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d|năm\s+20\d\d|giai đoạn\s+20\d\d\s*[-–]\s*20\d\d)[^:.;]{0,40}:$/iu;
+
 /** "a) Năm 2030:", "b) Giai đoạn 2026 - 2030": a heading that is only a horizon. */
 const PERIOD_HEAD = /^(?:năm\s+20\d\d|giai đoạn\s+20\d\d\s*[-–]\s*20\d\d)\s*:?$/iu;
 
@@ -73,7 +77,8 @@ export function objectiveLines(doc: StructuredDocument, issued: number | null = 
   /** Rank of the heading that opened the objective part: a later heading as high closes it. */
   let openRank = -1;
   let path: string[] = [];
-  for (const l of toLines(logicalLines(doc.parsed.text))) {
+  const lines = toLines(logicalLines(doc.parsed.text));
+  for (const [i, l] of lines.entries()) {
     const headingLike =
       l.kind !== null && HEADING.has(l.kind) && !/[.;]$/.test(l.body) && l.body.length < 200;
     if (l.kind !== null && TOP.has(l.kind)) {
@@ -96,6 +101,12 @@ export function objectiveLines(doc: StructuredDocument, issued: number | null = 
       continue;
     }
     if (l.kind !== null && rank(l.kind) <= subRank) [heading, subRank] = [part, Infinity];
+    // "Đến năm 2030:" on a line of its own over "a) …", "- …": its horizon holds for the items below it
+    const next = lines[i + 1];
+    if (inside && l.kind === null && next?.kind && HORIZON_INTRO.test(l.body)) {
+      const h = headingHorizon(l.body.replace(/:\s*$/u, ''), issued);
+      if (h.year !== null || h.span !== null) [heading, subRank] = [h, rank(next.kind) - 0.5];
+    }
     if (inside || INLINE_AIM.test(aimWords(l.text)))
       out.push({ line: l, heading: inside ? heading : NO_HORIZON, path });
   }
