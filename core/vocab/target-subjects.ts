@@ -26,7 +26,7 @@ export const TARGET_SUBJECTS: readonly TargetSubject[] = [
   {
     subject: 'chi cho khoa học công nghệ',
     en: 'R&D / science and technology spending',
-    vi: /\b(chi (cho|ngan sach|tu ngan sach|dau tu)|tong chi|kinh phi|dau tu cho|ngan sach|von)\b.{0,40}\b(nghien cuu (khoa hoc )?(va )?phat trien|r ?& ?d|khoa hoc (va )?cong nghe|khoa hoc cong nghe|khcn)\b|\br ?& ?d\b/,
+    vi: /\b(chi (cho|ngan sach|tu ngan sach|dau tu)|tong chi|kinh phi|dau tu cho|ngan sach|von)\b.{0,40}\b(nghien cuu( khoa hoc)?( (va )?phat trien)?|r ?& ?d|khoa hoc (va )?cong nghe|khoa hoc cong nghe|khcn)\b|\br ?& ?d\b/,
     enQuery:
       /\br ?& ?d\b|research and development|(science|technology|innovation)\w*( and technology)? (spending|expenditure|budget|investment)/,
     percentMetric: 'chi cho R&D / GRDP',

@@ -203,3 +203,23 @@ describe('a horizon on a line of its own over a list (form: "Đến năm 2030:" 
     expect(got.map((t) => `${t.value}|${t.year}`)).toEqual(['100|2030', '95|2030']);
   });
 });
+
+describe('one subject with a figure per year (form: objective bullets of plans)', () => {
+  const plan = (line: string) =>
+    targetsOf(`I. MỤC TIÊU\n\n2. Mục tiêu cụ thể\n\n${line}\n\nII. NHIỆM VỤ\n\n1. Tuyên truyền.\n`, BAC_NINH);
+  const rows = (ts: Target[]) => ts.map((t) => `${t.value}|${t.year}|${t.subject}`);
+  it.each([
+    '- Năm 2026: tỷ lệ dân số sử dụng nước sạch đạt 85%; năm 2030 đạt 95%.',
+    '- Tỷ lệ dân số sử dụng nước sạch đạt 85% năm 2026, đạt 95% năm 2030.',
+    '- Tỷ lệ dân số sử dụng nước sạch: năm 2026 đạt 85%, năm 2030 đạt 95%.',
+  ])('"%s": each figure with its own year and the same subject', (line) => {
+    expect(rows(plan(line))).toEqual([
+      '85|2026|dân số sử dụng nước sạch',
+      '95|2030|dân số sử dụng nước sạch',
+    ]);
+  });
+  it('"chi cho nghiên cứu khoa học đạt 2% GRDP" is R&D spending, measured as "chi cho R&D / GRDP"', () => {
+    const t = plan('- Đến năm 2030, chi cho nghiên cứu khoa học đạt 2% GRDP.')[0];
+    expect([t?.subject, t?.metric]).toEqual(['chi cho khoa học công nghệ', 'chi cho R&D / GRDP']);
+  });
+});

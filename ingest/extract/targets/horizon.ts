@@ -71,7 +71,14 @@ export function nearestYear(text: string, at: number, end = at): { year: number;
         /(?:so với|giai đoạn|thời kỳ|từ|đến|tới|vào|trước|tháng\s+\d{1,2})\s*$/iu.test(text.slice(0, from))
       )
         continue;
-      if (from >= end && OPENS_FIGURE.test(text.slice(to))) continue;
+      // a year after the number opens the next figure ("8% và năm 2026 đạt 10%") unless the words between
+      // tie it to this one ("đạt 85% năm 2026, đạt 95% năm 2030": only spaces between number and year)
+      if (
+        from >= end &&
+        OPENS_FIGURE.test(text.slice(to)) &&
+        !/^\s*(?:vào\s+)?$/u.test(text.slice(end, from))
+      )
+        continue;
       const distance = to <= at ? at - to : Math.max(0, from - end);
       if (!best || distance < best.distance || (distance === best.distance && by))
         best = { year: Number(m[1]), by, distance };

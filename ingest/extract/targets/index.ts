@@ -115,17 +115,26 @@ function measuredQuantities(text: string, context: string): { q: Quantity; s: Su
   return out;
 }
 
+/** A clause that opens with its time and names no subject: "năm 2030 đạt 95%", "giai đoạn 2026-2030 đạt …". */
+const ONLY_WHEN =
+  /^(?:(?:đến|tới|vào)\s+)?(?:(?:hết|cuối)\s+)?(?:năm\s+20\d\d|giai đoạn\s+20\d\d\s*[-–]\s*20\d\d)\s*,?\s*(?:đạt|là|còn|tăng|giảm|lên)?\s/iu;
+
 function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: DocumentContext): TargetDraft[] {
   const out: TargetDraft[] = [];
   for (const { line, heading, path } of objectiveLines(doc, ctx.issued)) {
     // "Đến năm 2030, A đạt …; B đạt …; C …": the clauses after the first keep its horizon
     let sentence: Horizon = NO_HORIZON;
+    let last: SubjectReading | null = null;
     for (const { clause, context } of clauses(line)) {
       const text = clause.text;
       if (isBaseline(text) || DISTRIBUTION.test(text) || SCORING.test(text)) continue;
       if (aboutOtherProvince(text, meta)) continue;
       const span = horizonIn(context).span;
-      for (const { q, s } of measuredQuantities(text, context)) {
+      for (const m of measuredQuantities(text, context)) {
+        const { q } = m;
+        // "… đạt 85%; năm 2030 đạt 95%": a clause of only a time and a figure measures what the one before did
+        const s: SubjectReading = m.s.subject === '' && last !== null && ONLY_WHEN.test(text) ? last : m.s;
+        if (s.subject !== '') last = s;
         const offset = context.length - text.length;
         const near = nearestYear(context, offset + q.numberAt, offset + q.index + q.raw.length);
         if (near && ctx.issued !== null && near.year < ctx.issued) continue; // "năm 2024 đạt …": a baseline

@@ -107,7 +107,14 @@ function lastPiece(before: string): string {
 
 /** The measured phrase before the number: its last piece without fillers, time phrases and links. */
 function beforePhrase(before: string): string {
-  let s = squash(lastPiece(before).replace(TIME_PHRASE, ' '));
+  const s = cleanPhrase(lastPiece(before));
+  // "Tỷ lệ … theo quy chuẩn: năm 2026 đạt 60%, …": only a time after the colon, the label names it
+  const colon = before.lastIndexOf(':');
+  return s === '' && colon > 0 ? cleanPhrase(lastPiece(before.slice(0, colon))) : s;
+}
+
+function cleanPhrase(piece: string): string {
+  let s = squash(piece.replace(TIME_PHRASE, ' '));
   for (let i = 0; i < 3; i++) s = squash(s.replace(LEADING_FILLER, '').replace(TRAILING_LINK, ''));
   return s;
 }
