@@ -196,6 +196,11 @@ describe('office holders listed together each lead', () => {
       resolveAgency('Thủ trưởng cơ quan ngang bộ', null).key,
     );
   });
+  it('"Cơ quan thuế" and "Cơ quan Thuế" stay one body (only generic kinds such as "Cơ quan ngang Bộ" become a group)', () => {
+    expect(resolveAgency('Cơ quan thuế', 'Đồng Tháp').key).toBe(
+      resolveAgency('Cơ quan Thuế', 'Đồng Tháp').key,
+    );
+  });
   it('"… trực thuộc trung ương tập trung quán triệt …": the name ends before "tập trung"', () => {
     const found = leadingAgency(
       'Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương tập trung quán triệt, khẩn trương tổ chức triển khai',
