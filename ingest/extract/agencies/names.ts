@@ -50,7 +50,7 @@ export function cleanAgencyName(raw: string): string {
       .replace(/^(?:Đơn vị|Cơ quan)\s+(?:chủ trì|phối hợp)(?:\s+thực hiện)?\s*:\s*/iu, '')
       // "(Thủ trưởng) Cơ quan ngang Bộ", "Cơ quan thuộc Chính phủ": a kind of body, as "cơ quan ngang bộ"
       .replace(
-        /^(Cơ quan|Đơn vị)(?=\s+(?:ngang|thuộc|trực thuộc|chuyên môn|liên quan|có liên quan|sự nghiệp)(?:\s|$))/u,
+        /^(Cơ quan|Đơn vị)(?=\s+(?:ngang|thuộc|trực thuộc|chuyên môn|liên quan|có liên quan|chức năng|có chức năng|có thẩm quyền|sự nghiệp)(?:\s|$))/u,
         (w) => w.toLowerCase(),
       )
       .replace(/\s+(?:thực hiện|chủ trì|phối hợp)$/iu, '')
