@@ -394,3 +394,29 @@ describe('responsibility articles (constructed: decree wording, no dev article i
     expect(tasks.map((t) => t.lead)).toEqual([['Ủy ban nhân dân cấp tỉnh'], ['Ủy ban nhân dân cấp tỉnh']]);
   });
 });
+
+describe('articles named by a body under a chapter that assigns duties (constructed: decree wording)', () => {
+  const chapter = (title: string) =>
+    [
+      'Chương IV',
+      title,
+      'Điều 20. Bộ Tài chính',
+      '1. Chủ trì xây dựng cơ sở dữ liệu quốc gia về quản lý.',
+      '2. Hướng dẫn các bộ, ngành thực hiện Nghị định này.',
+      'Điều 21. Ủy ban nhân dân cấp tỉnh',
+      '1. Tổ chức triển khai Nghị định này tại địa phương.',
+    ].join('\n\n');
+  it('"Chương IV. TRÁCH NHIỆM CỦA CÁC BỘ, NGÀNH VÀ ĐỊA PHƯƠNG — Điều 20. Bộ Tài chính — 1. …": the body leads its items', () => {
+    const tasks = agencyItemTasks(
+      toLines(logicalLines(chapter('TRÁCH NHIỆM CỦA CÁC BỘ, NGÀNH VÀ ĐỊA PHƯƠNG'))),
+    );
+    expect(tasks.map((t) => t.lead)).toEqual([
+      ['Bộ Tài chính'],
+      ['Bộ Tài chính'],
+      ['Ủy ban nhân dân cấp tỉnh'],
+    ]);
+  });
+  it('under another chapter ("Chương IV. CƠ CẤU TỔ CHỨC") an article named by a body defines it: no duties', () => {
+    expect(agencyItemTasks(toLines(logicalLines(chapter('CƠ CẤU TỔ CHỨC'))))).toEqual([]);
+  });
+});

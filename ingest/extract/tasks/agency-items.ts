@@ -121,6 +121,20 @@ function articleOfAgency(title: string): string[] | null {
   return found && allOrganisations(found.names) ? found.names : null;
 }
 
+/**
+ * "Chương IV. TRÁCH NHIỆM CỦA CÁC BỘ, NGÀNH — Điều 20. Bộ Tài chính — 1. … 2. …": under a chapter that assigns
+ * duties, an article titled only with a body's name lists that body's duties. Elsewhere such a title may
+ * define the body (members, powers), see `articleOfAgency`.
+ */
+function bodyArticle(lines: readonly Line[], i: number): string[] | null {
+  const l = lines[i]!;
+  if (l.kind !== 'article' || !lines[i + 1] || lines[i + 1]!.kind === null) return null;
+  const chapter = lines.slice(0, i).findLast((a) => a.kind === 'chapter' || a.kind === 'appendix');
+  if (!chapter || !ASSIGNING.test(chapter.body)) return null;
+  const found = leadingAgency(l.body.replace(/[.:]$/u, ''));
+  return found && found.rest === '' && allOrganisations(found.names) ? found.names : null;
+}
+
 /** End (exclusive) of the children of the item at `i`. */
 function childrenEnd(lines: readonly Line[], i: number, duty = false): number {
   const r = rank(lines[i]!.kind);
@@ -322,7 +336,7 @@ function agencyItemTasksOf(lines: readonly Line[], subject: string | null): Pros
       i = recipientsEnd(lines, i) - 1;
       continue;
     }
-    const duty = dutyHeading(l) ?? ownDuties(lines, i, subject);
+    const duty = dutyHeading(l) ?? ownDuties(lines, i, subject) ?? bodyArticle(lines, i);
     if (duty) {
       const end = childrenEnd(lines, i, true);
       for (const item of childItems(lines.slice(i + 1, end), l.kind))
