@@ -416,6 +416,18 @@ describe('articles named by a body under a chapter that assigns duties (construc
       ['Ủy ban nhân dân cấp tỉnh'],
     ]);
   });
+  it('"Chương II. NHIỆM VỤ, QUYỀN HẠN CỦA BỘ XÂY DỰNG — Điều 8. Về pháp luật — 1. …": the body the chapter names leads its field articles', () => {
+    const text = [
+      'Chương II',
+      'NHIỆM VỤ, QUYỀN HẠN CỦA BỘ XÂY DỰNG',
+      'Điều 8. Về pháp luật',
+      '1. Trình Chính phủ dự án luật, dự thảo nghị định.',
+      'Điều 9. Về quy hoạch',
+      '1. Trình Thủ tướng Chính phủ chiến lược phát triển ngành.',
+    ].join('\n\n');
+    const tasks = agencyItemTasks(toLines(logicalLines(text)));
+    expect(tasks.map((t) => t.lead.map((n) => n.toLowerCase()))).toEqual([['bộ xây dựng'], ['bộ xây dựng']]);
+  });
   it('under another chapter ("Chương IV. CƠ CẤU TỔ CHỨC") an article named by a body defines it: no duties', () => {
     expect(agencyItemTasks(toLines(logicalLines(chapter('CƠ CẤU TỔ CHỨC'))))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import {
   coordinatingPhrase,
   leadingAgency,
   splitAgencies,
+  sentenceCase,
   startsWithAgencyHead,
 } from '../agencies/index.ts';
 import { ancestors, rank, type Line, type LineKind } from '../text/index.ts';
@@ -132,7 +133,10 @@ function bodyArticle(lines: readonly Line[], i: number): string[] | null {
   const chapter = lines.slice(0, i).findLast((a) => a.kind === 'chapter' || a.kind === 'appendix');
   if (!chapter || !ASSIGNING.test(chapter.body)) return null;
   const found = leadingAgency(l.body.replace(/[.:]$/u, ''));
-  return found && found.rest === '' && allOrganisations(found.names) ? found.names : null;
+  if (found && found.rest === '' && allOrganisations(found.names)) return found.names;
+  // "Chương II. NHIỆM VỤ, QUYỀN HẠN CỦA BỘ X — Điều 8. Về pháp luật — 1. …": the chapter names whose duties
+  // its articles list by field
+  return /^Về\s/u.test(l.body) ? dutyTitleNames(sentenceCase(chapter.body)) : null;
 }
 
 /** End (exclusive) of the children of the item at `i`. */
