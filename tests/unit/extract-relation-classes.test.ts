@@ -473,3 +473,13 @@ describe("a plan's opening purpose clause", () => {
     expect(relationOf(plan(opening), '57-NQ/TW')).toBe('IMPLEMENTS');
   });
 });
+
+describe('a consolidated text is a legal basis', () => {
+  it('form: "Căn cứ Văn bản hợp nhất số 05/VBHN-VPQH … của Văn phòng Quốc hội" is BASED_ON, not a letter cited', () => {
+    const refs = refsOfText(
+      `${HEADER('ỦY BAN NHÂN DÂN TỈNH NGHỆ AN', '2853/QĐ-UBND', 'QUYẾT ĐỊNH', 'VỀ VIỆC BAN HÀNH KẾ HOẠCH')}` +
+        'Căn cứ Văn bản hợp nhất số 05/VBHN-VPQH ngày 01/01/2025 của Văn phòng Quốc hội;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành Kế hoạch.\n',
+    );
+    expect(relationOf(refs, '05/VBHN-VPQH')).toBe('BASED_ON');
+  });
+});

@@ -102,7 +102,11 @@ export function rolesOf(ms: Mention[], folded: string, from: number, itemEnd: nu
 }
 
 /** Reports, proposals and letters ("Tờ trình", "Báo cáo", "Công văn 574/UBND-NC") are cited, never executed. */
+/** "Văn bản hợp nhất số 05/VBHN-VPQH": a law or decree as consolidated, a legal basis as the law itself. */
+const CONSOLIDATED = /\/VBHN-/u;
+
 function correspondence(m: Mention): boolean {
+  if (CONSOLIDATED.test(m.number.normalized)) return false;
   if (m.type === 'Tờ trình' || m.type === 'Công văn') return true;
   const abbr = m.number.typeAbbr;
   if (abbr === 'TTr' || abbr === 'BC' || abbr === 'CV') return true;
@@ -120,6 +124,7 @@ const ORGANISATION =
  * 34/2008/CT-TTg … về tăng cường sử dụng hệ thống thư điện tử").
  */
 export function legalBasis(m: Mention, description: string): boolean {
+  if (CONSOLIDATED.test(m.number.normalized)) return true;
   if (m.type === 'Chỉ thị' && !ORGANISATION.test(description)) return false;
   if (m.type === 'Luật' || m.type === 'Nghị định' || m.type === 'Thông tư' || m.type === 'Thông tư liên tịch')
     return true;
