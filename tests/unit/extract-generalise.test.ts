@@ -432,3 +432,16 @@ describe('articles named by a body under a chapter that assigns duties (construc
     expect(agencyItemTasks(toLines(logicalLines(chapter('CƠ CẤU TỔ CHỨC'))))).toEqual([]);
   });
 });
+
+describe('an assignment opening a later clause (constructed: a conclusion notice)', () => {
+  it('"4. Đồng ý về nguyên tắc đề xuất của tỉnh; giao Bộ Nông nghiệp và Môi trường chủ trì, …" assigns to that ministry', () => {
+    const text = [
+      'Phó Thủ tướng Chính phủ kết luận như sau:',
+      '4. Đồng ý về nguyên tắc đề xuất của tỉnh; giao Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các cơ quan liên quan nghiên cứu, xử lý theo quy định.',
+    ].join('\n\n');
+    const tasks = agencyItemTasks(toLines(logicalLines(text)));
+    expect(tasks.map((t) => [t.lead, t.title.slice(0, 8)])).toEqual([
+      [['Bộ Nông nghiệp và Môi trường'], 'chủ trì'],
+    ]);
+  });
+});

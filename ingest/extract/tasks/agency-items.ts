@@ -305,14 +305,18 @@ function itemTasks(leadNames: string[], l: Line, children: readonly Line[]): Pro
   return items.map((item) => makeTask(item.lead ?? lead, item.head, item.extra, coord));
 }
 
-/** "… ngày 05 tháng 11 năm 2025. Giao Bộ Công an chủ trì, phối hợp …": an assignment opening a later sentence. */
-const INLINE_ASSIGNMENT = /(?<=[.;]\s)(?:Giao|Phân công)\s+(?=\p{Lu})/gu;
+/**
+ * "… ngày 05 tháng 11 năm 2025. Giao Bộ Công an chủ trì, phối hợp …", "Đồng ý về nguyên tắc …; giao Bộ X chủ
+ * trì …": an assignment opening a later sentence or clause.
+ */
+const INLINE_ASSIGNMENT =
+  /(?<=[.]\s)(?:Giao|Phân công)\s+(?=\p{Lu})|(?<=;\s)(?:[Gg]iao|[Pp]hân công)\s+(?=\p{Lu})/gu;
 
 function inlineAssignments(l: Line): ProseTask[] {
   const out: ProseTask[] = [];
   for (const m of l.body.matchAll(INLINE_ASSIGNMENT)) {
     const sentence = l.body.slice(m.index).split(/\.\s+(?=\p{Lu})/u)[0]!;
-    const found = leadingAgency(sentence);
+    const found = leadingAgency(sentence.charAt(0).toUpperCase() + sentence.slice(1));
     if (!found || found.rest === '' || !allOrganisations(found.names)) continue;
     out.push({
       title: found.rest,
