@@ -440,7 +440,7 @@ describe('an assignment opening a later clause (constructed: a conclusion notice
       '4. Đồng ý về nguyên tắc đề xuất của tỉnh; giao Bộ Nông nghiệp và Môi trường chủ trì, phối hợp với các cơ quan liên quan nghiên cứu, xử lý theo quy định.',
     ].join('\n\n');
     const tasks = agencyItemTasks(toLines(logicalLines(text)));
-    expect(tasks.map((t) => [t.lead, t.title.slice(0, 8)])).toEqual([
+    expect(tasks.map((t) => [t.lead, t.title.slice(0, 7)])).toEqual([
       [['Bộ Nông nghiệp và Môi trường'], 'chủ trì'],
     ]);
   });
