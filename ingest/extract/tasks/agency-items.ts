@@ -122,6 +122,13 @@ function articleOfAgency(title: string): string[] | null {
   return found && allOrganisations(found.names) ? found.names : null;
 }
 
+/** The chapter (or appendix) line the line at `i` stands in, or null. */
+function chapterOf(lines: readonly Line[], i: number): Line | null {
+  for (let j = i - 1; j >= 0; j--)
+    if (lines[j]!.kind === 'chapter' || lines[j]!.kind === 'appendix') return lines[j]!;
+  return null;
+}
+
 /**
  * "Chương IV. TRÁCH NHIỆM CỦA CÁC BỘ, NGÀNH — Điều 20. Bộ Tài chính — 1. … 2. …": under a chapter that assigns
  * duties, an article titled only with a body's name lists that body's duties. Elsewhere such a title may
@@ -130,7 +137,7 @@ function articleOfAgency(title: string): string[] | null {
 function bodyArticle(lines: readonly Line[], i: number): string[] | null {
   const l = lines[i]!;
   if (l.kind !== 'article' || !lines[i + 1] || lines[i + 1]!.kind === null) return null;
-  const chapter = lines.slice(0, i).findLast((a) => a.kind === 'chapter' || a.kind === 'appendix');
+  const chapter = chapterOf(lines, i);
   if (!chapter || !ASSIGNING.test(chapter.body)) return null;
   const found = leadingAgency(l.body.replace(/[.:]$/u, ''));
   if (found && found.rest === '' && allOrganisations(found.names)) return found.names;

@@ -204,8 +204,9 @@ const SHORT_LINE = 0.95;
 /**
  * In a single-spaced text, whether the line `t` opens a new paragraph after the physical line `before`
  * (of a paragraph whose widest line is `width`; `prev` is the logical line so far): a capitalised line
- * after a line that ends a sentence well before the wrap width ("… theo quy định." + "Trung tâm …"), or
- * a paragraph after an article's or part's title ("Điều 2. Nhiệm" + "vụ, quyền hạn" + "Trung tâm …").
+ * after a line that ends a sentence short of the wrap width ("… theo quy định." + "Trung tâm …"), after a
+ * ";" entry ("Căn cứ …;" + "Căn cứ …"), where a title in capitals meets text in lower case, or after an
+ * article's or part's title ("Điều 2. Nhiệm" + "vụ, quyền hạn" + "Trung tâm …").
  */
 function endsParagraph(before: TextBlock, t: string, width: number, prev: TextBlock): boolean {
   if (!/^[\p{Lu}\d“"(]/u.test(t) || openParen(prev.text) || BARE_MARKER.test(prev.text)) return false;
