@@ -170,6 +170,11 @@ describe('when the duty falls due, before its agency', () => {
   it('"Hằng năm, Quỹ … được trích lập …" says what the body is given: no duty', () => {
     expect(leadingAgency('Hằng năm, Quỹ Bảo vệ môi trường được trích lập Quỹ dự phòng rủi ro.')).toBeNull();
   });
+  it('tvpl-207: the items under "Hằng năm, Quỹ … có trách nhiệm:" fall due "Hằng năm", as the intro says', () => {
+    const { tasks } = runGolden(doc('tvpl-207-2696-QD-UBND.txt'));
+    const t = tasks.find((x) => /^Lập dự toán thu, chi tài chính/u.test(x.title));
+    expect(t?.deadline).toBe('Hằng năm');
+  });
   it('tvpl-207: the items under "Hằng năm, Quỹ Bảo vệ môi trường có trách nhiệm:" are the fund\'s duties', () => {
     const { tasks } = runGolden(doc('tvpl-207-2696-QD-UBND.txt'));
     const t = tasks.find((x) => /^Xây dựng kế hoạch về vốn và kế hoạch sử dụng vốn/u.test(x.title));

@@ -8,7 +8,7 @@ import {
 } from '../agencies/index.ts';
 import { ancestors, rank, type Line, type LineKind } from '../text/index.ts';
 import { charterSubject, ownDuties, withSubject } from './charter.ts';
-import { deadlineInText } from './deadline.ts';
+import { deadlineInText, periodicOpening } from './deadline.ts';
 import { fieldOf, STOP_LINE, type ProseTask } from './field-lines.ts';
 import {
   ASSIGNS,
@@ -309,7 +309,12 @@ function itemTasks(leadNames: string[], l: Line, children: readonly Line[]): Pro
     return [{ ...t, lead }];
   }
   const coord = agency.rest === '' ? [] : coordinatingPhrase(agency.rest);
-  return items.map((item) => makeTask(item.lead ?? lead, item.head, item.extra, coord));
+  // "Hằng năm, Quỹ … có trách nhiệm: 1. … 2. …": how often the intro says holds for its items
+  const often = periodicOpening(l.body);
+  return items.map((item) => {
+    const t = makeTask(item.lead ?? lead, item.head, item.extra, coord);
+    return t.deadline === null && often !== null ? { ...t, deadline: often } : t;
+  });
 }
 
 /**

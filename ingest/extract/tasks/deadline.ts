@@ -73,6 +73,15 @@ const AFTER_VERB = new RegExp(
   'iu',
 );
 
+/** "Hằng năm, …", "Định kỳ hàng quý, …", "Thường xuyên …": how often, opening the duty or its intro. */
+const PERIODIC_OPENING =
+  /^(?:(?:Định kỳ\s+)?(?:[Hh][ằà]ng|[Mm]ỗi)\s+(?:năm|quý|tháng|tuần)|Định kỳ\s+\d+\s+tháng|Thường xuyên)(?=[\s,])/u;
+
+/** The frequency a duty or its intro opens with ("Hằng năm, Quỹ … có trách nhiệm:" → "Hằng năm"), or null. */
+export function periodicOpening(text: string): string | null {
+  return PERIODIC_OPENING.exec(text.trim())?.[0] ?? null;
+}
+
 /** A deadline stated inside prose ("hoàn thành trước ngày 30/12/2025", "trong Quý I/2026", "trước ngày 15/12 hằng năm"). */
 export function deadlineInText(text: string): string | null {
   const yearly = yearlyDeadline(text);
