@@ -81,9 +81,21 @@ function keywordOf(m: RegExpMatchArray): Keyword | null {
 /** List markers and "về việc" before an item's first word: "- ", "2. ", "a) ", "Điều 2. ", "V/v ". */
 const LEAD_IN =
   /^[\s\-+*•–]*(?:(?:dieu \d+[a-z]?\.?|[ivxlc]+\.|\d+(?:\.\d+)*[.)]|[a-z]\))\s*)*(?:ve viec |v\/v |ve |de |nham )?/;
+/** Kinds of document that "<loại> này" names the document itself by (folded); "Quy định này" the rules it issues. */
+const SELF_TYPES =
+  'ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|van ban|quy dinh|quy che|dieu le';
+
+/** What takes a listed document out of force (folded): "hết hiệu lực", "chấm dứt hiệu lực", "bị bãi bỏ". */
+const OUT_OF_FORCE = 'het hieu luc|cham dut hieu luc|khong con hieu luc|bi bai bo';
+const REPEALED = new RegExp(`(?<![a-z])(?:${OUT_OF_FORCE})(?![a-z])`);
+/** In a lead announcing a list, "được bãi bỏ" too ("Các văn bản sau đây được bãi bỏ:"). */
+const REPEALED_LIST = new RegExp(`(?<![a-z])(?:${OUT_OF_FORCE}|duoc bai bo)(?![a-z])`);
+
 /** The document's own act: "(Bộ trưởng …) ban hành Thông tư …", "phê duyệt Kế hoạch …", "Quyết định này". */
-const OWN_ACT =
-  /(?:ban hanh|phe duyet) (?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu|de an|chi thi|nghi dinh|quy dinh|huong dan)|(?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|van ban|quy dinh|quy che|dieu le) nay(?![a-z])/g;
+const OWN_ACT = new RegExp(
+  `(?:ban hanh|phe duyet) (?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu|de an|chi thi|nghi dinh|quy dinh|huong dan)|(?:${SELF_TYPES}) nay(?![a-z])`,
+  'g',
+);
 
 export interface KeywordHit {
   keyword: Keyword;
@@ -132,18 +144,14 @@ export function itemKeyword(item: string, upTo: number, region: Region): Keyword
  */
 export function listLead(item: string, region: Region): KeywordHit | null {
   if (!/:\s*$/.test(item) || (region !== 'article' && !SELF_SUBJECT.test(item))) return null;
-  const repeal =
-    /(?<![a-z])(?:het hieu luc|cham dut hieu luc|khong con hieu luc|bi bai bo|duoc bai bo)(?![a-z])/.exec(
-      item,
-    );
+  const repeal = REPEALED_LIST.exec(item);
   if (repeal !== null) return { keyword: 'REPEAL', at: repeal.index };
   const replace = /(?<![a-z])(?:bi|duoc) thay the(?![a-z])/.exec(item);
   return replace === null ? null : { keyword: 'REPLACE', at: replace.index };
 }
 
 /** "<loại> này": the sentence speaks of the document itself (or of the rules it issues: "Quy định này"). */
-const SELF_SUBJECT =
-  /(?<![a-z])(?:ke hoach|chuong trinh|quyet dinh|nghi quyet|thong tu(?: lien tich)?|nghi dinh|chi thi|thong bao|cong dien|van ban|quy dinh|quy che|dieu le) nay(?![a-z])/;
+const SELF_SUBJECT = new RegExp(`(?<![a-z])(?:${SELF_TYPES}|cong dien) nay(?![a-z])`);
 
 /**
  * "… hết hiệu lực (kể từ …)", "… chấm dứt hiệu lực", "… bị bãi bỏ": documents listed before it in the sentence are repealed —
@@ -151,9 +159,7 @@ const SELF_SUBJECT =
  */
 export function repealsAfter(sentence: string, region: Region): number {
   if (region !== 'article' && !SELF_SUBJECT.test(sentence)) return -1;
-  const m = /(?<![a-z])(?:het hieu luc|cham dut hieu luc|khong con hieu luc|bi bai bo)(?![a-z])/.exec(
-    sentence,
-  );
+  const m = REPEALED.exec(sentence);
   return m === null ? -1 : m.index;
 }
 
