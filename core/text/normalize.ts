@@ -157,6 +157,23 @@ export function normalizeText(s: string): string {
 
 /** Removes diacritics (after NFC + `unifyTones`), maps đ/Đ to d, lowercases: "Đổi mới" → "doi moi". */
 export function fold(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
+  if (s.length > FOLD_MEMO_MAX_LENGTH) return foldUncached(s);
+  let f = FOLD_MEMO.get(s);
+  if (f === undefined) {
+    if (FOLD_MEMO.size >= FOLD_MEMO_SIZE) FOLD_MEMO.clear();
+    FOLD_MEMO.set(s, (f = foldUncached(s)));
+  }
+  return f;
+}
+
+const ASCII = /^[\x00-\x7F]*$/;
+/** Short strings (names, headings, tokens) recur across an ingest: their folded forms are kept. */
+const FOLD_MEMO = new Map<string, string>();
+const FOLD_MEMO_SIZE = 50_000;
+const FOLD_MEMO_MAX_LENGTH = 160;
+
+function foldUncached(s: string): string {
   return nfc(unifyTones(nfc(s)).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd'));
 }
 

@@ -7,24 +7,24 @@ import { fold } from './normalize.ts';
 
 export { fold };
 
-/** Folded form of each UTF-16 code unit met so far: bounded by the code units there are (65 536). */
-const FOLDED_UNIT = new Map<string, string>();
+/** Folded form of each UTF-16 code unit, filled as units are met (at most 65 536 entries). */
+const FOLDED_UNIT: (string | undefined)[] = new Array<string | undefined>(0x10000);
 
-function foldUnit(ch: string): string {
-  let f = FOLDED_UNIT.get(ch);
+function foldUnit(code: number): string {
+  let f = FOLDED_UNIT[code];
   if (f === undefined) {
-    const g = ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+    const g = String.fromCharCode(code).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
     f = g.length === 1 ? g : ' ';
-    FOLDED_UNIT.set(ch, f);
+    FOLDED_UNIT[code] = f;
   }
   return f;
 }
 
 /** Lowercase, diacritic-free, đ → d, one output character per input UTF-16 code unit. */
 export function foldKeepLength(s: string): string {
-  const out: string[] = new Array<string>(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = foldUnit(s.charAt(i));
-  return out.join('');
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += foldUnit(s.charCodeAt(i));
+  return out;
 }
 
 /** A whitespace-collapsed working copy of `text` with a map back to original offsets. */

@@ -27,6 +27,12 @@ interface CompiledKeyword {
    */
   exactPhrase: string;
   foldedPhrase: string;
+  /**
+   * The phrase's leading word in each form (null when it opens with a non-word character): the phrase
+   * matches only where that word stands whole, so a text without it is skipped by one set lookup.
+   */
+  exactWord: string | null;
+  foldedWord: string | null;
 }
 
 const WORD = '[\\p{L}\\p{M}\\p{N}]';
@@ -38,6 +44,10 @@ function wordRegex(phrase: string): RegExp {
 
 const singleSpaced = (phrase: string): string => phrase.replace(/\s+/gu, ' ').trim();
 
+const LEADING_WORD = new RegExp(`^${WORD}+`, 'u');
+const NON_WORD = new RegExp(`[^\\p{L}\\p{M}\\p{N}]+`, 'u');
+const leadingWord = (phrase: string): string | null => LEADING_WORD.exec(phrase)?.[0] ?? null;
+
 const COMPILED: readonly CompiledKeyword[] = FIELDS.flatMap((f) =>
   f.keywords.map((k) => {
     const folded = fold(k);
@@ -48,13 +58,16 @@ const COMPILED: readonly CompiledKeyword[] = FIELDS.flatMap((f) =>
       folded: FOLD_UNSAFE.has(folded) ? null : wordRegex(folded),
       exactPhrase: singleSpaced(exact),
       foldedPhrase: singleSpaced(folded),
+      exactWord: leadingWord(singleSpaced(exact)),
+      foldedWord: leadingWord(singleSpaced(folded)),
     };
   }),
 );
 
 const blank = (phrase: string): RegExp => new RegExp(wordRegex(phrase).source, 'gu');
-const NOT_EXACT = NOT_A_FIELD.map((p) => blank(exactForm(p)));
-const NOT_FOLDED = NOT_A_FIELD.map((p) => blank(fold(p)));
+/** Phrases that are not fields, with their single-spaced form (a probe without it is left as it is). */
+const NOT_EXACT = NOT_A_FIELD.map((p) => ({ re: blank(exactForm(p)), phrase: singleSpaced(exactForm(p)) }));
+const NOT_FOLDED = NOT_A_FIELD.map((p) => ({ re: blank(fold(p)), phrase: singleSpaced(fold(p)) }));
 
 /** Hit counts per field slug for one text. */
 function fieldHits(text: string): Map<string, number> {
@@ -62,10 +75,15 @@ function fieldHits(text: string): Map<string, number> {
   if (text.trim() === '') return hits;
   const accented = hasDiacritics(text);
   let probe = accented ? exactForm(text) : singleSpaced(fold(text));
-  for (const re of accented ? NOT_EXACT : NOT_FOLDED) probe = probe.replace(re, ' ');
+  for (const not of accented ? NOT_EXACT : NOT_FOLDED)
+    if (probe.includes(not.phrase)) probe = probe.replace(not.re, ' ');
+  const words = new Set(probe.split(NON_WORD));
   for (const k of COMPILED) {
     const re = accented ? k.exact : k.folded;
-    if (!re || !probe.includes(accented ? k.exactPhrase : k.foldedPhrase)) continue;
+    if (!re) continue;
+    const word = accented ? k.exactWord : k.foldedWord;
+    if (word !== null && !words.has(word)) continue;
+    if (!probe.includes(accented ? k.exactPhrase : k.foldedPhrase)) continue;
     if (re.test(probe)) hits.set(k.slug, (hits.get(k.slug) ?? 0) + 1);
   }
   return hits;
@@ -82,8 +100,21 @@ function inTaxonomyOrder(slugs: Set<string>): string[] {
  */
 export function tagFields(text: string, headingContext: readonly string[] = []): string[] {
   const slugs = new Set<string>(fieldHits(text).keys());
-  for (const h of headingContext) for (const s of fieldHits(h).keys()) slugs.add(s);
+  for (const h of headingContext) for (const s of headingSlugs(h)) slugs.add(s);
   return inTaxonomyOrder(slugs);
+}
+
+/** Fields of headings met so far: a heading recurs in the context of every task and target under it. */
+const HEADING_SLUGS = new Map<string, readonly string[]>();
+const HEADING_MEMO_SIZE = 20_000;
+
+function headingSlugs(heading: string): readonly string[] {
+  let slugs = HEADING_SLUGS.get(heading);
+  if (slugs === undefined) {
+    if (HEADING_SLUGS.size >= HEADING_MEMO_SIZE) HEADING_SLUGS.clear();
+    HEADING_SLUGS.set(heading, (slugs = [...fieldHits(heading).keys()]));
+  }
+  return slugs;
 }
 
 /**
