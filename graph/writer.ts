@@ -51,6 +51,30 @@ interface SameDocument {
 const foldOrNull = (s: string | null | undefined): string | null => (s ? fold(s) : null);
 
 /**
+ * Statements of one transaction sent without waiting for each other's answers: Bolt runs them in the
+ * order sent, so a statement still sees what the earlier ones wrote, and the writer pays one round trip
+ * per document instead of one per statement. A statement over no rows is not sent at all.
+ */
+class Pipeline {
+  private readonly sent: Promise<unknown>[] = [];
+  constructor(private readonly tx: ManagedTransaction) {}
+
+  run(statement: string, params: Record<string, unknown>): void {
+    this.sent.push(Promise.resolve(this.tx.run(statement, params)));
+  }
+
+  /** Sends `statement` only when it has rows to work on. */
+  rows(statement: string, rows: readonly unknown[], params: Record<string, unknown> = {}): void {
+    if (rows.length > 0) this.run(statement, { ...params, rows });
+  }
+
+  /** Waits for every statement sent (the first failure rejects, and the transaction rolls back). */
+  async done(): Promise<void> {
+    await Promise.all(this.sent);
+  }
+}
+
+/**
  * Writes one document atomically: in a single transaction, earlier versions of the same file are
  * deleted and the new subgraph is merged. A document whose content hash is already stored is left alone.
  */
@@ -67,8 +91,7 @@ export async function writeDocument(conn: GraphConnection, input: DocumentWrite)
     for (const id of replaced) await deleteInTx(tx, id, version);
     const twin = await findSameDocument(tx, input, replaced);
     if (twin) return { ...(await mergeInto(tx, input, twin, version)), replaced };
-    await writeStructure(tx, input, version);
-    await writeFacts(tx, input);
+    await writeAll(tx, input, version);
     return { status: replaced.length ? 'replaced' : 'ingested', documentId: doc.id, replaced };
   });
 }
@@ -114,8 +137,7 @@ async function mergeInto(
   if (facts > twin.facts && input.rekey) {
     const rebuilt = { ...input, ...input.rekey(twin.id) };
     await deleteInTx(tx, twin.id, version);
-    await writeStructure(tx, rebuilt, version);
-    await writeFacts(tx, rebuilt);
+    await writeAll(tx, rebuilt, version);
   }
   await tx.run(Q.SET_DOCUMENT_SOURCES, {
     id: twin.id,
@@ -150,10 +172,18 @@ async function deleteInTx(tx: ManagedTransaction, id: string, version: number): 
   for (const statement of Q.DELETE_DOCUMENT) await tx.run(statement, { id });
 }
 
-async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, version: number): Promise<void> {
+/** The document's subgraph (structure, then facts), pipelined in the caller's transaction. */
+async function writeAll(tx: ManagedTransaction, input: DocumentWrite, version: number): Promise<void> {
+  const out = new Pipeline(tx);
+  writeStructure(out, input, version);
+  writeFacts(out, input);
+  await out.done();
+}
+
+function writeStructure(out: Pipeline, input: DocumentWrite, version: number): void {
   const { doc, extraction } = input;
   const m = extraction.meta;
-  await tx.run(Q.UPSERT_DOCUMENT, {
+  out.run(Q.UPSERT_DOCUMENT, {
     doc: {
       id: doc.id,
       contentHash: doc.contentHash,
@@ -185,8 +215,11 @@ async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, vers
     },
   });
   const sections = doc.sections.map((s) => ({ ...s, documentId: doc.id }));
-  await tx.run(Q.UPSERT_SECTIONS, { documentId: doc.id, rows: sections });
-  await tx.run(Q.LINK_SECTION_PARENTS, { rows: sections.filter((s) => s.parentId) });
+  out.rows(Q.CREATE_SECTIONS, sections, { documentId: doc.id });
+  out.rows(
+    Q.LINK_SECTION_PARENTS,
+    sections.filter((s) => s.parentId),
+  );
   const facetSource = {
     documentId: doc.id,
     locality: m.locality,
@@ -207,24 +240,25 @@ async function writeStructure(tx: ManagedTransaction, input: DocumentWrite, vers
     termsVersion: TERMS_VERSION,
     seq: neo4j.int(version * SEQ_STRIDE + i + 1),
   }));
-  await tx.run(Q.UPSERT_PASSAGES, { documentId: doc.id, rows: passages });
+  out.rows(Q.CREATE_PASSAGES, passages, { documentId: doc.id });
 }
 
-async function writeFacts(tx: ManagedTransaction, input: DocumentWrite): Promise<void> {
+function writeFacts(out: Pipeline, input: DocumentWrite): void {
   const { doc, extraction } = input;
   if (input.identity) {
     const m = extraction.meta;
-    await tx.run(Q.LINK_SELF_IDENTITY, {
+    out.run(Q.LINK_SELF_IDENTITY, {
       documentId: doc.id,
       ref: { ...input.identity, type: m.type, issuer: m.issuer, date: m.date },
     });
   }
-  await writeReferences(tx, doc.id, extraction.references);
-  await tx.run(Q.UPSERT_AGENCIES, { rows: agencyRows(extraction) });
-  await writeTasks(tx, doc, extraction);
+  writeReferences(out, doc.id, extraction.references);
+  out.rows(Q.UPSERT_AGENCIES, agencyRows(extraction));
+  writeTasks(out, doc, extraction);
   const targets = extraction.targets.map((t) => ({
     id: t.id,
     passageId: t.passageId,
+    fields: unique(t.fields),
     props: {
       ...t,
       documentId: doc.id,
@@ -234,27 +268,22 @@ async function writeFacts(tx: ManagedTransaction, input: DocumentWrite): Promise
       page: pageOf(doc, t.passageId),
     },
   }));
-  await tx.run(Q.UPSERT_TARGETS, { documentId: doc.id, rows: targets });
-  await tx.run(Q.TAG_TARGET_FIELDS, {
-    rows: extraction.targets.flatMap((t) => t.fields.map((slug) => ({ id: t.id, slug }))),
-  });
+  out.rows(Q.CREATE_TARGETS, targets, { documentId: doc.id });
   const sectionTags = Object.entries(extraction.sectionFields).flatMap(([id, slugs]) =>
-    slugs.map((slug) => ({ id, slug })),
+    unique(slugs).map((slug) => ({ id, slug })),
   );
-  await tx.run(Q.TAG_SECTION_FIELDS, { rows: sectionTags });
+  out.rows(Q.TAG_SECTION_FIELDS, sectionTags);
 }
 
-async function writeTasks(
-  tx: ManagedTransaction,
-  doc: StructuredDocument,
-  extraction: Extraction,
-): Promise<void> {
+function writeTasks(out: Pipeline, doc: StructuredDocument, extraction: Extraction): void {
   const rows = extraction.tasks.map((t) => {
     const { lead, coordinating, deadlineNorm, fields, ...rest } = t;
     return {
       id: t.id,
       passageId: t.passageId,
-      lead: lead.map((a) => a.key),
+      lead: dedupeKeys(lead),
+      coordinating: dedupeKeys(coordinating),
+      fields: unique(fields),
       props: {
         ...rest,
         documentId: doc.id,
@@ -268,30 +297,22 @@ async function writeTasks(
       },
     };
   });
-  await tx.run(Q.UPSERT_TASKS, { documentId: doc.id, rows });
-  const coord = extraction.tasks.flatMap((t) => t.coordinating.map((a) => ({ task: t.id, agency: a.key })));
-  await tx.run(Q.LINK_TASK_COORDINATORS, { rows: coord });
-  const tags = extraction.tasks.flatMap((t) => t.fields.map((slug) => ({ id: t.id, slug })));
-  await tx.run(Q.TAG_TASK_FIELDS, { rows: tags });
+  out.rows(Q.CREATE_TASKS, rows, { documentId: doc.id });
 }
 
 /** Typed references (one statement per relation type present) and the implementation-chain links. */
-async function writeReferences(
-  tx: ManagedTransaction,
-  documentId: string,
-  refs: LegalReference[],
-): Promise<void> {
+function writeReferences(out: Pipeline, documentId: string, refs: LegalReference[]): void {
   for (const type of RELATION_TYPES) {
     const rows = refs
       .filter((r) => r.relation === type)
       .map(({ implements: _chain, ...r }) => ({ ...r, numberKey: numberKey(r.number) }));
-    if (rows.length > 0) await tx.run(Q.UPSERT_REFERENCES[type], { documentId, rows });
+    out.rows(Q.UPSERT_REFERENCES[type], rows, { documentId });
   }
   const chain = [
     ...refs.filter((r) => r.relation === 'IMPLEMENTS').map((r) => ({ from: null, to: r.key })),
     ...refs.flatMap((r) => r.implements.map((to) => ({ from: r.key, to }))),
   ];
-  await tx.run(Q.LINK_IMPLEMENTATION_CHAIN, { documentId, rows: chain });
+  out.rows(Q.LINK_IMPLEMENTATION_CHAIN, chain, { documentId });
 }
 
 function agencyRows(extraction: Extraction): Record<string, unknown>[] {
@@ -306,7 +327,12 @@ function agencyRows(extraction: Extraction): Record<string, unknown>[] {
 }
 
 function dedupeKeys(list: AgencyRef[]): string[] {
-  return [...new Set(list.map((a) => a.key))];
+  return unique(list.map((a) => a.key));
+}
+
+/** The writer CREATEs a new document's edges, so each list it links from is free of repeats. */
+function unique<T>(list: readonly T[]): T[] {
+  return [...new Set(list)];
 }
 
 function pageOf(doc: StructuredDocument, passageId: string | null): number | null {

@@ -38,20 +38,34 @@ export interface FileResult {
 /** File names the ingest accepts in a folder; anything else in a folder is ignored (named files are tried). */
 export const INGESTIBLE = /\.(txt|md|markdown|pdf|docx|html?)$/i;
 
-/**
- * Ingests one file: parse → structure → extract → write. Never throws: a failure is reported in the
- * result with its stable code and nothing stored changes (the write is one transaction).
- */
-export async function ingestSource(
-  conn: GraphConnection,
-  file: SourceFile,
-  opts: IngestOptions,
-): Promise<FileResult> {
+/** A file analysed and ready to write, or its failure. */
+type Prepared = { file: SourceFile; analysis: Analysis } | { failed: FileResult };
+
+const failure = (name: string, err: unknown): FileResult => {
+  const e = toAppError(err);
+  return { file: name, status: 'failed', error: { code: e.code, message: e.message } };
+};
+
+/** Parse → structure → extract of one file (in the worker when the options give one). Never throws. */
+async function prepare(file: SourceFile, opts: IngestOptions): Promise<Prepared> {
   try {
     const manifest = opts.manifest.get(file.name);
-    const { doc, extraction } = opts.analyse
+    const analysis = opts.analyse
       ? await opts.analyse(file, opts.parse, manifest)
       : await analyse(file, { parse: opts.parse, manifest });
+    return { file, analysis };
+  } catch (err) {
+    return { failed: failure(file.name, err) };
+  }
+}
+
+/** Writes an analysed file (one transaction). Never throws: a failure leaves everything stored as it was. */
+async function write(conn: GraphConnection, prepared: Prepared, opts: IngestOptions): Promise<FileResult> {
+  if ('failed' in prepared) return prepared.failed;
+  const { file } = prepared;
+  const { doc, extraction } = prepared.analysis;
+  try {
+    const manifest = opts.manifest.get(file.name);
     // Re-keying (the writer found this document under another id) re-runs structure and extract here.
     const rekey = (id: string) => {
       const again = structure({ parsed: doc.parsed, contentHash: doc.contentHash, id });
@@ -80,26 +94,43 @@ export async function ingestSource(
       },
     };
   } catch (err) {
-    const e = toAppError(err);
-    return { file: file.name, status: 'failed', error: { code: e.code, message: e.message } };
+    return failure(file.name, err);
   }
 }
 
-/** Ingests files one after another; one failing file does not stop the others. */
+/**
+ * Ingests one file: parse → structure → extract → write. Never throws: a failure is reported in the
+ * result with its stable code and nothing stored changes (the write is one transaction).
+ */
+export async function ingestSource(
+  conn: GraphConnection,
+  file: SourceFile,
+  opts: IngestOptions,
+): Promise<FileResult> {
+  return write(conn, await prepare(file, opts), opts);
+}
+
+/**
+ * Ingests files in order; one failing file does not stop the others. The next file is read and analysed
+ * while the current one is written, so analysis (a worker thread) and the graph write (Neo4j) overlap;
+ * at most two analyses are held at once.
+ */
 export async function ingestPaths(
   conn: GraphConnection,
   paths: string[],
   opts: IngestOptions,
 ): Promise<FileResult[]> {
-  const results: FileResult[] = [];
-  for (const p of paths) {
-    const result = await readSource(p).then(
-      (file) => ingestSource(conn, file, opts),
-      (err: unknown): FileResult => {
-        const e = toAppError(err);
-        return { file: path.basename(p), status: 'failed', error: { code: e.code, message: e.message } };
-      },
+  const read = (p: string): Promise<Prepared> =>
+    readSource(p).then(
+      (file) => prepare(file, opts),
+      (err: unknown): Prepared => ({ failed: failure(path.basename(p), err) }),
     );
+  const results: FileResult[] = [];
+  let next = paths.length > 0 ? read(paths[0]!) : null;
+  for (let i = 0; next; i++) {
+    const current = await next;
+    next = i + 1 < paths.length ? read(paths[i + 1]!) : null;
+    const result = await write(conn, current, opts);
     results.push(result);
     opts.onProgress?.(results.length, paths.length, result);
   }

@@ -48,25 +48,33 @@ FOREACH (_ IN CASE WHEN $doc.locality IS NULL THEN [] ELSE [1] END |
   ON CREATE SET l.province = $doc.province, l.folded = $doc.localityFolded
   MERGE (d)-[:FOR_LOCALITY]->(l))`;
 
-export const UPSERT_SECTIONS = `
-UNWIND $rows AS r
+/*
+ * A document's own nodes (sections, passages, tasks, targets) and their edges are CREATEd: the writer
+ * runs these only for a document id that holds nothing (a new content hash, or after deleting the
+ * document it replaces, in the same transaction), and its rows carry no duplicates. Nodes shared between
+ * documents (agencies, legal documents, localities, fields) are MERGEd.
+ */
+
+export const CREATE_SECTIONS = `
 MATCH (d:Document {id: $documentId})
-MERGE (s:Section {id: r.id})
-SET s += r
-MERGE (d)-[:HAS_SECTION]->(s)`;
+UNWIND $rows AS r
+CREATE (s:Section)
+SET s = r
+CREATE (d)-[:HAS_SECTION]->(s)`;
 
 export const LINK_SECTION_PARENTS = `
 UNWIND $rows AS r
 MATCH (p:Section {id: r.parentId}), (c:Section {id: r.id})
-MERGE (p)-[:PARENT_OF]->(c)`;
+CREATE (p)-[:PARENT_OF]->(c)`;
 
-export const UPSERT_PASSAGES = `
+export const CREATE_PASSAGES = `
+MATCH (d:Document {id: $documentId})
 UNWIND $rows AS r
-MATCH (d:Document {id: $documentId}), (s:Section {id: r.sectionId})
-MERGE (p:Passage {id: r.id})
-SET p += r
-MERGE (d)-[:HAS_PASSAGE]->(p)
-MERGE (s)-[:HAS_PASSAGE]->(p)`;
+MATCH (s:Section {id: r.sectionId})
+CREATE (p:Passage)
+SET p = r
+CREATE (d)-[:HAS_PASSAGE]->(p)
+CREATE (s)-[:HAS_PASSAGE]->(p)`;
 
 /** The document's own identity as a legal document (when it has a number). */
 export const LINK_SELF_IDENTITY = `
@@ -127,42 +135,56 @@ UNWIND $rows AS r
 MERGE (f:Field {slug: r.slug})
 SET f.vi = r.vi, f.en = r.en`;
 
-export const UPSERT_TASKS = `
-UNWIND $rows AS r
+/** Rows carry `lead` (agency keys, no repeats) and `coordinating` (likewise) besides the task's props. */
+export const CREATE_TASKS = `
 MATCH (d:Document {id: $documentId})
-MERGE (t:Task {id: r.id})
-SET t += r.props
-MERGE (d)-[:HAS_TASK]->(t)
+UNWIND $rows AS r
+CREATE (t:Task)
+SET t = r.props
+CREATE (d)-[:HAS_TASK]->(t)
 WITH t, r
 OPTIONAL MATCH (p:Passage {id: r.passageId})
-FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (t)-[:SOURCE]->(p))
+FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (t)-[:SOURCE]->(p))
 WITH t, r
-UNWIND r.lead AS leadKey
-MATCH (a:Agency {key: leadKey})
-MERGE (t)-[:LED_BY]->(a)`;
+CALL {
+  WITH t, r
+  UNWIND r.lead AS leadKey
+  MATCH (a:Agency {key: leadKey})
+  CREATE (t)-[:LED_BY]->(a)
+}
+CALL {
+  WITH t, r
+  UNWIND r.coordinating AS key
+  MATCH (a:Agency {key: key})
+  CREATE (t)-[:COORDINATED_BY]->(a)
+}
+CALL {
+  WITH t, r
+  UNWIND r.fields AS slug
+  MATCH (f:Field {slug: slug})
+  CREATE (t)-[:IN_FIELD]->(f)
+}`;
 
-export const LINK_TASK_COORDINATORS = `
-UNWIND $rows AS r
-MATCH (t:Task {id: r.task}), (a:Agency {key: r.agency})
-MERGE (t)-[x:COORDINATED_BY]->(a)`;
-
-export const UPSERT_TARGETS = `
-UNWIND $rows AS r
+export const CREATE_TARGETS = `
 MATCH (d:Document {id: $documentId})
-MERGE (t:Target {id: r.id})
-SET t += r.props
-MERGE (d)-[:HAS_TARGET]->(t)
+UNWIND $rows AS r
+CREATE (t:Target)
+SET t = r.props
+CREATE (d)-[:HAS_TARGET]->(t)
 WITH t, r
 OPTIONAL MATCH (p:Passage {id: r.passageId})
-FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | MERGE (t)-[:SOURCE]->(p))`;
+FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (t)-[:SOURCE]->(p))
+WITH t, r
+CALL {
+  WITH t, r
+  UNWIND r.fields AS slug
+  MATCH (f:Field {slug: slug})
+  CREATE (t)-[:IN_FIELD]->(f)
+}`;
 
-/** Field tags on tasks, targets and sections: rows are {id, slug}. */
-export const TAG_TASK_FIELDS = `
-UNWIND $rows AS r MATCH (n:Task {id: r.id}), (f:Field {slug: r.slug}) MERGE (n)-[:IN_FIELD]->(f)`;
-export const TAG_TARGET_FIELDS = `
-UNWIND $rows AS r MATCH (n:Target {id: r.id}), (f:Field {slug: r.slug}) MERGE (n)-[:IN_FIELD]->(f)`;
+/** Field tags on sections: rows are {id, slug}, no repeats. */
 export const TAG_SECTION_FIELDS = `
-UNWIND $rows AS r MATCH (n:Section {id: r.id}), (f:Field {slug: r.slug}) MERGE (n)-[:IN_FIELD]->(f)`;
+UNWIND $rows AS r MATCH (n:Section {id: r.id}), (f:Field {slug: r.slug}) CREATE (n)-[:IN_FIELD]->(f)`;
 
 /**
  * Documents implementing a number, directly or through the chain, with the document the chain passes
