@@ -22,6 +22,7 @@ import {
   openedGoldens,
   prf,
   runGolden,
+  sameDeadline,
   sameLead,
   type Counts,
   type GoldenCase,
@@ -62,6 +63,13 @@ function printErrors(
     if (t && ok.has(t)) continue;
     const got = t ? ` — got lead ${t.lead.map((a) => a.name).join('; ') || '∅'}` : '';
     console.log(`  MISS ${c.golden.file} [${g.lead.join('; ')}] ${g.title.slice(0, 90)}${got}`);
+  }
+  for (const [g, t] of pairs) {
+    if (!t || !ok.has(t) || (g.deadline ?? null) === (t.deadline ?? null)) continue;
+    if (g.deadline && t.deadline && sameDeadline(g.deadline, t.deadline)) continue;
+    console.log(
+      `  DEADLINE ${c.golden.file} ${g.title.slice(0, 70)} — golden ${g.deadline ?? '∅'}, got ${t.deadline ?? '∅'}`,
+    );
   }
   for (const t of tasks) {
     if (ok.has(t) || t.start < from || t.start >= to) continue;

@@ -167,7 +167,8 @@ export function fold(s: string): string {
   return f;
 }
 
-const ASCII = /^[\x00-\x7F]*$/;
+/** Text made of ASCII characters only: folding is lowercasing. */
+const ASCII = /^[\u0020-\u007E\t\n\r]*$/;
 /** Short strings (names, headings, tokens) recur across an ingest: their folded forms are kept. */
 const FOLD_MEMO = new Map<string, string>();
 const FOLD_MEMO_SIZE = 50_000;

@@ -13,7 +13,11 @@ const FOLDED_UNIT: (string | undefined)[] = new Array<string | undefined>(0x1000
 function foldUnit(code: number): string {
   let f = FOLDED_UNIT[code];
   if (f === undefined) {
-    const g = String.fromCharCode(code).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd');
+    const g = String.fromCharCode(code)
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/đ/g, 'd');
     f = g.length === 1 ? g : ' ';
     FOLDED_UNIT[code] = f;
   }
