@@ -64,14 +64,21 @@ export const TARGET_SUBJECTS: readonly TargetSubject[] = [
   {
     subject: 'tăng trưởng kinh tế',
     en: 'economic growth',
-    vi: /^(toc do )?tang truong( kinh te| grdp| gdp| tong san pham.*)?$|\btang truong (kinh te|grdp|gdp)\b/,
+    vi: /^(toc do )?tang truong( kinh te| grdp| gdp| tong san pham.*)?$|\btang truong (kinh te|grdp|gdp|tong san pham)\b(?! (binh quan )?(dau nguoi|nguoi))/,
     enQuery: /\b(economic|grdp|gdp) growth\b/,
+  },
+  {
+    // the value of output per inhabitant, a statistic of its own beside income per capita
+    subject: 'GRDP bình quân đầu người',
+    en: 'GRDP per capita',
+    vi: /\b(grdp|gdp|tong san pham( tren dia ban| trong nuoc)?)( tinh| thanh pho)? binh quan (dau nguoi|nguoi)\b/,
+    enQuery: /\b(grdp|gdp) per (capita|head)\b/,
   },
   {
     subject: 'thu nhập bình quân đầu người',
     en: 'income per capita',
-    vi: /\b(thu nhap|grdp|gdp) binh quan (dau nguoi|nguoi)\b/,
-    enQuery: /\b(income|grdp|gdp) per (capita|head)\b|\bper capita\b/,
+    vi: /\bthu nhap binh quan (dau nguoi|nguoi)\b/,
+    enQuery: /\bincome per (capita|head)\b|(?<!\b(grdp|gdp) )\bper capita\b/,
   },
   {
     subject: 'hộ nghèo',

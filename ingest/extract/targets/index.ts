@@ -37,9 +37,12 @@ const BASELINE =
 const BREAKDOWN = /\(\s*trong đó[\s:][^)]*\)/giu;
 /** "100% các khu … có tối thiểu 1 trạm": the count qualifies the subject of the percentage. */
 const QUALIFIER = /\bcó\s+(?:tối thiểu|ít nhất)\s*$/u;
-/** Money and rates set by rule or budget, not aims. */
+/**
+ * Money and rates set by rule or budget, not aims. Society-wide investment ("Tổng vốn đầu tư phát triển
+ * toàn xã hội đạt …") is an indicator of the economy a plan aims at, not the plan's own budget.
+ */
 const NOT_AIM_AMOUNT =
-  /kinh phí|dự toán|nguồn vốn|tổng vốn|mức chi|mức hỗ trợ|mức thu|lãi suất|lệ phí|(?<![\p{L}\p{M}])phí(?![\p{L}\p{M}])|tỷ lệ phân chia|điều tiết/iu;
+  /kinh phí|dự toán|nguồn vốn|tổng vốn(?!\s+đầu tư(?:\s+phát triển)?(?:\s+trên địa bàn)?\s+toàn xã hội)|mức chi|mức hỗ trợ|mức thu|lãi suất|lệ phí|(?<![\p{L}\p{M}])phí(?![\p{L}\p{M}])|tỷ lệ phân chia|điều tiết/iu;
 /** A rule's rate or cap ("theo mức 60 triệu đồng/hộ", "mức trích … bằng 1%", "chỉ được sử dụng tối đa 50%"). */
 const RULE_RATE =
   /(?<![\p{L}\p{M}])(?:theo mức|mức trích|trích lập|chỉ được|không được|được phép)(?![\p{L}\p{M}])/iu;

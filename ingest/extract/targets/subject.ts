@@ -222,7 +222,11 @@ export function readSubject(clause: string, q: Quantity, context = clause): Subj
   let metric = metricOf(q, head, before, after);
   // "Xếp hạng đổi mới công nghệ …": the ranking is the metric, what is ranked the subject
   const subject = tidy(phrase).replace(metric === 'xếp hạng' ? /^(?:xếp hạng|thứ hạng)\s+/iu : /^$/u, '');
-  const entry = canonicalSubject(subject) ?? (subject === '' ? canonicalSubject(context) : null);
+  const entry =
+    canonicalSubject(subject) ??
+    // "Tốc độ tăng trưởng kinh tế (GRDP)": the measure word named the growth, the rest what grows
+    (head === 'tốc độ tăng trưởng' && subject !== '' ? canonicalSubject(`tăng trưởng ${subject}`) : null) ??
+    (subject === '' ? canonicalSubject(context) : null);
   if (entry?.percentMetric && q.kind === 'percent') metric = entry.percentMetric;
   if (entry?.subject === 'tăng trưởng kinh tế' && q.kind === 'percent') metric = 'tốc độ tăng trưởng';
   return {

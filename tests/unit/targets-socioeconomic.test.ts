@@ -1,0 +1,104 @@
+/**
+ * The main indicators of a provincial socio-economic resolution ("Các chỉ tiêu chủ yếu"), in the standard
+ * wording of such resolutions (written here as a passage: no document of the corpus one may read is of
+ * this kind). Growth of the output named in full, output per inhabitant beside income per inhabitant, and
+ * society-wide investment beside a plan's own budget.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DocumentMeta, Target } from '../../core/types.ts';
+import { subjectsInQuestion } from '../../core/vocab/target-subjects.ts';
+import { extractTargets } from '../../ingest/extract/targets/index.ts';
+import { contentHash, structure } from '../../ingest/structure/index.ts';
+
+const META: DocumentMeta = {
+  type: 'Nghị quyết',
+  number: '12/2025/NQ-HĐND',
+  issuer: 'Hội đồng nhân dân tỉnh Lâm Đồng',
+  locality: 'Lâm Đồng',
+  province: 'Lâm Đồng',
+  date: '2025-12-10',
+  signer: null,
+  signerPosition: null,
+  effectiveDate: null,
+  status: null,
+  title: 'VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2026',
+};
+
+function targetsOf(indicators: string[]): Target[] {
+  const text = [
+    'NGHỊ QUYẾT',
+    'Về kế hoạch phát triển kinh tế - xã hội năm 2026',
+    '',
+    'Điều 2. Các chỉ tiêu chủ yếu năm 2026',
+    ...indicators.map((l, i) => `${i + 1}. ${l}`),
+    '',
+    'Điều 3. Tổ chức thực hiện',
+    '1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.',
+  ]
+    .join('\n')
+    .normalize('NFC');
+  const doc = structure({
+    parsed: { file: 'nq.txt', format: 'text', text, warnings: [] },
+    contentHash: contentHash(Buffer.from(text)),
+  });
+  return extractTargets(doc, META);
+}
+
+const read = (t: Target) => ({ subject: t.subject, metric: t.metric, value: t.value, unit: t.unit });
+
+describe('socio-economic indicators', () => {
+  it('growth of "tổng sản phẩm trên địa bàn (GRDP)" is economic growth, however the output is named', () => {
+    const targets = targetsOf([
+      'Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP) đạt 10% trở lên.',
+      'Tỷ lệ che phủ rừng đạt 53%.',
+    ]);
+    expect(targets.map(read)).toEqual([
+      { subject: 'tăng trưởng kinh tế', metric: 'tốc độ tăng trưởng', value: 10, unit: '%' },
+      { subject: 'che phủ rừng', metric: 'tỷ lệ', value: 53, unit: '%' },
+    ]);
+    expect(targets[0]!.comparator).toBe('>=');
+    for (const wording of [
+      'Tốc độ tăng trưởng kinh tế (GRDP) đạt 10%.',
+      'Tốc độ tăng trưởng tổng sản phẩm trên địa bàn đạt 10%.',
+    ])
+      expect(targetsOf([wording]).map((t) => t.subject)).toEqual(['tăng trưởng kinh tế']);
+  });
+
+  it('growth of something else keeps its own subject', () => {
+    const targets = targetsOf([
+      'Tốc độ tăng trưởng kinh tế số đạt 20%.',
+      'Tốc độ tăng trưởng xuất khẩu đạt 12%.',
+    ]);
+    expect(targets.map((t) => [t.subject, t.metric])).toEqual([
+      ['kinh tế số', 'tốc độ tăng trưởng'],
+      ['xuất khẩu', 'tốc độ tăng trưởng'],
+    ]);
+  });
+
+  it('GRDP per inhabitant and income per inhabitant are two indicators, in the text and in questions', () => {
+    const targets = targetsOf([
+      'GRDP bình quân đầu người đạt 120 triệu đồng.',
+      'Thu nhập bình quân đầu người đạt 75 triệu đồng.',
+    ]);
+    expect(targets.map((t) => [t.subject, t.value])).toEqual([
+      ['GRDP bình quân đầu người', 120],
+      ['thu nhập bình quân đầu người', 75],
+    ]);
+    const asked = (q: string): string[] => subjectsInQuestion(q).map((s) => s.subject);
+    expect(asked('compare GRDP per capita across provinces')).toEqual(['GRDP bình quân đầu người']);
+    expect(asked('income per capita by 2030')).toEqual(['thu nhập bình quân đầu người']);
+    expect(asked('grdp binh quan dau nguoi cac tinh')).toEqual(['GRDP bình quân đầu người']);
+  });
+
+  it("society-wide investment is an indicator; the plan's own budget is not a target", () => {
+    const targets = targetsOf([
+      'Tổng vốn đầu tư phát triển toàn xã hội đạt 150 nghìn tỷ đồng.',
+      'Tổng vốn đầu tư thực hiện Kế hoạch là 150 tỷ đồng.',
+      'Tổng thu ngân sách nhà nước trên địa bàn đạt 30.000 tỷ đồng.',
+    ]);
+    expect(targets.map((t) => [t.subject, t.value, t.unit])).toEqual([
+      ['tổng vốn đầu tư phát triển toàn xã hội', 150, 'nghìn tỷ đồng'],
+      ['tổng thu ngân sách nhà nước', 30000, 'tỷ đồng'],
+    ]);
+  });
+});
