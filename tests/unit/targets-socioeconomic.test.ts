@@ -1,8 +1,9 @@
 /**
  * The main indicators of a provincial socio-economic resolution ("Các chỉ tiêu chủ yếu"), in the standard
  * wording of such resolutions (written here as a passage: no document of the corpus one may read is of
- * this kind). Growth of the output named in full, output per inhabitant beside income per inhabitant, and
- * society-wide investment beside a plan's own budget.
+ * this kind). Growth of the output named in full, output per inhabitant beside income per inhabitant,
+ * society-wide investment beside a plan's own budget, and the population indicators (sex ratio at birth,
+ * life expectancy, a fall in births per mille).
  */
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Target } from '../../core/types.ts';
@@ -99,6 +100,21 @@ describe('socio-economic indicators', () => {
     expect(targets.map((t) => [t.subject, t.value, t.unit])).toEqual([
       ['tổng vốn đầu tư phát triển toàn xã hội', 150, 'nghìn tỷ đồng'],
       ['tổng thu ngân sách nhà nước', 30000, 'tỷ đồng'],
+    ]);
+  });
+
+  it("population indicators: sex ratio at birth, life expectancy, a fall per mille; a child's age is no value", () => {
+    const targets = targetsOf([
+      'Tỷ số giới tính khi sinh dưới 109 bé trai/100 bé gái.',
+      'Tuổi thọ trung bình đạt 75 tuổi.',
+      'Mức giảm sinh bình quân 0,1‰/năm.',
+      '100% trẻ em 5 tuổi hoàn thành chương trình giáo dục mầm non.',
+    ]);
+    expect(targets.map((t) => [t.subject, t.metric, t.value, t.unit, t.comparator])).toEqual([
+      ['tỷ số giới tính khi sinh', 'khác', 109, 'bé trai/100 bé gái', '<='],
+      ['tuổi thọ', 'khác', 75, 'tuổi', '='],
+      ['sinh', 'mức giảm', 0.1, '‰', '='],
+      ['trẻ em 5 tuổi hoàn thành chương trình giáo dục mầm non', 'tỷ lệ', 100, '%', '='],
     ]);
   });
 });

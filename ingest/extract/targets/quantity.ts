@@ -6,11 +6,13 @@ import type { Comparator } from '../../../core/types.ts';
  * decides the metric when the wording names no measure.
  */
 
-export type UnitKind = 'percent' | 'times' | 'count' | 'money' | 'area' | 'mass' | 'rank';
+export type UnitKind = 'percent' | 'times' | 'count' | 'money' | 'area' | 'mass' | 'rank' | 'other';
 
 const UNIT_KINDS: readonly (readonly [UnitKind, readonly string[]])[] = [
-  ['percent', ['%', 'phần trăm']],
+  ['percent', ['%', 'phần trăm', '‰']],
   ['times', ['lần']],
+  // population indicators: the sex ratio at birth, and life expectancy (an age, read only after "tuổi thọ")
+  ['other', ['bé trai/100 bé gái', 'trẻ trai/100 trẻ gái', 'trẻ em trai/100 trẻ em gái', 'tuổi']],
   ['money', ['nghìn tỷ đồng', 'tỷ đồng', 'triệu đồng', 'tỷ USD', 'triệu USD', 'USD']],
   ['area', ['nghìn ha', 'triệu ha', 'ha', 'héc-ta', 'hecta', 'km2', 'km²', 'm2', 'm²']],
   ['mass', ['nghìn tấn', 'triệu tấn', 'tấn', 'µg/m3', 'μg/m3', 'mg/m3', 'mg/l']],
@@ -117,6 +119,8 @@ const RANK = new RegExp(
   String.raw`(?:(?:top|tốp)\s+(${NUM})|nhóm\s+(${NUM})\s+(?=(?:tỉnh|địa phương|quốc gia|nước|thành phố|đơn vị)(?![\p{L}\p{M}]))|xếp\s+(?:hạng|thứ)\s+(?:thứ\s+)?(${NUM}))`,
   'giu',
 );
+/** "Tuổi thọ trung bình (của người dân) đạt 75 tuổi": the age that follows is the value. */
+const LIFE_EXPECTANCY = /tuổi thọ[^.;:]{0,40}$/iu;
 /** Words before a number that make it an ordinal or a reference, not a quantity. */
 const NOT_QUANTITY =
   /(?:số|năm|ngày|tháng|quý|khóa|khoá|thứ|hạng|top|tốp|nhóm|lần thứ|điều|khoản|mục|điểm|phụ lục)\s*$/iu;
@@ -169,6 +173,8 @@ function quantityOf(m: RegExpExecArray | RegExpMatchArray, clause: string): Quan
   const numberAt = index + m[0].indexOf(m[2]!);
   const prefix = clause.slice(0, numberAt);
   if (NOT_QUANTITY.test(prefix) || /\d[/-]\s*$/.test(prefix) || /[/-]$/.test(prefix)) return null;
+  // "trẻ em 5 tuổi" names who is counted; an age is a value only as a life expectancy
+  if (/^tuổi$/iu.test(m[4]!) && !LIFE_EXPECTANCY.test(prefix)) return null;
   const a = toNumber(m[2]!);
   const b = m[3] !== undefined ? toNumber(m[3]) : null;
   const unit = m[4]!

@@ -159,7 +159,11 @@ function measureHead(phrase: string): Head {
 function metricOf(q: Quantity, head: TargetMetric | null, before: string, after: string): TargetMetric {
   if (q.kind === 'rank') return 'xếp hạng';
   const tail = before.slice(-40);
-  if (/\bgiảm(?:\s+(?:bình quân|ít nhất|tối thiểu|khoảng|trên|thêm))*\s*$/iu.test(tail)) return 'mức giảm';
+  if (
+    head === 'mức giảm' ||
+    /\bgiảm(?:\s+(?:bình quân|ít nhất|tối thiểu|khoảng|trên|thêm))*\s*$/iu.test(tail)
+  )
+    return 'mức giảm';
   if (
     head === 'tốc độ tăng trưởng' ||
     /tăng trưởng|\btăng(?:\s+(?:bình quân|thêm|ít nhất|tối thiểu|khoảng|trên|gấp))*\s*$/iu.test(tail)
@@ -167,7 +171,7 @@ function metricOf(q: Quantity, head: TargetMetric | null, before: string, after:
     return 'tốc độ tăng trưởng';
   if (q.kind === 'percent')
     return GRDP.test(lastPiece(before)) || GRDP_TAIL.test(after) ? 'tỷ trọng trong GRDP' : 'tỷ lệ';
-  if (q.kind === 'times') return 'khác';
+  if (q.kind === 'times' || q.kind === 'other') return 'khác';
   if (q.kind === 'money' || q.kind === 'mass') return 'giá trị';
   if (q.kind === 'area') return 'diện tích';
   return 'số lượng';
