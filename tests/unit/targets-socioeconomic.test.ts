@@ -117,4 +117,17 @@ describe('socio-economic indicators', () => {
       ['trẻ em 5 tuổi hoàn thành chương trình giáo dục mầm non', 'tỷ lệ', 100, '%', '='],
     ]);
   });
+
+  it('"Giảm tỷ lệ … xuống dưới 15%", "Tăng tỷ lệ … lên 30%": the verb of change is not part of the subject', () => {
+    const targets = targetsOf([
+      'Giảm tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi xuống dưới 15%.',
+      'Tăng tỷ lệ phụ nữ làm chủ doanh nghiệp lên 30%.',
+      'Tăng trưởng kinh tế đạt 8%.',
+    ]);
+    expect(targets.map((t) => [t.subject, t.metric, t.value, t.comparator])).toEqual([
+      ['trẻ em dưới 5 tuổi suy dinh dưỡng thể thấp còi', 'tỷ lệ', 15, '<='],
+      ['phụ nữ làm chủ doanh nghiệp', 'tỷ lệ', 30, '='],
+      ['tăng trưởng kinh tế', 'tốc độ tăng trưởng', 8, '='],
+    ]);
+  });
 });

@@ -113,9 +113,14 @@ function beforePhrase(before: string): string {
   return s === '' && colon > 0 ? cleanPhrase(lastPiece(before.slice(0, colon))) : s;
 }
 
+/** A verb of change before a measure word ("Giảm tỷ lệ … xuống dưới 15%", "Tăng tỷ lệ … lên 30%"): the value is the level aimed at. */
+const CHANGE_VERB =
+  /^(?:giảm|tăng|nâng cao|nâng|hạ thấp|hạ)\s+(?=(?:tỷ|tỉ)\s+(?:lệ|trọng)(?![\p{L}\p{M}]))/iu;
+
 function cleanPhrase(piece: string): string {
   let s = squash(piece.replace(TIME_PHRASE, ' '));
-  for (let i = 0; i < 3; i++) s = squash(s.replace(LEADING_FILLER, '').replace(TRAILING_LINK, ''));
+  for (let i = 0; i < 3; i++)
+    s = squash(s.replace(LEADING_FILLER, '').replace(CHANGE_VERB, '').replace(TRAILING_LINK, ''));
   return s;
 }
 
