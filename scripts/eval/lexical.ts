@@ -36,6 +36,8 @@ export function lexicalRankers(conn: GraphConnection, passages: PassageRow[]): [
   for (const p of passages) plainReference.add(p.id, indexTerms(`${p.section}\n${p.text}`));
   return [
     ['lucene bm25', lucene(false, 10)],
+    ['lucene bm25 + coordination (top 10)', lucene(true, 10)],
+    ['lucene bm25 + coordination (top 20)', lucene(true, 20)],
     ['lucene bm25 + coordination (top 30)', lucene(true, 30)],
     ['lucene bm25 + coordination (top 50)', lucene(true, 50)],
     ['lucene bm25 + coordination (top 100)', lucene(true, 100)],
