@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Target } from '../../core/types.ts';
 import { subjectsInQuestion } from '../../core/vocab/target-subjects.ts';
 import { extractTargets } from '../../ingest/extract/targets/index.ts';
+import { logicalLines } from '../../ingest/extract/text/index.ts';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
 
 const META: DocumentMeta = {
@@ -129,5 +130,48 @@ describe('socio-economic indicators', () => {
       ['phụ nữ làm chủ doanh nghiệp', 'tỷ lệ', 30, '='],
       ['tăng trưởng kinh tế', 'tốc độ tăng trưởng', 8, '='],
     ]);
+  });
+
+  it('an article titled "Mục tiêu" whose body starts on the next line of the same paragraph', () => {
+    const text = [
+      'NGHỊ QUYẾT',
+      'Quy định chính sách thu hút nguồn nhân lực',
+      '',
+      'Điều 3. Mục tiêu',
+      'Đến năm 2030, tỷ lệ lao động qua đào tạo đạt 75%.',
+      '',
+      'Điều 4.',
+      'Tổ chức thực hiện',
+      '',
+      '1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.',
+    ]
+      .join('\n')
+      .normalize('NFC');
+    // the title and the body are two lines; a marker alone ("Điều 4.") still takes the next line as its title
+    expect(logicalLines(text).map((b) => b.text)).toEqual([
+      'NGHỊ QUYẾT Quy định chính sách thu hút nguồn nhân lực',
+      'Điều 3. Mục tiêu',
+      'Đến năm 2030, tỷ lệ lao động qua đào tạo đạt 75%.',
+      'Điều 4. Tổ chức thực hiện',
+      '1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.',
+    ]);
+    const doc = structure({
+      parsed: { file: 'nq.txt', format: 'text', text, warnings: [] },
+      contentHash: contentHash(Buffer.from(text)),
+    });
+    expect(extractTargets(doc, META).map((t) => [t.subject, t.value, t.year])).toEqual([
+      ['lao động qua đào tạo', 75, 2030],
+    ]);
+  });
+
+  it("a council's support policy: support levels are no targets, its aim is, counting the people it names", () => {
+    const targets = targetsOf([
+      'Người có trình độ tiến sĩ được hỗ trợ một lần 300 triệu đồng.',
+      'Hỗ trợ 100% học phí trong thời gian đào tạo.',
+      'Hỗ trợ 50% chi phí thuê nhà ở, tối đa 5 triệu đồng/tháng, trong thời gian 36 tháng.',
+      'Phấn đấu đến năm 2030 thu hút 500 người có trình độ thạc sĩ trở lên về công tác tại tỉnh.',
+    ]);
+    expect(targets.map((t) => [t.value, t.unit, t.year])).toEqual([[500, 'người', 2030]]);
+    expect(targets[0]!.subject).toMatch(/^người có trình độ thạc sĩ trở lên/u);
   });
 });

@@ -43,6 +43,8 @@ const QUALIFIER = /\bcó\s+(?:tối thiểu|ít nhất)\s*$/u;
  */
 const NOT_AIM_AMOUNT =
   /kinh phí|dự toán|nguồn vốn|tổng vốn(?!\s+đầu tư(?:\s+phát triển)?(?:\s+trên địa bàn)?\s+toàn xã hội)|mức chi|mức hỗ trợ|mức thu|lãi suất|lệ phí|(?<![\p{L}\p{M}])phí(?![\p{L}\p{M}])|tỷ lệ phân chia|điều tiết/iu;
+/** "được hỗ trợ một lần 300 triệu đồng": a policy's support level, money it grants, not an aim. */
+const SUPPORT_AMOUNT = /hỗ trợ(?:\s+(?:một lần|thêm|bằng|với mức|mức|là|kinh phí|tiền|ngay))*\s*$/iu;
 /** A rule's rate or cap ("theo mức 60 triệu đồng/hộ", "mức trích … bằng 1%", "chỉ được sử dụng tối đa 50%"). */
 const RULE_RATE =
   /(?<![\p{L}\p{M}])(?:theo mức|mức trích|trích lập|chỉ được|không được|được phép)(?![\p{L}\p{M}])/iu;
@@ -83,6 +85,7 @@ function isFrequency(q: Quantity, text: string): boolean {
 function skipQuantity(q: Quantity, text: string, seenPercent: boolean, breakdowns: number[][]): boolean {
   if (breakdowns.some(([from, to]) => q.index >= from! && q.index < to!)) return true;
   if (isRowIndex(q, text) || isFrequency(q, text) || RULE_RATE.test(text.slice(0, q.index))) return true;
+  if (q.kind === 'money' && SUPPORT_AMOUNT.test(text.slice(0, q.index))) return true;
   if (seenPercent && QUALIFIER.test(text.slice(0, q.numberAt))) return true;
   return (q.kind === 'money' || q.kind === 'percent') && NOT_AIM_AMOUNT.test(text);
 }

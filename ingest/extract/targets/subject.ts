@@ -49,6 +49,9 @@ const LOCAL_FILLER =
 /** Longest subject kept, in words. */
 const MAX_WORDS = 32;
 
+/** A clause that qualifies the unit rather than naming what it counts ("người có trình độ …", "người được đào tạo"). */
+const RELATIVE_CLAUSE = /^(?:có|được|đã|đang|tham gia|sử dụng|biết|đạt)\s/iu;
+
 /** Units that count people or events and are followed by what they count ("3.000 lượt nhân lực"). */
 const CLASSIFIER_UNITS = new Set([
   'lượt',
@@ -204,7 +207,9 @@ function subjectPhrase(clause: string, q: Quantity): Phrase {
   }
   if (q.kind === 'count') {
     if (a === '' && b.rest !== '') return { phrase: b.rest, written: whole, head: b.metric };
-    const counted = CLASSIFIER_UNITS.has(q.unit) && a !== '' ? a : `${q.unit} ${a}`.trim();
+    // "3.000 lượt nhân lực" counts "nhân lực"; "500 người có trình độ thạc sĩ" counts people who have it
+    const classified = CLASSIFIER_UNITS.has(q.unit) && a !== '' && !RELATIVE_CLAUSE.test(a);
+    const counted = classified ? a : `${q.unit} ${a}`.trim();
     return { phrase: counted, written: counted, head: b.metric };
   }
   // "… đạt 3% tổng chi ngân sách": what follows is the base of the share, not what is measured.

@@ -106,6 +106,14 @@ function headingThenParagraph(prev: string, t: string): boolean {
   return /^\p{Lu}/u.test(t) && !OPEN_END.test(prev);
 }
 
+/** An article's, chapter's, part's or appendix's title followed by its body's first line (see `headingThenParagraph`). */
+function titleThenBody(prev: string, t: string): boolean {
+  const kind = matchMarker(prev)?.kind;
+  // a marker alone ("Điều 3.") takes the next line as its title
+  if (kind === undefined || !TITLE_KINDS.has(kind) || BARE_MARKER.test(prev)) return false;
+  return headingThenParagraph(prev, t);
+}
+
 /** Duty verbs that open a sentence; written with a capital they never continue a line cut mid-sentence. */
 const DUTY_START =
   /^(?:Chủ trì|Phối hợp|Có trách nhiệm|Chịu trách nhiệm|Tham mưu|Chỉ đạo|Hướng dẫn|Triển khai|Tổ chức thực hiện)(?=[\s,]|$)/u;
@@ -144,6 +152,11 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
         lines.length >= 3 &&
         endsParagraph(before, t, width, prev)
       ) {
+        out.push({ text: t, start: line.start, end: line.end });
+        continue;
+      }
+      // "Điều 3. Mục tiêu" + "Đến năm 2030, …" on the next line of the same paragraph: the body starts
+      if (prev !== undefined && !line.paraStart && titleThenBody(prev.text, t)) {
         out.push({ text: t, start: line.start, end: line.end });
         continue;
       }
