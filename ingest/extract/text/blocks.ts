@@ -114,6 +114,11 @@ function titleThenBody(prev: string, t: string): boolean {
   return headingThenParagraph(prev, t);
 }
 
+/** "Giao …", "Đề nghị …" opening a physical line right after a sentence ends: a new assignment, not a wrap. */
+function assignsAfterSentence(before: string, t: string): boolean {
+  return /[.;]["”)]?$/u.test(before) && /^(?:Giao|Đề nghị)\s/u.test(t);
+}
+
 /** Duty verbs that open a sentence; written with a capital they never continue a line cut mid-sentence. */
 const DUTY_START =
   /^(?:Chủ trì|Phối hợp|Có trách nhiệm|Chịu trách nhiệm|Tham mưu|Chỉ đạo|Hướng dẫn|Triển khai|Tổ chức thực hiện)(?=[\s,]|$)/u;
@@ -155,8 +160,13 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
         out.push({ text: t, start: line.start, end: line.end });
         continue;
       }
-      // "Điều 3. Mục tiêu" + "Đến năm 2030, …" on the next line of the same paragraph: the body starts
-      if (prev !== undefined && !line.paraStart && titleThenBody(prev.text, t)) {
+      // "Điều 3. Mục tiêu" + "Đến năm 2030, …" on the next line of the same paragraph: the body starts;
+      // "… Nghị quyết này." + "Giao Thường trực …": a sentence that assigns opens a line of its own
+      if (
+        prev !== undefined &&
+        !line.paraStart &&
+        (titleThenBody(prev.text, t) || (before !== undefined && assignsAfterSentence(before.text, t)))
+      ) {
         out.push({ text: t, start: line.start, end: line.end });
         continue;
       }
