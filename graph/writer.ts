@@ -76,7 +76,8 @@ class Pipeline {
 
 /**
  * Writes one document atomically: in a single transaction, earlier versions of the same file are
- * deleted and the new subgraph is merged. A document whose content hash is already stored is left alone.
+ * deleted and the new subgraph is created. A document whose content hash is already stored is left alone
+ * (callers serialise writes of one content, file name and number: see ingest/pipeline.ts).
  */
 export async function writeDocument(conn: GraphConnection, input: DocumentWrite): Promise<WriteResult> {
   const { doc } = input;

@@ -75,7 +75,12 @@ async function write(conn: GraphConnection, prepared: Prepared, opts: IngestOpti
     const identity = number
       ? { key: referenceKey(number, locality), number, numberKey: numberKey(number) }
       : null;
-    const keys = [`file:${file.name}`, ...(identity ? [`number:${identity.key}`] : [])];
+    // the same text under two names at once: the second write must see the first (and stay `unchanged`)
+    const keys = [
+      `file:${file.name}`,
+      `content:${doc.contentHash}`,
+      ...(identity ? [`number:${identity.key}`] : []),
+    ];
     const written = await writeLock.with(keys, () =>
       writeDocument(conn, { doc, extraction, file: file.name, identity, rekey }),
     );
