@@ -135,52 +135,39 @@ UNWIND $rows AS r
 MERGE (f:Field {slug: r.slug})
 SET f.vi = r.vi, f.en = r.en`;
 
-/** Rows carry `lead` (agency keys, no repeats) and `coordinating` (likewise) besides the task's props. */
-export const CREATE_TASKS = `
-MATCH (d:Document {id: $documentId})
-UNWIND $rows AS r
-CREATE (t:Task)
-SET t = r.props
-CREATE (d)-[:HAS_TASK]->(t)
-WITH t, r
-OPTIONAL MATCH (p:Passage {id: r.passageId})
-FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (t)-[:SOURCE]->(p))
-WITH t, r
-CALL {
+/** One subquery per row `r` of the fact `t` being created: its edges to the nodes a list of `r` names. */
+const linkEach = (list: string, match: string, edge: string): string => `CALL {
   WITH t, r
-  UNWIND r.lead AS leadKey
-  MATCH (a:Agency {key: leadKey})
-  CREATE (t)-[:LED_BY]->(a)
-}
-CALL {
-  WITH t, r
-  UNWIND r.coordinating AS key
-  MATCH (a:Agency {key: key})
-  CREATE (t)-[:COORDINATED_BY]->(a)
-}
-CALL {
-  WITH t, r
-  UNWIND r.fields AS slug
-  MATCH (f:Field {slug: slug})
-  CREATE (t)-[:IN_FIELD]->(f)
+  UNWIND r.${list} AS key
+  MATCH ${match}
+  CREATE (t)-[:${edge}]->(x)
 }`;
 
-export const CREATE_TARGETS = `
+/**
+ * A document's facts of one label (a constant, never input): each node with the document's edge to it,
+ * its source passage, its field tags (`r.fields`, no repeats) and the further `links`.
+ */
+function createFacts(label: 'Task' | 'Target', edge: 'HAS_TASK' | 'HAS_TARGET', links: string[]): string {
+  return `
 MATCH (d:Document {id: $documentId})
 UNWIND $rows AS r
-CREATE (t:Target)
+CREATE (t:${label})
 SET t = r.props
-CREATE (d)-[:HAS_TARGET]->(t)
+CREATE (d)-[:${edge}]->(t)
 WITH t, r
 OPTIONAL MATCH (p:Passage {id: r.passageId})
 FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (t)-[:SOURCE]->(p))
 WITH t, r
-CALL {
-  WITH t, r
-  UNWIND r.fields AS slug
-  MATCH (f:Field {slug: slug})
-  CREATE (t)-[:IN_FIELD]->(f)
-}`;
+${[...links, linkEach('fields', '(x:Field {slug: key})', 'IN_FIELD')].join('\n')}`;
+}
+
+/** Rows carry `lead` and `coordinating` (agency keys, no repeats) besides the task's props. */
+export const CREATE_TASKS = createFacts('Task', 'HAS_TASK', [
+  linkEach('lead', '(x:Agency {key: key})', 'LED_BY'),
+  linkEach('coordinating', '(x:Agency {key: key})', 'COORDINATED_BY'),
+]);
+
+export const CREATE_TARGETS = createFacts('Target', 'HAS_TARGET', []);
 
 /** Field tags on sections: rows are {id, slug}, no repeats. */
 export const TAG_SECTION_FIELDS = `
