@@ -279,11 +279,14 @@ function writeFacts(out: Pipeline, input: DocumentWrite): void {
 function writeTasks(out: Pipeline, doc: StructuredDocument, extraction: Extraction): void {
   const rows = extraction.tasks.map((t) => {
     const { lead, coordinating, deadlineNorm, fields, ...rest } = t;
+    // the order agencies are named in (first = main lead); edges carry the links
+    const leadKeys = dedupeKeys(lead);
+    const coordinatingKeys = dedupeKeys(coordinating);
     return {
       id: t.id,
       passageId: t.passageId,
-      lead: dedupeKeys(lead),
-      coordinating: dedupeKeys(coordinating),
+      lead: leadKeys,
+      coordinating: coordinatingKeys,
       fields: unique(fields),
       props: {
         ...rest,
@@ -292,9 +295,8 @@ function writeTasks(out: Pipeline, doc: StructuredDocument, extraction: Extracti
         folded: fold(`${t.title} ${t.product ?? ''}`),
         page: pageOf(doc, t.passageId),
         fieldSlugs: fields,
-        // the order agencies are named in (first = main lead); edges carry the links
-        leadKeys: dedupeKeys(lead),
-        coordinatingKeys: dedupeKeys(coordinating),
+        leadKeys,
+        coordinatingKeys,
       },
     };
   });

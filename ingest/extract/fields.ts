@@ -52,22 +52,25 @@ const COMPILED: readonly CompiledKeyword[] = FIELDS.flatMap((f) =>
   f.keywords.map((k) => {
     const folded = fold(k);
     const exact = exactForm(k);
+    const exactPhrase = singleSpaced(exact);
+    const foldedPhrase = singleSpaced(folded);
     return {
       slug: f.slug,
       exact: wordRegex(exact),
       folded: FOLD_UNSAFE.has(folded) ? null : wordRegex(folded),
-      exactPhrase: singleSpaced(exact),
-      foldedPhrase: singleSpaced(folded),
-      exactWord: leadingWord(singleSpaced(exact)),
-      foldedWord: leadingWord(singleSpaced(folded)),
+      exactPhrase,
+      foldedPhrase,
+      exactWord: leadingWord(exactPhrase),
+      foldedWord: leadingWord(foldedPhrase),
     };
   }),
 );
 
 const blank = (phrase: string): RegExp => new RegExp(wordRegex(phrase).source, 'gu');
 /** Phrases that are not fields, with their single-spaced form (a probe without it is left as it is). */
-const NOT_EXACT = NOT_A_FIELD.map((p) => ({ re: blank(exactForm(p)), phrase: singleSpaced(exactForm(p)) }));
-const NOT_FOLDED = NOT_A_FIELD.map((p) => ({ re: blank(fold(p)), phrase: singleSpaced(fold(p)) }));
+const notAField = (form: string) => ({ re: blank(form), phrase: singleSpaced(form) });
+const NOT_EXACT = NOT_A_FIELD.map((p) => notAField(exactForm(p)));
+const NOT_FOLDED = NOT_A_FIELD.map((p) => notAField(fold(p)));
 
 /** Hit counts per field slug for one text. */
 function fieldHits(text: string): Map<string, number> {

@@ -148,24 +148,17 @@ export function logicalLines(text: string, from = 0, to = text.length): TextBloc
       const before = phys;
       phys = line;
       if (isTableLine(text.slice(line.start, line.end))) continue;
-      // a single-spaced text (no blank line between paragraphs): a paragraph ends where its line does
+      // a line inside a paragraph that still starts a logical line of its own
       if (
         prev !== undefined &&
         !line.paraStart &&
-        before &&
-        spaced &&
-        lines.length >= 3 &&
-        endsParagraph(before, t, width, prev)
-      ) {
-        out.push({ text: t, start: line.start, end: line.end });
-        continue;
-      }
-      // "Điều 3. Mục tiêu" + "Đến năm 2030, …" on the next line of the same paragraph: the body starts;
-      // "… Nghị quyết này." + "Giao Thường trực …": a sentence that assigns opens a line of its own
-      if (
-        prev !== undefined &&
-        !line.paraStart &&
-        (titleThenBody(prev.text, t) || (before !== undefined && assignsAfterSentence(before.text, t)))
+        before !== undefined &&
+        // a single-spaced text (no blank line between paragraphs): a paragraph ends where its line does
+        ((spaced && lines.length >= 3 && endsParagraph(before, t, width, prev)) ||
+          // "Điều 3. Mục tiêu" + "Đến năm 2030, …": the body starts after its article's title
+          titleThenBody(prev.text, t) ||
+          // "… Nghị quyết này." + "Giao Thường trực …": a sentence that assigns opens a line of its own
+          assignsAfterSentence(before.text, t))
       ) {
         out.push({ text: t, start: line.start, end: line.end });
         continue;
