@@ -99,7 +99,7 @@ export interface DocNumber {
 const SEG = '(?:TƯ|[A-ZĐ][A-Za-zĐđ&]{0,11}\\d{0,2})(?![\\p{L}\\p{M}])';
 /** A document number in running text (whitespace already collapsed to single spaces). */
 export const DOC_NUMBER_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}/.-])(\\d{1,6})(?: ?/ ?(\\d{4}))?( ?[/-] ?)(${SEG}(?: ?[/-] ?${SEG})*)`,
+  `(?<![\\p{L}\\p{N}/.-])(\\d{1,6}[a-z]?)(?: ?/ ?(\\d{4}))?( ?[/-] ?)(${SEG}(?:(?: ?[/-] ?|\\.)${SEG})*)`,
   'gu',
 );
 
@@ -184,7 +184,7 @@ export function parseDocNumber(s: string): DocNumber | null {
 
 /** Parses a match of `DOC_NUMBER_RE`. */
 export function parseMatch(m: RegExpMatchArray): DocNumber | null {
-  const segments = (m[4] ?? '').split(/ ?[/-] ?/).filter((x) => x !== '');
+  const segments = (m[4] ?? '').split(/ ?[/-] ?|\./).filter((x) => x !== '');
   return build(m[1] ?? '', m[2] ?? null, m[3] ?? '', segments);
 }
 

@@ -109,6 +109,17 @@ describe('effective date', () => {
     expect(effectiveDate('Quyết định này có hiệu lực thi hành từ 01/12/2025.', null)).toBe('2025-12-01');
   });
 
+  it('"có hiệu lực sau N ngày kể từ ngày ký" is N days after the signing date', () => {
+    // form: provincial decisions of the 2000s–2010s close with this sentence (with or without the comma).
+    expect(
+      effectiveDate('Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký.', '2009-12-24'),
+    ).toBe('2010-01-03');
+    expect(effectiveDate('Quyết định này có hiệu lực sau 10 ngày, kể từ ngày ký.', '2012-07-20')).toBe(
+      '2012-07-30',
+    );
+    expect(effectiveDate('Quyết định này có hiệu lực sau 10 ngày kể từ ngày ký.', null)).toBeNull();
+  });
+
   it('only the document’s own first clause counts; a start tied to another document is unknown', () => {
     // Bộ Khoa học và Công nghệ 4001: "Quyết định này có hiệu lực thi hành kể từ ngày Thông tư số
     // 36/2025/TT-BKHCN … có hiệu lực." — its appendix forms say "… có hiệu lực kể từ ngày ký".

@@ -483,3 +483,28 @@ describe('a consolidated text is a legal basis', () => {
     expect(relationOf(refs, '05/VBHN-VPQH')).toBe('BASED_ON');
   });
 });
+
+describe('numbers written with a letter after the digits or a dotted issuer symbol', () => {
+  // form: Government resolutions numbered "30c/NQ-CP", "36a/NQ-CP"; old provincial decisions "01/1999/QĐ.UB",
+  // reports "07/TTr-TT.HĐND" (found on public provincial texts, not in the corpus).
+  const refs = refsOfText(
+    `${HEADER('ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ', '37/2016/QĐ-UBND', 'QUYẾT ĐỊNH', 'VỀ VIỆC BAN HÀNH KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH')}` +
+      'Căn cứ Nghị quyết số 30c/NQ-CP ngày 08 tháng 11 năm 2011 của Chính phủ ban hành Chương trình tổng thể cải cách hành chính nhà nước;\n' +
+      'Căn cứ Nghị quyết số 36a/NQ-CP ngày 14 tháng 10 năm 2015 của Chính phủ về Chính phủ điện tử;\n' +
+      'Xét Tờ trình số 07/TTr-TT.HĐND ngày 02 tháng 12 năm 2016 của Thường trực Hội đồng nhân dân tỉnh;\n\nQUYẾT ĐỊNH:\n\n' +
+      'Điều 1. Ban hành Kế hoạch cải cách hành chính.\n' +
+      'Điều 2. Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký và thay thế Quyết định số 01/1999/QĐ.UB ngày 15/01/1999 của Ủy ban nhân dân tỉnh.\n',
+  );
+  it('keeps the letter: the programmes named in "Căn cứ" are implemented', () => {
+    expect(find(refs, '30c/NQ-CP')?.number).toBe('30c/NQ-CP');
+    expect(relationOf(refs, '30c/NQ-CP')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '36a/NQ-CP')).toBe('IMPLEMENTS');
+    // "30/NQ-CP" is another document
+    expect(find(refs, '30/NQ-CP')).toBeUndefined();
+  });
+  it('reads a dotted issuer symbol as part of the number, not as its end', () => {
+    expect(relationOf(refs, '01/1999/QĐ-UB')).toBe('REPLACES');
+    expect(relationOf(refs, '07/TTr-TT-HĐND')).toBe('CITES');
+    expect(find(refs, '07/TTr-TT')).toBeUndefined();
+  });
+});

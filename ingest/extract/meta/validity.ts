@@ -13,12 +13,12 @@ const TYPES =
 /** "<loại> này", or "<loại>" alone opening a sentence or an article ("Điều 3. Quyết định có hiệu lực …"). */
 const SELF = `(?:${TYPES} nay|(?:^|[.:;] |dieu \\d+\\.? |\\d\\. )${TYPES})`;
 /**
- * "<loại> này có hiệu lực (thi hành) (kể) từ ngày", also when the sentence first says who passed it
+ * "<loại> này có hiệu lực (thi hành) (kể) từ ngày" or "… sau 10 ngày kể từ ngày ký", also when the sentence first says who passed it
  * ("Nghị quyết này đã được Hội đồng nhân dân tỉnh … khóa XV, Kỳ họp thứ 30 thông qua ngày … và có hiệu
  * lực từ ngày …").
  */
 const EFFECTIVE = new RegExp(
-  `${SELF}(?: (?:da )?duoc [^.;]{0,220}? thong qua[^.;]{0,40}?(?:,| va))? (?:co hieu luc|co hieu luc thi hanh)(?: (?:ke )?tu(?: ngay)?(?= \\d| ky| ban hanh| duoc| thong qua)| ke tu ngay)`,
+  `${SELF}(?: (?:da )?duoc [^.;]{0,220}? thong qua[^.;]{0,40}?(?:,| va))? (?:co hieu luc|co hieu luc thi hanh)(?: (?:ke )?tu(?: ngay)?(?= \\d| ky| ban hanh| duoc| thong qua)| ke tu ngay| sau (\\d{1,3}) ngay,? (?:ke )?tu ngay)`,
   'g',
 );
 const DATE_AFTER = /^ ?(\d{1,2}) ?(?:[/.-] ?(\d{1,2}) ?[/.-] ?|thang ?(\d{1,2}) ?nam ?)(\d{4})/;
@@ -42,6 +42,13 @@ export function effectiveDate(text: string, signed: string | null): string | nul
   const rest = flat.slice(m.index + m[0].length, m.index + m[0].length + 40);
   const d = DATE_AFTER.exec(rest);
   if (d !== null) return isoDate(d[1], d[2] ?? d[3], d[4]);
-  if (SIGNING.test(rest)) return signed !== null && /^\d{4}-\d{2}-\d{2}$/.test(signed) ? signed : null;
-  return null;
+  if (!SIGNING.test(rest) || signed === null || !/^\d{4}-\d{2}-\d{2}$/.test(signed)) return null;
+  return m[1] === undefined ? signed : addDays(signed, Number(m[1]));
+}
+
+/** ISO date `days` calendar days after `iso` ("… có hiệu lực sau 10 ngày kể từ ngày ký"). */
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
