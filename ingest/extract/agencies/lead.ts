@@ -329,13 +329,21 @@ export function coordinatingPhrase(text: string): string[] {
 /** "… các đơn vị liên quan hoàn thành …": a group ending in "liên quan" ends before a lower-case verb. */
 const AFTER_RELATED = /(?<=\sliên quan)(?=\s(?!và\s|khác\b)\p{Ll})/u;
 
+/** "các Bộ: Tài chính, Công Thương": a kind named once over a list of bodies keeps its list; other text ends at ':'. */
+const KIND_OVER_LIST =
+  /^\s*(?:các\s+)?(?:bộ|sở|ban|ngành|cơ quan)(?:,\s*(?:ban|ngành|cơ quan|đơn vị))*\s*:/iu;
+
+function colonList(phrase: string): string {
+  return KIND_OVER_LIST.test(phrase) ? phrase : (phrase.split(':')[0] ?? '');
+}
+
 function phraseAgencies(tail: string): string[] {
   const cut = Math.min(
     STOP.exec(tail)?.index ?? tail.length,
     STOP_MORE.exec(tail)?.index ?? tail.length,
     AFTER_RELATED.exec(tail)?.index ?? tail.length,
   );
-  const phrase = tail.slice(0, cut).split(/[.;:]/)[0] ?? '';
+  const phrase = colonList(tail.slice(0, cut).split(/[.;]/)[0] ?? '');
   return splitAgencies(phrase)
     .map((n) => {
       // "Công an tỉnh xét nghiệm chất ma túy": a known body, then the duty's words.

@@ -24,6 +24,12 @@ import {
 /** An article that assigns inline: "Điều 2. Giao Bộ trưởng Bộ Công an …". */
 const ARTICLE_LEAD_IN = /^(?:Giao|Phân công|Đề nghị|Yêu cầu)\s/u;
 
+/** "Điều 2. Bộ Tài chính chịu trách nhiệm hướng dẫn, kiểm tra …": an article that assigns its own duty. */
+function articleDuty(body: string, rest: string): boolean {
+  if (rest === '' || !body.endsWith(rest)) return false;
+  return EXPLICIT.test(rest) || /\s(?:có|chịu) trách nhiệm[\s,]*$/u.test(body.slice(0, -rest.length));
+}
+
 /** A duty written as an assignment: the agency "chủ trì" (leads), possibly "phối hợp với" others. */
 const EXPLICIT = /^chủ trì(?=[\s,]|$)/u;
 
@@ -55,7 +61,11 @@ function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
     return false;
   if (l.kind === 'arabic' || l.kind === 'decimal' || l.kind === 'letter' || l.kind === 'paren') return true;
   // "Điều 2. Giao Bộ trưởng Bộ Tài chính: (i) …" — or the same with the items on lines of their own
-  if (l.kind === 'article') return ARTICLE_LEAD_IN.test(l.body) && (lead.rest !== '' || /:$/u.test(l.body));
+  if (l.kind === 'article')
+    return (
+      (ARTICLE_LEAD_IN.test(l.body) && (lead.rest !== '' || /:$/u.test(l.body))) ||
+      articleDuty(l.body, lead.rest)
+    );
   if (lead.rest === '') return false;
   // An explicit assignment is a duty under any heading: "Giao Sở X …", "- Sở X chủ trì, phối hợp với …".
   if (EXPLICIT.test(lead.rest) || ARTICLE_LEAD_IN.test(l.body)) return l.kind !== 'roman';
@@ -104,9 +114,13 @@ const BARE_KIND = /^(?:Sở|Bộ|Ban|Ủy ban|Cục|Chi cục|Phòng|Cơ quan|Đ
 /** Outline levels whose items head a part of the document; other items head a block when they end in ':'. */
 const HEADING_KINDS = new Set(['article', 'arabic', 'roman']);
 
-/** "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list. */
-function dutyHeading(l: Line): string[] | null {
-  if (l.kind === null || (!HEADING_KINDS.has(l.kind) && !/:$/u.test(l.body))) return null;
+/**
+ * "Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ": the agencies whose duties the items below list; also a
+ * paragraph without a marker over marked items ("Trách nhiệm của Sở Y tế trong giám sát bệnh như sau:").
+ */
+function dutyHeading(l: Line, next: Line | undefined): string[] | null {
+  if (l.kind === null) return /:$/u.test(l.body) && next?.kind != null ? dutyTitleNames(l.body) : null;
+  if (!HEADING_KINDS.has(l.kind) && !/:$/u.test(l.body)) return null;
   const names = dutyTitleNames(l.body);
   if (names) return names;
   return l.kind === 'article' && !DUTY_TITLE.test(l.body) ? articleOfAgency(l.body) : null;
@@ -180,6 +194,16 @@ function makeTask(lead: string[], title: Line, extra: readonly Line[], coord: st
 /** "Trách nhiệm của Sở Tư pháp hướng dẫn …" (a heading run into its only duty): the agency is the subject. */
 const DUTY_OF = /^(?:Trách nhiệm|Nhiệm vụ)(?:\s+và\s+quyền hạn)?\s+của\s*(?=\p{Lu}|cơ quan\s)/u;
 
+/**
+ * "1. Sở Nội vụ:", "2. Công an tỉnh có trách nhiệm:" over marked items (under "Điều 7. Trách nhiệm của các
+ * sở, ngành"): the body whose duties the items below list, or null.
+ */
+function agencyHeadNames(body: string): string[] | null {
+  const found = leadingAgency(body.replace(/\s*:$/u, ''));
+  if (!found || !allOrganisations(found.names)) return null;
+  return found.rest === '' || /^(?:có|chịu) trách nhiệm$/u.test(found.rest) ? found.names : null;
+}
+
 /** A sub-heading that only groups items: "2.1. Trách nhiệm chung", "b) Phối hợp với Sở X" over '-' items. */
 function isGroupingHead(item: Item): boolean {
   if (/^(?:Trách nhiệm|Nhiệm vụ)(?:\s+\p{Ll}+)?\.?$/u.test(item.head.body)) return true;
@@ -188,6 +212,7 @@ function isGroupingHead(item: Item): boolean {
     item.extra.length > 0 &&
     ((item.extra[0]!.kind !== null && item.extra[0]!.kind !== 'plus') || unmarkedItems(item.extra));
   if (marked && (LISTS_DUTIES.test(item.head.body) || DUTY_TITLE.test(item.head.body))) return true;
+  if (marked && agencyHeadNames(item.head.body) !== null) return true;
   // "1. Chỉ đạo viên chức … thực hiện" over "a) Kiểm tra … b) …": an intro whose colon was left out.
   if (marked && /\s(?:thực hiện|như sau|sau|gồm|bao gồm)$/u.test(item.head.body)) return true;
   return marked && !/[.;:]$/u.test(item.head.body) && item.head.body.length <= 80;
@@ -215,7 +240,7 @@ function childItems(children: readonly Line[], parent: LineKind = null): Item[] 
     if (it.extra.length === 0) return [];
     // "1. Trách nhiệm của Ủy ban nhân dân cấp xã: a) … b) …" inside "Điều 6. Trách nhiệm của …": the
     // nearest responsibility heading leads its items.
-    const lead = dutyTitleNames(it.head.body) ?? it.lead;
+    const lead = dutyTitleNames(it.head.body) ?? agencyHeadNames(it.head.body) ?? it.lead;
     return childItems(it.extra).map((sub) => ({
       head: sub.head,
       extra: [...sub.extra, { ...it.head, kind: null }],
@@ -356,9 +381,9 @@ function agencyItemTasksOf(lines: readonly Line[], subject: string | null): Pros
       i = recipientsEnd(lines, i) - 1;
       continue;
     }
-    const duty = dutyHeading(l) ?? ownDuties(lines, i, subject) ?? bodyArticle(lines, i);
+    const duty = dutyHeading(l, lines[i + 1]) ?? ownDuties(lines, i, subject) ?? bodyArticle(lines, i);
     if (duty) {
-      const end = childrenEnd(lines, i, true);
+      const end = l.kind === null ? introEnd(lines, i) : childrenEnd(lines, i, true);
       for (const item of childItems(lines.slice(i + 1, end), l.kind))
         out.push(makeTask(item.lead ?? duty, item.head, item.extra));
       i = end - 1;

@@ -116,7 +116,7 @@ function titleThenBody(prev: string, t: string): boolean {
 
 /** "Giao …", "Đề nghị …" opening a physical line right after a sentence ends: a new assignment, not a wrap. */
 function assignsAfterSentence(before: string, t: string): boolean {
-  return /[.;]["”)]?$/u.test(before) && /^(?:Giao|Đề nghị)\s/u.test(t);
+  return /[.;:]["”)]?$/u.test(before) && /^(?:Giao|Đề nghị)\s/u.test(t);
 }
 
 /** Duty verbs that open a sentence; written with a capital they never continue a line cut mid-sentence. */

@@ -1,0 +1,123 @@
+/**
+ * Layouts of duty assignments found by reading public provincial and ministry texts that are not in the
+ * corpus (2026-12-01, a probe of the extractor on unseen documents). Written here as passages in the
+ * standard form of a coordination regulation ("Quy chế phối hợp"), a decision and a dispatch, never copied:
+ * each asserts the duties with their leads.
+ */
+import { describe, expect, it } from 'vitest';
+import { coordinatingPhrase } from '../../ingest/extract/agencies/index.ts';
+import { extract } from '../../ingest/extract/index.ts';
+import { contentHash, structure } from '../../ingest/structure/index.ts';
+
+const HEAD = [
+  'ỦY BAN NHÂN DÂN',
+  'TỈNH NGHỆ AN',
+  '-------',
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  '---------------',
+  'Số: 55/2025/QĐ-UBND',
+  'Nghệ An, ngày 10 tháng 11 năm 2025',
+  '',
+  'QUY CHẾ',
+  'Phối hợp quản lý nhà nước về tôn giáo trên địa bàn tỉnh',
+  '',
+  'Chương I',
+  'QUY ĐỊNH CHUNG',
+  'Điều 1. Phạm vi điều chỉnh',
+  'Quy chế này quy định việc phối hợp giữa các cơ quan.',
+];
+
+function duties(body: string[]): string[] {
+  const text = [...HEAD, ...body].join('\n').normalize('NFC');
+  const doc = structure({
+    parsed: { file: 'qc.txt', format: 'text', text, warnings: [] },
+    contentHash: contentHash(Buffer.from(text)),
+  });
+  return extract(doc).tasks.map(
+    (t) => `${t.lead.map((a) => a.name).join('; ')} | ${t.title}${t.deadline ? ` | ${t.deadline}` : ''}`,
+  );
+}
+
+describe('an article on the duties of several bodies, one numbered item per body', () => {
+  it('"Điều 7. Trách nhiệm của các sở, ngành / 1. Sở Nội vụ: / a) … b) …": each item is led by its body', () => {
+    expect(
+      duties([
+        'Điều 7. Trách nhiệm của các sở, ngành',
+        '1. Sở Nội vụ:',
+        'a) Chủ trì hướng dẫn, theo dõi việc thực hiện Quy chế này.',
+        'b) Tổng hợp tình hình, báo cáo Ủy ban nhân dân tỉnh.',
+        '2. Công an tỉnh có trách nhiệm:',
+        'a) Nắm tình hình an ninh trong lĩnh vực tôn giáo.',
+        '3. Sở Tài chính:',
+        'a) Bố trí kinh phí thực hiện Quy chế.',
+      ]),
+    ).toEqual([
+      'Sở Nội vụ | Chủ trì hướng dẫn, theo dõi việc thực hiện Quy chế này.',
+      'Sở Nội vụ | Tổng hợp tình hình, báo cáo Ủy ban nhân dân tỉnh.',
+      'Công an tỉnh | Nắm tình hình an ninh trong lĩnh vực tôn giáo.',
+      'Sở Tài chính | Bố trí kinh phí thực hiện Quy chế.',
+    ]);
+  });
+
+  it('the body item itself is no duty led by the article\'s group ("Các cơ quan")', () => {
+    const got = duties([
+      'Điều 3. Trách nhiệm của các cơ quan',
+      '1. Ủy ban nhân dân cấp xã:',
+      'a) Quy định cụ thể nhiệm vụ của bộ phận chuyên môn.',
+      'b) Hằng năm, báo cáo Ủy ban nhân dân tỉnh.',
+    ]);
+    expect(got).toEqual([
+      'Ủy ban nhân dân cấp xã | Quy định cụ thể nhiệm vụ của bộ phận chuyên môn.',
+      'Ủy ban nhân dân cấp xã | Hằng năm, báo cáo Ủy ban nhân dân tỉnh.',
+    ]);
+  });
+});
+
+describe('duties that stand where no heading announces them', () => {
+  it('a paragraph "Trách nhiệm của Sở Y tế … như sau:" over dashes leads them', () => {
+    expect(
+      duties([
+        'Điều 5. Giám sát bệnh truyền nhiễm',
+        'Trách nhiệm của Sở Y tế trong giám sát bệnh truyền nhiễm như sau:',
+        '- Chỉ đạo, hướng dẫn các đơn vị y tế thực hiện hoạt động giám sát.',
+        '- Tổ chức kiểm tra, đôn đốc việc thực hiện.',
+      ]),
+    ).toEqual([
+      'Sở Y tế | Chỉ đạo, hướng dẫn các đơn vị y tế thực hiện hoạt động giám sát.',
+      'Sở Y tế | Tổ chức kiểm tra, đôn đốc việc thực hiện.',
+    ]);
+  });
+
+  it('"Điều 2. Bộ Tài chính chịu trách nhiệm hướng dẫn …": an article that assigns its own duty', () => {
+    expect(
+      duties([
+        'Điều 2. Sở Nội vụ chịu trách nhiệm hướng dẫn, kiểm tra việc thực hiện Quy chế ban hành kèm theo Quyết định này.',
+        'Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này.',
+      ]),
+    ).toEqual(['Sở Nội vụ | hướng dẫn, kiểm tra việc thực hiện Quy chế ban hành kèm theo Quyết định này.']);
+  });
+
+  it('"… có ý kiến như sau:" with the assignment on the next line, no blank line between', () => {
+    expect(
+      duties([
+        'Điều 2. Ý kiến chỉ đạo',
+        'Ủy ban nhân dân tỉnh có ý kiến như sau:',
+        'Giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp các đơn vị liên quan nghiên cứu, đề xuất; hoàn thành trước ngày 10/12/2025.',
+      ]),
+    ).toEqual([
+      'Sở Nông nghiệp và Môi trường | chủ trì, phối hợp các đơn vị liên quan nghiên cứu, đề xuất; hoàn thành trước ngày 10/12/2025. | 10/12/2025',
+    ]);
+  });
+});
+
+describe('coordinating bodies named once by kind over a list', () => {
+  it('"phối hợp với các Bộ: Tài chính, Công Thương" names each ministry', () => {
+    expect(
+      coordinatingPhrase('chủ trì, phối hợp với các Bộ: Tài chính, Kế hoạch và Đầu tư, Công Thương rà soát.'),
+    ).toEqual(['Bộ Tài chính', 'Bộ Kế hoạch và Đầu tư', 'Bộ Công Thương']);
+    expect(
+      coordinatingPhrase('chủ trì, phối hợp với các Sở: Tài chính, Nội vụ triển khai thực hiện.'),
+    ).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
+  });
+});
