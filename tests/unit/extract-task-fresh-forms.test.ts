@@ -111,6 +111,24 @@ describe('duties that stand where no heading announces them', () => {
   });
 });
 
+describe("a field heading inside a body's duties", () => {
+  it('"3. Về tổ chức bộ máy: a) … b) …" gives way to its items (form: a decree on a ministry\'s functions)', () => {
+    const got = duties([
+      'Điều 2. Nhiệm vụ và quyền hạn',
+      'Sở Nội vụ thực hiện nhiệm vụ, quyền hạn theo quy định của pháp luật và những nhiệm vụ, quyền hạn cụ thể sau đây:',
+      '1. Trình Ủy ban nhân dân tỉnh dự thảo quyết định thuộc lĩnh vực nội vụ.',
+      '2. Về tổ chức bộ máy:',
+      'a) Thẩm định việc thành lập, tổ chức lại, giải thể các cơ quan;',
+      'b) Hướng dẫn chức năng, nhiệm vụ của cơ quan chuyên môn.',
+    ]);
+    expect(got).toEqual([
+      'Sở Nội vụ | Trình Ủy ban nhân dân tỉnh dự thảo quyết định thuộc lĩnh vực nội vụ.',
+      'Sở Nội vụ | Thẩm định việc thành lập, tổ chức lại, giải thể các cơ quan;',
+      'Sở Nội vụ | Hướng dẫn chức năng, nhiệm vụ của cơ quan chuyên môn.',
+    ]);
+  });
+});
+
 describe('coordinating bodies named once by kind over a list', () => {
   it('"phối hợp với các Bộ: Tài chính, Công Thương" names each ministry', () => {
     expect(

@@ -204,6 +204,8 @@ function agencyHeadNames(body: string): string[] | null {
   return found.rest === '' || /^(?:có|chịu) trách nhiệm$/u.test(found.rest) ? found.names : null;
 }
 
+const FIELD_HEAD = /^(?:Về|Trong lĩnh vực|Lĩnh vực)\s[^.;:]{1,120}:?$/u;
+
 /** A sub-heading that only groups items: "2.1. Trách nhiệm chung", "b) Phối hợp với Sở X" over '-' items. */
 function isGroupingHead(item: Item): boolean {
   if (/^(?:Trách nhiệm|Nhiệm vụ)(?:\s+\p{Ll}+)?\.?$/u.test(item.head.body)) return true;
@@ -213,6 +215,8 @@ function isGroupingHead(item: Item): boolean {
     ((item.extra[0]!.kind !== null && item.extra[0]!.kind !== 'plus') || unmarkedItems(item.extra));
   if (marked && (LISTS_DUTIES.test(item.head.body) || DUTY_TITLE.test(item.head.body))) return true;
   if (marked && agencyHeadNames(item.head.body) !== null) return true;
+  // "3. Về tổ chức bộ máy: a) … b) …", "Trong lĩnh vực y tế:": a field over the duties it groups
+  if (marked && FIELD_HEAD.test(item.head.body)) return true;
   // "1. Chỉ đạo viên chức … thực hiện" over "a) Kiểm tra … b) …": an intro whose colon was left out.
   if (marked && /\s(?:thực hiện|như sau|sau|gồm|bao gồm)$/u.test(item.head.body)) return true;
   return marked && !/[.;:]$/u.test(item.head.body) && item.head.body.length <= 80;
