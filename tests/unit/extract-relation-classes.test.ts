@@ -508,3 +508,14 @@ describe('numbers written with a letter after the digits or a dotted issuer symb
     expect(find(refs, '07/TTr-TT')).toBeUndefined();
   });
 });
+
+describe('an opening verb does not reach a clause with a subject of its own', () => {
+  it('form: "Triển khai thực hiện …; UBND tỉnh ban hành Quyết định số …" cites what was issued before', () => {
+    const refs = refsOfText(
+      `${HEADER('ỦY BAN NHÂN DÂN TỈNH THANH HÓA', '06/CT-UBND', 'CHỈ THỊ', 'VỀ PHÁT TRIỂN CHÍNH QUYỀN SỐ')}` +
+        'Triển khai thực hiện Nghị quyết số 71/NQ-CP ngày 01/4/2025 của Chính phủ; Ủy ban nhân dân tỉnh ban hành Quyết định số 176/QĐ-UBND ngày 10/01/2025 về chương trình chuyển đổi số và nhiều văn bản chỉ đạo. Bước đầu đã đạt được kết quả tích cực.\n',
+    );
+    expect(relationOf(refs, '71/NQ-CP')).toBe('IMPLEMENTS');
+    expect(relationOf(refs, '176/QĐ-UBND')).toBe('CITES');
+  });
+});

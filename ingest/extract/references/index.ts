@@ -98,9 +98,22 @@ function quotations(flat: string): (at: number) => boolean {
 /** A list item: "- …", "+ …", "• …", "a) …". */
 const BULLET = /^\s*(?:[-+•–*]|[a-z]\))\s/;
 
+/**
+ * "Triển khai thực hiện …; Ban Thường vụ Tỉnh ủy ban hành Nghị quyết số 06-NQ/TU …; UBND tỉnh ban hành Quyết định
+ * số 176/QĐ-UBND …": a clause after ";" with a subject of its own that issued a document tells what was done
+ * before; the opening verb does not reach it.
+ */
+const ISSUED_BY_OTHER =
+  /^ ?(?!(?:trien khai|thuc hien|thi hanh|can cu|theo|xet)(?![a-z]))[a-z][a-z ,-]{1,80}? (?:da )?ban hanh (?:nghi quyet|quyet dinh|ke hoach|chuong trinh|chi thi|ket luan|thong tu|nghi dinh|de an)(?![a-z])/;
+
+function issuedByOther(ctx: ReadCtx, item: Item): boolean {
+  return ISSUED_BY_OTHER.test(ctx.t.folded.slice(item.start, Math.min(item.end, item.start + 160)));
+}
+
 /** The keyword an item starts under: carried over a ";", or from its parent section's lead. */
 function inherited(ctx: ReadCtx, item: Item, carry: Carry): Carry {
-  if (item.continues) return carry;
+  if (item.continues && !issuedByOther(ctx, item)) return carry;
+  if (item.continues) return { keyword: null, from: null };
   // new wording quoted after "… như sau:" names documents of its own: they are cited, not amended
   if (ctx.quoted(item.start)) return { keyword: null, from: null };
   // "… thay thế các Nghị quyết: Nghị quyết số …; Nghị quyết số …": a list run on after its lead's colon
