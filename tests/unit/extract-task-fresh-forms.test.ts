@@ -129,6 +129,17 @@ describe("a field heading inside a body's duties", () => {
   });
 });
 
+describe('a body that assigns a duty to another', () => {
+  it('"Ủy ban nhân dân tỉnh giao Sở X chủ trì, phối hợp …": the body given the duty leads it', () => {
+    const got = duties([
+      'Điều 4. Tổ chức thực hiện',
+      '1. Ủy ban nhân dân tỉnh giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính theo dõi, đôn đốc việc thực hiện Quy chế này.',
+    ]);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^Sở Khoa học và Công nghệ \| /u);
+  });
+});
+
 describe('coordinating bodies named once by kind over a list', () => {
   it('"phối hợp với các Bộ: Tài chính, Công Thương" names each ministry', () => {
     expect(

@@ -55,18 +55,21 @@ const ACTION =
 const LEAD_IN = /^(?:Giao cho|Giao|Phân công|Đề nghị|Yêu cầu|Đối với)\s+/u;
 
 /**
- * "Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận …", "…, Thủ tướng Chính phủ yêu cầu Bộ trưởng …":
- * the body asked is the subject of the duty, not the one asking. The text from the body asked, or null.
+ * "Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận …", "…, Thủ tướng Chính phủ yêu cầu Bộ trưởng …",
+ * "Ủy ban nhân dân tỉnh giao Sở X chủ trì …": the body asked is the subject of the duty, not the one asking. The text from the body asked, or null.
  */
-const REQUEST = /(?:^|,\s+)(?:[^,:;.]{0,60}?\s)?(?:trân trọng\s+)?(?:đề nghị|yêu cầu)\s+(?=\p{Lu}|các\s)/u;
+const REQUEST =
+  /(?:^|,\s+)(?:[^,:;.]{0,60}?\s)?(?:trân trọng\s+)?(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s+(?=\p{Lu}|các\s)/u;
 
 /** The rest of an item whose subject only asks another body ("trân trọng đề nghị …", "yêu cầu …"). */
-const REQUEST_REST = /^(?:trân trọng\s+)?(?:đề nghị|yêu cầu)\s/u;
+const REQUEST_REST = /^(?:trân trọng\s+)?(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s/u;
 
 function requestedParty(text: string): string | null {
   const m = REQUEST.exec(text);
   if (!m) return null;
-  const asker = m[0].replace(/^,\s+/u, '').replace(/\s*(?:trân trọng\s+)?(?:đề nghị|yêu cầu)\s+$/u, '');
+  const asker = m[0]
+    .replace(/^,\s+/u, '')
+    .replace(/\s*(?:trân trọng\s+)?(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s+$/u, '');
   if (asker !== '' && !startsWithAgencyHead(asker) && !/^Thủ tướng/u.test(asker)) return null;
   return text.slice(m.index + m[0].length);
 }
