@@ -140,6 +140,21 @@ describe('a body that assigns a duty to another', () => {
   });
 });
 
+describe('bodies named once by kind over a list, heading their duties', () => {
+  it('"2. Các sở, ngành: Dân tộc và Tôn giáo, Tài chính (cơ quan chủ quản dự án):" leads each dash with each body', () => {
+    const got = duties([
+      'Điều 4. Tổ chức thực hiện',
+      '1. Các sở, ngành: Dân tộc và Tôn giáo, Tài chính, Y tế (cơ quan chủ quản dự án, tiểu dự án):',
+      '- Kiểm tra, giám sát việc thực hiện dự án, tiểu dự án được giao.',
+      '- Gửi kết quả về Sở Nông nghiệp và Môi trường.',
+    ]);
+    expect(got).toEqual([
+      'Sở Dân tộc và Tôn giáo; Sở Tài chính; Sở Y tế | Kiểm tra, giám sát việc thực hiện dự án, tiểu dự án được giao.',
+      'Sở Dân tộc và Tôn giáo; Sở Tài chính; Sở Y tế | Gửi kết quả về Sở Nông nghiệp và Môi trường.',
+    ]);
+  });
+});
+
 describe('coordinating bodies named once by kind over a list', () => {
   it('"phối hợp với các Bộ: Tài chính, Công Thương" names each ministry', () => {
     expect(

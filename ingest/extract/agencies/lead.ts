@@ -259,25 +259,31 @@ function agencyAt(flat: string): LeadingAgency | null {
   return null;
 }
 
+const SHARED_HEAD =
+  /^((?:Bộ trưởng|Giám đốc|Thủ trưởng|Lãnh đạo)\s+)?(?:Các|các)\s+(Sở|Bộ|sở|bộ)(?:,\s*(?:ban,\s*)?ngành)?\s*:\s*(.+)$/u;
+
 /**
  * "Các Bộ: Quốc phòng, Tài chính kịp thời xuất cấp …", "Bộ trưởng các Bộ: Y tế, Tài chính …": the bodies
- * (or offices) of a shared-head list, then the duty.
+ * (or offices) of a shared-head list, then the duty (none when the list heads the duties below it).
  */
 function sharedHeadList(text: string): LeadingAgency | null {
-  const m = /^((?:Bộ trưởng|Giám đốc|Thủ trưởng|Lãnh đạo)\s+)?(?:Các|các)\s+(Sở|Bộ)\s*:\s*(.+)$/u.exec(text);
+  // "2. Các sở, ngành: Dân tộc và Tôn giáo, Tài chính, Y tế (cơ quan chủ quản dự án):" over the duties below
+  const head = text.replace(/\s*\([^()]*\)\s*:?\s*$/u, '').replace(/\s*:$/u, '');
+  const m = SHARED_HEAD.exec(head);
   if (!m) return null;
   const office = m[1] ?? '';
+  const kind = m[2]!.charAt(0).toUpperCase() + m[2]!.slice(1);
   const pieces = m[3]!.split(/,\s*/u);
   const names: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
-    const known = gazetteerPrefix(`${m[2]!} ${pieces[i]!}`);
+    const known = gazetteerPrefix(`${kind} ${pieces[i]!}`);
     if (!known) return null;
     names.push(`${office}${known.name}`);
     if (known.rest === '') continue;
     if (!/^\p{Ll}/u.test(known.rest)) return null;
     return { names, rest: tidyRest([known.rest, ...pieces.slice(i + 1)].join(', ')) };
   }
-  return null;
+  return names.length > 0 ? { names, rest: '' } : null;
 }
 
 /** "các tỉnh: Khánh Hòa, Đắk Lắk, Gia Lai": a list of place names closing an office's or body's name. */
