@@ -98,6 +98,15 @@ describe('duties that stand where no heading announces them', () => {
     ).toEqual(['Sở Nội vụ | hướng dẫn, kiểm tra việc thực hiện Quy chế ban hành kèm theo Quyết định này.']);
   });
 
+  it('"Điều 2. Các cơ quan, đơn vị sau đây chịu trách nhiệm …:" introduces its items, it is no duty itself', () => {
+    expect(
+      duties([
+        'Điều 2. Các cơ quan, đơn vị sau đây chịu trách nhiệm tổ chức thực hiện Quy chế:',
+        '1. Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh chỉ đạo triển khai Quy chế.',
+      ]),
+    ).toEqual(['Sở Nội vụ | tham mưu Ủy ban nhân dân tỉnh chỉ đạo triển khai Quy chế.']);
+  });
+
   it('"… có ý kiến như sau:" with the assignment on the next line, no blank line between', () => {
     expect(
       duties([

@@ -26,7 +26,8 @@ const ARTICLE_LEAD_IN = /^(?:Giao|Phân công|Đề nghị|Yêu cầu)\s/u;
 
 /** "Điều 2. Bộ Tài chính chịu trách nhiệm hướng dẫn, kiểm tra …": an article that assigns its own duty. */
 function articleDuty(body: string, rest: string): boolean {
-  if (rest === '' || !body.endsWith(rest)) return false;
+  // "Điều 2. Các cơ quan, đơn vị sau đây chịu trách nhiệm …:" introduces the bodies listed below it
+  if (rest === '' || !body.endsWith(rest) || /:\s*$/u.test(body) || /\ssau đây\s/u.test(body)) return false;
   return EXPLICIT.test(rest) || /\s(?:có|chịu) trách nhiệm[\s,]*$/u.test(body.slice(0, -rest.length));
 }
 
