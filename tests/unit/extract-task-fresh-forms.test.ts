@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { coordinatingPhrase } from '../../ingest/extract/agencies/index.ts';
 import { extract } from '../../ingest/extract/index.ts';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
+import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
+import { CORPUS_DEV } from '../../scripts/eval-extraction/task-eval.ts';
 
 const HEAD = [
   'ỦY BAN NHÂN DÂN',
@@ -172,5 +174,71 @@ describe('coordinating bodies named once by kind over a list', () => {
     expect(
       coordinatingPhrase('chủ trì, phối hợp với các Sở: Tài chính, Nội vụ triển khai thực hiện.'),
     ).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
+  });
+});
+
+function tasksOf(text: string): string[] {
+  const t = text.normalize('NFC');
+  const doc = structure({
+    parsed: { file: 'qd.txt', format: 'text', text: t, warnings: [] },
+    contentHash: contentHash(Buffer.from(t)),
+  });
+  return extract(doc).tasks.map((x) => `${x.lead.map((a) => a.name).join('; ')} | ${x.title}`);
+}
+
+describe('the document a decision issues, printed after its recipients and signature', () => {
+  // form: "Quyết định ban hành Kế hoạch …" with the plan after "Nơi nhận" and the signature, its parts numbered
+  // I., II., III. (no "PHỤ LỤC", article or chapter to end the recipients block)
+  const decision = [
+    ...HEAD.slice(0, 8),
+    '',
+    'QUYẾT ĐỊNH',
+    'Ban hành Kế hoạch tuyên truyền phòng, chống thiên tai năm 2026',
+    '',
+    'QUYẾT ĐỊNH:',
+    'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch tuyên truyền phòng, chống thiên tai năm 2026.',
+    'Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.',
+    '',
+    'Nơi nhận:',
+    '- Như Điều 2;',
+    '- Lưu: VT.',
+    '',
+    'TM. ỦY BAN NHÂN DÂN',
+    'KT. CHỦ TỊCH',
+    'PHÓ CHỦ TỊCH',
+    'Nguyễn Văn A',
+    '',
+  ];
+  const plan = [
+    'I. MỤC ĐÍCH, YÊU CẦU',
+    'Nâng cao nhận thức của người dân.',
+    'II. TỔ CHỨC THỰC HIỆN',
+    '1. Sở Nông nghiệp và Môi trường:',
+    '- Chủ trì, phối hợp với các sở, ngành triển khai Kế hoạch.',
+    '2. Ủy ban nhân dân các xã, phường:',
+    '- Tổ chức tuyên truyền trên địa bàn.',
+  ];
+  const expected = [
+    'Sở Nông nghiệp và Môi trường | Chủ trì, phối hợp với các sở, ngành triển khai Kế hoạch.',
+    'Ủy ban nhân dân các xã, phường | Tổ chức tuyên truyền trên địa bàn.',
+  ];
+  it('with its title and "(Ban hành kèm theo …)"', () => {
+    const title = [
+      'KẾ HOẠCH',
+      'Tuyên truyền phòng, chống thiên tai năm 2026',
+      '(Ban hành kèm theo Quyết định số 55/2025/QĐ-UBND ngày 10/11/2025 của Ủy ban nhân dân tỉnh)',
+      '',
+    ];
+    expect(tasksOf([...decision, ...title, ...plan].join('\n'))).toEqual(expected);
+  });
+  it('with its parts only', () => {
+    expect(tasksOf([...decision, ...plan].join('\n'))).toEqual(expected);
+  });
+});
+
+describe('the steps of an administrative procedure are not duties', () => {
+  it('Bộ Khoa học và Công nghệ 4001: "- Cơ quan quản lý nhiệm vụ xem xét, quyết định …" under "1. Thủ tục …"', () => {
+    const tasks = extract(loadDoc(`${CORPUS_DEV}/tvpl-279-4001-QD-BKHCN.txt`)).tasks;
+    expect(tasks.filter((t) => /phê duyệt tổ chức chủ trì tối đa/u.test(t.title))).toEqual([]);
   });
 });

@@ -44,8 +44,16 @@ const POWERS = /(?:^|\s)(?:phân cấp|ủy quyền|phân quyền|thẩm quyền
 const DUTIES = /nhiệm vụ|trách nhiệm|tổ chức thực hiện/iu;
 
 function underPowers(lines: readonly Line[], i: number): boolean {
-  return ancestors(lines, i).some((a) => a.kind !== null && POWERS.test(a.body) && !DUTIES.test(a.body));
+  return ancestors(lines, i).some(
+    (a) => a.kind !== null && ((POWERS.test(a.body) && !DUTIES.test(a.body)) || PROCEDURE.test(a.body)),
+  );
 }
+
+/**
+ * "1. Thủ tục xét tài trợ, đặt hàng nhiệm vụ …" (an administrative procedure published with a decision): its
+ * steps say what each party of the procedure does ("- Cơ quan quản lý nhiệm vụ xem xét …"), not duties.
+ */
+const PROCEDURE = /^Thủ tục(?:\s+hành chính)?\s/u;
 
 /** A bulleted item: '-', '–', '•' or '+' (documents use any of them for the same level). */
 const isBullet = (l: Line): boolean => l.kind === 'dash' || l.kind === 'plus';
@@ -311,12 +319,19 @@ function introEnd(lines: readonly Line[], i: number): number {
 const LISTS_DUTIES =
   /(?:các|những)\s+(?:nhiệm vụ|công việc)(?:(?:,|\s+và)\s*quyền hạn)?(?:\s+cụ thể)?\s+(?:sau|sau đây|như sau)\s*:$/iu;
 
-/** The recipients block ("Nơi nhận: - Bộ trưởng …; - …") runs to the next appendix, chapter or article. */
+/**
+ * The recipients block ("Nơi nhận: - Bộ trưởng …; - …") and the signature run to the next appendix, chapter
+ * or article, or to the document the decision issues: its title ("KẾ HOẠCH", "QUY CHẾ"), its "(Ban hành kèm
+ * theo Quyết định …)" or its first part ("I. MỤC ĐÍCH, YÊU CẦU").
+ */
 function recipientsEnd(lines: readonly Line[], i: number): number {
   let j = i + 1;
-  while (j < lines.length && rank(lines[j]!.kind) > 0) j++;
+  while (j < lines.length && rank(lines[j]!.kind) > 1 && !ATTACHED_START.test(lines[j]!.text)) j++;
   return j;
 }
+
+const ATTACHED_START =
+  /^(?:\(?\s*(?:Ban hành )?kèm theo\s|(?:KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN|ĐIỀU LỆ|HƯỚNG DẪN)(?:\s+[\p{Lu}\d]|$))/iu;
 
 /** Items that only exempt the agency ("… không chịu trách nhiệm …") assign nothing. */
 const NOT_A_TASK = /^(?:[^,.;]{0,80}\s)?không chịu trách nhiệm\b/u;
