@@ -242,3 +242,31 @@ describe('the steps of an administrative procedure are not duties', () => {
     expect(tasks.filter((t) => /phê duyệt tổ chức chủ trì tối đa/u.test(t.title))).toEqual([]);
   });
 });
+
+describe('a labelled block whose label holds the assignment sentence', () => {
+  it('"- Cơ quan thực hiện: Sở X chủ trì, phối hợp với Y; …" leads by X, coordinates Y', () => {
+    const got = extractTasksOf([
+      'II. NHIỆM VỤ, GIẢI PHÁP',
+      '1. Rà soát, kiến nghị sửa đổi, bổ sung các văn bản về quan hệ lao động.',
+      '- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với Liên đoàn Lao động tỉnh; các cơ quan có liên quan.',
+      '- Thời gian thực hiện: Hằng năm.',
+    ]);
+    expect(got).toEqual([
+      'Sở Nội vụ | Liên đoàn Lao động tỉnh | Hằng năm | Rà soát, kiến nghị sửa đổi, bổ sung các văn bản về quan hệ lao động.',
+    ]);
+  });
+});
+
+function extractTasksOf(body: string[]): string[] {
+  const text = [...HEAD.slice(0, 8), '', 'KẾ HOẠCH', 'Thực hiện chính sách lao động', '', ...body]
+    .join('\n')
+    .normalize('NFC');
+  const doc = structure({
+    parsed: { file: 'kh.txt', format: 'text', text, warnings: [] },
+    contentHash: contentHash(Buffer.from(text)),
+  });
+  return extract(doc).tasks.map(
+    (t) =>
+      `${t.lead.map((a) => a.name).join('; ')} | ${t.coordinating.map((a) => a.name).join('; ')} | ${t.deadline ?? ''} | ${t.title}`,
+  );
+}

@@ -101,6 +101,23 @@ function expandFields(lines: readonly Line[]): Line[] {
   });
 }
 
+/**
+ * "Cơ quan thực hiện: Sở X chủ trì, phối hợp với Y, Z; …" — a label whose value is the assignment sentence:
+ * X leads, Y and Z coordinate.
+ */
+const ASSIGNMENT_VALUE =
+  /^([^;:]{3,160}?)\s+chủ trì(?:\s*,?\s*phối hợp(?:\s+với)?\s+([^;]+?))?\s*(?:[;.].*)?$/u;
+
+function addLead(task: ProseTask, value: string): void {
+  const m = ASSIGNMENT_VALUE.exec(value);
+  if (!m || !startsWithAgencyHead(m[1]!)) {
+    task.lead.push(value);
+    return;
+  }
+  task.lead.push(m[1]!);
+  if (m[2]) task.coordinating.push(m[2]);
+}
+
 /** Tasks whose lead/coordinating/deadline are given on labelled lines after the task text. */
 export function fieldLineTasks(all: readonly Line[]): ProseTask[] {
   const lines = expandFields(all);
@@ -120,7 +137,7 @@ export function fieldLineTasks(all: readonly Line[]): ProseTask[] {
     for (; j < lines.length; j++) {
       const f = fieldOf(lines[j]!.body);
       if (!f) break;
-      if (f.role === 'lead') task.lead.push(f.value);
+      if (f.role === 'lead') addLead(task, f.value);
       else if (f.role === 'coordinating') task.coordinating.push(f.value);
       else if (f.role === 'deadline') task.deadline = f.value.replace(/\.$/, '');
       else task.product = f.value.replace(/\.$/, '');
