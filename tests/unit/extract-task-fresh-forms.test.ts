@@ -270,3 +270,17 @@ function extractTasksOf(body: string[]): string[] {
       `${t.lead.map((a) => a.name).join('; ')} | ${t.coordinating.map((a) => a.name).join('; ')} | ${t.deadline ?? ''} | ${t.title}`,
   );
 }
+
+describe("a council's duties under the topics it rules on", () => {
+  it('"2. Về quản lý đất rừng:" over "- Ủy ban nhân dân tỉnh tập trung chỉ đạo …" (form: a question-session resolution)', () => {
+    const got = extractTasksOf([
+      'Điều 1. Hội đồng nhân dân tỉnh yêu cầu:',
+      '1. Về quản lý đất rừng trên địa bàn tỉnh:',
+      '- Ủy ban nhân dân tỉnh tập trung chỉ đạo quyết liệt việc bảo vệ và phát triển rừng.',
+      '- Thực trạng quản lý đất rừng còn nhiều bất cập.',
+    ]);
+    expect(got).toEqual([
+      'Ủy ban nhân dân tỉnh |  |  | tập trung chỉ đạo quyết liệt việc bảo vệ và phát triển rừng.',
+    ]);
+  });
+});

@@ -80,8 +80,23 @@ function isAgencyItem(l: Line, lines?: readonly Line[], i?: number): boolean {
   if (EXPLICIT.test(lead.rest) || ARTICLE_LEAD_IN.test(l.body)) return l.kind !== 'roman';
   if (l.kind === null) return unmarkedAssignment(lead.rest, lines, i);
   if (!isBullet(l) || !lines || i === undefined) return false;
-  return ancestors(lines, i).some((a) => ASSIGNING.test(a.body));
+  return (
+    ancestors(lines, i).some((a) => ASSIGNING.test(a.body)) ||
+    (underTopic(lines, i) && DIRECTS.test(lead.rest))
+  );
 }
+
+/**
+ * "2. Về quản lý đất rừng trên địa bàn tỉnh:" over "- Ủy ban nhân dân tỉnh tập trung chỉ đạo …": a council's
+ * resolution gives its duties under the topics it rules on, not under "Tổ chức thực hiện".
+ */
+function underTopic(lines: readonly Line[], i: number): boolean {
+  return ancestors(lines, i).some((a) => a.kind !== null && /^Về\s/u.test(a.body));
+}
+
+/** Predicates that direct a body to act ("tập trung chỉ đạo", "khẩn trương rà soát", "chỉ đạo …"). */
+const DIRECTS =
+  /^(?:(?:tập trung|khẩn trương|tiếp tục|chủ động|tăng cường|quyết liệt)\s+)?(?:chỉ đạo|chủ trì|rà soát|xây dựng|triển khai|tổ chức|kiểm tra|thực hiện|hướng dẫn|tham mưu|đẩy mạnh|bố trí|nghiên cứu|xử lý|giải quyết)(?=[\s,]|$)/u;
 
 /**
  * A paragraph without a marker that assigns a duty to the body it opens with, under an item that lists
