@@ -26,6 +26,10 @@ export const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
   [/\bBCH\b/gu, 'Bộ Chỉ huy'],
   [/\bQS\b/gu, 'Quân sự'],
   [/\bBQL\b/gu, 'Ban Quản lý'],
+  // the national press bodies, often named only by their initials ("VTV, VOV, TTXVN, các địa phương")
+  [/(?<![\p{L}(])VTV(?![\p{L})])/gu, 'Đài Truyền hình Việt Nam'],
+  [/(?<![\p{L}(])VOV(?![\p{L})])/gu, 'Đài Tiếng nói Việt Nam'],
+  [/(?<![\p{L}(])TTXVN(?![\p{L})])/gu, 'Thông tấn xã Việt Nam'],
   [/\bKCN\b/gu, 'khu công nghiệp'],
   [/\bKKT\b/gu, 'Khu kinh tế'],
   [/\s+TP\b\.?/gu, ' thành phố'],
@@ -173,6 +177,7 @@ export const CENTRAL_BODIES: readonly GazetteerEntry[] = [
   tw('vien-kiem-sat-nhan-dan-toi-cao', 'Viện kiểm sát nhân dân tối cao'),
   tw('dai-truyen-hinh-viet-nam', 'Đài Truyền hình Việt Nam'),
   tw('thong-tan-xa-viet-nam', 'Thông tấn xã Việt Nam'),
+  tw('dai-tieng-noi-viet-nam', 'Đài Tiếng nói Việt Nam'),
   tw('cuc-hai-quan', 'Cục Hải quan'),
 ];
 
