@@ -13,10 +13,45 @@ export interface DocumentContext {
 const CENTRAL_ISSUER =
   /Chính phủ|Thủ tướng|^Bộ\s|Bộ Chính trị|Ban Chấp hành Trung ương|Ban Bí thư|Quốc hội|Trung ương/u;
 
-export function documentContext(meta: DocumentMeta): DocumentContext {
+/** The head of a document, where its title and date stand. */
+const HEAD_CHARS = 1500;
+
+/** "ngày 9/12/2022", "ngày 03 tháng 12 năm 2018": the first date of the head, when the metadata has none. */
+const HEAD_DATE = /(?:\d{1,2}\/\d{1,2}\/|tháng\s+\d{1,2}\s+năm\s+)(20\d\d)(?!\d)/u;
+
+/** A web copy's first line names the document ("Nghị quyết về kế hoạch … năm 2023", "Kế hoạch 515/KH-UBND …"). */
+const NAMED_FIRST_LINE =
+  /^(?:Nghị quyết|Kế hoạch|Quyết định|Chỉ thị|Chương trình|Đề án|Thông tư|Chiến lược)\s+\S/u;
+
+/** A line in capitals ("TRIỂN KHAI … GIAI ĐOẠN 2023-2025 …"): a title line of the head. */
+const CAPS_LINE = /^(?=.*\p{Lu}{2})[^\p{Ll}]+$/u;
+
+/**
+ * The title as the head writes it, when the metadata has none: the lines in capitals of the head and a web
+ * copy's first line that names the document.
+ */
+function headTitle(text: string): string {
+  const lines = text
+    .slice(0, HEAD_CHARS)
+    .split('\n')
+    .map((l) => l.replace(/[|]/gu, ' ').trim())
+    .filter((l) => l !== '');
+  const first = lines[0] !== undefined && NAMED_FIRST_LINE.test(lines[0]) ? [lines[0]] : [];
+  return [...first, ...lines.filter((l) => CAPS_LINE.test(l))].join(' ');
+}
+
+function issuedYear(meta: DocumentMeta, text: string): number | null {
+  if (meta.date) return Number(meta.date.slice(0, 4));
+  const d = HEAD_DATE.exec(text.slice(0, HEAD_CHARS));
+  return d ? Number(d[1]) : null;
+}
+
+/** Title horizon, issue year and issuer level of a document (`text`: its text, read when the metadata lacks them). */
+export function documentContext(meta: DocumentMeta, text = ''): DocumentContext {
+  const issued = issuedYear(meta, text);
   return {
-    title: headingHorizon(meta.title ?? '', meta.date ? Number(meta.date.slice(0, 4)) : null),
-    issued: meta.date ? Number(meta.date.slice(0, 4)) : null,
+    title: headingHorizon(meta.title ?? headTitle(text), issued),
+    issued,
     central: meta.locality === null && CENTRAL_ISSUER.test(meta.issuer ?? ''),
   };
 }

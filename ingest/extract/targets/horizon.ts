@@ -12,11 +12,16 @@ export interface Horizon {
 
 export const NO_HORIZON: Horizon = { year: null, span: null };
 
-const BY_YEAR_SRC = String.raw`(?:đến|tới|vào|trước)\s+(?:hết\s+|cuối\s+)?năm\s+(20\d\d)(?!\s*[-–]\s*20\d\d)`;
+/**
+ * "đến năm 2030", "trước hết năm 2028", and "đến 2025" written without "năm" (not the end of a span "từ 2021
+ * đến 2025", nor a date "đến 31/12/2025").
+ */
+const BY_YEAR_SRC = String.raw`(?:đến|tới|vào|trước)\s+(?:hết\s+|cuối\s+)?(?:năm\s+|(?<!20\d\d\s*(?:đến|tới)\s+)(?=20\d\d(?![\d/.])))(20\d\d)(?!\s*[-–]\s*20\d\d)`;
 const BY_YEAR = new RegExp(BY_YEAR_SRC, 'iu');
 const BY_YEAR_ALL = new RegExp(BY_YEAR_SRC, 'giu');
+/** "giai đoạn 2026 - 2030", "từ năm 2026 đến năm 2030", "(kế hoạch) 5 năm 2026-2030". */
 const SPAN =
-  /(?:giai đoạn|thời kỳ|trong|từ năm|từ)\s+(?:năm\s+)?(20\d\d)\s*(?:[-–]|đến(?:\s+năm)?)\s*(20\d\d)/iu;
+  /(?:giai đoạn|thời kỳ|trong|từ năm|từ|\d{1,2}\s+năm)\s+(?:năm\s+)?(20\d\d)\s*(?:[-–]|đến(?:\s+năm)?)\s*(20\d\d)/iu;
 /** "… 8% năm 2025": a year named without "đến". */
 const BARE_YEAR_ALL = /năm\s+(20\d\d)(?!\s*[-–]\s*20\d\d)/giu;
 const ANNUAL = /hằng năm|hàng năm|mỗi năm|bình quân năm|\/\s*năm\b/iu;
@@ -41,7 +46,8 @@ export function headingHorizon(text: string, issued: number | null): Horizon {
   if (h.year !== null || h.span !== null || issued === null) return h;
   for (const m of text.matchAll(BARE_YEAR_ALL)) {
     const before = text.slice(0, m.index);
-    if (/(?:tháng\s+\d{1,2}|so với|từ|giai đoạn|thời kỳ)\s*$/iu.test(before)) continue;
+    if (/(?:tháng\s+\d{1,2}|(?<![\p{L}\p{M}])so(?:\s+với)?|từ|giai đoạn|thời kỳ)\s*$/iu.test(before))
+      continue;
     if (Number(m[1]) >= issued) return { year: Number(m[1]), span: null };
   }
   return h;
@@ -68,7 +74,9 @@ export function nearestYear(text: string, at: number, end = at): { year: number;
       const to = from + m[0].length;
       if (
         !by &&
-        /(?:so với|giai đoạn|thời kỳ|từ|đến|tới|vào|trước|tháng\s+\d{1,2})\s*$/iu.test(text.slice(0, from))
+        /(?:(?<![\p{L}\p{M}])so(?:\s+với)?|giai đoạn|thời kỳ|từ|đến|tới|vào|trước|tháng\s+\d{1,2})\s*$/iu.test(
+          text.slice(0, from),
+        )
       )
         continue;
       // a year after the number opens the next figure ("8% và năm 2026 đạt 10%") unless the words between

@@ -9,6 +9,7 @@ import { clauses, objectiveLines } from './scope.ts';
 import { readSubject, type SubjectReading } from './subject.ts';
 import { tableTargets } from './table.ts';
 import { documentContext, type DocumentContext } from './context.ts';
+import { completeElided, lineLabel, structureShare } from './neighbours.ts';
 import { dedupeTargets, isValidTarget, type TargetDraft } from './validate.ts';
 
 /**
@@ -20,7 +21,7 @@ import { dedupeTargets, isValidTarget, type TargetDraft } from './validate.ts';
  */
 export function extractTargets(written: StructuredDocument, meta: DocumentMeta): Target[] {
   const doc = canonicalDoc(written);
-  const ctx = documentContext(meta);
+  const ctx = documentContext(meta, doc.parsed.text);
   const drafts = [...proseTargets(doc, meta, ctx), ...tableTargets(doc, meta, ctx)];
   return dedupeTargets(drafts.filter(isValidTarget)).map((d, ordinal) => ({
     ...d,
@@ -30,9 +31,9 @@ export function extractTargets(written: StructuredDocument, meta: DocumentMeta):
   }));
 }
 
-/** The current state, a past result or an estimate ("Hiện nay …", "Ước thực hiện …", "Dự kiến cả nước …"), not an aim. */
+/** The current state, a past result or an estimate ("Hiện nay …", "Ước thực hiện …", "Theo thống kê, …"), not an aim. */
 const BASELINE =
-  /^(?:[-+•]\s*)?(?:Hiện nay|Hiện tại|Tính đến|Đến nay|Kết quả|Đã đạt|Qua \d+ năm|Sau \d+ năm|Ước (?:đạt|tính|thực hiện)|Dự kiến|Dự báo)(?![\p{L}\p{M}])/u;
+  /^(?:[-+•]\s*)?(?:Hiện nay|Hiện tại|Tính đến|Đến nay|Kết quả|Đã đạt|Qua \d+ năm|Sau \d+ năm|Ước (?:đạt|tính|thực hiện)|Dự kiến|Dự báo|Theo (?:thống kê|số liệu))(?![\p{L}\p{M}])/u;
 /** "(Trong đó: VNPT: 25 trạm, …)": a breakdown of the figure before it, not a target of its own. */
 const BREAKDOWN = /\(\s*trong đó[\s:][^)]*\)/giu;
 /** "100% các khu … có tối thiểu 1 trạm": the count qualifies the subject of the percentage. */
@@ -77,6 +78,9 @@ function isRowIndex(q: Quantity, text: string): boolean {
   return /^\p{Lu}/u.test(unit) || /^\s+\p{Lu}\p{Ll}/u.test(after);
 }
 
+/** "đạt 76,5% mục tiêu", "bằng 102% kế hoạch": how far a plan was met, a result. */
+const SHARE_OF_PLAN = /^\s*(?:so với\s+)?(?:mục tiêu|kế hoạch|chỉ tiêu)(?![\p{L}\p{M}])/iu;
+
 /** "2 lần/tháng", "02 lần/năm": how often something is done, not an aim. */
 function isFrequency(q: Quantity, text: string): boolean {
   return q.kind === 'times' && /^\s*\//u.test(text.slice(q.index + q.raw.length));
@@ -85,10 +89,14 @@ function isFrequency(q: Quantity, text: string): boolean {
 function skipQuantity(q: Quantity, text: string, seenPercent: boolean, breakdowns: number[][]): boolean {
   if (breakdowns.some(([from, to]) => q.index >= from! && q.index < to!)) return true;
   if (isRowIndex(q, text) || isFrequency(q, text) || RULE_RATE.test(text.slice(0, q.index))) return true;
+  if (q.kind === 'percent' && SHARE_OF_PLAN.test(text.slice(q.index + q.raw.length))) return true;
   if (q.kind === 'money' && SUPPORT_AMOUNT.test(text.slice(0, q.index))) return true;
-  if (seenPercent && QUALIFIER.test(text.slice(0, q.numberAt))) return true;
+  if (seenPercent && q.kind !== 'percent' && QUALIFIER.test(text.slice(0, q.numberAt))) return true;
   return (q.kind === 'money' || q.kind === 'percent') && NOT_AIM_AMOUNT.test(text);
 }
+
+/** After a figure, words that still belong to it ("/năm", "trở lên") and the separator before the next item. */
+const FIGURE_TAIL = /^(?:\s*\/\s*[\p{L}\p{M}]+|\s+trở\s+(?:lên|xuống))?[\s,;]*/u;
 
 /** Only connectors and a year between two quantities: the second repeats the first's subject. */
 const ONLY_LINK =
@@ -99,15 +107,21 @@ const ONLY_LINK =
  * subject from the words between them ("tỷ lệ A đạt 90%, tỷ lệ B đạt 80%"), or repeats the previous
  * subject when only a year or "và" stands between ("đạt 90% năm 2026 và 95% năm 2030").
  */
-function measuredQuantities(text: string, context: string): { q: Quantity; s: SubjectReading }[] {
-  const out: { q: Quantity; s: SubjectReading }[] = [];
+interface MeasuredQuantity {
+  q: Quantity;
+  s: SubjectReading;
+}
+
+function measuredQuantities(text: string, context: string): MeasuredQuantity[] {
+  const out: MeasuredQuantity[] = [];
   const breakdowns = [...text.matchAll(BREAKDOWN)].map((b) => [b.index, b.index + b[0].length]);
   let percent = false;
   let from = 0;
   let prev: SubjectReading | null = null;
   for (const q of quantities(text)) {
     const start = from;
-    from = q.index + q.raw.length;
+    // the next item's words start after this figure's tail ("0,3%/năm, tỷ lệ …", "7 xã trở lên, số xã …")
+    from = q.index + q.raw.length + (FIGURE_TAIL.exec(text.slice(q.index + q.raw.length))?.[0].length ?? 0);
     if (skipQuantity(q, text, percent, breakdowns)) continue;
     percent ||= q.kind === 'percent';
     const shifted = { ...q, index: q.index - start, numberAt: q.numberAt - start };
@@ -125,21 +139,41 @@ function measuredQuantities(text: string, context: string): { q: Quantity; s: Su
 const ONLY_WHEN =
   /^(?:(?:đến|tới|vào)\s+)?(?:(?:hết|cuối)\s+)?(?:năm\s+20\d\d|giai đoạn\s+20\d\d\s*[-–]\s*20\d\d)\s*,?\s*(?:đạt|là|còn|tăng|giảm|lên)?\s/iu;
 
+/** "giai đoạn 2011-2015" in a document of 2016: a span already over, so its figures are results. */
+function isPast(span: string | null, issued: number | null): boolean {
+  return span !== null && issued !== null && Number(span.slice(-4)) < issued;
+}
+
+/**
+ * The reading of a figure with what the line around it tells: "… đạt 85%; năm 2030 đạt 95%" (a clause of
+ * only a time and a figure measures what the one before did), elliptical items and structure shares
+ * (see neighbours.ts).
+ */
+function inLine(
+  m: MeasuredQuantity,
+  text: string,
+  last: SubjectReading | null,
+  label: string,
+): SubjectReading {
+  const s = m.s.subject === '' && last !== null && ONLY_WHEN.test(text) ? last : completeElided(m.s, last);
+  return structureShare(s, m.q, label);
+}
+
 function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: DocumentContext): TargetDraft[] {
   const out: TargetDraft[] = [];
   for (const { line, heading, path } of objectiveLines(doc, ctx.issued)) {
     // "Đến năm 2030, A đạt …; B đạt …; C …": the clauses after the first keep its horizon
     let sentence: Horizon = NO_HORIZON;
     let last: SubjectReading | null = null;
+    const label = lineLabel(line.text);
     for (const { clause, context } of clauses(line)) {
       const text = clause.text;
       if (isBaseline(text) || DISTRIBUTION.test(text) || SCORING.test(text)) continue;
-      if (aboutOtherProvince(text, meta)) continue;
       const span = horizonIn(context).span;
+      if (aboutOtherProvince(text, meta) || isPast(span, ctx.issued)) continue;
       for (const m of measuredQuantities(text, context)) {
         const { q } = m;
-        // "… đạt 85%; năm 2030 đạt 95%": a clause of only a time and a figure measures what the one before did
-        const s: SubjectReading = m.s.subject === '' && last !== null && ONLY_WHEN.test(text) ? last : m.s;
+        const s = inLine(m, text, last, label);
         if (s.subject !== '') last = s;
         const offset = context.length - text.length;
         const near = nearestYear(context, offset + q.numberAt, offset + q.index + q.raw.length);

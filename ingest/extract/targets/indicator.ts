@@ -11,7 +11,7 @@ const MAX_WORDS = 12;
 
 /** Verbs and fillers that open a target sentence without being part of the measured noun. */
 const LEADING_FILLER =
-  /^(?:[-+•·]|\d+(?:\.\d+)*[.)]|[a-zđ]\))?\s*(?:(?:phấn đấu|phần đầu|đảm bảo|bảo đảm|hình thành|hoàn thành|tổ chức|có|đạt|đưa|nâng|trong đó|đồng thời|trong giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới) năm\s+\d{4}|hằng năm|hàng năm|mỗi năm)[\s,:]*)+/iu;
+  /^(?:[-+•·]|\d+(?:\.\d+)*[.)]|[a-zđ]\))?\s*(?:(?:phấn đấu|phần đầu|đảm bảo|bảo đảm|hình thành|hoàn thành|tổ chức|có|đạt|đưa|nâng|trong đó|đồng thời|trong giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới) (?:năm\s+)?20\d\d|hằng năm|hàng năm|mỗi năm)[\s,:]*)+/iu;
 
 /** Comparators and linking verbs between the measured noun and its value. */
 const TRAILING_LINK =

@@ -9,10 +9,23 @@ import type { Comparator } from '../../../core/types.ts';
 export type UnitKind = 'percent' | 'times' | 'count' | 'money' | 'area' | 'mass' | 'rank' | 'other';
 
 const UNIT_KINDS: readonly (readonly [UnitKind, readonly string[]])[] = [
-  ['percent', ['%', 'phần trăm', '‰']],
+  ['percent', ['%', 'phần trăm', 'điểm phần trăm']],
   ['times', ['lần']],
-  // population indicators: the sex ratio at birth, and life expectancy (an age, read only after "tuổi thọ")
-  ['other', ['bé trai/100 bé gái', 'trẻ trai/100 trẻ gái', 'trẻ em trai/100 trẻ em gái', 'tuổi']],
+  // population indicators: the sex ratio at birth ("111,4 số bé trai/100 bé gái"), the fertility rate, rates
+  // per thousand ("12,8‰", typed "%0") and life expectancy (an age, read only after "tuổi thọ")
+  [
+    'other',
+    [
+      'bé trai/100 bé gái',
+      'số bé trai/100 bé gái',
+      'trẻ trai/100 trẻ gái',
+      'trẻ em trai/100 trẻ em gái',
+      'con/phụ nữ',
+      '‰',
+      '%0',
+      'tuổi',
+    ],
+  ],
   ['money', ['nghìn tỷ đồng', 'tỷ đồng', 'triệu đồng', 'tỷ USD', 'triệu USD', 'USD']],
   ['area', ['nghìn ha', 'triệu ha', 'ha', 'héc-ta', 'hecta', 'km2', 'km²', 'm2', 'm²']],
   ['mass', ['nghìn tấn', 'triệu tấn', 'tấn', 'µg/m3', 'μg/m3', 'mg/m3', 'mg/l']],
@@ -48,6 +61,7 @@ const UNIT_KINDS: readonly (readonly [UnitKind, readonly string[]])[] = [
       'bệnh viện',
       'giường bệnh',
       'bác sĩ',
+      'bác sỹ',
       'học sinh',
       'sinh viên',
       'thôn',
@@ -109,9 +123,12 @@ const UNIT_RE = [...UNIT_KIND.keys()]
   .join('|');
 const COMP_RE = COMPARATOR_WORDS.map(([w]) => w).join('|');
 
+/** "/1 vạn dân", "/10.000 dân": a count per population, part of the unit ("14,3 bác sỹ/1 vạn dân"). */
+const PER_POPULATION = String.raw`\s*\/\s*(?:1\s+)?(?:vạn|nghìn|\d{1,3}(?:\.\d{3})+)\s+dân(?![\p{L}\p{M}])`;
+
 /** comparator? number (range)? unit — the unit must end a word; "từ 30% đến 40%" is one range. */
 const QUANTITY = new RegExp(
-  String.raw`(?:(${COMP_RE})\s+)?(${NUM})\s*(?:(?:%|phần trăm)\s*(?=-|–|đến|tới))?(?:(?:-|–|đến|tới)\s*(${NUM})\s*)?(${UNIT_RE})(?![\p{L}\p{M}\d])`,
+  String.raw`(?:(${COMP_RE})\s+)?(${NUM})\s*(?:(?:%|phần trăm)\s*(?=-|–|đến|tới))?(?:(?:-|–|đến|tới)\s*(${NUM})\s*)?(${UNIT_RE})(?![\p{L}\p{M}\d])(${PER_POPULATION})?`,
   'giu',
 );
 /** A ranking: "top 03", "nhóm 10 tỉnh …", "xếp hạng thứ 5". */
@@ -119,8 +136,8 @@ const RANK = new RegExp(
   String.raw`(?:(?:top|tốp)\s+(${NUM})|nhóm\s+(${NUM})\s+(?=(?:tỉnh|địa phương|quốc gia|nước|thành phố|đơn vị)(?![\p{L}\p{M}]))|xếp\s+(?:hạng|thứ)\s+(?:thứ\s+)?(${NUM}))`,
   'giu',
 );
-/** "Tuổi thọ trung bình (của người dân) đạt 75 tuổi": the age that follows is the value. */
-const LIFE_EXPECTANCY = /tuổi thọ[^.;:]{0,40}$/iu;
+/** "Tuổi thọ trung bình (của người dân) đạt 75 tuổi", "Tuổi thọ trung bình: 73,8 tuổi": the age that follows is the value. */
+const LIFE_EXPECTANCY = /tuổi thọ[^.;]{0,50}$/iu;
 /** Words before a number that make it an ordinal or a reference, not a quantity. */
 const NOT_QUANTITY =
   /(?:số|năm|ngày|tháng|quý|khóa|khoá|thứ|hạng|top|tốp|nhóm|lần thứ|điều|khoản|mục|điểm|phụ lục)\s*$/iu;
@@ -172,17 +189,22 @@ function quantityOf(m: RegExpExecArray | RegExpMatchArray, clause: string): Quan
   const index = m.index ?? 0;
   const numberAt = index + m[0].indexOf(m[2]!);
   const prefix = clause.slice(0, numberAt);
-  if (NOT_QUANTITY.test(prefix) || /\d[/-]\s*$/.test(prefix) || /[/-]$/.test(prefix)) return null;
+  // "năm 2025", "khoản 3": an ordinal or reference, never written with thousands ("trong năm 5.605.000 người")
+  if (NOT_QUANTITY.test(prefix) && !/^\d{1,3}(?:\.\d{3})+/u.test(m[2]!)) return null;
+  // "2021-2025", "3/4", "COVID-19": not a figure of its own; "…: -0,1 điểm" is a signed one
+  if (/\d\s*[/-]\s*$|\/$|[\p{L}\d]-$/u.test(prefix)) return null;
   // "trẻ em 5 tuổi" names who is counted; an age is a value only as a life expectancy
   if (/^tuổi$/iu.test(m[4]!) && !LIFE_EXPECTANCY.test(prefix)) return null;
   const a = toNumber(m[2]!);
   const b = m[3] !== undefined ? toNumber(m[3]) : null;
-  const unit = m[4]!
+  const unit = `${m[4]!}${m[5]?.replace(/\s*\/\s*/u, '/') ?? ''}`
     .replace(/\s+/g, ' ')
     .toLowerCase()
     .replace(/^usd$/, 'USD')
     .replace(/ usd$/, ' USD')
-    .replace(/^phần trăm$/u, '%'); // "đạt 100 phần trăm" written out
+    .replace(/^phần trăm$/u, '%') // "đạt 100 phần trăm" written out
+    .replace(/^%0$/u, '‰')
+    .replace(/^số\s+(?=bé trai)/u, '');
   return {
     index,
     raw: m[0],

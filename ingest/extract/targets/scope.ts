@@ -20,9 +20,26 @@ const OBJECTIVE =
 /** A sub-heading opens an objective part only when it starts like one ("2. Mục tiêu cụ thể", "b) Đến năm 2030"). */
 const OBJECTIVE_SUB =
   /^(?:các\s+)?(?:mục tiêu|chỉ tiêu|(?:giai đoạn\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d|tầm nhìn|định hướng đến|phấn đấu đến (?:hết |cuối )?năm|(?:kế hoạch|lộ trình)[^.;]{0,40}giai đoạn\s+20\d\d)/iu;
-/** "Đến năm 2030:", "Phấn đấu đến năm 2030:", "Năm 2026:", "Giai đoạn 2026 - 2030:" — a line that only gives a horizon to a list. */
+/** "Đến năm 2030:", "Phấn đấu đến 2025:", "Năm 2026:", "Giai đoạn 2026 - 2030:" — a line that only gives a horizon to a list. */
 const HORIZON_INTRO =
-  /^(?:phấn đấu\s+|mục tiêu\s+)?(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d|năm\s+20\d\d|giai đoạn\s+20\d\d\s*[-–]\s*20\d\d)[^:.;]{0,40}:$/iu;
+  /^(?:phấn đấu\s+|mục tiêu\s+)?(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?20\d\d|năm\s+20\d\d|giai đoạn\s+20\d\d\s*[-–]\s*20\d\d)[^:.;]{0,40}:$/iu;
+/** A horizon lead-in that states an aim ("Đến năm 2030:", "Phấn đấu đến 2025:"), not a bare year ("Năm 2024:"). */
+const AIM_INTRO = /^(?:phấn đấu|mục tiêu|đến|tới|giai đoạn)\s/iu;
+
+/**
+ * A lead-in that announces a list of indicators: "Các chỉ tiêu chủ yếu:", "Chỉ tiêu năm 2023:", "… gồm các
+ * chỉ tiêu sau đây:", "với các mục tiêu cụ thể như sau:".
+ */
+const INDICATOR_LEAD =
+  /^(?:các\s+)?(?:mục tiêu|chỉ tiêu)[^.;:]{0,80}:$|(?:các|những)\s+(?:mục tiêu|chỉ tiêu)(?:\s+[\p{L}\p{M}]+){0,3}\s+(?:sau|như sau)(?:\s+đây)?\s*:$/iu;
+
+/**
+ * A part that reports results, the current state or a forecast ("ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024", "I.
+ * TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU NĂM 2024", "Kết quả đạt được", "Dự báo về lao động"): its figures are no aims.
+ * Expected results ("Kết quả dự kiến", "Kết quả cần đạt") are aims.
+ */
+const RESULT_PART =
+  /^(?:phần\s+[IVX\d]+\s*[.:-]?\s*)?(?:đánh giá|kết quả(?!\s+(?:dự kiến|cần|phải|mong đợi|đầu ra))|tình hình|thực trạng|bối cảnh|dự báo|sơ kết|tổng kết)(?![\p{L}\p{M}])/iu;
 
 /** "a) Năm 2030:", "b) Giai đoạn 2026 - 2030": a heading that is only a horizon. */
 const PERIOD_HEAD = /^(?:năm\s+20\d\d|giai đoạn\s+20\d\d\s*[-–]\s*20\d\d)\s*:?$/iu;
@@ -37,7 +54,7 @@ function periodHeading(body: string, inside: boolean): boolean {
 
 /** An aim stated inline outside the objective parts. */
 const INLINE_AIM =
-  /(?:mục tiêu|phấn đấu)[^.;]{0,80}(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+20\d\d[^.;]{0,60}\d|mục tiêu[^.;]{0,60}\d[^.;]{0,30}năm\s+20\d\d|(?:^|[.;:]\s+)(?:[-+•]\s*)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d\s*,[^.;]{0,150}\d/iu;
+  /(?:mục tiêu|phấn đấu)[^.;]{0,80}(?:(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+|(?:đến|tới)\s+)20\d\d[^.;]{0,60}\d|mục tiêu[^.;]{0,60}\d[^.;]{0,30}năm\s+20\d\d|(?:^|[.;:]\s+)(?:[-+•]\s*)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?20\d\d\s*,[^.;]{0,150}\d/iu;
 
 /** "Chương trình mục tiêu quốc gia …" names a programme; its "mục tiêu" opens no objective part. */
 const PROGRAMME_NAME = /chương trình mục tiêu(?:\s+quốc gia)?/giu;
@@ -51,6 +68,11 @@ function aimWords(text: string): string {
 const OTHER_PART =
   /^(?:các\s+)?(?:nhiệm vụ|giải pháp|tổ chức thực hiện|quan điểm|kinh phí|nguồn\s+(?:vốn|lực|kinh phí)|phạm vi|đối tượng|trách nhiệm|phân công|yêu cầu|nội dung|chế độ báo cáo|điều khoản thi hành|hiệu lực)(?![\p{L}\p{M}])/iu;
 
+/** A sub-heading that ends the objective part: another part, or results. */
+function otherPart(body: string): boolean {
+  return OTHER_PART.test(body) || RESULT_PART.test(body);
+}
+
 const TOP = new Set(['roman', 'chapter', 'appendix', 'article']);
 const HEADING = new Set(['roman', 'arabic', 'decimal', 'chapter', 'letter']);
 
@@ -60,55 +82,115 @@ const HEADING = new Set(['roman', 'arabic', 'decimal', 'chapter', 'letter']);
  */
 function closesPart(l: Line, headingLike: boolean, openRank: number): boolean {
   const sibling = l.kind !== null && HEADING.has(l.kind) && rank(l.kind) <= openRank;
-  return sibling || (headingLike && OTHER_PART.test(l.body));
+  return sibling || (headingLike && otherPart(l.body));
+}
+
+/** Where the walk over a document's lines stands (see `objectiveLines`). */
+interface Walk {
+  inside: boolean;
+  /** In a part that reports results: no inline aims are read there. */
+  results: boolean;
+  /** Horizon of the top heading, and of the nearest heading or lead-in that gives one. */
+  part: Horizon;
+  heading: Horizon;
+  /** Rank of the line that gave `heading`: a line as high ends it. */
+  subRank: number;
+  /** Rank of the heading that opened the objective part: a later heading as high closes it. */
+  openRank: number;
+  path: string[];
+}
+
+/** Opens (or continues) an objective part at rank `r`; a horizon `h` holds for the lines under it. */
+function open(w: Walk, h: Horizon, r: number): void {
+  if (!w.inside) w.openRank = r;
+  w.inside = true;
+  w.results = false;
+  if (h.year !== null || h.span !== null) [w.heading, w.subRank] = [h, r];
+}
+
+/**
+ * A plain line over a list (`next` is its first item) that opens objectives or gives them a horizon:
+ * "Các chỉ tiêu chủ yếu:", "Chỉ tiêu năm 2023:", "Đến năm 2030:", "Mục tiêu cụ thể đến năm 2025".
+ */
+function leadIn(l: Line, next: Line | undefined, w: Walk): boolean {
+  if (l.kind !== null || !next?.kind || l.body.length > 160 || w.results) return false;
+  if (!/:$/u.test(l.body)) return OBJECTIVE_SUB.test(aimWords(l.body)) && !/[.;]$/u.test(l.body);
+  return (
+    INDICATOR_LEAD.test(aimWords(l.body)) ||
+    (HORIZON_INTRO.test(l.body) && (w.inside || AIM_INTRO.test(l.body)))
+  );
+}
+
+/** A heading that opens an objective part or a sub-part of it. */
+function objectiveHeading(l: Line, headingLike: boolean, inside: boolean): boolean {
+  if (!headingLike) return false;
+  const words = aimWords(l.body);
+  return OBJECTIVE_SUB.test(words) || INDICATOR_LEAD.test(words) || periodHeading(l.body, inside);
+}
+
+/** Moves the walk over line `l`; true when `l` is a heading, which states no target itself. */
+function step(w: Walk, l: Line, next: Line | undefined, issued: number | null): boolean {
+  const headingLike = l.kind !== null && HEADING.has(l.kind) && !/[.;]$/.test(l.body) && l.body.length < 200;
+  if (l.kind !== null && TOP.has(l.kind)) {
+    w.results = RESULT_PART.test(l.body);
+    w.inside = OBJECTIVE.test(aimWords(l.body)) && !w.results;
+    w.part = w.heading = headingHorizon(l.body, issued);
+    [w.subRank, w.openRank, w.path] = [Infinity, rank(l.kind), [l.body]];
+    if (w.inside) return true;
+  } else if (headingLike && RESULT_PART.test(l.body)) w.results = true;
+  const objective = objectiveHeading(l, headingLike, w.inside);
+  if (!objective && closesPart(l, headingLike, w.openRank)) w.inside = false;
+  if (objective) {
+    if (rank(l.kind) <= w.subRank) w.heading = w.part;
+    open(w, headingHorizon(l.body, issued), rank(l.kind));
+    w.path = [...w.path.slice(0, 1), l.body];
+    return true;
+  }
+  if (l.kind !== null && rank(l.kind) <= w.subRank) [w.heading, w.subRank] = [w.part, Infinity];
+  // "Đến năm 2030:" on a line of its own over "a) …", "- …": its horizon holds for the items below it
+  if (next?.kind && leadIn(l, next, w))
+    open(w, headingHorizon(l.body.replace(/:\s*$/u, ''), issued), rank(next.kind) - 0.5);
+  return false;
+}
+
+/**
+ * "2.1. Giai đoạn 2023 -" + "2025": a heading whose span a wrap cut before its last year (the year, a bare
+ * number, stands as a line of its own). The two lines are one heading.
+ */
+function joinWrappedSpans(lines: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    if (prev?.kind && /20\d\d\s*[-–]$/u.test(prev.body) && /^20\d\d(?!\d)/u.test(l.text)) {
+      const join = (a: string): string => `${a} ${l.text}`;
+      out[out.length - 1] = { ...prev, text: join(prev.text), body: join(prev.body), end: l.end };
+    } else out.push(l);
+  }
+  return out;
 }
 
 /**
  * Lines of the objective parts of the document, each with the horizon of its heading context. A
  * sub-heading's horizon ("a) Đến năm 2030:") holds for the lines under it, not for its siblings ("b) Hằng
- * năm, …"), which fall back to the horizon of the part.
+ * năm, …"), which fall back to the horizon of the part. A plain lead-in ("Các chỉ tiêu chủ yếu năm 2026:")
+ * opens objectives as a heading does; parts that report results open none.
  */
 export function objectiveLines(doc: StructuredDocument, issued: number | null = null): ObjectiveLine[] {
   const out: ObjectiveLine[] = [];
-  let inside = false;
-  let part: Horizon = NO_HORIZON;
-  let heading: Horizon = NO_HORIZON;
-  let subRank = Infinity;
-  /** Rank of the heading that opened the objective part: a later heading as high closes it. */
-  let openRank = -1;
-  let path: string[] = [];
-  const lines = toLines(logicalLines(doc.parsed.text));
+  const w: Walk = {
+    inside: false,
+    results: false,
+    part: NO_HORIZON,
+    heading: NO_HORIZON,
+    subRank: Infinity,
+    openRank: -1,
+    path: [],
+  };
+  const lines = joinWrappedSpans(toLines(logicalLines(doc.parsed.text)));
   for (const [i, l] of lines.entries()) {
-    const headingLike =
-      l.kind !== null && HEADING.has(l.kind) && !/[.;]$/.test(l.body) && l.body.length < 200;
-    if (l.kind !== null && TOP.has(l.kind)) {
-      inside = OBJECTIVE.test(aimWords(l.body));
-      part = heading = headingHorizon(l.body, issued);
-      subRank = Infinity;
-      openRank = rank(l.kind);
-      path = [l.body];
-      if (inside) continue;
-    }
-    const objective = headingLike && (OBJECTIVE_SUB.test(aimWords(l.body)) || periodHeading(l.body, inside));
-    if (!objective && closesPart(l, headingLike, openRank)) inside = false;
-    if (objective) {
-      if (!inside) openRank = rank(l.kind);
-      inside = true;
-      const h = headingHorizon(l.body, issued);
-      if (rank(l.kind) <= subRank) heading = part;
-      if (h.year !== null || h.span !== null) [heading, subRank] = [h, rank(l.kind)];
-      path = [...path.slice(0, 1), l.body];
-      continue;
-    }
-    if (l.kind !== null && rank(l.kind) <= subRank) [heading, subRank] = [part, Infinity];
-    // "Đến năm 2030:" on a line of its own over "a) …", "- …": its horizon holds for the items below it
-    const next = lines[i + 1];
-    if (inside && l.kind === null && next?.kind && HORIZON_INTRO.test(l.body)) {
-      const h = headingHorizon(l.body.replace(/:\s*$/u, ''), issued);
-      if (h.year !== null || h.span !== null) [heading, subRank] = [h, rank(next.kind) - 0.5];
-    }
-    if (inside || INLINE_AIM.test(aimWords(l.text)))
-      out.push({ line: l, heading: inside ? heading : NO_HORIZON, path });
+    if (step(w, l, lines[i + 1], issued)) continue;
+    if (w.inside || (!w.results && INLINE_AIM.test(aimWords(l.text))))
+      out.push({ line: l, heading: w.inside ? w.heading : NO_HORIZON, path: w.path });
   }
   return out;
 }
@@ -119,12 +201,19 @@ export function objectiveLines(doc: StructuredDocument, issued: number | null = 
  */
 const CLAUSE_END = /(?<=;)|(?<=[\p{Ll}\d%)]\.)(?=\s+(?:Đến|Tới)\s+(?:hết\s+|cuối\s+)?năm\s+20\d\d)/u;
 
+/** "42,5%[1]", "thuốc lá[2]": a footnote mark after a figure or word (blanked; offsets are kept). */
+const FOOTNOTE = /(?<=[\p{L}\p{M}\d%)])\[\d{1,3}\]/gu;
+
+function withoutFootnotes(text: string): string {
+  return text.replace(FOOTNOTE, (m) => ' '.repeat(m.length));
+}
+
 /** Clauses of a line (split at ";" and sentence ends); a lower-case clause inherits the previous number-free clause as context. */
 export function clauses(line: TextBlock): { clause: TextBlock; context: string }[] {
   const out: { clause: TextBlock; context: string }[] = [];
   let from = 0;
   let lead = '';
-  for (const part of line.text.split(CLAUSE_END)) {
+  for (const part of withoutFootnotes(line.text).split(CLAUSE_END)) {
     const text = part.trim();
     const start = line.start + from;
     from += part.length;

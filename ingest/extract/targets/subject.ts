@@ -23,14 +23,14 @@ export interface SubjectReading {
 
 /** Words that open a target sentence without being part of what is measured. */
 const LEADING_FILLER =
-  /^(?:[-+•·]|\d+(?:\.\d+)*[.)]|[a-zđ]\))?\s*(?:(?:phấn đấu|phần đầu|đảm bảo|bảo đảm|hoàn thành|tổ chức|có|đạt|đưa|nâng|trong đó|đồng thời|mục tiêu|chỉ tiêu|(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới) (?:hết )?năm\s+\d{4}|hằng năm|hàng năm|mỗi năm|tối thiểu|ít nhất|cụ thể)[\s,:]*)*/iu;
+  /^(?:[-+•·]|\d+(?:\.\d+)*[.)]|[a-zđ]\))?\s*(?:(?:phấn đấu|phần đầu|đảm bảo|bảo đảm|hoàn thành|tổ chức|duy trì|điều chỉnh|có|đạt|đưa|nâng|trong đó|đồng thời|mục tiêu|chỉ tiêu|(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới) (?:hết )?(?:năm\s+)?20\d\d|hằng năm|hàng năm|mỗi năm|tối thiểu|ít nhất|cụ thể)[\s,:]*)*/iu;
 
 /** Linking verbs and comparators between the measured phrase and its value. */
 const TRAILING_LINK =
-  /(?:\s+(?:đạt|(?<!trở\s)lên|là|chiếm|ở mức|tăng|giảm|còn|xuống|khoảng|bình quân|trên|dưới|từ|ít nhất|tối thiểu|tối đa|không dưới|không thấp hơn|có|hơn|đạt mức|phấn đấu|(?<!(?:và|hoặc)\s)trung bình|đóng góp|gấp))+\s*$/iu;
+  /(?:\s+(?:đạt|(?<!trở\s)lên|là|chiếm|ở mức|tăng|giảm|còn|xuống|khoảng|bình quân|trên|dưới|từ|ít nhất|tối thiểu|tối đa|không dưới|không thấp hơn|có|hơn|đạt mức|phấn đấu|(?<!(?:và|hoặc)\s)trung bình|đóng góp|gấp|duy trì))+\s*$/iu;
 
 const TIME_PHRASE =
-  /\s*,?\s*(?:(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới|vào|cả) (?:hết |cuối )?năm\s+\d{4}|năm\s+20\d\d(?!\s*[-–])|hằng năm|hàng năm|mỗi năm)\s*,?/giu;
+  /\s*,?\s*(?:(?:trong\s+)?giai đoạn\s+\d{4}\s*[-–]\s*\d{4}|(?:đến|tới|vào|cả) (?:hết |cuối )?năm\s+\d{4}|(?:đến|tới) 20\d\d(?![\d/.])|năm\s+20\d\d(?!\s*[-–])|hằng năm|hàng năm|mỗi năm)\s*,?/giu;
 
 /** Measures that open a phrase: the metric they imply and whether they are dropped from the subject. */
 const MEASURE_HEAD =
@@ -72,12 +72,24 @@ function expand(s: string): string {
 /** Clean phrase: abbreviations expanded, fillers dropped, lower-cased first letter unless an acronym. */
 function tidy(s: string): string {
   const t = squash(expand(s).replace(LOCAL_FILLER, ' '))
+    .replace(/^[\s,;:.–-]+/u, '')
     .replace(/^(?:các|những|đội ngũ|toàn bộ|số)\s+/iu, '')
     .replace(/[\s,;:–-]+$/u, '')
     .trim();
   const words = t.split(' ');
   const capped = words.length > MAX_WORDS ? words.slice(0, MAX_WORDS).join(' ') : t;
+  if (!/\p{Ll}/u.test(capped)) return lowerCaps(capped);
   return /^\p{Lu}\p{Ll}/u.test(capped) ? capped.charAt(0).toLowerCase() + capped.slice(1) : capped;
+}
+
+/**
+ * A phrase read from a title in capitals ("TĂNG TRƯỞNG CẢ NƯỚC") in lower case; a code in brackets
+ * ("(GRDP)") or with a digit stays as written.
+ */
+function lowerCaps(s: string): string {
+  return s.replace(/\([^()]*\)|[^\s()]+/gu, (w) =>
+    w.startsWith('(') || /\d/u.test(w) ? w : w.toLowerCase(),
+  );
 }
 
 /** Where the aim itself starts: after the last "mục tiêu" or "phấn đấu" ("…, trước mắt là phấn đấu tăng trưởng …"). */
@@ -102,7 +114,7 @@ function lastPiece(before: string): string {
   return (
     label
       .split(
-        /[.;:]\s|\.$|\)\s*,?\s*|,\s*(?=(?:trong đó|đồng thời|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|nâng)(?![\p{L}\p{M}]))/iu,
+        /[.;:]\s|\.$|\)\s*,?\s*(?=\S)|,\s*(?=(?:trong đó|đồng thời|phấn đấu|mục tiêu|chỉ tiêu|cụ thể|nâng)(?![\p{L}\p{M}]))/iu,
       )
       .pop() ?? ''
   );
@@ -135,7 +147,7 @@ function afterPhrase(after: string): string {
     .replace(ASIDE, '')
     .replace(GRDP_TAIL, '')
     .replace(/^\s*,?\s*(?:vào\s+|trong\s+)?năm\s+20\d\d/u, '');
-  if (/^\s*(?:và|hoặc|,|trở lên|trở xuống|so với|\/)/iu.test(s)) return '';
+  if (/^\s*(?:và|hoặc|,|trở lên|trở xuống|so(?![\p{L}\p{M}])|\/)/iu.test(s)) return '';
   const cut = AFTER_STOP.exec(s);
   return squash((cut ? s.slice(0, cut.index) : s).replace(TIME_PHRASE, ' ')).replace(
     /^(?:các|những)\s+/iu,
@@ -161,22 +173,39 @@ function measureHead(phrase: string): Head {
         : m[4]
           ? 'mức giảm'
           : 'số lượng';
-  return { rest: rest.replace(GRDP_TAIL, '').trim(), metric };
+  // "Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)": what grows is the product itself, not a share of it
+  return { rest: (metric === 'tốc độ tăng trưởng' ? rest : rest.replace(GRDP_TAIL, '')).trim(), metric };
+}
+
+/** "Giảm số vị thành niên có thai ngoài ý muốn: 15%": an item that opens with the reduction it sets. */
+const REDUCE_ITEM = /^\s*(?:[-+•]\s*)?giảm\s/iu;
+/** "… xuống dưới 30%", "… còn 10%": the level a reduction aims at, not its size. */
+const DOWN_TO = /(?:xuống|còn|ở mức)\s*$/iu;
+
+/**
+ * A reduction: the measure says so ("mức giảm"), "giảm" stands right before the figure ("giảm trung bình
+ * 0,3%/năm"), the figure is signed ("-0,2 điểm phần trăm"), or the item opens with "Giảm" and gives the size
+ * of the cut, not the level aimed at ("Giảm … : 15% so năm 2022").
+ */
+function isReduction(head: TargetMetric | null, before: string): boolean {
+  // a sign stuck to the figure ("…: -0,2"), not a list dash ("- 100% xã …")
+  if (head === 'mức giảm' || /[\s:(][-−]$/u.test(before)) return true;
+  if (
+    /\bgiảm(?:\s+(?:bình quân|trung bình|ít nhất|tối thiểu|khoảng|trên|thêm))*\s*$/iu.test(before.slice(-40))
+  )
+    return true;
+  return REDUCE_ITEM.test(lastPiece(before)) && !DOWN_TO.test(before);
 }
 
 function metricOf(q: Quantity, head: TargetMetric | null, before: string, after: string): TargetMetric {
   if (q.kind === 'rank') return 'xếp hạng';
   const tail = before.slice(-40);
-  if (
-    head === 'mức giảm' ||
-    /\bgiảm(?:\s+(?:bình quân|ít nhất|tối thiểu|khoảng|trên|thêm))*\s*$/iu.test(tail)
-  )
-    return 'mức giảm';
-  if (
-    head === 'tốc độ tăng trưởng' ||
-    /tăng trưởng|\btăng(?:\s+(?:bình quân|thêm|ít nhất|tối thiểu|khoảng|trên|gấp))*\s*$/iu.test(tail)
-  )
-    return 'tốc độ tăng trưởng';
+  if (isReduction(head, before)) return 'mức giảm';
+  // "tăng thêm 7 xã" counts what is added; a rise of a rate or an amount is a growth
+  const rises =
+    q.kind !== 'count' &&
+    /\btăng(?:\s+(?:bình quân|thêm|ít nhất|tối thiểu|khoảng|trên|gấp))*\s*$/iu.test(tail);
+  if (head === 'tốc độ tăng trưởng' || /tăng trưởng/iu.test(tail) || rises) return 'tốc độ tăng trưởng';
   if (q.kind === 'percent')
     return GRDP.test(lastPiece(before)) || GRDP_TAIL.test(after) ? 'tỷ trọng trong GRDP' : 'tỷ lệ';
   if (q.kind === 'times' || q.kind === 'other') return 'khác';
@@ -212,9 +241,11 @@ function subjectPhrase(clause: string, q: Quantity): Phrase {
     const counted = classified ? a : `${q.unit} ${a}`.trim();
     return { phrase: counted, written: counted, head: b.metric };
   }
-  // "… đạt 3% tổng chi ngân sách": what follows is the base of the share, not what is measured.
+  // "… đạt 3% tổng chi ngân sách": what follows is the base of the share, not what is measured; in "Label:
+  // value" the label names it ("Tỷ số giới tính khi sinh: 111,4 số bé trai/100 bé gái sinh ra sống")
   const base = /^\s*(?:tổng|của|trong)\s/iu.test(after.replace(GRDP_TAIL, ''));
-  if (b.rest !== '' && (b.metric !== null || a === '' || base))
+  const labelled = /:\s*$/u.test(before);
+  if (b.rest !== '' && (b.metric !== null || a === '' || base || labelled))
     return { phrase: b.rest, written: whole, head: b.metric };
   return a !== ''
     ? { phrase: a, written: a, head: b.metric }
@@ -223,7 +254,7 @@ function subjectPhrase(clause: string, q: Quantity): Phrase {
 
 /** Short label as written: at most 14 words, with the GRDP it is a share of. */
 function label(written: string, metric: TargetMetric): string {
-  const w = squash(written).split(' ');
+  const w = squash(written.replace(/^[\s,;:.–-]+/u, '')).split(' ');
   const s = w.length > 14 ? w.slice(0, 14).join(' ') : w.join(' ');
   return metric === 'tỷ trọng trong GRDP' && !GRDP.test(s) && s !== '' ? `${s} trong GRDP` : s;
 }
@@ -234,8 +265,11 @@ export function readSubject(clause: string, q: Quantity, context = clause): Subj
   const before = clause.slice(0, q.index);
   const after = clause.slice(q.index + q.raw.length);
   let metric = metricOf(q, head, before, after);
-  // "Xếp hạng đổi mới công nghệ …": the ranking is the metric, what is ranked the subject
-  const subject = tidy(phrase).replace(metric === 'xếp hạng' ? /^(?:xếp hạng|thứ hạng)\s+/iu : /^$/u, '');
+  // "Xếp hạng đổi mới công nghệ …": the ranking is the metric, what is ranked the subject; "Giảm số vị
+  // thành niên …": the reduction is the metric, what is reduced the subject
+  const subject = tidy(
+    phrase.replace(metric === 'mức giảm' ? /^(?:[-+•]\s*)?giảm\s+(?:số\s+)?/iu : /^$/u, ''),
+  ).replace(metric === 'xếp hạng' ? /^(?:xếp hạng|thứ hạng)\s+/iu : /^$/u, '');
   const entry =
     canonicalSubject(subject) ??
     // "Tốc độ tăng trưởng kinh tế (GRDP)": the measure word named the growth, the rest what grows

@@ -1,0 +1,45 @@
+import type { Quantity } from './quantity.ts';
+import type { SubjectReading } from './subject.ts';
+
+/**
+ * What a line's other words tell about one of its figures: an elliptical item reads its head from the item
+ * before it ("tỷ lệ tiếp xúc … tại nơi làm việc xuống dưới 30%; tại nhà hàng xuống dưới 75%"), and the
+ * shares listed under an economic-structure label are shares of GRDP ("Cơ cấu kinh tế: công nghiệp - xây
+ * dựng 41,8%; dịch vụ 39,7%").
+ */
+
+/** Words that open an elliptical item: a place, group or form of what the item before measured. */
+const ELIDED_OPEN = /^(?:tại|ở|trong|đối với|nhóm|thể|khu vực|vùng|cấp)(?![\p{L}\p{M}])/iu;
+
+/**
+ * "tại nhà hàng" after "tiếp xúc thụ động với khói thuốc lá tại nơi làm việc": the item names only what
+ * differs; its subject keeps the head of the previous one, up to the word both open the difference with.
+ */
+export function completeElided(s: SubjectReading, prev: SubjectReading | null): SubjectReading {
+  if (prev === null || s.canonical || !ELIDED_OPEN.test(s.subject)) return s;
+  const word = s.subject.split(' ')[0]!.toLowerCase();
+  const at = ` ${prev.subject.toLowerCase()} `.indexOf(` ${word} `);
+  if (at <= 0) return s;
+  const subject = `${prev.subject.slice(0, at - 1)} ${s.subject}`;
+  return { ...s, subject, indicator: subject };
+}
+
+/** "Cơ cấu kinh tế:", "Cơ cấu GRDP đến năm 2030:": a label whose listed percentages are shares of GRDP. */
+const STRUCTURE_LABEL = /cơ cấu\s+(?:kinh tế|tổng sản phẩm)|(?<![\p{L}])(?:GRDP|GDP)(?![\p{L}])/iu;
+
+/** The label of a "Label: figures" line: the words before a colon that comes before any digit. */
+export function lineLabel(text: string): string {
+  const colon = text.indexOf(':');
+  const label = colon > 0 ? text.slice(0, colon) : '';
+  // item numbers and years may stand in a label ("(2) Cơ cấu GRDP đến năm 2030:"), figures not
+  return /\d/u.test(label.replace(/^\s*(?:\(\d+\)|\d+(?:\.\d+)*\.)/u, '').replace(/20\d\d/gu, ''))
+    ? ''
+    : label;
+}
+
+/** A percentage listed under an economic-structure label is a share of GRDP, not a rate. */
+export function structureShare(s: SubjectReading, q: Quantity, label: string): SubjectReading {
+  return q.kind === 'percent' && s.metric === 'tỷ lệ' && STRUCTURE_LABEL.test(label)
+    ? { ...s, metric: 'tỷ trọng trong GRDP' }
+    : s;
+}
