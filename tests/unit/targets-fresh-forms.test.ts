@@ -296,3 +296,26 @@ describe('case and footnotes', () => {
     ]);
   });
 });
+
+describe('a place named in a breakdown', () => {
+  // form: national plans give a total, then each city's share ("…, trong đó Hà Nội có tối thiểu …")
+  const ts = targetsOf(
+    'KẾ HOẠCH\n\nI. MỤC TIÊU\n\n2. Mục tiêu cụ thể đến năm 2030\n\n' +
+      'a) Nồng độ bụi mịn PM2.5 trung bình năm tại Hà Nội đạt dưới 40 µg/m3.\n' +
+      'b) Số công trình xanh đạt tối thiểu 500 công trình, trong đó Hà Nội có tối thiểu 200 công trình.\n',
+    {
+      ...meta('2025-11-10', null),
+      number: '100/QĐ-TTg',
+      issuer: 'Thủ tướng Chính phủ',
+      locality: null,
+      province: null,
+    },
+  );
+  it('measures what the item measured, at that place', () => {
+    expect(find(ts, 200).subject).toBe('công trình xanh tại Hà Nội');
+    expect(find(ts, 500).subject).toBe('công trình xanh');
+  });
+  it('a subject that names a place keeps its capitals', () => {
+    expect(find(ts, 40).subject).toBe('nồng độ bụi mịn PM2.5 trung bình năm tại Hà Nội');
+  });
+});

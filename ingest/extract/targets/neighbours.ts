@@ -1,3 +1,4 @@
+import { findLocalities } from '../../../core/vocab/localities.ts';
 import type { Quantity } from './quantity.ts';
 import type { SubjectReading } from './subject.ts';
 
@@ -16,6 +17,7 @@ const ELIDED_OPEN = /^(?:tại|ở|trong|đối với|nhóm|thể|khu vực|vùn
  * differs; its subject keeps the head of the previous one, up to the word both open the difference with.
  */
 export function completeElided(s: SubjectReading, prev: SubjectReading | null): SubjectReading {
+  if (prev !== null && !prev.canonical && isOnlyPlace(s.subject)) return localShare(s, prev);
   if (prev === null || s.canonical || !ELIDED_OPEN.test(s.subject)) return s;
   const word = s.subject.split(' ')[0]!.toLowerCase();
   const at = ` ${prev.subject.toLowerCase()} `.indexOf(` ${word} `);
@@ -42,4 +44,19 @@ export function structureShare(s: SubjectReading, q: Quantity, label: string): S
   return q.kind === 'percent' && s.metric === 'tỷ lệ' && STRUCTURE_LABEL.test(label)
     ? { ...s, metric: 'tỷ trọng trong GRDP' }
     : s;
+}
+
+/** The whole phrase names one locality ("Hà Nội", "Thành phố Hồ Chí Minh"). */
+function isOnlyPlace(subject: string): boolean {
+  const found = findLocalities(subject);
+  return found.length === 1 && found[0]!.start === 0 && found[0]!.end >= subject.trim().length;
+}
+
+/**
+ * "Số công trình xanh đạt tối thiểu 500 công trình, trong đó Hà Nội có tối thiểu 200 công trình": the place's
+ * share of what the item before measured.
+ */
+function localShare(s: SubjectReading, prev: SubjectReading): SubjectReading {
+  const subject = `${prev.subject} tại ${s.subject.charAt(0).toUpperCase()}${s.subject.slice(1)}`;
+  return { ...prev, subject, indicator: subject };
 }

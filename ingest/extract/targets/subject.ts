@@ -1,3 +1,4 @@
+import { findLocalities } from '../../../core/vocab/localities.ts';
 import type { TargetMetric } from '../../../core/types.ts';
 import { ABBREVIATIONS } from '../../../core/vocab/agency-gazetteer.ts';
 import { canonicalSubject } from '../../../core/vocab/target-subjects.ts';
@@ -79,7 +80,10 @@ function tidy(s: string): string {
   const words = t.split(' ');
   const capped = words.length > MAX_WORDS ? words.slice(0, MAX_WORDS).join(' ') : t;
   if (!/\p{Ll}/u.test(capped)) return lowerCaps(capped);
-  return /^\p{Lu}\p{Ll}/u.test(capped) ? capped.charAt(0).toLowerCase() + capped.slice(1) : capped;
+  // "Nồng độ bụi …" → "nồng độ bụi …"; a name ("Hà Nội", "Thành phố Hồ Chí Minh") keeps its capitals
+  return /^\p{Lu}\p{Ll}*(?:\s+\p{Ll}|$)/u.test(capped) && findLocalities(capped)[0]?.start !== 0
+    ? capped.charAt(0).toLowerCase() + capped.slice(1)
+    : capped;
 }
 
 /**
