@@ -317,11 +317,11 @@ function placeList(text: string): LeadingAgency | null {
 }
 
 const STOP =
-  /\s(?:tổ chức thực hiện|tổ chức triển khai|tổ chức các|tổ chức(?=,)|triển khai|xây dựng|rà soát|tham mưu|thực hiện|hướng dẫn|kiểm tra|đề xuất|cung cấp|theo dõi|đôn đốc|trong|để|nhằm|đẩy mạnh|tuyên truyền|phổ biến|giải quyết|báo cáo|xem xét|nghiên cứu|thẩm định|lấy ý kiến|hoàn thiện|ban hành|trình|tiếp nhận|bố trí|phân bổ|quản lý|lập|chỉ đạo|tăng cường|khai thác|vận động|theo|về|tại)(?=[\s,])/u;
+  /\s(?:tổ chức thực hiện|tổ chức triển khai|tổ chức các|tổ chức(?=,)(?<!,\stổ chức)|triển khai|xây dựng|rà soát|tham mưu|thực hiện|hướng dẫn|kiểm tra|đề xuất|cung cấp|theo dõi|đôn đốc|trong|để|nhằm|đẩy mạnh|tuyên truyền|phổ biến|giải quyết|báo cáo|xem xét|nghiên cứu|thẩm định|lấy ý kiến|hoàn thiện|ban hành|trình|tiếp nhận|bố trí|phân bổ|quản lý|lập|chỉ đạo|tăng cường|khai thác|vận động|theo|về|tại)(?=[\s,])/u;
 
 /** Words that end a list of coordinating agencies besides the verbs of STOP. */
 const STOP_MORE =
-  /\s(?:kịp thời|tiếp tục|đảm bảo|bảo đảm|định kỳ|căn cứ|đê|khi|giám sát|(?<!(?:các|những|và)\s)tổ chức(?!\s+(?:chính trị|xã hội|thành viên|đoàn thể|hội|tín dụng|có liên quan|liên quan))|(?<=liên quan)\s(?!và\s)(?=\p{Ll}))/u;
+  /\s(?:kịp thời|tiếp tục|có trách nhiệm|chịu trách nhiệm|đảm bảo|bảo đảm|định kỳ|căn cứ|đê|khi|giám sát|(?<!(?:các|những|và|,)\s)tổ chức(?!\s+(?:chính trị|xã hội|thành viên|đoàn thể|hội|tín dụng|có liên quan|liên quan))|(?<=liên quan)\s(?!và\s)(?=\p{Ll}))/u;
 
 /** Agencies named by "phối hợp (chặt chẽ) (với) …" inside an item ("với" may be left out before a body). */
 export function coordinatingPhrase(text: string): string[] {
