@@ -175,6 +175,23 @@ describe('coordinating bodies named once by kind over a list', () => {
       coordinatingPhrase('chủ trì, phối hợp với các Sở: Tài chính, Nội vụ triển khai thực hiện.'),
     ).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
   });
+
+  it("the national press bodies by their initials (a Government resolution's duty table)", () => {
+    expect(
+      coordinatingPhrase('chủ trì, phối hợp với VTV, VOV, TTXVN, các địa phương tổ chức tuyên truyền.'),
+    ).toEqual([
+      'Đài Truyền hình Việt Nam',
+      'Đài Tiếng nói Việt Nam',
+      'Thông tấn xã Việt Nam',
+      'các địa phương',
+    ]);
+  });
+
+  it('"tổ chức" listed between bodies is a noun, not the verb that ends the list', () => {
+    expect(
+      coordinatingPhrase('chủ trì, phối hợp với các cơ quan, tổ chức, cá nhân có liên quan triển khai.'),
+    ).toEqual(['các cơ quan, tổ chức, cá nhân có liên quan']);
+  });
 });
 
 function tasksOf(text: string): string[] {
