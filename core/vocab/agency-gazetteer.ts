@@ -178,6 +178,8 @@ export const CENTRAL_BODIES: readonly GazetteerEntry[] = [
   tw('dai-truyen-hinh-viet-nam', 'Đài Truyền hình Việt Nam'),
   tw('thong-tan-xa-viet-nam', 'Thông tấn xã Việt Nam'),
   tw('dai-tieng-noi-viet-nam', 'Đài Tiếng nói Việt Nam'),
+  // the heads of all central bodies, named together in the Government's standard closing clauses
+  tw('thu-truong-cac-co-quan-trung-uong', 'Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ'),
   tw('cuc-hai-quan', 'Cục Hải quan'),
 ];
 
