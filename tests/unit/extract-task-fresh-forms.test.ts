@@ -5,7 +5,7 @@
  * each asserts the duties with their leads.
  */
 import { describe, expect, it } from 'vitest';
-import { coordinatingPhrase } from '../../ingest/extract/agencies/index.ts';
+import { coordinatingPhrase, splitAgencies } from '../../ingest/extract/agencies/index.ts';
 import { extract } from '../../ingest/extract/index.ts';
 import { contentHash, structure } from '../../ingest/structure/index.ts';
 import { loadDoc } from '../../scripts/eval-extraction/ref-eval.ts';
@@ -174,6 +174,18 @@ describe('coordinating bodies named once by kind over a list', () => {
     expect(
       coordinatingPhrase('chủ trì, phối hợp với các Sở: Tài chính, Nội vụ triển khai thực hiện.'),
     ).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
+  });
+
+  it('"Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ" is one group of office holders', () => {
+    // form: the Government's resolutions and the Prime Minister's decisions name the heads of central bodies so
+    expect(
+      splitAgencies(
+        'Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+      ),
+    ).toEqual([
+      'Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ',
+      'Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương',
+    ]);
   });
 
   it("the national press bodies by their initials (a Government resolution's duty table)", () => {
