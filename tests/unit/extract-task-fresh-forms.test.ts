@@ -313,3 +313,16 @@ describe("a council's duties under the topics it rules on", () => {
     ]);
   });
 });
+
+describe('a time stated inside a duty', () => {
+  it('a trailing labelled time or a time in the closing parenthesis is its deadline', () => {
+    const got = extractTasksOf([
+      'III. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Nông nghiệp và Môi trường:',
+      '- Chủ trì tổ chức tuyên truyền về phòng chống thiên tai. Thời gian thực hiện: Thường xuyên.',
+      '- Tổng hợp, báo cáo kết quả thực hiện (thời gian: tháng 12/2026).',
+      '- Xây dựng tài liệu hướng dẫn (Quý I/2026).',
+    ]).map((t) => t.split(' | ')[2]);
+    expect(got).toEqual(['Thường xuyên', 'Tháng 12/2026', 'Quý I/2026']);
+  });
+});

@@ -87,7 +87,20 @@ export function deadlineInText(text: string): string | null {
   const yearly = yearlyDeadline(text);
   if (yearly) return yearly;
   const m = STRICT.exec(text) ?? AFTER_VERB.exec(text);
+  if (!m) return labelledTime(text);
   // A date long past ("trước ngày 01/7/2004" of a land rule) conditions a case, it is no deadline.
-  if (!m || Number(/20\d{2}/u.exec(m[1]!)![0]) < 2020) return null;
+  if (Number(/20\d{2}/u.exec(m[1]!)![0]) < 2020) return null;
   return m[1]!.replace(/^ngày\s+(?=\d{1,2}[/.-])/iu, '');
+}
+
+/** "… . Thời gian thực hiện: Thường xuyên.", "(thời gian: tháng 12/2026)": the time labelled inside the duty. */
+const TIME_LABEL =
+  /(?:^|[.;(]\s*)(?:thời gian|thời hạn|tiến độ)(?:\s+(?:thực hiện|hoàn thành|triển khai))?\s*:\s*([^.;()]{2,60})/iu;
+/** "Xây dựng tài liệu hướng dẫn (Quý I/2026).": a time in the duty's closing parenthesis. */
+const TIME_IN_PARENS =
+  /\(\s*((?:(?:trước|trong|từ|đến)\s+)?(?:(?:quý|tháng|năm|giai đoạn)\s+[\dIVX][^()]{0,30}|\d{1,2}\/\d{1,2}\/20\d\d|20\d\d(?:\s*[-–]\s*20\d\d)?))\s*\)[.;]?\s*$/iu;
+
+function labelledTime(text: string): string | null {
+  const value = (TIME_LABEL.exec(text)?.[1] ?? TIME_IN_PARENS.exec(text)?.[1])?.trim();
+  return value ? value.charAt(0).toUpperCase() + value.slice(1) : null;
 }
