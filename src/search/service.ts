@@ -38,8 +38,9 @@ export interface FusionWeights {
  * Defaults chosen on the `tune` half of the eval questions (`npm run eval`, fusion sweep, per embedder)
  * and reported on the held-out half; override with SEARCH_FUSION and SEARCH_WEIGHTS="bm25,vector,graph[,rrfK]".
  * With e5 (passages embedded with their document, `embedding-text.ts`) the sweep chose convex 1/0.2 and,
- * for queries that read as English, vector weight 1.5 (a lexical weight of 0.3 tied); the offline LSA
- * earns only a small share.
+ * for queries that read as English, lexical weight 0.3 and vector weight 1 (their words rarely occur in
+ * Vietnamese passages: a shared number or name tops the lexical list). The offline LSA earns only a small
+ * share.
  */
 export const DEFAULT_FUSION: Readonly<FusionWeights> = {
   method: 'convex',
@@ -47,7 +48,8 @@ export const DEFAULT_FUSION: Readonly<FusionWeights> = {
   vector: 0.2,
   graph: 0,
   rrfK: 60,
-  english: 1.5,
+  english: 1,
+  englishBm25: 0.3,
 };
 
 const DEFAULT_FUSION_BY_EMBEDDER: Readonly<Record<string, FusionWeights>> = {
