@@ -188,6 +188,26 @@ describe('coordinating bodies named once by kind over a list', () => {
     ]);
   });
 
+  it('coordinating bodies named after the lead\'s clause, with "với sự phối hợp của" or after "phối hợp:"', () => {
+    // forms of provincial plans
+    expect(
+      coordinatingPhrase(
+        'chủ trì tổ chức tuyên truyền; các sở, ngành, Ủy ban nhân dân các xã, phường phối hợp thực hiện.',
+      ),
+    ).toEqual(['các sở, ngành', 'Ủy ban nhân dân các xã, phường']);
+    expect(
+      coordinatingPhrase('chủ trì, với sự phối hợp của Sở Tài chính, Sở Nội vụ tổ chức thực hiện.'),
+    ).toEqual(['Sở Tài chính', 'Sở Nội vụ']);
+    expect(coordinatingPhrase('chủ trì thực hiện; phối hợp: Sở Tài chính, Sở Nội vụ.')).toEqual([
+      'Sở Tài chính',
+      'Sở Nội vụ',
+    ]);
+    // a duty verb before the full stop ends the list
+    expect(
+      coordinatingPhrase('chủ trì, phối hợp với các tổ chức chính trị - xã hội tỉnh tuyên truyền.'),
+    ).toEqual(['các tổ chức chính trị - xã hội tỉnh']);
+  });
+
   it("the national press bodies by their initials (a Government resolution's duty table)", () => {
     expect(
       coordinatingPhrase('chủ trì, phối hợp với VTV, VOV, TTXVN, các địa phương tổ chức tuyên truyền.'),

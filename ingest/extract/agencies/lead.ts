@@ -317,22 +317,36 @@ function placeList(text: string): LeadingAgency | null {
 }
 
 const STOP =
-  /\s(?:tổ chức thực hiện|tổ chức triển khai|tổ chức các|tổ chức(?=,)(?<!,\stổ chức)|triển khai|xây dựng|rà soát|tham mưu|thực hiện|hướng dẫn|kiểm tra|đề xuất|cung cấp|theo dõi|đôn đốc|trong|để|nhằm|đẩy mạnh|tuyên truyền|phổ biến|giải quyết|báo cáo|xem xét|nghiên cứu|thẩm định|lấy ý kiến|hoàn thiện|ban hành|trình|tiếp nhận|bố trí|phân bổ|quản lý|lập|chỉ đạo|tăng cường|khai thác|vận động|theo|về|tại)(?=[\s,])/u;
+  /\s(?:tổ chức thực hiện|tổ chức triển khai|tổ chức các|tổ chức(?=,)(?<!,\stổ chức)|triển khai|xây dựng|rà soát|tham mưu|thực hiện|hướng dẫn|kiểm tra|đề xuất|cung cấp|theo dõi|đôn đốc|trong|để|nhằm|đẩy mạnh|tuyên truyền|phổ biến|giải quyết|báo cáo|xem xét|nghiên cứu|thẩm định|lấy ý kiến|hoàn thiện|ban hành|trình|tiếp nhận|bố trí|phân bổ|quản lý|lập|chỉ đạo|tăng cường|khai thác|vận động|theo|về|tại)(?=[\s,.;]|$)/u;
 
 /** Words that end a list of coordinating agencies besides the verbs of STOP. */
 const STOP_MORE =
   /\s(?:kịp thời|tiếp tục|có trách nhiệm|chịu trách nhiệm|đảm bảo|bảo đảm|định kỳ|căn cứ|đê|khi|giám sát|(?<!(?:các|những|và|,)\s)tổ chức(?!\s+(?:chính trị|xã hội|thành viên|đoàn thể|hội|tín dụng|có liên quan|liên quan))|(?<=liên quan)\s(?!và\s)(?=\p{Ll}))/u;
 
-/** Agencies named by "phối hợp (chặt chẽ) (với) …" inside an item ("với" may be left out before a body). */
+/**
+ * Agencies named by "phối hợp (chặt chẽ) (với) …" inside an item ("với" may be left out before a body), "với sự
+ * phối hợp của …", "phối hợp: …", or after the lead's clause as the subject of "phối hợp" ("Sở X chủ trì; các
+ * sở, ngành, Ủy ban nhân dân các xã phối hợp thực hiện").
+ */
 export function coordinatingPhrase(text: string): string[] {
   const full = expandAbbreviations(text);
   const out: string[] = [];
-  for (const m of full.matchAll(/phối hợp(?:\s+chặt chẽ)?(\s+với)?\s+/giu)) {
+  for (const m of full.matchAll(/(?:với sự )?phối hợp(?:\s+chặt chẽ)?(\s+(?:với|của)|\s*:)?\s+/giu)) {
     const tail = full.slice(m.index + m[0].length);
     if (m[1] || startsWithAgencyHead(tail)) out.push(...phraseAgencies(` ${tail}`));
-    if (out.length > 0) break;
+    if (out.length > 0) return out;
   }
-  return out;
+  return postposed(full);
+}
+
+/** "…; các sở, ngành, Ủy ban nhân dân các xã, phường phối hợp thực hiện": the bodies before "phối hợp". */
+const POSTPOSED = /[;,]\s+([^;:.]{3,200}?)\s+(?:cùng\s+)?phối hợp(?=[\s.;,]|$)(?!\s+(?:với|của)\s)/u;
+
+function postposed(full: string): string[] {
+  const m = POSTPOSED.exec(full);
+  if (!m || !startsWithAgencyHead(m[1]!)) return [];
+  const names = splitAgencies(m[1]!);
+  return names.every((n) => startsWithAgencyHead(n) || /^(?:sở|cơ quan|đơn vị)/iu.test(n)) ? names : [];
 }
 
 /** "… các đơn vị liên quan hoàn thành …": a group ending in "liên quan" ends before a lower-case verb. */
