@@ -46,11 +46,17 @@ function issuedYear(meta: DocumentMeta, text: string): number | null {
   return d ? Number(d[1]) : null;
 }
 
+/**
+ * "… giai đoạn 2021-2030 và tầm nhìn đến năm 2045": the vision a title adds is no horizon for the targets
+ * of the document (those fall due within its period); a part headed "Tầm nhìn đến năm 2045" keeps it.
+ */
+const VISION = /,?\s*(?:và\s+)?tầm nhìn\s+(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?20\d\d/giu;
+
 /** Title horizon, issue year and issuer level of a document (`text`: its text, read when the metadata lacks them). */
 export function documentContext(meta: DocumentMeta, text = ''): DocumentContext {
   const issued = issuedYear(meta, text);
   return {
-    title: headingHorizon(meta.title ?? headTitle(text), issued),
+    title: headingHorizon((meta.title ?? headTitle(text)).replace(VISION, ' '), issued),
     issued,
     central: meta.locality === null && CENTRAL_ISSUER.test(meta.issuer ?? ''),
   };

@@ -64,7 +64,7 @@ const OPENS_FIGURE =
  * caller to skip.
  */
 export function nearestYear(text: string, at: number, end = at): { year: number; by: boolean } | null {
-  let best: { year: number; by: boolean; distance: number } | null = null;
+  const found: { year: number; by: boolean; distance: number; postposed: boolean; after: boolean }[] = [];
   for (const [re, by] of [
     [BY_YEAR_ALL, true],
     [BARE_YEAR_ALL, false],
@@ -87,12 +87,29 @@ export function nearestYear(text: string, at: number, end = at): { year: number;
         !/^\s*(?:vào\s+)?$/u.test(text.slice(end, from))
       )
         continue;
-      const distance = to <= at ? at - to : Math.max(0, from - end);
-      if (!best || distance < best.distance || (distance === best.distance && by))
-        best = { year: Number(m[1]), by, distance };
+      // a bracketed aside between the number and a year after it ("15% (miền núi dưới 23%) vào năm 2030")
+      // does not part them
+      const distance = to <= at ? at - to : Math.max(0, withoutBrackets(text.slice(end, from)).trim().length);
+      const postposed = to <= at && POSTPOSED.test(text.slice(0, from));
+      found.push({ year: Number(m[1]), by, distance, postposed, after: from >= end });
     }
   }
+  // "… 17% vào năm 2025 và dưới 15% vào năm 2030": a year written after an earlier figure is that figure's;
+  // the next figure takes the year after it
+  const later = found.some((f) => f.after);
+  let best: (typeof found)[number] | null = null;
+  for (const f of found) {
+    if (f.postposed && later) continue;
+    if (!best || f.distance < best.distance || (f.distance === best.distance && f.by)) best = f;
+  }
   return best ? { year: best.year, by: best.by } : null;
+}
+
+/** Before a year: a figure (or the bracket after it) the year follows ("17% (…) vào năm 2025"). */
+const POSTPOSED = /[\d%)]\s*,?\s*(?:vào|đến|tới|trong)?\s*$/iu;
+
+function withoutBrackets(text: string): string {
+  return text.replace(/\([^()]*\)/gu, '');
 }
 
 export function isAnnual(text: string): boolean {

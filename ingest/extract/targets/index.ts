@@ -9,8 +9,16 @@ import { clauses, objectiveLines } from './scope.ts';
 import { readSubject, type SubjectReading } from './subject.ts';
 import { tableTargets } from './table.ts';
 import { documentContext, type DocumentContext } from './context.ts';
-import { completeElided, lineLabel, structureShare } from './neighbours.ts';
+import {
+  asideReading,
+  asideSpans,
+  completeElided,
+  lineLabel,
+  structureShare,
+  withoutAsides,
+} from './neighbours.ts';
 import { dedupeTargets, isValidTarget, type TargetDraft } from './validate.ts';
+import { withoutEscapes } from './markup.ts';
 
 /**
  * Targets stage: the quantitative aims a document itself sets — in its objective parts, inline aims and
@@ -20,7 +28,7 @@ import { dedupeTargets, isValidTarget, type TargetDraft } from './validate.ts';
  * appendix) is one target; a target without a subject, a value or a year/period is dropped.
  */
 export function extractTargets(written: StructuredDocument, meta: DocumentMeta): Target[] {
-  const doc = canonicalDoc(written);
+  const doc = withoutEscapes(canonicalDoc(written));
   const ctx = documentContext(meta, doc.parsed.text);
   const drafts = [...proseTargets(doc, meta, ctx), ...tableTargets(doc, meta, ctx)];
   return dedupeTargets(drafts.filter(isValidTarget)).map((d, ordinal) => ({
@@ -81,6 +89,9 @@ function isRowIndex(q: Quantity, text: string): boolean {
 /** "đạt 76,5% mục tiêu", "bằng 102% kế hoạch": how far a plan was met, a result. */
 const SHARE_OF_PLAN = /^\s*(?:so với\s+)?(?:mục tiêu|kế hoạch|chỉ tiêu)(?![\p{L}\p{M}])/iu;
 
+/** "phấn đấu tỷ lệ giải ngân … đạt 95% kế hoạch": a share of plan the document aims at, not one reached. */
+const STRIVES = /(?:phấn đấu|mục tiêu)(?![\p{L}\p{M}])/iu;
+
 /** "2 lần/tháng", "02 lần/năm": how often something is done, not an aim. */
 function isFrequency(q: Quantity, text: string): boolean {
   return q.kind === 'times' && /^\s*\//u.test(text.slice(q.index + q.raw.length));
@@ -89,18 +100,27 @@ function isFrequency(q: Quantity, text: string): boolean {
 function skipQuantity(q: Quantity, text: string, seenPercent: boolean, breakdowns: number[][]): boolean {
   if (breakdowns.some(([from, to]) => q.index >= from! && q.index < to!)) return true;
   if (isRowIndex(q, text) || isFrequency(q, text) || RULE_RATE.test(text.slice(0, q.index))) return true;
-  if (q.kind === 'percent' && SHARE_OF_PLAN.test(text.slice(q.index + q.raw.length))) return true;
+  if (
+    q.kind === 'percent' &&
+    SHARE_OF_PLAN.test(text.slice(q.index + q.raw.length)) &&
+    !STRIVES.test(text.slice(0, q.index))
+  )
+    return true;
   if (q.kind === 'money' && SUPPORT_AMOUNT.test(text.slice(0, q.index))) return true;
   if (seenPercent && q.kind !== 'percent' && QUALIFIER.test(text.slice(0, q.numberAt))) return true;
+  if (q.kind === 'percent' && SHARE_OF_GDP.test(text.slice(q.index + q.raw.length))) return false;
   return (q.kind === 'money' || q.kind === 'percent') && NOT_AIM_AMOUNT.test(text);
 }
+
+/** "Kinh phí chi cho R&D đạt 2% GDP": spending set as a share of the economy is an aim, not a budget figure. */
+const SHARE_OF_GDP = /^\s*(?:GRDP|GDP)(?![\p{L}\p{M}])/u;
 
 /** After a figure, words that still belong to it ("/năm", "trở lên") and the separator before the next item. */
 const FIGURE_TAIL = /^(?:\s*\/\s*[\p{L}\p{M}]+|\s+trở\s+(?:lên|xuống))?[\s,;]*/u;
 
 /** Only connectors and a year between two quantities: the second repeats the first's subject. */
 const ONLY_LINK =
-  /^[\s,;]*(?:và|hoặc)?[\s,;]*(?:(?:vào|đến|tới|trong)?\s*năm\s+20\d\d)?[\s,;]*(?:và|hoặc)?[\s,;]*(?:đạt|lên|khoảng)?\s*$/iu;
+  /^[\s,;]*(?:và|hoặc)?[\s,;]*(?:(?:vào|đến|tới|trong)?\s*năm\s+20\d\d)?[\s,;]*(?:và|hoặc)?[\s,;]*(?:(?:phấn đấu|đạt|lên|khoảng|xuống|còn|ở mức|dưới|trên)\s*)*$/iu;
 
 /**
  * The kept quantities of a clause with what each measures. A quantity after another one reads its
@@ -118,15 +138,27 @@ function measuredQuantities(text: string, context: string): MeasuredQuantity[] {
   let percent = false;
   let from = 0;
   let prev: SubjectReading | null = null;
+  const asides = asideSpans(text);
   for (const q of quantities(text)) {
     const start = from;
     // the next item's words start after this figure's tail ("0,3%/năm, tỷ lệ …", "7 xã trở lên, số xã …")
     from = q.index + q.raw.length + (FIGURE_TAIL.exec(text.slice(q.index + q.raw.length))?.[0].length ?? 0);
     if (skipQuantity(q, text, percent, breakdowns)) continue;
     percent ||= q.kind === 'percent';
+    // "dưới 17% (khu vực miền núi dưới 28%) vào năm 2025 và dưới 15% …": the bracket sets the measure for a
+    // part; the figures around it keep reading one subject
+    const aside = asides.find(([open, close]) => q.index > open && q.index < close);
+    // "(tương đương 1.200 xã)": the same figure restated, one target
+    if (aside && prev && RESTATES.test(text.slice(aside[0] + 1, q.index))) continue;
+    // "(khu vực thành phố dưới 11% và khu vực nông thôn dưới 7%)": each figure's part is named after the one before
+    const part = aside && prev ? asideReading(prev, text.slice(Math.max(aside[0], start), q.index)) : null;
+    if (aside && part) {
+      out.push({ q, s: part });
+      continue;
+    }
     const shifted = { ...q, index: q.index - start, numberAt: q.numberAt - start };
     const s: SubjectReading =
-      prev && ONLY_LINK.test(text.slice(start, q.index))
+      prev && ONLY_LINK.test(withoutAsides(text.slice(start, q.index)))
         ? prev
         : readSubject(text.slice(start), shifted, context);
     prev = s;
@@ -138,6 +170,9 @@ function measuredQuantities(text: string, context: string): MeasuredQuantity[] {
 /** A clause that opens with its time and names no subject: "năm 2030 đạt 95%", "giai đoạn 2026-2030 đạt …". */
 const ONLY_WHEN =
   /^(?:(?:đến|tới|vào)\s+)?(?:(?:hết|cuối)\s+)?(?:năm\s+20\d\d|giai đoạn\s+20\d\d\s*[-–]\s*20\d\d)\s*,?\s*(?:đạt|là|còn|tăng|giảm|lên)?\s/iu;
+
+/** Words that open a bracket restating the figure before it in other terms. */
+const RESTATES = /^\s*(?:tương đương|tương ứng|tức là|tức|bằng|khoảng)(?![\p{L}\p{M}])/iu;
 
 /** "giai đoạn 2011-2015" in a document of 2016: a span already over, so its figures are results. */
 function isPast(span: string | null, issued: number | null): boolean {
@@ -159,6 +194,15 @@ function inLine(
   return structureShare(s, m.q, label);
 }
 
+/**
+ * "A dưới 10%; B dưới 19%; C dưới 20% vào năm 2025": a year closing a list of items holds for the items
+ * before it that state none. `open` are the drafts of the line still without their own horizon.
+ */
+function closeList(open: TargetDraft[], own: Horizon): void {
+  if (own.year === null) return;
+  for (const d of open.splice(0)) [d.year, d.period] = [own.year, d.period === 'hằng năm' ? d.period : null];
+}
+
 function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: DocumentContext): TargetDraft[] {
   const out: TargetDraft[] = [];
   for (const { line, heading, path } of objectiveLines(doc, ctx.issued)) {
@@ -166,6 +210,7 @@ function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: Document
     let sentence: Horizon = NO_HORIZON;
     let last: SubjectReading | null = null;
     const label = lineLabel(line.text);
+    const unstated: TargetDraft[] = [];
     for (const { clause, context } of clauses(line)) {
       const text = clause.text;
       if (isBaseline(text) || DISTRIBUTION.test(text) || SCORING.test(text)) continue;
@@ -180,8 +225,9 @@ function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: Document
         if (near && ctx.issued !== null && near.year < ctx.issued) continue; // "năm 2024 đạt …": a baseline
         const own = { year: near?.year ?? null, span };
         if (own.year !== null || own.span !== null) sentence = own;
+        if (own.year !== null && near?.by) closeList(unstated, own);
         const h = resolveHorizon([own, sentence, heading, ctx.title]);
-        out.push({
+        const draft: TargetDraft = {
           indicator: s.indicator || indicatorLabel(text, q.index, q.raw, q.unit),
           subject: s.subject,
           metric: s.metric,
@@ -197,7 +243,9 @@ function proseTargets(doc: StructuredDocument, meta: DocumentMeta, ctx: Document
           national: ctx.central || NATIONAL.test(context),
           fields: tagFields(context, path),
           start: clause.start,
-        });
+        };
+        if (sentence.year === null && sentence.span === null) unstated.push(draft);
+        out.push(draft);
       }
     }
   }

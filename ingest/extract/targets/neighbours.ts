@@ -60,3 +60,33 @@ function localShare(s: SubjectReading, prev: SubjectReading): SubjectReading {
   const subject = `${prev.subject} tại ${s.subject.charAt(0).toUpperCase()}${s.subject.slice(1)}`;
   return { ...prev, subject, indicator: subject };
 }
+
+/** Bracketed parts of a clause that hold a figure ("(khu vực miền núi dưới 28%)"), as [open, close) offsets. */
+export function asideSpans(text: string): [number, number][] {
+  return [...text.matchAll(/\([^()]*\d[^()]*\)/gu)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** Comparator and link words that end an aside's scope before its figure ("khu vực miền núi dưới"). */
+const SCOPE_TAIL =
+  /(?:\s+(?:xuống|giảm|còn|ở mức|mức|dưới|trên|đạt|khoảng|tối thiểu|ít nhất|tối đa|là|lên|từ))+\s*$/iu;
+
+/**
+ * "… dưới 17% (khu vực miền núi dưới 28%)": a figure in brackets right after another one sets the same
+ * measure for a part (a region, a group); its subject is the main one's with that part. `words` are the
+ * bracket's words before the figure.
+ */
+export function asideReading(main: SubjectReading, words: string): SubjectReading | null {
+  const scope = words
+    .replace(/^[\s(]*(?:và|hoặc|,)?\s*/u, '')
+    .replace(SCOPE_TAIL, '')
+    .replace(/[\s,:;–-]+$/u, '')
+    .trim();
+  if (main.subject === '' || scope === '' || scope.split(/\s+/u).length > 8) return null;
+  const subject = `${main.subject} (${scope.charAt(0).toLowerCase()}${scope.slice(1)})`;
+  return { ...main, subject, canonical: false, indicator: subject };
+}
+
+/** `text` without its bracketed asides (and the end of one it starts inside). */
+export function withoutAsides(text: string): string {
+  return text.replace(/\([^()]*\)/gu, ' ').replace(/^[^(]*\)/u, ' ');
+}

@@ -208,7 +208,7 @@ function metricOf(q: Quantity, head: TargetMetric | null, before: string, after:
   // "tăng thêm 7 xã" counts what is added; a rise of a rate or an amount is a growth
   const rises =
     q.kind !== 'count' &&
-    /\btăng(?:\s+(?:bình quân|thêm|ít nhất|tối thiểu|khoảng|trên|gấp))*\s*$/iu.test(tail);
+    /\btăng(?:\s+(?:bình quân|trung bình|thêm|ít nhất|tối thiểu|khoảng|trên|gấp))*\s*$/iu.test(tail);
   if (head === 'tốc độ tăng trưởng' || /tăng trưởng/iu.test(tail) || rises) return 'tốc độ tăng trưởng';
   if (q.kind === 'percent')
     return GRDP.test(lastPiece(before)) || GRDP_TAIL.test(after) ? 'tỷ trọng trong GRDP' : 'tỷ lệ';
@@ -263,8 +263,20 @@ function label(written: string, metric: TargetMetric): string {
   return metric === 'tỷ trọng trong GRDP' && !GRDP.test(s) && s !== '' ? `${s} trong GRDP` : s;
 }
 
+/**
+ * "Đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế": the share of growth a factor
+ * accounts for — a percentage of the growth, not a growth rate nor a share of GRDP.
+ */
+const CONTRIBUTION =
+  /^(?:(?:tỷ|tỉ) lệ\s+)?(đóng góp\s+(?:của\s+)?.+?\s+vào\s+(?:tốc độ\s+)?tăng trưởng.*)$/iu;
+
 /** Subject and metric of the quantity `q` in `clause`; `context` is searched for a canonical subject when the phrase is empty. */
 export function readSubject(clause: string, q: Quantity, context = clause): SubjectReading {
+  const share = q.kind === 'percent' ? CONTRIBUTION.exec(beforePhrase(clause.slice(0, q.index))) : null;
+  if (share) {
+    const subject = tidy(share[1]!);
+    return { subject, metric: 'tỷ lệ', canonical: false, indicator: label(share[0], 'tỷ lệ') };
+  }
   const { phrase, written, head } = subjectPhrase(clause, q);
   const before = clause.slice(0, q.index);
   const after = clause.slice(q.index + q.raw.length);

@@ -16,13 +16,19 @@ import type { TargetDraft } from './validate.ts';
  * 2024", "Ước 2025", "Hiện trạng") are baselines and are skipped.
  */
 
-type Role = 'tt' | 'indicator' | 'unit' | 'target' | 'baseline' | 'agency' | 'other';
+/**
+ * `outcome`: a bare "Kết quả" (or "Giá trị") column — the results reached, unless the table's group rows
+ * give it an aim horizon ("I | Đến năm 2030"), where it holds the values to reach (see `targetRoles`).
+ */
+type Role = 'tt' | 'indicator' | 'unit' | 'target' | 'outcome' | 'baseline' | 'agency' | 'other';
 
 function roleOf(label: string, issued: number | null): Role {
   const f = folded(label);
   if (/^(?:s?tt|so tt)$/.test(f)) return 'tt';
   if (/^(?:don vi( tinh)?|dvt)$/.test(f)) return 'unit';
   if (/co quan|don vi (chu tri|theo doi|thuc hien|phu trach)|chu tri|theo doi/.test(f)) return 'agency';
+  if (/^ket qua (?:can dat|phai dat|du kien|dau ra)/.test(f)) return 'target';
+  if (/^(?:ket qua|gia tri)$/.test(f)) return 'outcome';
   if (/thuc hien|uoc|hien trang|thuc trang|ket qua|co so|nam goc/.test(f)) return 'baseline';
   if (/^(?:ten )?(?:noi dung )?chi tieu$|^(?:ten )?chi tieu\b(?!.*20\d\d)|^noi dung|^tieu chi/.test(f))
     return 'indicator';
@@ -40,7 +46,7 @@ function isIndicatorHeader(cells: readonly string[]): boolean {
   const roles = cells.map((c) => roleOf(c, null));
   return (
     roles.includes('indicator') &&
-    roles.includes('target') &&
+    (roles.includes('target') || roles.includes('outcome')) &&
     (roles.includes('unit') || roles.includes('agency')) &&
     !cells.some((c) => BUDGET.test(folded(c)))
   );
@@ -143,6 +149,56 @@ function columnHorizon(label: string, table: Horizon, ctx: DocumentContext): { h
   return { h: resolveHorizon([{ year, span: own.span }, table, ctx.title]), annual: isAnnual(label) };
 }
 
+/** "Đến năm 2030", "Tầm nhìn đến năm 2045", "Mục tiêu năm 2026": a group row that gives its rows an aim horizon. */
+const AIM_GROUP =
+  /^(?:mục tiêu\s+|tầm nhìn\s+)?(?:(?:đến|tới)\s+(?:hết\s+|cuối\s+)?)?năm\s+20\d\d|^giai đoạn\s+20\d\d/iu;
+
+/** The horizon of a row: its group row's ("I | Đến năm 2030"), else the table's. */
+function rowHorizon(row: TableRow, table: Horizon): Horizon {
+  const own = row.groupTitle !== null ? horizonIn(row.groupTitle) : table;
+  return own.year !== null || own.span !== null ? own : table;
+}
+
+/**
+ * The roles with which the table's values are read: an `outcome` column holds targets when the rows are
+ * grouped under aim horizons ("I | Đến năm 2030 … II | Đến năm 2045"), results otherwise.
+ */
+function targetRoles(table: Table, roles: Role[]): Role[] {
+  const aims = table.rows.some((r) => r.groupTitle !== null && AIM_GROUP.test(r.groupTitle.trim()));
+  return roles.map((r) => (r === 'outcome' ? (aims ? 'target' : 'baseline') : r));
+}
+
+/** "tăng trung bình", "giảm bình quân": an indicator that ends with its verb of change. */
+const CHANGE_END = /(?:tăng|giảm)(?:\s+(?:trung bình|bình quân))?$/iu;
+/** "%/năm": a rate per year. */
+const PER_YEAR = /%\s*\/\s*năm/iu;
+
+/**
+ * What a percentage unit cell says beyond "%": a rate per year ("%/năm") or the base of a share ("% GDP");
+ * the value is read with it, as in prose ("tăng 10%/năm", "đạt 30% GDP").
+ */
+function percentTail(unitCell: string): string {
+  if (PER_YEAR.test(unitCell)) return '/năm';
+  const base = /%\s*(GRDP|GDP)\b/u.exec(unitCell);
+  return base ? ` ${base[1]!}` : '';
+}
+
+/** "Thứ bậc", "Thứ hạng", "Hạng": a unit column that ranks. */
+const RANK_UNIT = /^(?:thứ\s+(?:bậc|hạng)|hạng|bậc)$/iu;
+
+/**
+ * "≤ 3 Đông Nam Á; ≤ 50 Thế giới": a cell of several values, each for a scope written after it. Each part
+ * is read with its scope (`null` when the cell holds one value).
+ */
+function valueParts(cell: string): { text: string; scope: string | null }[] {
+  const parts = cell.split(/\s*;\s*/u).filter((p) => VALUE.test(p.trim()));
+  if (parts.length < 2) return [{ text: cell, scope: null }];
+  return parts.map((p) => {
+    const scope = p.trim().replace(VALUE, '').trim();
+    return { text: p, scope: /^\p{L}[\p{L}\p{M}\s]{1,30}$/u.test(scope) ? scope.toLowerCase() : null };
+  });
+}
+
 function rowTargets(
   table: Table,
   row: TableRow,
@@ -155,46 +211,53 @@ function rowTargets(
   const unitCell = squash(row.cells[roles.indexOf('unit')] ?? '');
   if (indicator === '') return [];
   const out: TargetDraft[] = [];
+  const ranks = RANKING.test(indicator) || RANK_UNIT.test(unitCell);
   roles.forEach((role, i) => {
     if (role !== 'target') return;
-    const v = cellValue(row.cells[i] ?? '');
-    if (!v) return;
-    const unit = unitOf(
-      unitCell || unitAfter(row.cells[i] ?? '', v, RANKING.test(indicator)),
-      v.percent,
-      indicator,
-    );
-    const shown = `${v.value ?? `${v.valueMin}-${v.valueMax}`}${unit === '%' ? '%' : ` ${unit ?? ''}`}`;
-    const clause = `${indicator} đạt ${shown}`;
-    const q: Quantity = {
-      index: indicator.length + ' đạt '.length,
-      raw: shown,
-      numberAt: indicator.length + ' đạt '.length,
-      ...v,
-      unit: unit ?? '',
-      kind: RANKING.test(indicator) ? 'rank' : unit ? unitKind(unit) : 'count',
-    };
-    const s = readSubject(clause, q);
-    const { h, annual } = columnHorizon(table.header[i] ?? '', context, ctx);
-    out.push({
-      indicator,
-      subject: s.subject,
-      metric: s.metric,
-      text: row.cells.filter((c) => c !== '').join(' | '),
-      value: v.value,
-      valueMin: v.valueMin,
-      valueMax: v.valueMax,
-      unit,
-      comparator: v.comparator,
-      year: h.year,
-      period: annual ? 'hằng năm' : h.span,
-      responsibleAgency: agencyOf(row.cells[roles.indexOf('agency')], meta),
-      national: ctx.central,
-      fields: tagFields(indicator, [table.header.join(' ')]),
-      start: row.start,
-    });
+    for (const part of valueParts(row.cells[i] ?? '')) out.push(...cellTarget(part, i));
   });
   return out;
+
+  function cellTarget(part: { text: string; scope: string | null }, i: number): TargetDraft[] {
+    const v = cellValue(part.text);
+    if (!v) return [];
+    const unit = ranks
+      ? unitAfter(part.text, v, true) || 'hạng'
+      : unitOf(unitCell || unitAfter(part.text, v, false), v.percent, indicator);
+    const shown = `${v.value ?? `${v.valueMin}-${v.valueMax}`}${unit === '%' ? '%' : ` ${unit ?? ''}`}`;
+    // "Số lượng công bố … tăng trung bình | %/năm | 10": the indicator's own verb links it to the value
+    const link = CHANGE_END.test(indicator) ? ' ' : ' đạt ';
+    const clause = `${indicator}${link}${shown}${unit === '%' ? percentTail(unitCell) : ''}`;
+    const q: Quantity = {
+      index: indicator.length + link.length,
+      raw: shown,
+      numberAt: indicator.length + link.length,
+      ...v,
+      unit: unit ?? '',
+      kind: ranks ? 'rank' : unit ? unitKind(unit) : 'count',
+    };
+    const s = readSubject(clause, q);
+    const { h, annual } = columnHorizon(table.header[i] ?? '', rowHorizon(row, context), ctx);
+    return [
+      {
+        indicator,
+        subject: part.scope !== null && s.subject !== '' ? `${s.subject} (${part.scope})` : s.subject,
+        metric: s.metric,
+        text: row.cells.filter((c) => c !== '').join(' | '),
+        value: v.value,
+        valueMin: v.valueMin,
+        valueMax: v.valueMax,
+        unit,
+        comparator: v.comparator,
+        year: h.year,
+        period: annual || PER_YEAR.test(unitCell) ? 'hằng năm' : h.span,
+        responsibleAgency: agencyOf(row.cells[roles.indexOf('agency')], meta),
+        national: ctx.central,
+        fields: tagFields(indicator, [table.header.join(' ')]),
+        start: row.start,
+      },
+    ];
+  }
 }
 
 /** Targets of the document's indicator tables, one per row and target column. */
@@ -205,7 +268,10 @@ export function tableTargets(
 ): TargetDraft[] {
   const text = doc.parsed.text;
   return readTables(text, isIndicatorHeader, { numericCells: true }).flatMap((table) => {
-    const roles = table.header.map((c) => roleOf(c, ctx.issued));
+    const roles = targetRoles(
+      table,
+      table.header.map((c) => roleOf(c, ctx.issued)),
+    );
     const words = text.slice(Math.max(0, table.start - 400), table.start);
     if (!statesIndicators(table, words)) return [];
     const above = horizonIn(words);
