@@ -9,39 +9,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Target } from '../../core/types.ts';
-import { contentHash, structure } from '../../ingest/structure/index.ts';
-import { extractTargets } from '../../ingest/extract/targets/index.ts';
+import { passageTargets, planMeta, targetOfValue } from '../helpers/targets.ts';
 
 function meta(title: string | null = null, locality: string | null = 'Hà Nam'): DocumentMeta {
-  return {
-    type: 'Kế hoạch',
+  return planMeta({
     number: '45/KH-UBND',
     issuer: locality ? `Ủy ban nhân dân tỉnh ${locality}` : 'Chính phủ',
     locality,
     province: locality,
     date: '2025-04-02',
-    signer: null,
-    signerPosition: null,
-    effectiveDate: null,
-    status: null,
     title,
-  };
-}
-
-function targetsOf(text: string, m: DocumentMeta = meta()): Target[] {
-  const t = text.normalize('NFC');
-  const doc = structure({
-    parsed: { file: 'passage.txt', format: 'text', text: t, warnings: [] },
-    contentHash: contentHash(Buffer.from(t)),
   });
-  return extractTargets(doc, m);
 }
 
-const find = (ts: Target[], value: number): Target => {
-  const t = ts.find((x) => x.value === value || x.valueMin === value);
-  expect(t, `a target of value ${value}`).toBeDefined();
-  return t!;
-};
+const targetsOf = (text: string, m: DocumentMeta = meta()): Target[] => passageTargets(text, m);
+const find = targetOfValue;
 
 describe('converted files', () => {
   it('markdown escapes ("1\\.", "\\-") do not hide the numbering of an objective part', () => {

@@ -8,42 +8,18 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Target } from '../../core/types.ts';
-import { contentHash, structure } from '../../ingest/structure/index.ts';
-import { extractTargets } from '../../ingest/extract/targets/index.ts';
+import { passageTargets, planMeta, targetOfValue } from '../helpers/targets.ts';
 import { runTargets } from '../../scripts/eval-extraction/target-eval.ts';
 
 const DEV = path.resolve('..', 'shared', 'corpus-dev');
 
 function meta(date: string | null, title: string | null): DocumentMeta {
-  return {
-    type: 'Kế hoạch',
-    number: '12/KH-UBND',
-    issuer: 'Ủy ban nhân dân tỉnh Hà Nam',
-    locality: 'Hà Nam',
-    province: 'Hà Nam',
-    date,
-    signer: null,
-    signerPosition: null,
-    effectiveDate: null,
-    status: null,
-    title,
-  };
+  return planMeta({ date, title });
 }
 
-function targetsOf(text: string, m: DocumentMeta = meta('2025-03-10', null)): Target[] {
-  const t = text.normalize('NFC');
-  const doc = structure({
-    parsed: { file: 'passage.txt', format: 'text', text: t, warnings: [] },
-    contentHash: contentHash(Buffer.from(t)),
-  });
-  return extractTargets(doc, m);
-}
-
-const find = (ts: Target[], value: number): Target => {
-  const t = ts.find((x) => x.value === value);
-  expect(t, `a target of value ${value}`).toBeDefined();
-  return t!;
-};
+const targetsOf = (text: string, m: DocumentMeta = meta('2025-03-10', null)): Target[] =>
+  passageTargets(text, m);
+const find = targetOfValue;
 
 describe('year and period a list inherits', () => {
   it('a plain lead-in "Các chỉ tiêu chủ yếu năm 2026:" gives its year to the items below', () => {
