@@ -56,20 +56,21 @@ const LEAD_IN = /^(?:Giao cho|Giao|Phân công|Đề nghị|Yêu cầu|Đối v�
 
 /**
  * "Chính phủ trân trọng đề nghị Ủy ban Trung ương Mặt trận …", "…, Thủ tướng Chính phủ yêu cầu Bộ trưởng …",
- * "Ủy ban nhân dân tỉnh giao Sở X chủ trì …": the body asked is the subject of the duty, not the one asking. The text from the body asked, or null.
+ * "Ủy ban nhân dân tỉnh giao Sở X chủ trì …": the body asked is the subject of the duty, not the one asking.
+ * The text from the body asked, or null.
  */
-const REQUEST =
-  /(?:^|,\s+)(?:[^,:;.]{0,60}?\s)?(?:trân trọng\s+)?(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s+(?=\p{Lu}|các\s)/u;
+const ASK = String.raw`(?:trân trọng\s+)?(?:đề nghị|yêu cầu|giao(?:\s+cho)?)`;
+const REQUEST = new RegExp(String.raw`(?:^|,\s+)(?:[^,:;.]{0,60}?\s)?${ASK}\s+(?=\p{Lu}|các\s)`, 'u');
 
 /** The rest of an item whose subject only asks another body ("trân trọng đề nghị …", "yêu cầu …"). */
-const REQUEST_REST = /^(?:trân trọng\s+)?(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s/u;
+const REQUEST_REST = new RegExp(String.raw`^${ASK}\s`, 'u');
+/** The asking words at the end of what precedes the body asked. */
+const ASK_END = new RegExp(String.raw`\s*${ASK}\s+$`, 'u');
 
 function requestedParty(text: string): string | null {
   const m = REQUEST.exec(text);
   if (!m) return null;
-  const asker = m[0]
-    .replace(/^,\s+/u, '')
-    .replace(/\s*(?:trân trọng\s+)?(?:đề nghị|yêu cầu|giao(?:\s+cho)?)\s+$/u, '');
+  const asker = m[0].replace(/^,\s+/u, '').replace(ASK_END, '');
   if (asker !== '' && !startsWithAgencyHead(asker) && !/^Thủ tướng/u.test(asker)) return null;
   return text.slice(m.index + m[0].length);
 }
